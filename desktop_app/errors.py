@@ -1,0 +1,9 @@
+"""Errors a user can act on, kept apart from bugs."""
+
+
+class ValidationError(Exception):
+    """Bad input, explained in one sentence a clerk understands. Nothing was written."""
+
+
+class StorageError(Exception):
+    """The data folder cannot be used as it is (newer version, damaged, read-only)."""

@@ -1,0 +1,182 @@
+"""Bodies: boards, committees, sub-committees and the groups that report to them."""
+
+from __future__ import annotations
+
+import re
+
+from desktop_app import vocabulary
+from desktop_app.errors import ValidationError
+from desktop_app.services import validation
+from desktop_app.storage import changes
+from desktop_app.storage.models import Body, Meeting, db
+
+EDITABLE = (
+    "name",
+    "kind",
+    "parent_id",
+    "quorum",
+    "venue",
+    "numbering_pattern",
+    "numbering_restart",
+    "numbering_year_starts",
+    "numbering_next",
+)
+QUORUM = re.compile(r"^(\d+|\d+/\d+)$")
+PLACEHOLDERS = re.compile(r"\{(\w+)\}")
+KNOWN_PLACEHOLDERS = {"n", "yy", "yy1", "yyyy", "yyyy1"}
+YEAR_START = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+DEFAULTS = dict(
+    kind="committee",
+    parent_id=None,
+    quorum="",
+    venue="",
+    numbering_pattern="{n}",
+    numbering_restart="never",
+    numbering_year_starts="05-01",
+    numbering_next=1,
+)
+
+
+def create_body(*, name: str, **fields) -> Body:
+    """A new body; any of EDITABLE may be given, the rest take sensible defaults."""
+    _refuse_unknown(fields)
+    values = _clean({**DEFAULTS, **fields, "name": name}, body_id=None)
+    with db.atomic():
+        return changes.create(Body, **values)
+
+
+def update_body(*, body_id: str, **fields) -> Body:
+    _refuse_unknown(fields)
+    row = validation.live_row(Body, body_id, "body")
+    values = _clean({**changes.current(row, EDITABLE), **fields}, body_id=row.id)
+    with db.atomic():
+        changes.update(row, **{f: values[f] for f in fields})
+    return row
+
+
+def set_body_archived(*, body_id: str, archived: bool) -> Body:
+    row = validation.live_row(Body, body_id, "body")
+    with db.atomic():
+        changes.update(
+            row,
+            archived_at=(row.archived_at or changes.utc_now()) if archived else None,
+        )
+    return row
+
+
+def delete_body(*, body_id: str) -> None:
+    row = validation.live_row(Body, body_id, "body")
+    meetings = Meeting.live().where(Meeting.body == row.id).count()
+    if meetings:
+        raise ValidationError(
+            f"{row.name} has {meetings} meetings on record; archive the body instead."
+        )
+    if Body.live().where(Body.parent == row.id).exists():
+        raise ValidationError(
+            f"Other bodies report to {row.name}; move or delete them first."
+        )
+    with db.atomic():
+        changes.delete(row)
+
+
+def restore_body(*, body_id: str) -> Body:
+    row = Body.get_by_id(body_id)
+    with db.atomic():
+        changes.restore(row)
+    return row
+
+
+def get_body(body_id: str) -> Body:
+    return validation.live_row(Body, body_id, "body")
+
+
+def list_bodies(*, include_archived: bool = False) -> list[Body]:
+    """Every live body, by name; the UI arranges them into a tree by `parent_id`."""
+    query = Body.live()
+    if not include_archived:
+        query = query.where(Body.archived_at.is_null())
+    return list(query.order_by(Body.name))
+
+
+def find_body(*, name: str) -> Body | None:
+    return Body.live().where(Body.name.collate("NOCASE") == name.strip()).first()
+
+
+def _clean(values: dict, body_id: str | None) -> dict:
+    name = validation.name(values["name"], "body's name")
+    existing = find_body(name=name)
+    if existing is not None and existing.id != body_id:
+        raise ValidationError(f"There is already a body called {existing.name}.")
+    quorum = str(values["quorum"] or "").strip()
+    if quorum and not QUORUM.match(quorum):
+        raise ValidationError(
+            f"“{quorum}” is not a quorum; give a number of members (6) or a fraction (1/3)."
+        )
+    if "/" in quorum:
+        top, bottom = (int(p) for p in quorum.split("/"))
+        if bottom == 0 or top > bottom:
+            raise ValidationError(
+                f"The quorum {quorum} is not a fraction between 0 and 1."
+            )
+    pattern = validation.name(values["numbering_pattern"], "minute-number pattern")
+    placeholders = set(PLACEHOLDERS.findall(pattern))
+    if "n" not in placeholders:
+        raise ValidationError(
+            "The minute-number pattern must contain {n}, the running number."
+        )
+    if placeholders - KNOWN_PLACEHOLDERS:
+        raise ValidationError(
+            f"The minute-number pattern uses {{{sorted(placeholders - KNOWN_PLACEHOLDERS)[0]}}}; "
+            "only {n}, {yy}, {yy1}, {yyyy} and {yyyy1} are understood."
+        )
+    year_starts = str(values["numbering_year_starts"] or "05-01")
+    if not YEAR_START.match(year_starts):
+        raise ValidationError(
+            f"“{year_starts}” is not a month and day (MM-DD) for the year start."
+        )
+    try:
+        next_number = int(values["numbering_next"])
+    except (TypeError, ValueError):
+        raise ValidationError(
+            "The next minute number must be a whole number."
+        ) from None
+    if next_number < 1:
+        raise ValidationError("The next minute number must be 1 or more.")
+    parent_id = values["parent_id"] or None
+    if parent_id:
+        _refuse_cycle(parent_id, body_id)
+    return dict(
+        name=name,
+        kind=validation.choice(values["kind"], vocabulary.BODY_KINDS, "kind of body"),
+        parent_id=parent_id,
+        quorum=quorum,
+        venue=validation.optional_name(values["venue"], "venue"),
+        numbering_pattern=pattern,
+        numbering_restart=validation.choice(
+            values["numbering_restart"],
+            vocabulary.NUMBERING_RESTARTS,
+            "numbering restart",
+        ),
+        numbering_year_starts=year_starts,
+        numbering_next=next_number,
+    )
+
+
+def _refuse_cycle(parent_id: str, body_id: str | None) -> None:
+    parent = validation.live_row(Body, parent_id, "parent body")
+    seen = set()
+    while parent is not None and parent.id not in seen:
+        if parent.id == body_id:
+            raise ValidationError(
+                "A body cannot report to itself or to one of its own groups."
+            )
+        seen.add(parent.id)
+        parent = Body.get_or_none(Body.id == parent.__data__.get("parent"))
+
+
+def _refuse_unknown(fields: dict) -> None:
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise ValidationError(
+            f"A body has no field called {', '.join(sorted(unknown))}."
+        )

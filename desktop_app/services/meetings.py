@@ -1,0 +1,206 @@
+"""Meetings of a body: when and where, what kind, and where they stand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from desktop_app import vocabulary
+from desktop_app.errors import ValidationError
+from desktop_app.services import validation
+from desktop_app.storage import changes
+from desktop_app.storage.models import Body, Meeting, Person, db
+
+EDITABLE = (
+    "date",
+    "start_time",
+    "end_time",
+    "venue",
+    "kind",
+    "status",
+    "status_reason",
+    "is_public",
+    "chair_id",
+    "public_attendees",
+)
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """One line of a body's list of meetings; cheap to load in thousands."""
+
+    id: str
+    date: dt.date
+    start_time: str
+    kind: str
+    status: str
+
+
+def create_meeting(
+    *,
+    body_id: str,
+    date: dt.date | str,
+    start_time: str = "",
+    end_time: str = "",
+    venue: str | None = None,
+    kind: str = "ordinary",
+    status: str = "scheduled",
+    is_public: bool = True,
+) -> Meeting:
+    """Schedule a meeting; the venue defaults to the body's, and it links to the one before."""
+    body = validation.live_row(Body, body_id, "body")
+    values = _clean(
+        dict(
+            date=date,
+            start_time=start_time,
+            end_time=end_time,
+            venue=body.venue if venue is None else venue,
+            kind=kind,
+            status=status,
+            status_reason="",
+            is_public=is_public,
+            chair_id=None,
+            public_attendees=None,
+        )
+    )
+    previous = _meeting_before(body.id, values["date"])
+    with db.atomic():
+        meeting = changes.create(
+            Meeting, body=body.id, previous=previous.id if previous else None, **values
+        )
+        following = _meeting_after(body.id, values["date"], meeting.id)
+        if following is not None:
+            changes.update(following, previous=meeting.id)
+    return meeting
+
+
+def update_meeting(*, meeting_id: str, **fields) -> Meeting:
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise ValidationError(
+            f"A meeting has no field called {', '.join(sorted(unknown))}."
+        )
+    row = validation.live_row(Meeting, meeting_id, "meeting")
+    values = _clean({**changes.current(row, EDITABLE), **fields})
+    with db.atomic():
+        changes.update(row, **{f: values[f] for f in fields})
+    return row
+
+
+def delete_meeting(*, meeting_id: str) -> None:
+    row = validation.live_row(Meeting, meeting_id, "meeting")
+    if row.status not in ("scheduled", "cancelled", "postponed"):
+        raise ValidationError(
+            f"The meeting of {row.date:%-d %B %Y} is {row.status}; only a meeting not yet "
+            "held can be deleted. Cancel it instead."
+        )
+    with db.atomic():
+        changes.delete(row)
+
+
+def restore_meeting(*, meeting_id: str) -> Meeting:
+    row = Meeting.get_by_id(meeting_id)
+    with db.atomic():
+        changes.restore(row)
+    return row
+
+
+def get_meeting(meeting_id: str) -> Meeting:
+    return validation.live_row(Meeting, meeting_id, "meeting")
+
+
+def find_meeting(*, body_id: str, date: dt.date | str) -> Meeting | None:
+    day = validation.date(date, "meeting date", required=True)
+    return (
+        Meeting.live()
+        .where((Meeting.body == body_id) & (Meeting.date == day))
+        .order_by(Meeting.start_time)
+        .first()
+    )
+
+
+def list_meetings(*, body_id: str) -> list[MeetingSummary]:
+    """The body's meetings, newest first, without loading their records."""
+    query = (
+        Meeting.live()
+        .select(
+            Meeting.id, Meeting.date, Meeting.start_time, Meeting.kind, Meeting.status
+        )
+        .where(Meeting.body == body_id)
+        .order_by(Meeting.date.desc(), Meeting.start_time.desc())
+        .tuples()
+    )
+    return [MeetingSummary(*row) for row in query]
+
+
+def municipal_year(day: dt.date, year_starts: str = "05-01") -> str:
+    """The municipal year a date falls in, as clerks write it: “2012/13”."""
+    month, mday = (int(p) for p in year_starts.split("-"))
+    first = day.year if (day.month, day.day) >= (month, mday) else day.year - 1
+    if (month, mday) == (1, 1):
+        return str(first)
+    return f"{first}/{(first + 1) % 100:02d}"
+
+
+def _meeting_before(body_id: str, day: dt.date) -> Meeting | None:
+    return (
+        Meeting.live()
+        .where((Meeting.body == body_id) & (Meeting.date < day))
+        .order_by(Meeting.date.desc())
+        .first()
+    )
+
+
+def _meeting_after(body_id: str, day: dt.date, except_id: str) -> Meeting | None:
+    return (
+        Meeting.live()
+        .where(
+            (Meeting.body == body_id) & (Meeting.date > day) & (Meeting.id != except_id)
+        )
+        .order_by(Meeting.date)
+        .first()
+    )
+
+
+def _clean(values: dict) -> dict:
+    day = validation.date(values["date"], "meeting date", required=True)
+    start = validation.time(values.get("start_time"), "start")
+    end = validation.time(values.get("end_time"), "end")
+    if start and end and end <= start:
+        raise ValidationError(f"The meeting ends ({end}) before it starts ({start}).")
+    attendees = values.get("public_attendees")
+    if attendees not in (None, ""):
+        try:
+            attendees = int(attendees)
+        except (TypeError, ValueError):
+            raise ValidationError(
+                "The number of members of the public must be a number."
+            ) from None
+        if attendees < 0:
+            raise ValidationError(
+                "The number of members of the public cannot be negative."
+            )
+    else:
+        attendees = None
+    chair_id = values.get("chair_id") or None
+    validation.optional_row(Person, chair_id, "chair")
+    return dict(
+        date=day,
+        start_time=start,
+        end_time=end,
+        venue=validation.optional_name(values.get("venue"), "venue"),
+        kind=validation.choice(
+            values.get("kind") or "ordinary",
+            vocabulary.MEETING_KINDS,
+            "kind of meeting",
+        ),
+        status=validation.choice(
+            values.get("status") or "scheduled",
+            vocabulary.MEETING_STATUSES,
+            "meeting status",
+        ),
+        status_reason=validation.optional_name(values.get("status_reason"), "reason"),
+        is_public=bool(values.get("is_public", True)),
+        chair_id=chair_id,
+        public_attendees=attendees,
+    )

@@ -1,0 +1,95 @@
+"""Checks shared by the services; each failure is one sentence a clerk understands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TypeVar
+
+from peewee import DoesNotExist
+
+from desktop_app.errors import ValidationError
+from desktop_app.storage.models import Synced
+
+RowT = TypeVar("RowT", bound=Synced)
+
+NAME_LIMIT = 300  # a name or title longer than this is a paste gone wrong, not a title
+TEXT_LIMIT = 100_000  # one minute's overview or decision; a 1 MB paragraph is refused
+TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def name(value: str | None, what: str) -> str:
+    """A required single-line name: trimmed, not empty, not absurdly long."""
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError(f"The {what} cannot be empty.")
+    if len(text) > NAME_LIMIT:
+        raise ValidationError(
+            f"The {what} is {len(text):,} characters long; please keep it under {NAME_LIMIT}."
+        )
+    if any(ch in text for ch in "\x00\n\r"):
+        raise ValidationError(f"The {what} must be a single line of text.")
+    return text
+
+
+def optional_name(value: str | None, what: str) -> str:
+    return name(value, what) if (value or "").strip() else ""
+
+
+def text(value: str | None, what: str) -> str:
+    """Free text such as an overview: may be empty, may not be enormous."""
+    body = (value or "").strip()
+    if len(body) > TEXT_LIMIT:
+        raise ValidationError(
+            f"The {what} is {len(body):,} characters long; the most one field holds is "
+            f"{TEXT_LIMIT:,}."
+        )
+    if "\x00" in body:
+        raise ValidationError(f"The {what} contains a character that cannot be stored.")
+    return body
+
+
+def choice(value: str, allowed: tuple[str, ...], what: str) -> str:
+    if value not in allowed:
+        raise ValidationError(
+            f"“{value}” is not a {what}; use one of: {', '.join(allowed)}."
+        )
+    return value
+
+
+def date(
+    value: dt.date | str | None, what: str, *, required: bool = False
+) -> dt.date | None:
+    if value in (None, ""):
+        if required:
+            raise ValidationError(f"The {what} is missing.")
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValidationError(
+            f"“{value}” is not a real date for the {what} (use YYYY-MM-DD)."
+        )
+
+
+def time(value: str | None, what: str) -> str:
+    text_value = (value or "").strip()
+    if text_value and not TIME.match(text_value):
+        raise ValidationError(
+            f"“{text_value}” is not a time of day for the {what} (use HH:MM)."
+        )
+    return text_value
+
+
+def live_row(model: type[RowT], row_id: str | None, what: str) -> RowT:
+    """The live row with this key, or a ValidationError naming what is unknown."""
+    try:
+        return model.live().where(model.id == row_id).get()
+    except DoesNotExist:
+        raise ValidationError(f"There is no {what} with the key “{row_id}”.") from None
+
+
+def optional_row(model: type[RowT], row_id: str | None, what: str) -> RowT | None:
+    return live_row(model, row_id, what) if row_id else None

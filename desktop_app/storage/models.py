@@ -1,0 +1,268 @@
+"""The peewee models: one class per entity of DESIGN.md §2.
+
+Every synced row has a UUID text key, created/updated times (UTC, ISO 8601), the hybrid
+logical clock stamp of its last change and, once deleted, a tombstone time. Rows are never
+removed from a synced table: a delete must travel to the other machines like any edit.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from peewee import (
+    BooleanField,
+    DatabaseProxy,
+    DateField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+db = DatabaseProxy()
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class BaseModel(Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class Synced(BaseModel):
+    id = TextField(primary_key=True, default=new_id)
+    created_at = TextField()
+    updated_at = TextField()
+    hlc = TextField()
+    deleted_at = TextField(null=True)
+
+    @classmethod
+    def live(cls):
+        """Rows that have not been deleted."""
+        return cls.select().where(cls.deleted_at.is_null())
+
+
+class Organisation(Synced):
+    name = TextField()
+    archived_at = TextField(null=True)
+
+
+class Person(Synced):
+    # `key` is the stable handle the exchange format uses ("stockell"); unique per database.
+    key = TextField(unique=True)
+    title = TextField(default="")
+    name = TextField()
+    organisation = ForeignKeyField(Organisation, null=True, backref="people")
+    position = TextField(default="")
+    email = TextField(default="")
+    phone = TextField(default="")
+    archived_at = TextField(null=True)
+
+
+class Body(Synced):
+    name = TextField()
+    kind = TextField(default="committee")
+    parent = ForeignKeyField("self", null=True, backref="children")
+    # A whole number of members ("6") or a fraction of voting members ("1/3").
+    quorum = TextField(default="")
+    venue = TextField(default="")
+    numbering_pattern = TextField(default="{n}")
+    numbering_restart = TextField(default="never")
+    numbering_year_starts = TextField(default="05-01")
+    numbering_next = IntegerField(default=1)
+    archived_at = TextField(null=True)
+
+
+class Membership(Synced):
+    body = ForeignKeyField(Body, backref="memberships")
+    person = ForeignKeyField(Person, backref="memberships")
+    role = TextField(default="member")
+    organisation = ForeignKeyField(Organisation, null=True)
+    voting = BooleanField(default=True)
+    from_date = DateField(null=True)
+    to_date = DateField(null=True)
+
+
+class Meeting(Synced):
+    body = ForeignKeyField(Body, backref="meetings")
+    date = DateField()
+    start_time = TextField(default="")  # "HH:MM" as the clerk typed it
+    end_time = TextField(default="")
+    venue = TextField(default="")
+    kind = TextField(default="ordinary")
+    status = TextField(default="scheduled")
+    status_reason = TextField(default="")
+    is_public = BooleanField(default=True)
+    previous = ForeignKeyField("self", null=True)
+    chair = ForeignKeyField(Person, null=True)
+    public_attendees = IntegerField(null=True)
+
+
+class AgendaItem(Synced):
+    meeting = ForeignKeyField(Meeting, backref="items")
+    parent = ForeignKeyField("self", null=True, backref="sub_items")
+    position = IntegerField()
+    number = TextField(
+        default=""
+    )  # assigned when the agenda is published, never changed
+    title = TextField()
+    kind = TextField(default="report")
+    presenter_person = ForeignKeyField(Person, null=True)
+    presenter_organisation = ForeignKeyField(Organisation, null=True)
+    purpose = TextField(default="")
+    confidential = BooleanField(default=False)
+    # Schedule 12A to the Local Government Act 1972, e.g. "3" (financial or business affairs).
+    exempt_paragraph = TextField(default="")
+
+
+class Document(Synced):
+    item = ForeignKeyField(AgendaItem, backref="documents")
+    title = TextField()
+    author = TextField(default="")
+    date = DateField(null=True)
+    confidential = BooleanField(default=False)
+    filename = TextField(default="")
+    sha256 = TextField(
+        default=""
+    )  # the file itself lives in the content-addressed store
+    size = IntegerField(default=0)
+
+
+class Attendance(Synced):
+    meeting = ForeignKeyField(Meeting, backref="attendance")
+    person = ForeignKeyField(Person)
+    status = TextField(default="present")
+    substitute_for = ForeignKeyField(Person, null=True)
+    capacity = TextField(default="")
+    arrived = TextField(default="")  # "HH:MM"
+    left = TextField(default="")
+
+
+class Declaration(Synced):
+    meeting = ForeignKeyField(Meeting, backref="declarations")
+    item = ForeignKeyField(AgendaItem, null=True, backref="declarations")
+    person = ForeignKeyField(Person)
+    kind = TextField(default="")
+    description = TextField(default="")
+    left_room = BooleanField(default=False)
+
+
+class Minute(Synced):
+    item = ForeignKeyField(AgendaItem, backref="minutes")
+    overview = TextField(default="")
+    key_points = TextField(default="[]")  # JSON list of strings
+    recommendations = TextField(default="[]")  # JSON list of strings
+    decision = TextField(default="")
+    notes = TextField(default="")
+
+
+class Resolution(Synced):
+    item = ForeignKeyField(AgendaItem, backref="resolutions")
+    position = IntegerField(default=0)
+    text = TextField()
+    outcome = TextField(default="resolved")
+    proposer = ForeignKeyField(Person, null=True)
+    seconder = ForeignKeyField(Person, null=True)
+    votes_for = IntegerField(null=True)
+    votes_against = IntegerField(null=True)
+    votes_abstain = IntegerField(null=True)
+    # The SHA-256 of the exact minutes version this resolution approved (DESIGN.md §4).
+    approves_sha256 = TextField(default="")
+
+
+class NamedVote(Synced):
+    resolution = ForeignKeyField(Resolution, backref="named_votes")
+    person = ForeignKeyField(Person)
+    vote = TextField()  # for, against, abstain
+
+
+class Action(Synced):
+    item = ForeignKeyField(AgendaItem, backref="actions")
+    position = IntegerField(default=0)
+    text = TextField()
+    owner_person = ForeignKeyField(Person, null=True)
+    owner_organisation = ForeignKeyField(Organisation, null=True)
+    due = DateField(null=True)
+    status = TextField(default="open")
+    progress = TextField(default="")
+
+
+class Signer(Synced):
+    person = ForeignKeyField(Person)
+    # Only the public certificate is shared; the private key stays in the chair's PKCS#12 file.
+    certificate_pem = TextField()
+    fingerprint = TextField()
+    key_hint = TextField(default="")
+
+
+class MinutesVersion(Synced):
+    meeting = ForeignKeyField(Meeting, backref="minutes_versions")
+    version = IntegerField()
+    state = TextField(default="draft")
+    pdf_sha256 = TextField(default="")
+    approved_at_meeting = ForeignKeyField(Meeting, null=True)
+    approved_minute = TextField(default="")
+    signed_by = ForeignKeyField(Signer, null=True)
+    signed_at = TextField(null=True)
+
+
+class AuditEntry(BaseModel):
+    """Who changed what, when, from which machine. Local history; not edited after writing."""
+
+    id = TextField(primary_key=True, default=new_id)
+    at = TextField()
+    actor = TextField()
+    machine = TextField()
+    action = TextField()  # create, update, delete
+    table_name = TextField()
+    row_id = TextField()
+    summary = TextField(default="")
+
+
+class JournalEntry(BaseModel):
+    """One change for the shared folder (DESIGN.md §5); `seq` orders the local journal."""
+
+    seq = IntegerField(primary_key=True)
+    change_id = TextField(unique=True)
+    device_id = TextField()
+    hlc = TextField()
+    table_name = TextField()
+    row_id = TextField()
+    op = TextField()  # upsert or delete
+    fields = TextField()  # JSON object of the changed fields and their new values
+
+
+class LocalSetting(BaseModel):
+    """Per-machine values that never sync: this device's id, the last clock stamp."""
+
+    key = TextField(primary_key=True)
+    value = TextField()
+
+
+SYNCED_MODELS: tuple[type[Synced], ...] = (
+    Organisation,
+    Person,
+    Body,
+    Membership,
+    Meeting,
+    AgendaItem,
+    Document,
+    Attendance,
+    Declaration,
+    Minute,
+    Resolution,
+    NamedVote,
+    Action,
+    Signer,
+    MinutesVersion,
+)
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    *SYNCED_MODELS,
+    AuditEntry,
+    JournalEntry,
+    LocalSetting,
+)

@@ -1,0 +1,63 @@
+"""The fixed words of the domain (DESIGN.md §2), as the exchange format spells them."""
+
+BODY_KINDS = (
+    "board",
+    "committee",
+    "sub-committee",
+    "delivery group",
+    "task-and-finish group",
+    "panel",
+    "working group",
+    "council",
+)
+ROLES = (
+    "chair",
+    "vice-chair",
+    "member",
+    "co-opted",
+    "substitute",
+    "officer",
+    "adviser",
+    "observer",
+)
+MEETING_KINDS = ("ordinary", "annual", "extraordinary", "special")
+MEETING_STATUSES = (
+    "scheduled",
+    "agenda published",
+    "held",
+    "minutes drafted",
+    "minutes circulated",
+    "minutes approved",
+    "minutes signed",
+    "cancelled",
+    "postponed",
+)
+ITEM_KINDS = (
+    "apologies",
+    "declarations",
+    "previous minutes",
+    "matters arising",
+    "report",
+    "paper",
+    "presentation",
+    "information",
+    "urgent item",
+    "any other business",
+    "date of next meeting",
+    "duration",
+)
+PURPOSES = ("", "for decision", "for information", "for noting")
+ATTENDANCE_STATUSES = ("present", "apologies", "absent", "substitute", "in attendance")
+OUTCOMES = (
+    "resolved",
+    "agreed",
+    "approved",
+    "endorsed",
+    "noted",
+    "deferred",
+    "rejected",
+)
+ACTION_STATUSES = ("open", "on track", "at risk", "late", "done")
+VOTES = ("for", "against", "abstain")
+NUMBERING_RESTARTS = ("never", "yearly", "per-meeting")
+MINUTES_STATES = ("draft", "circulated", "approved", "signed")
