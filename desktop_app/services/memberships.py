@@ -35,9 +35,7 @@ def add_member(
             to_date=to_date,
         )
     )
-    _refuse_overlap(
-        body, person, values["from_date"], values["to_date"], except_id=None
-    )
+    _refuse_overlap(body, person, values["from_date"], values["to_date"], except_id=None)
     with db.atomic():
         return changes.create(Membership, body=body.id, person=person.id, **values)
 
@@ -45,14 +43,10 @@ def add_member(
 def update_membership(*, membership_id: str, **fields) -> Membership:
     unknown = set(fields) - set(EDITABLE)
     if unknown:
-        raise ValidationError(
-            f"A membership has no field called {', '.join(sorted(unknown))}."
-        )
+        raise ValidationError(f"A membership has no field called {', '.join(sorted(unknown))}.")
     row = validation.live_row(Membership, membership_id, "membership")
     values = _clean({**changes.current(row, EDITABLE), **fields})
-    _refuse_overlap(
-        row.body, row.person, values["from_date"], values["to_date"], row.id
-    )
+    _refuse_overlap(row.body, row.person, values["from_date"], values["to_date"], row.id)
     with db.atomic():
         changes.update(row, **{f: values[f] for f in fields})
     return row
@@ -89,11 +83,7 @@ def list_members(*, body_id: str, on: dt.date | None = None) -> list[Membership]
 
 
 def _role_rank(role: str) -> int:
-    return (
-        vocabulary.ROLES.index(role)
-        if role in vocabulary.ROLES
-        else len(vocabulary.ROLES)
-    )
+    return vocabulary.ROLES.index(role) if role in vocabulary.ROLES else len(vocabulary.ROLES)
 
 
 def _clean(values: dict) -> dict:
@@ -104,9 +94,7 @@ def _clean(values: dict) -> dict:
     if from_date and to_date and to_date < from_date:
         raise ValidationError("The membership ends before it starts.")
     return dict(
-        role=validation.choice(
-            values.get("role") or "member", vocabulary.ROLES, "role"
-        ),
+        role=validation.choice(values.get("role") or "member", vocabulary.ROLES, "role"),
         organisation_id=organisation_id,
         voting=bool(values.get("voting", True)),
         from_date=from_date,
@@ -123,6 +111,8 @@ def _refuse_overlap(body, person, start, end, except_id) -> None:
         other_end = other.to_date or dt.date.max
         other_start = other.from_date or dt.date.min
         if (start or dt.date.min) <= other_end and (end or dt.date.max) >= other_start:
-            raise ValidationError(
-                f"{display_name(person)} is already a member of {body.name}."
-            )
+            raise ValidationError(f"{display_name(person)} is already a member of {body.name}.")
+
+
+def get_membership(membership_id: str) -> Membership:
+    return validation.live_row(Membership, membership_id, "membership")

@@ -1,0 +1,160 @@
+"""The whole record of one meeting, read in a handful of queries for the meeting page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from desktop_app.services import validation
+from desktop_app.services.people import display_name
+from desktop_app.storage.models import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Body,
+    Meeting,
+    Minute,
+    Organisation,
+    Person,
+    Resolution,
+)
+
+
+@dataclass(frozen=True)
+class AttendanceLine:
+    name: str
+    status: str
+    description: str  # “District Manager, Jobcentre Plus” or “Substituting for CI Jon Bumpus”
+
+
+@dataclass
+class ItemRecord:
+    id: str
+    number: str
+    title: str
+    kind: str
+    presenter: str
+    purpose: str
+    confidential: bool
+    overview: str = ""
+    key_points: list[str] = field(default_factory=list)
+    recommendations: list[str] = field(default_factory=list)
+    decision: str = ""
+    notes: str = ""
+    resolutions: list[tuple[str, str]] = field(default_factory=list)  # (outcome, wording)
+    actions: list[tuple[str, str, str]] = field(default_factory=list)  # (text, owner, due)
+    sub_items: list[ItemRecord] = field(default_factory=list)
+
+
+@dataclass
+class MeetingRecord:
+    id: str
+    body_id: str
+    body_name: str
+    date: dt.date
+    start_time: str
+    end_time: str
+    venue: str
+    kind: str
+    status: str
+    chair: str
+    attendance: list[AttendanceLine]
+    items: list[ItemRecord]
+
+
+def load_meeting_record(meeting_id: str) -> MeetingRecord:
+    meeting = validation.live_row(Meeting, meeting_id, "meeting")
+    body = Body.get_by_id(meeting.__data__["body"])
+    people = _people_of(meeting)
+    organisations = {o.id: o.name for o in Organisation.select(Organisation.id, Organisation.name)}
+    chair_id = meeting.__data__.get("chair")
+    return MeetingRecord(
+        id=meeting.id,
+        body_id=body.id,
+        body_name=body.name,
+        date=meeting.date,
+        start_time=meeting.start_time,
+        end_time=meeting.end_time,
+        venue=meeting.venue,
+        kind=meeting.kind,
+        status=meeting.status,
+        chair=display_name(people[chair_id]) if chair_id in people else "",
+        attendance=_attendance(meeting, people, organisations),
+        items=_items(meeting, people, organisations),
+    )
+
+
+def _people_of(meeting: Meeting) -> dict[str, Person]:
+    """Everyone the record may name; a meeting names few, so load the lot once."""
+    return {p.id: p for p in Person.select()}
+
+
+def _attendance(meeting, people, organisations) -> list[AttendanceLine]:
+    lines = []
+    for row in Attendance.live().where(Attendance.meeting == meeting.id):
+        person = people[row.__data__["person"]]
+        if row.status == "substitute":
+            replaced = people.get(row.__data__.get("substitute_for"))
+            text = f"Substituting for {display_name(replaced)}" if replaced else "Substitute"
+            if row.capacity:
+                text += f", {row.capacity}"
+        else:
+            org = organisations.get(person.__data__.get("organisation"), "")
+            text = ", ".join(part for part in (person.position, org) if part)
+        lines.append(AttendanceLine(display_name(person), row.status, text))
+    order = {"present": 0, "substitute": 0, "in attendance": 1, "apologies": 2, "absent": 3}
+    return sorted(lines, key=lambda line: (order.get(line.status, 4), _surname(line.name)))
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower() if name else ""
+
+
+def _items(meeting, people, organisations) -> list[ItemRecord]:
+    rows = list(
+        AgendaItem.live().where(AgendaItem.meeting == meeting.id).order_by(AgendaItem.position)
+    )
+    ids = [row.id for row in rows]
+    minutes = {m.__data__["item"]: m for m in Minute.live().where(Minute.item.in_(ids))}
+    resolutions: dict[str, list] = {}
+    for r in Resolution.live().where(Resolution.item.in_(ids)).order_by(Resolution.position):
+        resolutions.setdefault(r.__data__["item"], []).append((r.outcome, r.text))
+    actions: dict[str, list] = {}
+    for a in Action.live().where(Action.item.in_(ids)).order_by(Action.position):
+        owner = people.get(a.__data__.get("owner_person"))
+        owner_name = (
+            display_name(owner)
+            if owner
+            else organisations.get(a.__data__.get("owner_organisation"), "")
+        )
+        due = a.due.strftime("%-d %B %Y") if a.due else ""
+        actions.setdefault(a.__data__["item"], []).append((a.text, owner_name, due))
+
+    records: dict[str, ItemRecord] = {}
+    top: list[ItemRecord] = []
+    for row in rows:
+        presenter = people.get(row.__data__.get("presenter_person"))
+        minute = minutes.get(row.id)
+        record = ItemRecord(
+            id=row.id,
+            number=row.number,
+            title=row.title,
+            kind=row.kind,
+            presenter=display_name(presenter)
+            if presenter
+            else organisations.get(row.__data__.get("presenter_organisation"), ""),
+            purpose=row.purpose,
+            confidential=row.confidential,
+            overview=minute.overview if minute else "",
+            key_points=json.loads(minute.key_points) if minute else [],
+            recommendations=json.loads(minute.recommendations) if minute else [],
+            decision=minute.decision if minute else "",
+            notes=minute.notes if minute else "",
+            resolutions=resolutions.get(row.id, []),
+            actions=actions.get(row.id, []),
+        )
+        records[row.id] = record
+        parent = records.get(row.__data__.get("parent"))
+        (parent.sub_items if parent else top).append(record)
+    return top

@@ -1,0 +1,73 @@
+"""Undoable edits of one record's fields, creation and deletion, over the services."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoStack
+
+from desktop_app.storage import changes as stored
+from ui.commands.service_call import perform
+from ui.events import Changes
+
+
+def edit_fields(
+    stack: QUndoStack,
+    changes: Changes,
+    *,
+    text: str,
+    update: Callable[..., Any],
+    id_name: str,
+    row_id: str,
+    before: dict,
+    after: dict,
+) -> Any:
+    """Call `update(**{id_name: row_id}, **after)`; undo puts `before` back."""
+    changed = {k: v for k, v in after.items() if stored.plain(before.get(k)) != stored.plain(v)}
+    if not changed:
+        return None
+    previous = {k: before.get(k) for k in changed}
+    merge_key = (update.__name__, row_id, tuple(sorted(changed))) if len(changed) == 1 else None
+    return perform(
+        stack,
+        changes,
+        text,
+        lambda: update(**{id_name: row_id}, **changed),
+        lambda: update(**{id_name: row_id}, **previous),
+        merge_key=merge_key,
+    )
+
+
+def create_record(
+    stack: QUndoStack,
+    changes: Changes,
+    *,
+    text: str,
+    create: Callable[[], Any],
+    delete: Callable[[str], Any],
+    restore: Callable[[str], Any],
+) -> Any:
+    """Create once; undo deletes (a tombstone), redo restores the same row."""
+    made: dict[str, str] = {}
+
+    def apply():
+        if "id" in made:
+            return restore(made["id"])
+        row = create()
+        made["id"] = row.id
+        return row
+
+    return perform(stack, changes, text, apply, lambda: delete(made["id"]))
+
+
+def delete_record(
+    stack: QUndoStack,
+    changes: Changes,
+    *,
+    text: str,
+    row_id: str,
+    delete: Callable[[str], Any],
+    restore: Callable[[str], Any],
+) -> None:
+    perform(stack, changes, text, lambda: delete(row_id), lambda: restore(row_id))

@@ -1,0 +1,73 @@
+"""One undoable command for any pair of service calls (STYLE.md: ids and values, not rows)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from desktop_app.errors import ValidationError
+from ui.events import Changes
+
+
+class ServiceCall(QUndoCommand):
+    """`apply` did the change before the push; redo repeats it, undo calls `revert`."""
+
+    def __init__(
+        self,
+        text: str,
+        apply: Callable[[], Any],
+        revert: Callable[[], Any],
+        changes: Changes,
+        *,
+        merge_key: tuple | None = None,
+    ):
+        super().__init__(text)
+        self._apply, self._revert, self._changes = apply, revert, changes
+        self._merge_key = merge_key
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:  # the first redo is the change the caller already made
+            return
+        self._call(self._apply)
+        self._applied = True
+
+    def undo(self) -> None:
+        self._call(self._revert)
+        self._applied = False
+
+    def id(self) -> int:
+        return 1 if self._merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Typing in one field twice in a row is one step to undo."""
+        if not isinstance(other, ServiceCall) or other._merge_key != self._merge_key:
+            return False
+        self._apply = other._apply
+        return True
+
+    def _call(self, fn: Callable[[], Any]) -> None:
+        try:
+            fn()
+        except ValidationError as error:
+            self._changes.failed.emit(str(error))
+        self._changes.changed.emit()
+
+
+def perform(
+    stack: QUndoStack,
+    changes: Changes,
+    text: str,
+    apply: Callable[[], Any],
+    revert: Callable[[], Any],
+    *,
+    merge_key: tuple | None = None,
+) -> Any:
+    """Make the change now (a ValidationError reaches the caller, nothing is pushed), then
+    push it so Ctrl+Z can take it back."""
+    result = apply()
+    stack.push(ServiceCall(text, apply, revert, changes, merge_key=merge_key))
+    changes.changed.emit()
+    return result

@@ -1,0 +1,309 @@
+"""The main window: assembles the body tree, the pages and the actions; holds no logic
+of its own beyond choosing which page to show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+)
+
+from desktop_app import vocabulary
+from desktop_app.errors import ValidationError
+from desktop_app.services import bodies, meetings
+from desktop_app.storage.changes import current
+from ui.body_page import BodyPage
+from ui.commands.edits import create_record, edit_fields
+from ui.errors import show_error
+from ui.events import Changes
+from ui.icons import icon
+from ui.meeting_dialog import meeting_dialog
+from ui.meeting_page import MeetingPage
+from ui.models.body_tree import ID_ROLE, KIND_ROLE, BodyTreeModel
+from ui.people_dialog import organisations_directory, people_directory
+from ui.record_dialog import RecordDialog, choices
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, data_dir: Path):
+        super().__init__()
+        self.data_dir = data_dir
+        self.setWindowTitle("Minute Book")
+        self.resize(1280, 820)
+        self.changes = Changes(self)
+        self.undo_stack = QUndoStack(self)
+
+        self.tree_model = BodyTreeModel(self)
+        self.tree = QTreeView()
+        self.tree.setObjectName("bodyTree")
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
+
+        self.welcome = QLabel(
+            "<h2>Minute Book</h2><p>Choose a body or a meeting on the left, "
+            "or add a body with <b>Ctrl+Shift+B</b>.</p>"
+        )
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body_page = BodyPage(self.undo_stack, self.changes)
+        self.meeting_page = MeetingPage()
+        self.meeting_page.edit_button.clicked.connect(self.edit_meeting)
+        self.pages = QStackedWidget()
+        for page in (self.welcome, self.body_page, self.meeting_page):
+            self.pages.addWidget(page)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([340, 940])
+        self.setCentralWidget(splitter)
+
+        self._build_actions()
+        self.changes.changed.connect(self.refresh)
+        self.changes.failed.connect(lambda message: show_error(self, ValidationError(message)))
+        self.undo_stack.indexChanged.connect(lambda _: self._show_undo_state())
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status)
+        self.tree_model.reload()
+        self._show_counts()
+
+    # -- what the window shows -------------------------------------------------------------
+
+    def show_body(self, body_id: str) -> None:
+        self.body_page.show_body(body_id)
+        self.pages.setCurrentWidget(self.body_page)
+
+    def show_meeting(self, meeting_id: str) -> None:
+        self.meeting_page.show_meeting(meeting_id)
+        self.pages.setCurrentWidget(self.meeting_page)
+
+    def select(self, kind: str, row_id: str) -> None:
+        """Select a body or meeting in the tree, expanding what leads to it."""
+        if kind == "meeting":
+            body_index = self.tree_model.find("body", meetings.get_meeting(row_id).body_id)
+            self._expand_to(body_index)
+            self.tree.expand(body_index)
+        index = self.tree_model.find(kind, row_id)
+        if index.isValid():
+            self._expand_to(index.parent())
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self.tree.scrollTo(index)
+
+    def refresh(self) -> None:
+        """Redraw from the services after any change, keeping what was open and selected."""
+        expanded = self._expanded_keys()
+        selected = self._current_key()
+        self.tree_model.reload()
+        for kind, row_id in expanded:
+            index = self.tree_model.find(kind, row_id)
+            if index.isValid():
+                self.tree.expand(index)
+        if selected is not None:
+            # Re-selecting the same row must not rebuild the page the user is typing in.
+            self.tree.selectionModel().blockSignals(True)
+            if self.tree_model.find(*selected).isValid():
+                self.select(*selected)
+            self.tree.selectionModel().blockSignals(False)
+        if self.pages.currentWidget() is self.body_page:
+            self.body_page.refresh()
+        elif self.pages.currentWidget() is self.meeting_page:
+            try:
+                self.meeting_page.refresh()
+            except ValidationError:  # the meeting was deleted or its creation undone
+                self.pages.setCurrentWidget(self.welcome)
+        self._show_counts()
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def new_body(self) -> None:
+        def submit(values: dict):
+            body = create_record(
+                self.undo_stack,
+                self.changes,
+                text=f"Add {values['name']}",
+                create=lambda: bodies.create_body(**values),
+                delete=lambda row_id: bodies.delete_body(body_id=row_id),
+                restore=lambda row_id: bodies.restore_body(body_id=row_id),
+            )
+            self.select("body", body.id)
+
+        dialog = RecordDialog("New body", submit, self)
+        dialog.add_line("name", "Name")
+        dialog.add_choice("kind", "Kind", choices(vocabulary.BODY_KINDS), "committee")
+        parents = [("(no parent body)", None)] + [(b.name, b.id) for b in bodies.list_bodies()]
+        dialog.add_choice("parent_id", "Reports to", parents, self._current_body_id())
+        dialog.add_line("quorum", "Quorum", "", "a number (6) or a fraction (1/3)")
+        dialog.add_line("venue", "Usual venue")
+        dialog.exec()
+
+    def new_meeting(self) -> None:
+        body_id = self._current_body_id()
+        if body_id is None:
+            show_error(self, ValidationError("Choose the body the meeting belongs to first."))
+            return
+        body = bodies.get_body(body_id)
+
+        def submit(values: dict):
+            meeting = create_record(
+                self.undo_stack,
+                self.changes,
+                text="Schedule meeting",
+                create=lambda: meetings.create_meeting(body_id=body_id, **values),
+                delete=lambda row_id: meetings.delete_meeting(meeting_id=row_id),
+                restore=lambda row_id: meetings.restore_meeting(meeting_id=row_id),
+            )
+            self.select("meeting", meeting.id)
+
+        dialog = meeting_dialog(self, f"New meeting of {body.name}", submit)
+        dialog.widgets["venue"].setText(body.venue)
+        dialog.exec()
+
+    def edit_meeting(self) -> None:
+        record = self.meeting_page.record
+        if record is None:
+            return
+        meeting = meetings.get_meeting(record.id)
+        names = ("date", "start_time", "end_time", "venue", "kind", "status")
+        before = current(meeting, names)
+
+        def submit(values: dict):
+            edit_fields(
+                self.undo_stack,
+                self.changes,
+                text="Edit meeting details",
+                update=meetings.update_meeting,
+                id_name="meeting_id",
+                row_id=record.id,
+                before=before,
+                after=values,
+            )
+
+        meeting_dialog(self, "Meeting details", submit, meeting).exec()
+
+    def open_people(self) -> None:
+        people_directory(self, self.undo_stack, self.changes).exec()
+
+    def open_organisations(self) -> None:
+        organisations_directory(self, self.undo_stack, self.changes).exec()
+
+    def import_record(self) -> None:
+        from ui.exchange_actions import import_record
+
+        import_record(self)
+
+    def export_record(self) -> None:
+        from ui.exchange_actions import export_record
+
+        export_record(self)
+
+    # -- assembly -----------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setIcon(icon("undo"))
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.setIcon(icon("redo"))
+        self.undo_action, self.redo_action = undo, redo
+
+        def action(text, meaning, shortcut, slot):
+            made = QAction(icon(meaning), text, self)
+            made.setShortcut(QKeySequence(shortcut))
+            made.triggered.connect(slot)
+            return made
+
+        self.new_body_action = action("New &body…", "new body", "Ctrl+Shift+B", self.new_body)
+        self.new_meeting_action = action(
+            "New &meeting…", "new meeting", "Ctrl+Shift+M", self.new_meeting
+        )
+        self.people_action = action("&People…", "people", "Ctrl+Shift+P", self.open_people)
+        self.organisations_action = action(
+            "&Organisations…", "organisation", "Ctrl+Shift+O", self.open_organisations
+        )
+        self.import_action = action("&Import…", "import", "Ctrl+I", self.import_record)
+        self.export_action = action("&Export…", "export", "Ctrl+E", self.export_record)
+        quit_action = action("&Quit", "quit", "Ctrl+Q", self.close)
+
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        edit_menu = menus.addMenu("&Edit")
+        edit_menu.addActions([undo, redo])
+        records = menus.addMenu("&Records")
+        records.addActions([self.new_body_action, self.new_meeting_action])
+        records.addSeparator()
+        records.addActions([self.people_action, self.organisations_action])
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.new_body_action, self.new_meeting_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.people_action, self.organisations_action])
+        toolbar.addSeparator()
+        toolbar.addActions([undo, redo])
+
+    def _tree_current_changed(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        kind, row_id = index.data(KIND_ROLE), index.data(ID_ROLE)
+        try:
+            if kind == "body":
+                self.show_body(row_id)
+            elif kind == "meeting":
+                self.show_meeting(row_id)
+        except ValidationError as error:
+            show_error(self, error)
+
+    def _current_key(self) -> tuple[str, str] | None:
+        index = self.tree.currentIndex()
+        if not index.isValid() or index.data(KIND_ROLE) not in ("body", "meeting"):
+            return None
+        return index.data(KIND_ROLE), index.data(ID_ROLE)
+
+    def _current_body_id(self) -> str | None:
+        index = self.tree.currentIndex()
+        while index.isValid() and index.data(KIND_ROLE) != "body":
+            index = index.parent()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def _expanded_keys(self) -> list[tuple[str, str]]:
+        keys = []
+
+        def walk(parent: QModelIndex):
+            for row in range(self.tree_model.rowCount(parent)):
+                index = self.tree_model.index(row, 0, parent)
+                if self.tree.isExpanded(index):
+                    keys.append((index.data(KIND_ROLE), index.data(ID_ROLE)))
+                    walk(index)
+
+        walk(QModelIndex())
+        return keys
+
+    def _expand_to(self, index: QModelIndex) -> None:
+        chain = []
+        while index.isValid():
+            chain.append(index)
+            index = index.parent()
+        for ancestor in reversed(chain):
+            self.tree.expand(ancestor)
+
+    def _show_undo_state(self) -> None:
+        text = self.undo_stack.undoText()
+        self.statusBar().showMessage(f"Saved. Ctrl+Z undoes “{text}”." if text else "Saved.", 5000)
+
+    def _show_counts(self) -> None:
+        count = len(bodies.list_bodies())
+        self.status.setText(f"{count} bodies · data in {self.data_dir}")

@@ -1,0 +1,28 @@
+"""The dialog for a meeting's date, times, venue, kind and status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from desktop_app import vocabulary
+from desktop_app.storage.models import Meeting
+from ui.record_dialog import RecordDialog, choices
+
+
+def meeting_dialog(
+    parent: QWidget, title: str, submit: Callable[[dict], object], meeting: Meeting | None = None
+) -> RecordDialog:
+    dialog = RecordDialog(title, submit, parent)
+    date = meeting.date.isoformat() if meeting else ""
+    dialog.add_line("date", "Date", date, "YYYY-MM-DD")
+    dialog.add_line("start_time", "Starts", meeting.start_time if meeting else "", "HH:MM")
+    dialog.add_line("end_time", "Ends", meeting.end_time if meeting else "", "HH:MM")
+    dialog.add_line("venue", "Venue", meeting.venue if meeting else "")
+    dialog.add_choice(
+        "kind", "Kind", choices(vocabulary.MEETING_KINDS), meeting.kind if meeting else "ordinary"
+    )
+    if meeting is not None:
+        dialog.add_choice("status", "Status", choices(vocabulary.MEETING_STATUSES), meeting.status)
+    return dialog

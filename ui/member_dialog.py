@@ -1,0 +1,41 @@
+"""The dialog that adds a member to a body or edits their membership."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from desktop_app import vocabulary
+from desktop_app.services import organisations, people
+from desktop_app.storage.models import Membership
+from ui.record_dialog import RecordDialog, choices
+
+
+def member_dialog(
+    parent: QWidget,
+    title: str,
+    submit: Callable[[dict], object],
+    membership: Membership | None = None,
+) -> RecordDialog:
+    data = membership.__data__ if membership is not None else {}
+    dialog = RecordDialog(title, submit, parent)
+    person_options = [(people.display_name(p), p.id) for p in people.list_people()]
+    person = dialog.add_choice("person_id", "Person", person_options, data.get("person"))
+    person.setEnabled(membership is None)  # a membership belongs to one person for good
+    person.setEditable(membership is None)  # type a few letters to find someone
+    dialog.add_choice("role", "Role", choices(vocabulary.ROLES), data.get("role", "member"))
+    organisation_options = [("(none)", None)] + [
+        (o.name, o.id) for o in organisations.list_organisations()
+    ]
+    dialog.add_choice(
+        "organisation_id", "Represents", organisation_options, data.get("organisation")
+    )
+    dialog.add_check("voting", "Voting member", data.get("voting", True))
+    dialog.add_line("from_date", "From", _iso(data.get("from_date")), "YYYY-MM-DD (optional)")
+    dialog.add_line("to_date", "To", _iso(data.get("to_date")), "YYYY-MM-DD (optional)")
+    return dialog
+
+
+def _iso(value) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else (value or "")

@@ -1,0 +1,85 @@
+"""A small form dialog for one record: fields are declared, values come back as a dict,
+and a refused submit keeps the dialog open with everything the user typed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.errors import ValidationError
+from ui.errors import show_error
+
+Options = list[tuple[str, Any]]  # (what the user sees, the value the service takes)
+
+
+class RecordDialog(QDialog):
+    def __init__(self, title: str, submit: Callable[[dict], Any], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self._submit = submit
+        self._readers: dict[str, Callable[[], Any]] = {}
+        self.widgets: dict[str, QWidget] = {}
+        self.form = QFormLayout()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(buttons)
+
+    def add_line(self, name: str, label: str, value: str = "", placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit(value or "")
+        edit.setPlaceholderText(placeholder)
+        self._add(name, label, edit, lambda: edit.text())
+        return edit
+
+    def add_choice(self, name: str, label: str, options: Options, current: Any = None) -> QComboBox:
+        combo = QComboBox()
+        for text, value in options:
+            combo.addItem(text, value)
+        index = next((i for i, (_, v) in enumerate(options) if v == current), 0)
+        combo.setCurrentIndex(index)
+        self._add(name, label, combo, lambda: combo.currentData())
+        return combo
+
+    def add_check(self, name: str, label: str, value: bool) -> QCheckBox:
+        box = QCheckBox()
+        box.setChecked(bool(value))
+        self._add(name, label, box, lambda: box.isChecked())
+        return box
+
+    def values(self) -> dict[str, Any]:
+        return {name: read() for name, read in self._readers.items()}
+
+    def accept(self) -> None:
+        try:
+            self._submit(self.values())
+        except ValidationError as error:
+            show_error(self, error)
+            return  # stay open: nothing the user typed is lost
+        super().accept()
+
+    def _add(self, name: str, label: str, widget: QWidget, read: Callable[[], Any]) -> None:
+        widget.setObjectName(name)
+        self.widgets[name] = widget
+        self._readers[name] = read
+        self.form.addRow(label, widget)
+
+
+def choices(words: tuple[str, ...]) -> Options:
+    """Options from a vocabulary tuple, shown with a capital letter."""
+    return [(word.capitalize() if word else "(not set)", word) for word in words]

@@ -1,0 +1,41 @@
+"""`python main.py screenshot OUT.png`: the main window rendered offscreen, for docs and checks."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from desktop_app.errors import ValidationError
+
+
+def save_screenshot(
+    *, data_dir: Path, out: Path, body: str | None = None, date: str | None = None
+) -> None:
+    """Show `body` (by name) or its meeting on `date`; by default the first body's latest meeting."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop_app.first_run import ensure_example
+
+    from desktop_app.services import bodies, meetings
+    from ui.app import application, create_main_window
+
+    app = application()
+    window = create_main_window(data_dir)
+    ensure_example(data_dir)
+    window.refresh()
+    chosen = bodies.find_body(name=body) if body else next(iter(bodies.list_bodies()), None)
+    if body and chosen is None:
+        raise ValidationError(f"There is no body called {body}.")
+    if chosen is not None:
+        if date:
+            meeting = meetings.find_meeting(body_id=chosen.id, date=date)
+            if meeting is None:
+                raise ValidationError(f"{chosen.name} has no meeting on {date}.")
+            window.select("meeting", meeting.id)
+        else:
+            latest = next(iter(meetings.list_meetings(body_id=chosen.id)), None)
+            window.select("meeting" if latest else "body", latest.id if latest else chosen.id)
+    window.show()
+    app.processEvents()
+    if not window.grab().save(str(out)):
+        raise ValidationError(f"Could not write the picture to {out}.")
+    window.close()

@@ -1,0 +1,78 @@
+"""The one door for work off the GUI thread (STYLE.md): a plain function runs on the
+thread pool with a progress object; its result or error comes back as one callback on
+the GUI thread. The function must never touch a widget."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from desktop_app.storage.models import db
+from ui.errors import show_error
+
+
+class Progress(QObject):
+    """Handed to the task: `report(done, total)`; the task checks `cancelled` in its loops."""
+
+    reported = Signal(int, int)
+
+    def __init__(self):
+        super().__init__()
+        self.cancelled = False
+
+    def report(self, done: int, total: int) -> None:
+        self.reported.emit(done, total)
+
+
+class _Signals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Runner(QRunnable):
+    def __init__(self, fn: Callable[[Progress], Any], progress: Progress, signals: _Signals):
+        super().__init__()
+        self.fn, self.progress, self.signals = fn, progress, signals
+
+    def run(self) -> None:
+        try:
+            # A worker thread gets its own SQLite connection and closes it when done.
+            with db.connection_context():
+                result = self.fn(self.progress)
+        except BaseException as error:  # noqa: BLE001 — every error goes back to the GUI
+            self.signals.failed.emit(error)
+        else:
+            self.signals.finished.emit(result)
+
+
+def run_task(
+    parent: QWidget,
+    fn: Callable[[Progress], Any],
+    on_done: Callable[[Any], None],
+    *,
+    label: str,
+) -> _Signals:
+    """Run `fn(progress)` in the background behind a progress dialog with Cancel."""
+    progress = Progress()
+    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.canceled.connect(lambda: setattr(progress, "cancelled", True))
+    progress.reported.connect(lambda done, total: (dialog.setMaximum(total), dialog.setValue(done)))
+    signals = _Signals(parent)
+
+    def finished(result):
+        dialog.reset()
+        on_done(result)
+
+    def failed(error):
+        dialog.reset()
+        show_error(parent, error)
+
+    signals.finished.connect(finished)
+    signals.failed.connect(failed)
+    QThreadPool.globalInstance().start(_Runner(fn, progress, signals))
+    return signals
