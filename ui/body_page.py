@@ -30,13 +30,7 @@ from ui.icons import icon
 from ui.member_dialog import member_dialog
 from ui.models.members import MembersModel
 
-TEXT_FIELDS = (
-    ("name", "Name"),
-    ("quorum", "Quorum"),
-    ("venue", "Usual venue"),
-    ("numbering_pattern", "Minute numbers"),
-    ("numbering_year_starts", "Year starts (MM-DD)"),
-)
+TEXT_FIELDS = ("name", "quorum", "venue", "numbering_pattern", "numbering_year_starts")
 
 
 class BodyPage(QWidget):
@@ -49,7 +43,7 @@ class BodyPage(QWidget):
 
         self.fields: dict[str, QWidget] = {}
         form = QFormLayout()
-        for name, label in TEXT_FIELDS:
+        for name in TEXT_FIELDS:
             edit = QLineEdit()
             edit.setObjectName(name)
             edit.editingFinished.connect(lambda n=name: self._commit(n))
@@ -131,7 +125,7 @@ class BodyPage(QWidget):
             return
         self.heading.setText(f"<h2>{_escape(body.name)}</h2>")
         values = current(body, [*bodies.EDITABLE])
-        for name in ("name", "quorum", "venue", "numbering_pattern", "numbering_year_starts"):
+        for name in TEXT_FIELDS:
             if not self.fields[name].hasFocus():
                 self.fields[name].setText(str(values[name] or ""))
         for name in ("kind", "numbering_restart"):

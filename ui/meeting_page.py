@@ -122,4 +122,4 @@ def _item_html(item: ItemRecord, level: int) -> str:
         )
         html.append(f"<p class='label'>Actions:</p><ul>{rows}</ul>")
     html.extend(_item_html(sub, level + 1) for sub in item.sub_items)
-    return "<div style='margin-left: %dpx'>%s</div>" % (level * 18, "".join(html))
+    return f"<div style='margin-left: {level * 18}px'>{''.join(html)}</div>"

@@ -11,7 +11,7 @@ from desktop_app.errors import ValidationError
 def save_screenshot(
     *, data_dir: Path, out: Path, body: str | None = None, date: str | None = None
 ) -> None:
-    """Show `body` (by name) or its meeting on `date`; by default the first body's latest meeting."""
+    """Show `body` (by name) or its meeting on `date`; else the first body's latest meeting."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop_app.first_run import ensure_example
 
