@@ -126,7 +126,8 @@ class BodyPage(QWidget):
         self.heading.setText(f"<h2>{_escape(body.name)}</h2>")
         values = current(body, [*bodies.EDITABLE])
         for name in TEXT_FIELDS:
-            if not self.fields[name].hasFocus():
+            # A field the user typed into and that was refused keeps its text (isModified).
+            if not self.fields[name].isModified():
                 self.fields[name].setText(str(values[name] or ""))
         for name in ("kind", "numbering_restart"):
             combo = self.fields[name]
@@ -175,6 +176,11 @@ class BodyPage(QWidget):
             )
         except ValidationError as error:
             show_error(self, error)  # the field keeps what was typed
+            return
+        widget = self.fields[name]
+        if isinstance(widget, QLineEdit):
+            widget.setModified(False)
+            widget.setText(str(current(bodies.get_body(self.body_id), [name])[name] or ""))
 
     def _selected_membership(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

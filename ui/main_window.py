@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.changes.changed.connect(self.refresh)
         self.changes.failed.connect(lambda message: show_error(self, ValidationError(message)))
-        self.undo_stack.indexChanged.connect(lambda _: self._show_undo_state())
+        self.undo_stack.undoTextChanged.connect(self._show_undo_state)
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
         self.tree_model.reload()
@@ -300,8 +300,7 @@ class MainWindow(QMainWindow):
         for ancestor in reversed(chain):
             self.tree.expand(ancestor)
 
-    def _show_undo_state(self) -> None:
-        text = self.undo_stack.undoText()
+    def _show_undo_state(self, text: str) -> None:
         self.statusBar().showMessage(f"Saved. Ctrl+Z undoes “{text}”." if text else "Saved.", 5000)
 
     def _show_counts(self) -> None:

@@ -1,0 +1,189 @@
+"""Editing a body and its members through the window, with undo and redo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+
+from desktop_app.services import bodies, memberships
+from desktop_app.storage.models import JournalEntry
+from tests.ui.conftest import in_dialog
+
+
+def type_into(qtbot, field: QLineEdit, text: str) -> None:
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def press_ok(qtbot, dialog) -> None:
+    box = dialog.findChild(QDialogButtonBox)
+    qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def test_renaming_a_body_is_saved_at_once_and_undoable(qtbot, window, board):
+    window.select("body", board.body_id)
+    name_field = window.body_page.fields["name"]
+
+    type_into(qtbot, name_field, "Maidstone Locality Board (2013)")
+    assert bodies.get_body(board.body_id).name == "Maidstone Locality Board (2013)"
+    assert window.tree.currentIndex().data() == "Maidstone Locality Board (2013)"
+
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert bodies.get_body(board.body_id).name == "Maidstone Locality Board"
+    assert name_field.text() == "Maidstone Locality Board"
+
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert bodies.get_body(board.body_id).name == "Maidstone Locality Board (2013)"
+
+
+def test_a_refused_quorum_is_explained_and_kept_as_typed(qtbot, window, board, warnings):
+    window.select("body", board.body_id)
+    before = JournalEntry.select().count()
+
+    type_into(qtbot, window.body_page.fields["quorum"], "half")
+
+    assert warnings and "“half” is not a quorum" in warnings[-1]
+    assert window.body_page.fields["quorum"].text() == "half"
+    assert bodies.get_body(board.body_id).quorum == "6"
+    assert JournalEntry.select().count() == before
+    assert not window.undo_stack.canUndo()
+
+
+def test_changing_the_kind_of_body_from_its_list(qtbot, window, board):
+    window.select("body", board.body_id)
+    combo = window.body_page.fields["kind"]
+    combo.setFocus()
+    combo.setCurrentIndex(combo.findData("committee"))
+    combo.activated.emit(combo.currentIndex())
+    assert bodies.get_body(board.body_id).kind == "committee"
+    window.undo_action.trigger()
+    assert bodies.get_body(board.body_id).kind == "board"
+
+
+def test_adding_a_member_through_the_dialog_then_undo_and_redo(qtbot, window, board):
+    window.select("body", board.body_id)
+
+    def fill(dialog):
+        person = dialog.widgets["person_id"]
+        person.setCurrentIndex(person.findData(board.newcomer_id))
+        role = dialog.widgets["role"]
+        role.setCurrentIndex(role.findData("co-opted"))
+        dialog.widgets["voting"].setChecked(False)
+        qtbot.keyClicks(dialog.widgets["from_date"], "2012-05-01")
+        press_ok(qtbot, dialog)
+
+    in_dialog(fill)
+    qtbot.mouseClick(window.body_page.add_button, Qt.MouseButton.LeftButton)
+
+    members = memberships.list_members(body_id=board.body_id)
+    added = [m for m in members if m.person_id == board.newcomer_id]
+    assert len(added) == 1
+    assert (added[0].role, added[0].voting, str(added[0].from_date)) == (
+        "co-opted",
+        False,
+        "2012-05-01",
+    )
+    assert window.body_page.members.rowCount() == 3
+
+    window.undo_action.trigger()
+    assert window.body_page.members.rowCount() == 2
+    assert not [
+        m
+        for m in memberships.list_members(body_id=board.body_id)
+        if m.person_id == board.newcomer_id
+    ]
+
+    window.redo_action.trigger()
+    assert window.body_page.members.rowCount() == 3
+    again = [
+        m
+        for m in memberships.list_members(body_id=board.body_id)
+        if m.person_id == board.newcomer_id
+    ]
+    assert [m.id for m in again] == [added[0].id]
+
+
+def test_adding_someone_twice_is_refused_and_the_dialog_stays_open(qtbot, window, board, warnings):
+    window.select("body", board.body_id)
+    before = JournalEntry.select().count()
+    still_open = []
+
+    def fill(dialog):
+        person = dialog.widgets["person_id"]
+        person.setCurrentIndex(person.findData(board.member_id))
+        press_ok(qtbot, dialog)
+        still_open.append(dialog.isVisible())
+        dialog.reject()
+
+    in_dialog(fill)
+    qtbot.mouseClick(window.body_page.add_button, Qt.MouseButton.LeftButton)
+
+    assert still_open == [True]
+    assert warnings == ["CI Jon Bumpus is already a member of Maidstone Locality Board."]
+    assert JournalEntry.select().count() == before
+
+
+def test_editing_a_members_role_and_what_they_represent(qtbot, window, board):
+    window.select("body", board.body_id)
+    row = next(
+        r
+        for r in range(window.body_page.members.rowCount())
+        if window.body_page.members.index(r, 0).data() == "CI Jon Bumpus"
+    )
+    window.body_page.table.selectRow(row)
+
+    def fill(dialog):
+        role = dialog.widgets["role"]
+        role.setCurrentIndex(role.findData("vice-chair"))
+        organisation = dialog.widgets["organisation_id"]
+        organisation.setCurrentIndex(organisation.findData(None))
+        press_ok(qtbot, dialog)
+
+    in_dialog(fill)
+    qtbot.mouseClick(window.body_page.edit_button, Qt.MouseButton.LeftButton)
+
+    membership = next(
+        m for m in memberships.list_members(body_id=board.body_id) if m.person_id == board.member_id
+    )
+    assert (membership.role, membership.organisation_id) == ("vice-chair", None)
+
+    window.undo_action.trigger()
+    membership = memberships.get_membership(membership.id)
+    assert (membership.role, membership.organisation_id) == ("member", board.police_id)
+
+
+def test_removing_a_member_can_be_undone(qtbot, window, board):
+    window.select("body", board.body_id)
+    window.body_page.table.selectRow(0)
+    qtbot.mouseClick(window.body_page.remove_button, Qt.MouseButton.LeftButton)
+    assert len(memberships.list_members(body_id=board.body_id)) == 1
+    window.undo_action.trigger()
+    assert len(memberships.list_members(body_id=board.body_id)) == 2
+
+
+def test_a_new_body_from_the_keyboard_appears_in_the_tree(qtbot, window, board):
+    def fill(dialog):
+        qtbot.keyClicks(dialog.widgets["name"], "Worklessness Delivery Group")
+        kind = dialog.widgets["kind"]
+        kind.setCurrentIndex(kind.findData("delivery group"))
+        press_ok(qtbot, dialog)
+
+    window.select("body", board.body_id)
+    in_dialog(fill)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_B,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+
+    group = bodies.find_body(name="Worklessness Delivery Group")
+    assert group is not None and group.parent_id == board.body_id  # the body selected
+    assert window.tree.currentIndex().data() == "Worklessness Delivery Group"
+    window.undo_action.trigger()
+    assert bodies.find_body(name="Worklessness Delivery Group") is None
