@@ -1,0 +1,383 @@
+"""Exporting to a `minute-book/1` file (DESIGN.md §7), in the key order of the format.
+
+Empty optional values are left out, as a clerk would write the file by hand. Lists keep
+the order they were entered in (items, resolutions and actions by their place), so an
+export imported into an empty data folder exports again to the same thing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from desktop_app.errors import ValidationError
+from desktop_app.exchange.records import FORMAT
+from desktop_app.storage import store
+from desktop_app.storage.models import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Body,
+    Declaration,
+    Document,
+    Meeting,
+    Membership,
+    Minute,
+    NamedVote,
+    Organisation,
+    Person,
+    Resolution,
+    db,
+)
+
+
+def export_file(path: Path, *, body_name: str | None = None) -> None:
+    """Write every body (or the one named) to `path`, with its documents beside it."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ValidationError(f"There is no folder {path.parent} to export into.")
+    data = export_data(body_name=body_name, files_dir=path.parent)
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    _write_atomically(path, text.encode("utf-8"))
+
+
+def export_data(*, body_name: str | None = None, files_dir: Path | None = None) -> dict:
+    """The record as `minute-book/1` data. With `files_dir`, each document's file is copied
+    there and named relative to it; without, `file` is the document's stored file name."""
+    with db.atomic():  # one consistent snapshot, even while the window writes
+        return _Exporter(files_dir).export(body_name)
+
+
+def _by_age(model):
+    return (model.created_at, model.hlc)
+
+
+def _put(target: dict, key: str, value: Any) -> None:
+    """Set `key` unless the value is empty (None, "", [], {})."""
+    if value not in (None, "", [], {}):
+        target[key] = value
+
+
+class _Exporter:
+    def __init__(self, files_dir: Path | None) -> None:
+        self.files_dir = files_dir
+        self.people = {p.id: p for p in Person.select()}
+        self.organisations = {o.id: o for o in Organisation.select()}
+        self.used_people: set[str] = set()
+        self.used_organisations: set[str] = set()
+        self.written_files: dict[str, str] = {}  # relative name -> sha256
+
+    def export(self, body_name: str | None) -> dict:
+        bodies = list(Body.live().order_by(*_by_age(Body)))
+        if body_name is not None:
+            wanted = body_name.strip().casefold()
+            bodies = [b for b in bodies if b.name.casefold() == wanted]
+            if not bodies:
+                raise ValidationError(f"There is no body called {body_name}.")
+        exported_ids = {b.id for b in bodies}
+        body_data = [self.body(b, exported_ids) for b in bodies]
+        if body_name is None:
+            self.used_people |= {p.id for p in self.people.values() if p.deleted_at is None}
+            self.used_organisations |= {
+                o.id for o in self.organisations.values() if o.deleted_at is None
+            }
+        people = [self.people[i] for i in self.used_people]
+        people.sort(key=lambda p: (p.created_at, p.hlc))
+        person_data = [self.person(p) for p in people]
+        organisations = [self.organisations[i] for i in self.used_organisations]
+        organisations.sort(key=lambda o: (o.created_at, o.hlc))
+        return {
+            "format": FORMAT,
+            "organisations": [{"name": o.name} for o in organisations],
+            "people": person_data,
+            "bodies": body_data,
+        }
+
+    # References
+
+    def person_key(self, person_id: str | None) -> str | None:
+        if not person_id:
+            return None
+        self.used_people.add(person_id)
+        return self.people[person_id].key
+
+    def organisation_name(self, organisation_id: str | None) -> str | None:
+        if not organisation_id:
+            return None
+        self.used_organisations.add(organisation_id)
+        return self.organisations[organisation_id].name
+
+    def party(self, row, person_field: str, organisation_field: str) -> str | None:
+        return self.person_key(row.__data__.get(person_field)) or self.organisation_name(
+            row.__data__.get(organisation_field)
+        )
+
+    def person(self, person: Person) -> dict:
+        data = {"key": person.key}
+        _put(data, "title", person.title)
+        data["name"] = person.name
+        _put(data, "organisation", self.organisation_name(person.__data__.get("organisation")))
+        _put(data, "position", person.position)
+        _put(data, "email", person.email)
+        return data
+
+    # Bodies
+
+    def body(self, body: Body, exported_ids: set[str]) -> dict:
+        data: dict[str, Any] = {"name": body.name, "kind": body.kind}
+        parent_id = body.__data__.get("parent")
+        if parent_id in exported_ids:
+            data["parent"] = Body.get_by_id(parent_id).name
+        _put(data, "quorum", _quorum(body.quorum))
+        _put(data, "venue", body.venue)
+        data["numbering"] = {
+            "pattern": body.numbering_pattern,
+            "restart": body.numbering_restart,
+            "year_starts": body.numbering_year_starts,
+            "next": body.numbering_next,
+        }
+        members = Membership.live().where(Membership.body == body.id)
+        _put(data, "members", [self.member(m) for m in members.order_by(*_by_age(Membership))])
+        meetings = list(
+            Meeting.live()
+            .where(Meeting.body == body.id)
+            .order_by(Meeting.date, Meeting.start_time, *_by_age(Meeting))
+        )
+        parts = _MeetingParts(body.id)
+        _put(data, "meetings", [self.meeting(m, parts) for m in meetings])
+        return data
+
+    def member(self, member: Membership) -> dict:
+        data = {"person": self.person_key(member.__data__["person"]), "role": member.role}
+        _put(data, "organisation", self.organisation_name(member.__data__.get("organisation")))
+        if not member.voting:
+            data["voting"] = False
+        _put(data, "from", member.from_date and member.from_date.isoformat())
+        _put(data, "to", member.to_date and member.to_date.isoformat())
+        return data
+
+    # Meetings
+
+    def meeting(self, meeting: Meeting, parts: _MeetingParts) -> dict:
+        data: dict[str, Any] = {"date": meeting.date.isoformat()}
+        _put(data, "start", meeting.start_time)
+        _put(data, "end", meeting.end_time)
+        _put(data, "venue", meeting.venue)
+        data["kind"] = meeting.kind
+        data["status"] = meeting.status
+        _put(data, "chair", self.person_key(meeting.__data__.get("chair")))
+        _put(data, "public_attendees", meeting.public_attendees)
+        _put(data, "attendance", [self.attendance(a) for a in parts.attendance[meeting.id]])
+        _put(data, "items", self.items(parts, parts.items[(meeting.id, None)]))
+        return data
+
+    def attendance(self, line: Attendance) -> dict:
+        data = {"person": self.person_key(line.__data__["person"]), "status": line.status}
+        _put(data, "substitute_for", self.person_key(line.__data__.get("substitute_for")))
+        _put(data, "capacity", line.capacity)
+        _put(data, "arrived", line.arrived)
+        _put(data, "left", line.left)
+        return data
+
+    def items(self, parts: _MeetingParts, items: list[AgendaItem]) -> list[dict]:
+        return [self.item(parts, item) for item in items]
+
+    def item(self, parts: _MeetingParts, item: AgendaItem) -> dict:
+        data: dict[str, Any] = {}
+        _put(data, "number", item.number)
+        data["title"] = item.title
+        data["kind"] = item.kind
+        _put(data, "presenter", self.party(item, "presenter_person", "presenter_organisation"))
+        _put(data, "purpose", item.purpose)
+        if item.confidential:
+            data["confidential"] = True
+        _put(data, "exempt_paragraph", item.exempt_paragraph)
+        _put(data, "declarations", [self.declaration(d) for d in parts.declarations[item.id]])
+        minutes = parts.minutes[item.id]
+        if minutes:
+            _put(data, "minute", self.minute(minutes[0]))
+        _put(
+            data,
+            "resolutions",
+            [self.resolution(r, parts.named_votes[r.id]) for r in parts.resolutions[item.id]],
+        )
+        _put(data, "actions", [self.action(a) for a in parts.actions[item.id]])
+        _put(data, "documents", [self.document(d) for d in parts.documents[item.id]])
+        _put(data, "items", self.items(parts, parts.items[(item.__data__["meeting"], item.id)]))
+        return data
+
+    def declaration(self, declaration: Declaration) -> dict:
+        data = {"person": self.person_key(declaration.__data__["person"])}
+        _put(data, "kind", declaration.kind)
+        _put(data, "description", declaration.description)
+        if declaration.left_room:
+            data["left_room"] = True
+        return data
+
+    def minute(self, minute: Minute) -> dict:
+        data: dict[str, Any] = {}
+        _put(data, "overview", minute.overview)
+        _put(data, "key_points", _text_list(minute.key_points))
+        _put(data, "recommendations", _text_list(minute.recommendations))
+        _put(data, "decision", minute.decision)
+        _put(data, "notes", minute.notes)
+        return data
+
+    def resolution(self, resolution: Resolution, named_votes: list[NamedVote]) -> dict:
+        data = {"text": resolution.text, "outcome": resolution.outcome}
+        _put(data, "proposer", self.person_key(resolution.__data__.get("proposer")))
+        _put(data, "seconder", self.person_key(resolution.__data__.get("seconder")))
+        votes: dict[str, int] = {}
+        _put(votes, "for", resolution.votes_for)
+        _put(votes, "against", resolution.votes_against)
+        _put(votes, "abstain", resolution.votes_abstain)
+        _put(data, "votes", votes)
+        _put(
+            data,
+            "named_votes",
+            [
+                {"person": self.person_key(v.__data__["person"]), "vote": v.vote}
+                for v in named_votes
+            ],
+        )
+        return data
+
+    def action(self, action: Action) -> dict:
+        data = {"text": action.text}
+        _put(data, "owner", self.party(action, "owner_person", "owner_organisation"))
+        _put(data, "due", action.due and action.due.isoformat())
+        data["status"] = action.status
+        return data
+
+    def document(self, document: Document) -> dict:
+        data = {"title": document.title}
+        _put(data, "author", document.author)
+        data["file"] = self.document_file(document)
+        if document.confidential:
+            data["confidential"] = True
+        return data
+
+    def document_file(self, document: Document) -> str:
+        name = Path(document.filename).name or f"{document.sha256[:12]}.bin"
+        if self.files_dir is None:
+            return name
+        source = store.path_of(document.sha256) if document.sha256 else None
+        if source is None or not source.is_file():
+            raise ValidationError(
+                f"The file of the document “{document.title}” is missing from the data "
+                "folder; run `check` to see what else is missing."
+            )
+        # Keep the clerk's file name unless another file (in this export or already in the
+        # folder) has it; then the content's hash keeps the two apart.
+        for relative in (name, f"{document.sha256[:12]}/{name}"):
+            target = self.files_dir / relative
+            claimed = self.written_files.get(relative)
+            if claimed == document.sha256:
+                return relative
+            if claimed is None and (not target.exists() or _same_file(target, document.sha256)):
+                if not target.exists():
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    _copy_atomically(source, target)
+                self.written_files[relative] = document.sha256
+                return relative
+        raise ValidationError(
+            f"Cannot write the file of “{document.title}”: {self.files_dir / name} "
+            "and its alternative are already taken by other files."
+        )
+
+
+class _MeetingParts:
+    """Everything below a body's meetings, loaded in a few queries and grouped by parent."""
+
+    def __init__(self, body_id: str) -> None:
+        meeting_ids = Meeting.select(Meeting.id).where(Meeting.body == body_id)
+        items = list(
+            AgendaItem.live()
+            .where(AgendaItem.meeting.in_(meeting_ids))
+            .order_by(AgendaItem.position, *_by_age(AgendaItem))
+        )
+        self.items: dict[tuple, list[AgendaItem]] = defaultdict(list)
+        for item in items:
+            self.items[(item.__data__["meeting"], item.__data__.get("parent"))].append(item)
+        item_ids = AgendaItem.select(AgendaItem.id).where(AgendaItem.meeting.in_(meeting_ids))
+        self.attendance = _grouped(
+            Attendance, "meeting", Attendance.meeting.in_(meeting_ids), _by_age(Attendance)
+        )
+        self.declarations = _grouped(
+            Declaration, "item", Declaration.item.in_(item_ids), _by_age(Declaration)
+        )
+        self.minutes = _grouped(Minute, "item", Minute.item.in_(item_ids), _by_age(Minute))
+        self.resolutions = _grouped(
+            Resolution,
+            "item",
+            Resolution.item.in_(item_ids),
+            (Resolution.position, *_by_age(Resolution)),
+        )
+        self.actions = _grouped(
+            Action, "item", Action.item.in_(item_ids), (Action.position, *_by_age(Action))
+        )
+        self.documents = _grouped(Document, "item", Document.item.in_(item_ids), _by_age(Document))
+        resolution_ids = Resolution.select(Resolution.id).where(Resolution.item.in_(item_ids))
+        self.named_votes = _grouped(
+            NamedVote, "resolution", NamedVote.resolution.in_(resolution_ids), _by_age(NamedVote)
+        )
+
+
+def _grouped(model, parent: str, condition, order) -> dict[str, list]:
+    grouped: dict[str, list] = defaultdict(list)
+    for row in model.live().where(condition).order_by(*order):
+        grouped[row.__data__[parent]].append(row)
+    return grouped
+
+
+def _quorum(quorum: str) -> int | str:
+    """A whole number of members is written as a number (`"quorum": 6`), a fraction as text."""
+    if quorum.isascii() and quorum.isdigit() and str(int(quorum)) == quorum:
+        return int(quorum)
+    return quorum
+
+
+def _text_list(stored: str) -> list[str]:
+    """A minute's key points or recommendations, stored as a JSON list of strings."""
+    try:
+        value = json.loads(stored or "[]")
+    except ValueError:
+        return [stored]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    return [stored]
+
+
+def _same_file(path: Path, sha256: str) -> bool:
+    return path.is_file() and store.sha256_of(path) == sha256
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        if os.path.exists(temp_name):
+            os.unlink(temp_name)
+        raise
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
+    handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    os.close(handle)
+    try:
+        shutil.copyfile(source, temp_name)
+        os.replace(temp_name, target)
+    except BaseException:
+        if os.path.exists(temp_name):
+            os.unlink(temp_name)
+        raise

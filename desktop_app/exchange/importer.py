@@ -1,0 +1,478 @@
+"""Importing a `minute-book/1` file: all or nothing, and idempotent.
+
+The whole file is checked first (reading.py); then every row is written in one
+transaction through `changes.create`/`changes.update`, so each is journalled and audited.
+Rows are matched to what is already here by natural keys (a person by `key`, a meeting by
+body, date and start, an item by meeting, parent and place in the list, ...), and only
+fields whose value differs are written: importing the same file twice changes nothing.
+Import adds and updates; it never deletes a row the file does not mention.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop_app.exchange import reading
+from desktop_app.exchange.records import (
+    BodyRecord,
+    ExchangeRecord,
+    ItemRecord,
+    MeetingRecord,
+    ResolutionRecord,
+)
+from desktop_app.storage import changes, store
+from desktop_app.storage.models import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Body,
+    Declaration,
+    Document,
+    Meeting,
+    Membership,
+    Minute,
+    NamedVote,
+    Organisation,
+    Person,
+    Resolution,
+    Synced,
+    db,
+)
+
+# (singular, plural) as the summary says them, by table.
+KINDS = {
+    Organisation: ("organisation", "organisations"),
+    Person: ("person", "people"),
+    Body: ("body", "bodies"),
+    Membership: ("membership", "memberships"),
+    Meeting: ("meeting", "meetings"),
+    Attendance: ("attendance record", "attendance records"),
+    AgendaItem: ("agenda item", "agenda items"),
+    Declaration: ("declaration", "declarations"),
+    Minute: ("minute", "minutes"),
+    Resolution: ("resolution", "resolutions"),
+    NamedVote: ("named vote", "named votes"),
+    Action: ("action", "actions"),
+    Document: ("document", "documents"),
+}
+
+
+@dataclass
+class ImportSummary:
+    """How many rows of each kind (plural, e.g. "people") an import created or updated."""
+
+    created: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated)
+
+    def __str__(self) -> str:
+        if not self.changed:
+            return "Nothing changed: everything in the file was already here."
+        parts = []
+        for verb, counts in (("Added", self.created), ("updated", self.updated)):
+            if counts:
+                parts.append(f"{verb} {_count_list(counts)}")
+        text = "; ".join(parts)
+        return text[0].upper() + text[1:] + "."
+
+
+def import_file(path: Path) -> ImportSummary:
+    """Import a `minute-book/1` JSON file; document files are found relative to it."""
+    return import_data(reading.load_json(path), base_dir=path.parent)
+
+
+def import_data(data: Any, *, base_dir: Path) -> ImportSummary:
+    """Import parsed JSON. Raises ValidationError (naming where) and writes nothing if any
+    part of it is wrong."""
+    with db.atomic():
+        people = {p.key: p for p in Person.select().order_by(Person.created_at, Person.hlc)}
+        organisations = _by_folded_name(Organisation)
+        bodies = _by_folded_name(Body)
+        record = reading.read_exchange(
+            data,
+            base_dir=base_dir,
+            known_people=[key for key, row in people.items() if row.deleted_at is None],
+            known_organisations=organisations,
+            known_bodies=bodies,
+        )
+        # Content-addressed, so a file stored by an import that then fails does no harm.
+        files = {
+            doc.source: (store.put_file(doc.source), doc.source.stat().st_size)
+            for doc in record.documents()
+        }
+        applier = _Applier(people, organisations, bodies, files)
+        applier.apply(record)
+    return applier.summary
+
+
+class _Applier:
+    def __init__(self, people, organisations, bodies, files) -> None:
+        self.people: dict[str, Person] = people
+        self.organisations: dict[str, Organisation] = organisations
+        self.bodies: dict[str, Body] = bodies
+        self.files: dict[Path, tuple[str, int]] = files
+        self.created_ids: set[str] = set()
+        self.restored_ids: set[str] = set()
+        self.summary = ImportSummary()
+
+    def apply(self, record: ExchangeRecord) -> None:
+        for organisation in record.organisations:
+            key = organisation.name.casefold()
+            self.organisations[key] = self.save(
+                Organisation, self.organisations.get(key), name=organisation.name
+            )
+        for person in record.people:
+            row = self.people.get(person.key)
+            if row is not None and row.deleted_at is not None:
+                # The key is unique even among deleted people: bring that person back.
+                changes.restore(row)
+                self.restored_ids.add(row.id)
+            self.people[person.key] = self.save(
+                Person,
+                row,
+                _create=dict(key=person.key),
+                title=person.title,
+                name=person.name,
+                organisation_id=self.organisation_id(person.organisation),
+                position=person.position,
+                email=person.email,
+            )
+        ordered = _parents_first(record.bodies)
+        for body in ordered:
+            self.apply_body(body)
+        for body in ordered:
+            self.refuse_circle(body)
+        for body in ordered:
+            self.apply_members(body)
+            for meeting in body.meetings:
+                self.apply_meeting(body, meeting)
+            self.link_meetings(self.bodies[body.name.casefold()])
+
+    def save(self, model: type[Synced], row: Synced | None, _create=None, **values) -> Any:
+        """Create the row, or update the fields of `row` that differ; count either."""
+        plural = KINDS[model][1]
+        if row is None:
+            row = changes.create(model, **(_create or {}), **values)
+            self.created_ids.add(row.id)
+            self.summary.created[plural] += 1
+        else:
+            changed = changes.update(row, **values) or row.id in self.restored_ids
+            if changed and row.id not in self.created_ids:
+                self.summary.updated[plural] += 1
+        return row
+
+    # References
+
+    def person_id(self, key: str | None) -> str | None:
+        return self.people[key].id if key else None
+
+    def organisation_id(self, name: str | None) -> str | None:
+        return self.organisations[name.casefold()].id if name else None
+
+    def party(self, name: str | None) -> tuple[str | None, str | None]:
+        """(person id, organisation id) of a presenter or owner; a person's key wins."""
+        if not name:
+            return None, None
+        if name in self.people:
+            return self.people[name].id, None
+        return None, self.organisation_id(name)
+
+    # Bodies
+
+    def apply_body(self, body: BodyRecord) -> None:
+        key = body.name.casefold()
+        self.bodies[key] = self.save(
+            Body,
+            self.bodies.get(key),
+            name=body.name,
+            kind=body.kind,
+            parent_id=self.bodies[body.parent.casefold()].id if body.parent else None,
+            quorum=body.quorum,
+            venue=body.venue,
+            numbering_pattern=body.numbering.pattern,
+            numbering_restart=body.numbering.restart,
+            numbering_year_starts=body.numbering.year_starts,
+            numbering_next=body.numbering.next,
+        )
+
+    def refuse_circle(self, body: BodyRecord) -> None:
+        # The file has no circle (reading.py), but with the bodies already here it might.
+        row, seen = self.bodies[body.name.casefold()], set()
+        while row is not None:
+            if row.id in seen:
+                reading.fail(
+                    reading.join(body.path, "parent"),
+                    "the bodies would report to each other in a circle",
+                )
+            seen.add(row.id)
+            row = Body.get_or_none(Body.id == row.__data__.get("parent"))
+
+    def apply_members(self, body: BodyRecord) -> None:
+        body_row = self.bodies[body.name.casefold()]
+        existing = {
+            (m.__data__["person"], m.from_date): m
+            for m in Membership.live()
+            .where(Membership.body == body_row.id)
+            .order_by(Membership.created_at.desc())
+        }
+        for member in body.members:
+            person_id = self.person_id(member.person)
+            self.save(
+                Membership,
+                existing.get((person_id, member.from_date)),
+                _create=dict(body_id=body_row.id, person_id=person_id, from_date=member.from_date),
+                role=member.role,
+                organisation_id=self.organisation_id(member.organisation),
+                voting=member.voting,
+                to_date=member.to_date,
+            )
+
+    def link_meetings(self, body_row: Body) -> None:
+        """Each meeting's `previous` is the body's meeting before it by date."""
+        previous = None
+        for meeting in (
+            Meeting.live()
+            .where(Meeting.body == body_row.id)
+            .order_by(Meeting.date, Meeting.start_time, Meeting.created_at)
+        ):
+            self.save(Meeting, meeting, previous_id=previous)
+            previous = meeting.id
+
+    # Meetings
+
+    def apply_meeting(self, body: BodyRecord, meeting: MeetingRecord) -> None:
+        body_row = self.bodies[body.name.casefold()]
+        row = (
+            Meeting.live()
+            .where(
+                (Meeting.body == body_row.id)
+                & (Meeting.date == meeting.date)
+                & (Meeting.start_time == meeting.start)
+            )
+            .order_by(Meeting.created_at)
+            .first()
+        )
+        row = self.save(
+            Meeting,
+            row,
+            _create=dict(body_id=body_row.id, date=meeting.date, start_time=meeting.start),
+            end_time=meeting.end,
+            venue=meeting.venue,
+            kind=meeting.kind,
+            status=meeting.status,
+            chair_id=self.person_id(meeting.chair),
+            public_attendees=meeting.public_attendees,
+        )
+        existing = {
+            a.__data__["person"]: a
+            for a in Attendance.live()
+            .where(Attendance.meeting == row.id)
+            .order_by(Attendance.created_at.desc())
+        }
+        for line in meeting.attendance:
+            person_id = self.person_id(line.person)
+            self.save(
+                Attendance,
+                existing.get(person_id),
+                _create=dict(meeting_id=row.id, person_id=person_id),
+                status=line.status,
+                substitute_for_id=self.person_id(line.substitute_for),
+                capacity=line.capacity,
+                arrived=line.arrived,
+                left=line.left,
+            )
+        self.apply_items(row, None, meeting.items)
+
+    def apply_items(
+        self, meeting: Meeting, parent: AgendaItem | None, items: list[ItemRecord]
+    ) -> None:
+        siblings = _ranked(
+            AgendaItem.live().where(
+                (AgendaItem.meeting == meeting.id)
+                & (
+                    AgendaItem.parent.is_null()
+                    if parent is None
+                    else AgendaItem.parent == parent.id
+                )
+            ),
+            AgendaItem,
+        )
+        for index, item in enumerate(items):
+            presenter_person, presenter_organisation = self.party(item.presenter)
+            row = self.save(
+                AgendaItem,
+                siblings[index] if index < len(siblings) else None,
+                _create=dict(
+                    meeting_id=meeting.id,
+                    parent_id=parent.id if parent else None,
+                    position=_next_position(siblings, index),
+                ),
+                number=item.number,
+                title=item.title,
+                kind=item.kind,
+                presenter_person_id=presenter_person,
+                presenter_organisation_id=presenter_organisation,
+                purpose=item.purpose,
+                confidential=item.confidential,
+                exempt_paragraph=item.exempt_paragraph,
+            )
+            if index >= len(siblings):
+                siblings.append(row)
+            self.apply_item_record(meeting, row, item)
+            self.apply_items(meeting, row, item.items)
+
+    def apply_item_record(self, meeting: Meeting, row: AgendaItem, item: ItemRecord) -> None:
+        self.apply_declarations(meeting, row, item)
+        if item.minute is not None:
+            minute = item.minute
+            self.save(
+                Minute,
+                Minute.live().where(Minute.item == row.id).order_by(Minute.created_at).first(),
+                _create=dict(item_id=row.id),
+                overview=minute.overview,
+                key_points=json.dumps(minute.key_points, ensure_ascii=False),
+                recommendations=json.dumps(minute.recommendations, ensure_ascii=False),
+                decision=minute.decision,
+                notes=minute.notes,
+            )
+        resolutions = _ranked(Resolution.live().where(Resolution.item == row.id), Resolution)
+        for index, resolution in enumerate(item.resolutions):
+            self.apply_resolution(row, resolutions, index, resolution)
+        actions = _ranked(Action.live().where(Action.item == row.id), Action)
+        for index, action in enumerate(item.actions):
+            owner_person, owner_organisation = self.party(action.owner)
+            saved = self.save(
+                Action,
+                actions[index] if index < len(actions) else None,
+                _create=dict(item_id=row.id, position=_next_position(actions, index)),
+                text=action.text,
+                owner_person_id=owner_person,
+                owner_organisation_id=owner_organisation,
+                due=action.due,
+                status=action.status,
+            )
+            if index >= len(actions):
+                actions.append(saved)
+        documents = {
+            d.title: d
+            for d in Document.live()
+            .where(Document.item == row.id)
+            .order_by(Document.created_at.desc())
+        }
+        for document in item.documents:
+            sha256, size = self.files[document.source]
+            self.save(
+                Document,
+                documents.get(document.title),
+                _create=dict(item_id=row.id, title=document.title),
+                author=document.author,
+                confidential=document.confidential,
+                filename=Path(document.file).name,
+                sha256=sha256,
+                size=size,
+            )
+
+    def apply_declarations(self, meeting: Meeting, row: AgendaItem, item: ItemRecord) -> None:
+        # Declarations have no place of their own: the n-th by a person is matched to the
+        # n-th that person made on this item.
+        existing = defaultdict(list)
+        for declaration in (
+            Declaration.live()
+            .where(Declaration.item == row.id)
+            .order_by(Declaration.created_at, Declaration.hlc)
+        ):
+            existing[declaration.__data__["person"]].append(declaration)
+        used: Counter[str] = Counter()
+        for declaration in item.declarations:
+            person_id = self.person_id(declaration.person)
+            mine = existing[person_id]
+            self.save(
+                Declaration,
+                mine[used[person_id]] if used[person_id] < len(mine) else None,
+                _create=dict(meeting_id=meeting.id, item_id=row.id, person_id=person_id),
+                kind=declaration.kind,
+                description=declaration.description,
+                left_room=declaration.left_room,
+            )
+            used[person_id] += 1
+
+    def apply_resolution(
+        self, item: AgendaItem, siblings: list[Resolution], index: int, resolution: ResolutionRecord
+    ) -> None:
+        row = self.save(
+            Resolution,
+            siblings[index] if index < len(siblings) else None,
+            _create=dict(item_id=item.id, position=_next_position(siblings, index)),
+            text=resolution.text,
+            outcome=resolution.outcome,
+            proposer_id=self.person_id(resolution.proposer),
+            seconder_id=self.person_id(resolution.seconder),
+            votes_for=resolution.votes_for,
+            votes_against=resolution.votes_against,
+            votes_abstain=resolution.votes_abstain,
+        )
+        if index >= len(siblings):
+            siblings.append(row)
+        votes = {
+            v.__data__["person"]: v
+            for v in NamedVote.live()
+            .where(NamedVote.resolution == row.id)
+            .order_by(NamedVote.created_at.desc())
+        }
+        for vote in resolution.named_votes:
+            person_id = self.person_id(vote.person)
+            self.save(
+                NamedVote,
+                votes.get(person_id),
+                _create=dict(resolution_id=row.id, person_id=person_id),
+                vote=vote.vote,
+            )
+
+
+def _by_folded_name(model) -> dict[str, Any]:
+    """Live rows by case-folded name; the oldest wins where two names fold alike."""
+    found: dict[str, Any] = {}
+    for row in model.live().order_by(model.created_at.desc(), model.hlc.desc()):
+        found[row.name.casefold()] = row
+    return found
+
+
+def _ranked(query, model) -> list:
+    """Rows in their list order: by position, then by age."""
+    return list(query.order_by(model.position, model.created_at, model.hlc))
+
+
+def _next_position(siblings: list, index: int) -> int:
+    return siblings[-1].position + 1 if siblings else index
+
+
+def _parents_first(bodies: list[BodyRecord]) -> list[BodyRecord]:
+    by_name = {b.name.casefold(): b for b in bodies}
+    ordered: list[BodyRecord] = []
+    placed: set[str] = set()
+
+    def place(body: BodyRecord) -> None:
+        key = body.name.casefold()
+        if key in placed:
+            return
+        placed.add(key)
+        if body.parent and body.parent.casefold() in by_name:
+            place(by_name[body.parent.casefold()])
+        ordered.append(body)
+
+    for body in bodies:
+        place(body)
+    return ordered
+
+
+def _count_list(counts: Counter[str]) -> str:
+    singular = {plural: one for one, plural in KINDS.values()}
+    plurals = [plural for _one, plural in KINDS.values() if counts.get(plural)]
+    return ", ".join(f"{counts[p]} {p if counts[p] != 1 else singular[p]}" for p in plurals)

@@ -1,0 +1,630 @@
+"""Reading a `minute-book/1` file: JSON text to checked plain values (records.py).
+
+Everything is checked before anything is written, and the first fault is reported with
+its place in the file, e.g. `bodies[0].meetings[3].items[2].minute: expected an object`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Collection
+from pathlib import Path
+from typing import Any
+
+from desktop_app import vocabulary
+from desktop_app.errors import ValidationError
+from desktop_app.exchange.records import (
+    FORMAT,
+    ActionRecord,
+    AttendanceRecord,
+    BodyRecord,
+    DeclarationRecord,
+    DocumentRecord,
+    ExchangeRecord,
+    ItemRecord,
+    MeetingRecord,
+    MemberRecord,
+    MinuteRecord,
+    NamedVoteRecord,
+    NumberingRecord,
+    OrganisationRecord,
+    PersonRecord,
+    ResolutionRecord,
+)
+from desktop_app.services.bodies import KNOWN_PLACEHOLDERS, PLACEHOLDERS, QUORUM, YEAR_START
+from desktop_app.services.people import EMAIL
+from desktop_app.services.validation import NAME_LIMIT, TEXT_LIMIT, TIME
+
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_DEPTH = 8  # items within items; deeper than this is a generator gone wrong
+
+TOP_FIELDS = ("format", "organisations", "people", "bodies")
+ORGANISATION_FIELDS = ("name",)
+PERSON_FIELDS = ("key", "title", "name", "organisation", "position", "email")
+BODY_FIELDS = ("name", "kind", "parent", "quorum", "venue", "numbering", "members", "meetings")
+NUMBERING_FIELDS = ("pattern", "restart", "year_starts", "next")
+MEMBER_FIELDS = ("person", "role", "organisation", "voting", "from", "to")
+MEETING_FIELDS = (
+    "date",
+    "start",
+    "end",
+    "venue",
+    "kind",
+    "status",
+    "chair",
+    "public_attendees",
+    "attendance",
+    "items",
+)
+ATTENDANCE_FIELDS = ("person", "status", "substitute_for", "capacity", "arrived", "left")
+ITEM_FIELDS = (
+    "number",
+    "title",
+    "kind",
+    "presenter",
+    "purpose",
+    "confidential",
+    "exempt_paragraph",
+    "declarations",
+    "minute",
+    "resolutions",
+    "actions",
+    "documents",
+    "items",
+)
+DECLARATION_FIELDS = ("person", "kind", "description", "left_room")
+MINUTE_FIELDS = ("overview", "key_points", "recommendations", "decision", "notes")
+RESOLUTION_FIELDS = ("text", "outcome", "proposer", "seconder", "votes", "named_votes")
+VOTES_FIELDS = ("for", "against", "abstain")
+NAMED_VOTE_FIELDS = ("person", "vote")
+ACTION_FIELDS = ("text", "owner", "due", "status")
+DOCUMENT_FIELDS = ("title", "author", "file", "confidential")
+
+
+def load_json(path: Path) -> Any:
+    """The parsed JSON of `path`, or a ValidationError saying what is wrong with the file."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ValidationError(f"There is no file {path}.")
+    except IsADirectoryError:
+        raise ValidationError(f"{path} is a folder, not a minute-book file.")
+    except UnicodeDecodeError:
+        raise ValidationError(f"{path.name} is not UTF-8 text, so it is not a minute-book file.")
+    return parse_json(text, name=path.name)
+
+
+def parse_json(text: str, *, name: str = "The file") -> Any:
+    def refuse_constant(constant: str) -> None:
+        raise ValidationError(f"{name} uses {constant}, which is not a number JSON allows.")
+
+    try:
+        return json.loads(text, parse_constant=refuse_constant)
+    except json.JSONDecodeError as error:
+        raise ValidationError(
+            f"{name} is not valid JSON: {error.msg.lower()} at line {error.lineno}, "
+            f"column {error.colno}."
+        )
+    except RecursionError:
+        raise ValidationError(f"{name} is nested too deeply to be a minute book.")
+
+
+def read_exchange(
+    data: Any,
+    *,
+    base_dir: Path,
+    known_people: Collection[str] = (),
+    known_organisations: Collection[str] = (),
+    known_bodies: Collection[str] = (),
+) -> ExchangeRecord:
+    """Check the whole of `data`; `known_*` are what the database already holds
+    (person keys, organisation and body names) and may be referred to as well."""
+    return _Reader(base_dir, known_people, known_organisations, known_bodies).read(data)
+
+
+def fail(path: str, message: str):
+    raise ValidationError(f"{path}: {message}")
+
+
+def join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+class _Reader:
+    def __init__(self, base_dir, known_people, known_organisations, known_bodies) -> None:
+        self.base_dir = base_dir
+        self.people: set[str] = set(known_people)
+        self.organisations: set[str] = {n.casefold() for n in known_organisations}
+        self.bodies: set[str] = {n.casefold() for n in known_bodies}
+
+    def read(self, data: Any) -> ExchangeRecord:
+        if not isinstance(data, dict):
+            raise ValidationError(
+                "The file does not hold a JSON object, so it is not a minute book."
+            )
+        if "format" not in data:
+            fail("format", f'missing; a minute-book file starts with "format": "{FORMAT}"')
+        if data["format"] != FORMAT:
+            fail("format", f"“{data['format']}” is not a format this version reads ({FORMAT})")
+        fields(data, "", TOP_FIELDS)
+        record = ExchangeRecord()
+        record.organisations = self.organisations_of(data)
+        record.people = self.people_of(data)
+        record.bodies = self.bodies_of(data)
+        return record
+
+    # People and organisations
+
+    def organisations_of(self, data: dict) -> list[OrganisationRecord]:
+        found, seen = [], set()
+        for path, value in entries(data, "", "organisations"):
+            fields(value, path, ORGANISATION_FIELDS)
+            name = single_line(value, "name", path, required=True)
+            if name.casefold() in seen:
+                fail(join(path, "name"), f"“{name}” is listed twice")
+            seen.add(name.casefold())
+            found.append(OrganisationRecord(path=path, name=name))
+        self.organisations |= seen
+        return found
+
+    def people_of(self, data: dict) -> list[PersonRecord]:
+        found, seen = [], set()
+        for path, value in entries(data, "", "people"):
+            fields(value, path, PERSON_FIELDS)
+            key = single_line(value, "key", path, required=True)
+            if key in seen:
+                fail(join(path, "key"), f"the key “{key}” is used twice")
+            seen.add(key)
+            email = single_line(value, "email", path)
+            if email and not EMAIL.match(email):
+                fail(join(path, "email"), f"“{email}” does not look like an e-mail address")
+            found.append(
+                PersonRecord(
+                    path=path,
+                    key=key,
+                    name=single_line(value, "name", path, required=True),
+                    title=single_line(value, "title", path),
+                    organisation=self.organisation(value, "organisation", path),
+                    position=single_line(value, "position", path),
+                    email=email,
+                )
+            )
+        self.people |= seen
+        return found
+
+    def person(self, value: dict, key: str, path: str, *, required: bool = False) -> str | None:
+        person_key = single_line(value, key, path, required=required)
+        if not person_key:
+            return None
+        if person_key not in self.people:
+            fail(join(path, key), f"unknown person “{person_key}”; add them to people first")
+        return person_key
+
+    def organisation(self, value: dict, key: str, path: str) -> str | None:
+        name = single_line(value, key, path)
+        if not name:
+            return None
+        if name.casefold() not in self.organisations:
+            fail(join(path, key), f"unknown organisation “{name}”; add it to organisations first")
+        return name
+
+    def party(self, value: dict, key: str, path: str) -> str | None:
+        """A presenter or owner: a person's key, else an organisation's name."""
+        name = single_line(value, key, path)
+        if not name:
+            return None
+        if name not in self.people and name.casefold() not in self.organisations:
+            fail(join(path, key), f"“{name}” is neither a person's key nor an organisation")
+        return name
+
+    # Bodies
+
+    def bodies_of(self, data: dict) -> list[BodyRecord]:
+        raw = list(entries(data, "", "bodies"))
+        names = {}
+        for path, value in raw:
+            fields(value, path, BODY_FIELDS)
+            name = single_line(value, "name", path, required=True)
+            if name.casefold() in names:
+                fail(join(path, "name"), f"there are two bodies called “{name}”")
+            names[name.casefold()] = path
+        self.bodies |= set(names)
+        found = [self.body(path, value) for path, value in raw]
+        refuse_cycles(found)
+        return found
+
+    def body(self, path: str, value: dict) -> BodyRecord:
+        name = single_line(value, "name", path, required=True)
+        parent = single_line(value, "parent", path)
+        if parent and parent.casefold() not in self.bodies:
+            fail(join(path, "parent"), f"unknown body “{parent}”")
+        if parent and parent.casefold() == name.casefold():
+            fail(join(path, "parent"), "a body cannot report to itself")
+        body = BodyRecord(
+            path=path,
+            name=name,
+            kind=choice(value, "kind", path, vocabulary.BODY_KINDS, "committee"),
+            parent=parent or None,
+            quorum=quorum(value, path),
+            venue=single_line(value, "venue", path),
+        )
+        if value.get("numbering") is not None:
+            body.numbering = numbering(value["numbering"], join(path, "numbering"))
+        seen: set[tuple] = set()
+        for member_path, member in entries(value, path, "members"):
+            record = self.member(member_path, member)
+            if (record.person, record.from_date) in seen:
+                fail(join(member_path, "person"), f"“{record.person}” is listed twice")
+            seen.add((record.person, record.from_date))
+            body.members.append(record)
+        meetings: set[tuple] = set()
+        for meeting_path, meeting in entries(value, path, "meetings"):
+            record = self.meeting(meeting_path, meeting)
+            if (record.date, record.start) in meetings:
+                fail(meeting_path, f"there are two meetings on {record.date} at “{record.start}”")
+            meetings.add((record.date, record.start))
+            body.meetings.append(record)
+        return body
+
+    def member(self, path: str, value: Any) -> MemberRecord:
+        fields(value, path, MEMBER_FIELDS)
+        record = MemberRecord(
+            path=path,
+            person=self.person(value, "person", path, required=True),
+            role=choice(value, "role", path, vocabulary.ROLES, "member"),
+            organisation=self.organisation(value, "organisation", path),
+            voting=boolean(value, "voting", path, True),
+            from_date=date(value, "from", path),
+            to_date=date(value, "to", path),
+        )
+        if record.from_date and record.to_date and record.to_date < record.from_date:
+            fail(join(path, "to"), "the membership ends before it starts")
+        return record
+
+    # Meetings
+
+    def meeting(self, path: str, value: Any) -> MeetingRecord:
+        fields(value, path, MEETING_FIELDS)
+        record = MeetingRecord(
+            path=path,
+            date=date(value, "date", path, required=True),
+            start=time(value, "start", path),
+            end=time(value, "end", path),
+            venue=single_line(value, "venue", path),
+            kind=choice(value, "kind", path, vocabulary.MEETING_KINDS, "ordinary"),
+            status=choice(value, "status", path, vocabulary.MEETING_STATUSES, "scheduled"),
+            chair=self.person(value, "chair", path),
+            public_attendees=whole_number(value, "public_attendees", path),
+        )
+        if record.start and record.end and record.end <= record.start:
+            fail(join(path, "end"), f"the meeting ends ({record.end}) before it starts")
+        seen = set()
+        for attendance_path, attendance in entries(value, path, "attendance"):
+            line = self.attendance(attendance_path, attendance)
+            if line.person in seen:
+                fail(join(attendance_path, "person"), f"“{line.person}” is listed twice")
+            seen.add(line.person)
+            record.attendance.append(line)
+        record.items = self.items(value, path, depth=1)
+        return record
+
+    def attendance(self, path: str, value: Any) -> AttendanceRecord:
+        fields(value, path, ATTENDANCE_FIELDS)
+        record = AttendanceRecord(
+            path=path,
+            person=self.person(value, "person", path, required=True),
+            status=choice(value, "status", path, vocabulary.ATTENDANCE_STATUSES, "present"),
+            substitute_for=self.person(value, "substitute_for", path),
+            capacity=single_line(value, "capacity", path),
+            arrived=time(value, "arrived", path),
+            left=time(value, "left", path),
+        )
+        if record.substitute_for == record.person:
+            fail(join(path, "substitute_for"), "a person cannot substitute for themselves")
+        if record.arrived and record.left and record.left < record.arrived:
+            fail(join(path, "left"), "they left before they arrived")
+        return record
+
+    # Items
+
+    def items(self, value: dict, path: str, *, depth: int) -> list[ItemRecord]:
+        found = []
+        for item_path, item in entries(value, path, "items"):
+            if depth > MAX_DEPTH:
+                fail(item_path, f"items are nested more than {MAX_DEPTH} deep")
+            found.append(self.item(item_path, item, depth))
+        return found
+
+    def item(self, path: str, value: Any, depth: int) -> ItemRecord:
+        fields(value, path, ITEM_FIELDS)
+        record = ItemRecord(
+            path=path,
+            title=single_line(value, "title", path, required=True),
+            number=minute_number(value, path),
+            kind=choice(value, "kind", path, vocabulary.ITEM_KINDS, "report"),
+            presenter=self.party(value, "presenter", path),
+            purpose=choice(value, "purpose", path, vocabulary.PURPOSES, ""),
+            confidential=boolean(value, "confidential", path, False),
+            exempt_paragraph=single_line(value, "exempt_paragraph", path),
+        )
+        for declaration_path, declaration in entries(value, path, "declarations"):
+            record.declarations.append(self.declaration(declaration_path, declaration))
+        if value.get("minute") is not None:
+            record.minute = minute(value["minute"], join(path, "minute"))
+        for resolution_path, resolution in entries(value, path, "resolutions"):
+            record.resolutions.append(self.resolution(resolution_path, resolution))
+        for action_path, action in entries(value, path, "actions"):
+            record.actions.append(self.action(action_path, action))
+        titles = set()
+        for document_path, document in entries(value, path, "documents"):
+            doc = self.document(document_path, document)
+            if doc.title in titles:
+                fail(join(document_path, "title"), f"two documents are called “{doc.title}”")
+            titles.add(doc.title)
+            record.documents.append(doc)
+        record.items = self.items(value, path, depth=depth + 1)
+        return record
+
+    def declaration(self, path: str, value: Any) -> DeclarationRecord:
+        fields(value, path, DECLARATION_FIELDS)
+        return DeclarationRecord(
+            path=path,
+            person=self.person(value, "person", path, required=True),
+            kind=single_line(value, "kind", path),
+            description=free_text(value, "description", path),
+            left_room=boolean(value, "left_room", path, False),
+        )
+
+    def resolution(self, path: str, value: Any) -> ResolutionRecord:
+        fields(value, path, RESOLUTION_FIELDS)
+        record = ResolutionRecord(
+            path=path,
+            text=free_text(value, "text", path, required=True),
+            outcome=choice(value, "outcome", path, vocabulary.OUTCOMES, "resolved"),
+            proposer=self.person(value, "proposer", path),
+            seconder=self.person(value, "seconder", path),
+        )
+        if value.get("votes") is not None:
+            votes_path = join(path, "votes")
+            votes = fields(value["votes"], votes_path, VOTES_FIELDS)
+            record.votes_for = whole_number(votes, "for", votes_path)
+            record.votes_against = whole_number(votes, "against", votes_path)
+            record.votes_abstain = whole_number(votes, "abstain", votes_path)
+        seen = set()
+        for vote_path, vote in entries(value, path, "named_votes"):
+            fields(vote, vote_path, NAMED_VOTE_FIELDS)
+            person = self.person(vote, "person", vote_path, required=True)
+            if person in seen:
+                fail(join(vote_path, "person"), f"“{person}” votes twice")
+            seen.add(person)
+            how = choice(vote, "vote", vote_path, vocabulary.VOTES, None)
+            if how is None:
+                fail(join(vote_path, "vote"), "missing")
+            record.named_votes.append(NamedVoteRecord(person=person, vote=how))
+        return record
+
+    def action(self, path: str, value: Any) -> ActionRecord:
+        fields(value, path, ACTION_FIELDS)
+        return ActionRecord(
+            path=path,
+            text=free_text(value, "text", path, required=True),
+            owner=self.party(value, "owner", path),
+            due=date(value, "due", path),
+            status=choice(value, "status", path, vocabulary.ACTION_STATUSES, "open"),
+        )
+
+    def document(self, path: str, value: Any) -> DocumentRecord:
+        fields(value, path, DOCUMENT_FIELDS)
+        file = single_line(value, "file", path, required=True)
+        source = self.base_dir / file
+        if not source.is_file():
+            fail(join(path, "file"), f"there is no file {source}")
+        return DocumentRecord(
+            path=path,
+            title=single_line(value, "title", path, required=True),
+            file=file,
+            source=source,
+            author=single_line(value, "author", path),
+            confidential=boolean(value, "confidential", path, False),
+        )
+
+
+def refuse_cycles(bodies: list[BodyRecord]) -> None:
+    parents = {b.name.casefold(): b.parent.casefold() for b in bodies if b.parent}
+    for body in bodies:
+        seen, name = set(), body.name.casefold()
+        while name in parents:
+            if name in seen:
+                fail(join(body.path, "parent"), "the bodies report to each other in a circle")
+            seen.add(name)
+            name = parents[name]
+
+
+# Values: each takes the object, the field's name and the object's path.
+
+
+def fields(value: Any, path: str, allowed: tuple[str, ...]) -> dict:
+    if not isinstance(value, dict):
+        fail(path, "expected an object")
+    for key in value:
+        if key not in allowed:
+            fail(join(path, key), f"not a field of the format here (expected {', '.join(allowed)})")
+    return value
+
+
+def entries(value: dict, path: str, key: str):
+    """(path, entry) for each entry of the list `value[key]`, which may be absent."""
+    items = value.get(key)
+    if items is None:
+        return
+    list_path = join(path, key)
+    if not isinstance(items, list):
+        fail(list_path, "expected a list")
+    for index, item in enumerate(items):
+        yield join(list_path, index), item
+
+
+def string(value: dict, key: str, path: str, *, required: bool) -> str:
+    raw = value.get(key)
+    if raw is None:
+        if required:
+            fail(join(path, key), "missing")
+        return ""
+    if not isinstance(raw, str):
+        fail(join(path, key), "expected text")
+    text = raw.strip()
+    if required and not text:
+        fail(join(path, key), "cannot be empty")
+    if "\x00" in text:
+        fail(join(path, key), "contains a character that cannot be stored (NUL)")
+    return text
+
+
+def single_line(value: dict, key: str, path: str, *, required: bool = False) -> str:
+    """A name or title: one line, at most NAME_LIMIT characters."""
+    text = string(value, key, path, required=required)
+    if len(text) > NAME_LIMIT:
+        fail(
+            join(path, key),
+            f"{len(text):,} characters long; a name or title holds at most {NAME_LIMIT}",
+        )
+    if "\n" in text or "\r" in text:
+        fail(join(path, key), "must be a single line of text")
+    return text
+
+
+def free_text(value: dict, key: str, path: str, *, required: bool = False) -> str:
+    text = string(value, key, path, required=required)
+    if len(text) > TEXT_LIMIT:
+        fail(
+            join(path, key),
+            f"{len(text):,} characters long; one field holds at most {TEXT_LIMIT:,}",
+        )
+    return text
+
+
+def text_list(value: dict, key: str, path: str) -> list[str]:
+    return [_list_text(entry, entry_path) for entry_path, entry in entries(value, path, key)]
+
+
+def _list_text(entry: Any, path: str) -> str:
+    if not isinstance(entry, str):
+        fail(path, "expected text")
+    text = entry.strip()
+    if len(text) > TEXT_LIMIT:
+        fail(path, f"{len(text):,} characters long; one field holds at most {TEXT_LIMIT:,}")
+    if "\x00" in text:
+        fail(path, "contains a character that cannot be stored (NUL)")
+    return text
+
+
+def choice(value: dict, key: str, path: str, allowed: tuple[str, ...], default):
+    raw = value.get(key)
+    if raw is None:
+        return default
+    if not isinstance(raw, str):
+        fail(join(path, key), "expected text")
+    if raw not in allowed:
+        shown = ", ".join(f"“{word}”" for word in allowed if word)
+        fail(join(path, key), f"“{raw}” is not one of {shown}")
+    return raw
+
+
+def boolean(value: dict, key: str, path: str, default: bool) -> bool:
+    raw = value.get(key)
+    if raw is None:
+        return default
+    if not isinstance(raw, bool):
+        fail(join(path, key), "expected true or false")
+    return raw
+
+
+def whole_number(value: dict, key: str, path: str, *, minimum: int = 0) -> int | None:
+    raw = value.get(key)
+    if raw is None:
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        fail(join(path, key), "expected a whole number")
+    if raw < minimum:
+        fail(join(path, key), f"must be {minimum} or more")
+    if raw > 2**62:
+        fail(join(path, key), "is too large")
+    return raw
+
+
+def date(value: dict, key: str, path: str, *, required: bool = False) -> dt.date | None:
+    raw = string(value, key, path, required=required)
+    if not raw:
+        return None
+    try:
+        if not DATE.match(raw):
+            raise ValueError
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        fail(join(path, key), f"“{raw}” is not a real date (use YYYY-MM-DD)")
+
+
+def time(value: dict, key: str, path: str) -> str:
+    raw = string(value, key, path, required=False)
+    if raw and not TIME.match(raw):
+        fail(join(path, key), f"“{raw}” is not a time of day (use HH:MM)")
+    return raw
+
+
+def minute_number(value: dict, path: str) -> str:
+    return single_line(value, "number", path)
+
+
+def quorum(value: dict, path: str) -> str:
+    raw = value.get("quorum")
+    if raw is None:
+        return ""
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        if raw < 0:
+            fail(join(path, "quorum"), "must be 0 or more")
+        return str(raw)
+    text = single_line(value, "quorum", path)
+    if text and not QUORUM.match(text):
+        fail(join(path, "quorum"), f"“{text}” is not a number of members (6) or a fraction (1/3)")
+    if "/" in text:
+        top, bottom = (int(part) for part in text.split("/"))
+        if bottom == 0 or top > bottom:
+            fail(join(path, "quorum"), f"{text} is not a fraction between 0 and 1")
+    return text
+
+
+def numbering(value: Any, path: str) -> NumberingRecord:
+    fields(value, path, NUMBERING_FIELDS)
+    record = NumberingRecord(
+        pattern=single_line(value, "pattern", path) or "{n}",
+        restart=choice(value, "restart", path, vocabulary.NUMBERING_RESTARTS, "never"),
+        year_starts=single_line(value, "year_starts", path) or "05-01",
+        next=whole_number(value, "next", path, minimum=1) or 1,
+    )
+    placeholders = set(PLACEHOLDERS.findall(record.pattern))
+    if "n" not in placeholders:
+        fail(join(path, "pattern"), "must contain {n}, the running number")
+    if placeholders - KNOWN_PLACEHOLDERS:
+        fail(
+            join(path, "pattern"),
+            f"uses {{{sorted(placeholders - KNOWN_PLACEHOLDERS)[0]}}}; only {{n}}, {{yy}}, "
+            "{yy1}, {yyyy} and {yyyy1} are understood",
+        )
+    if not YEAR_START.match(record.year_starts):
+        fail(join(path, "year_starts"), f"“{record.year_starts}” is not a month and day (MM-DD)")
+    return record
+
+
+def minute(value: Any, path: str) -> MinuteRecord:
+    fields(value, path, MINUTE_FIELDS)
+    return MinuteRecord(
+        overview=free_text(value, "overview", path),
+        key_points=text_list(value, "key_points", path),
+        recommendations=text_list(value, "recommendations", path),
+        decision=free_text(value, "decision", path),
+        notes=free_text(value, "notes", path),
+    )

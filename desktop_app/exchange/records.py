@@ -1,0 +1,183 @@
+"""The plain values a `minute-book/1` file holds once it has been read and checked.
+
+Each record keeps `path`, where it stood in the file (`bodies[0].meetings[1]`), so a fault
+found while applying it can still be named the way the clerk's file names it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FORMAT = "minute-book/1"
+
+
+@dataclass
+class OrganisationRecord:
+    path: str
+    name: str
+
+
+@dataclass
+class PersonRecord:
+    path: str
+    key: str
+    name: str
+    title: str = ""
+    organisation: str | None = None
+    position: str = ""
+    email: str = ""
+
+
+@dataclass
+class NumberingRecord:
+    pattern: str = "{n}"
+    restart: str = "never"
+    year_starts: str = "05-01"
+    next: int = 1
+
+
+@dataclass
+class MemberRecord:
+    path: str
+    person: str
+    role: str = "member"
+    organisation: str | None = None
+    voting: bool = True
+    from_date: dt.date | None = None
+    to_date: dt.date | None = None
+
+
+@dataclass
+class AttendanceRecord:
+    path: str
+    person: str
+    status: str = "present"
+    substitute_for: str | None = None
+    capacity: str = ""
+    arrived: str = ""
+    left: str = ""
+
+
+@dataclass
+class DeclarationRecord:
+    path: str
+    person: str
+    kind: str = ""
+    description: str = ""
+    left_room: bool = False
+
+
+@dataclass
+class MinuteRecord:
+    overview: str = ""
+    key_points: list[str] = field(default_factory=list)
+    recommendations: list[str] = field(default_factory=list)
+    decision: str = ""
+    notes: str = ""
+
+
+@dataclass
+class NamedVoteRecord:
+    person: str
+    vote: str
+
+
+@dataclass
+class ResolutionRecord:
+    path: str
+    text: str
+    outcome: str = "resolved"
+    proposer: str | None = None
+    seconder: str | None = None
+    votes_for: int | None = None
+    votes_against: int | None = None
+    votes_abstain: int | None = None
+    named_votes: list[NamedVoteRecord] = field(default_factory=list)
+
+
+@dataclass
+class ActionRecord:
+    path: str
+    text: str
+    owner: str | None = None  # a person's key or an organisation's name
+    due: dt.date | None = None
+    status: str = "open"
+
+
+@dataclass
+class DocumentRecord:
+    path: str
+    title: str
+    file: str  # as written in the JSON, relative to it
+    source: Path  # where that file is on this machine
+    author: str = ""
+    confidential: bool = False
+
+
+@dataclass
+class ItemRecord:
+    path: str
+    title: str
+    number: str = ""
+    kind: str = "report"
+    presenter: str | None = None  # a person's key or an organisation's name
+    purpose: str = ""
+    confidential: bool = False
+    exempt_paragraph: str = ""
+    declarations: list[DeclarationRecord] = field(default_factory=list)
+    minute: MinuteRecord | None = None
+    resolutions: list[ResolutionRecord] = field(default_factory=list)
+    actions: list[ActionRecord] = field(default_factory=list)
+    documents: list[DocumentRecord] = field(default_factory=list)
+    items: list[ItemRecord] = field(default_factory=list)
+
+
+@dataclass
+class MeetingRecord:
+    path: str
+    date: dt.date
+    start: str = ""
+    end: str = ""
+    venue: str = ""
+    kind: str = "ordinary"
+    status: str = "scheduled"
+    chair: str | None = None
+    public_attendees: int | None = None
+    attendance: list[AttendanceRecord] = field(default_factory=list)
+    items: list[ItemRecord] = field(default_factory=list)
+
+
+@dataclass
+class BodyRecord:
+    path: str
+    name: str
+    kind: str = "committee"
+    parent: str | None = None
+    quorum: str = ""
+    venue: str = ""
+    numbering: NumberingRecord = field(default_factory=NumberingRecord)
+    members: list[MemberRecord] = field(default_factory=list)
+    meetings: list[MeetingRecord] = field(default_factory=list)
+
+
+@dataclass
+class ExchangeRecord:
+    organisations: list[OrganisationRecord] = field(default_factory=list)
+    people: list[PersonRecord] = field(default_factory=list)
+    bodies: list[BodyRecord] = field(default_factory=list)
+
+    def documents(self) -> list[DocumentRecord]:
+        """Every document of every item, at any depth."""
+        found: list[DocumentRecord] = []
+
+        def walk(items: list[ItemRecord]) -> None:
+            for item in items:
+                found.extend(item.documents)
+                walk(item.items)
+
+        for body in self.bodies:
+            for meeting in body.meetings:
+                walk(meeting.items)
+        return found
