@@ -26,6 +26,7 @@ from pathlib import Path
 from bench import council
 from bench.council import BENCH_BODY, BENCH_DATES
 from bench.proceedings import Proceedings
+from desktop_app.storage import store as file_store
 from desktop_app.storage.database import DATABASE_NAME, close_database, open_database
 from desktop_app.storage.models import SYNCED_MODELS, Body, Synced
 
@@ -33,8 +34,6 @@ VERSION = 1
 SEED = 1972  # the Local Government Act
 DEFAULT_DIR = Path(__file__).parent / "out" / f"dataset-v{VERSION}"
 MARKER = "dataset.json"
-# Stand-in reports go here, named by SHA-256, until desktop_app has a document store.
-DOCUMENTS_DIR = "documents"
 BATCH_VARIABLES = 30_000  # SQLite allows 32,766 bound values per statement since 3.32
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -144,11 +143,12 @@ def _build(rng: random.Random, stamps: Stamps, rows: Rows, store, scale: float) 
 
 
 def _store_in(out: Path):
-    """Keep a report's bytes under their SHA-256, as a content-addressed store would."""
+    """Put a report in the data folder's content-addressed store. Written directly, without
+    the store's fsync per file: a fixture that is regenerated if interrupted needs none."""
 
     def store(content: bytes) -> str:
         sha = hashlib.sha256(content).hexdigest()
-        path = out / DOCUMENTS_DIR / sha[:2] / sha
+        path = file_store.path_of(sha, base=out)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
         return sha

@@ -9,6 +9,7 @@ import pytest
 
 from bench import dataset
 from bench.council import BENCH_BODY, BENCH_DATES, BENCH_ITEMS
+from desktop_app.storage import store
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import SYNCED_MODELS, AgendaItem, Body, Document, Meeting, Minute
 
@@ -64,7 +65,7 @@ def test_minute_numbers_continue_across_a_body_s_meetings(tiny):
 def test_every_document_file_matches_its_sha256(tiny):
     out, _, _ = tiny
     for document in Document.select():
-        content = (out / dataset.DOCUMENTS_DIR / document.sha256[:2] / document.sha256).read_bytes()
+        content = store.path_of(document.sha256, base=out).read_bytes()
         assert hashlib.sha256(content).hexdigest() == document.sha256
         assert len(content) == document.size
 
