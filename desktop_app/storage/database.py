@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import DatabaseError, SqliteDatabase
 
 from desktop_app.clock import wall_ms
 from desktop_app.errors import StorageError
@@ -91,7 +91,8 @@ def open_database(
     try:
         database.connect(reuse_if_open=True)
         migrate(database)
-    except sqlite3.DatabaseError as error:
+    # peewee re-raises sqlite3's errors as its own classes, which sqlite3.DatabaseError misses.
+    except (sqlite3.DatabaseError, DatabaseError) as error:
         database.close()
         raise StorageError(
             f"The database in {data_dir} cannot be opened: {error}."

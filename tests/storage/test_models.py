@@ -1,0 +1,305 @@
+"""Every synced model stores what it is given, with its bookkeeping, in a real file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+
+import pytest
+from peewee import IntegrityError
+
+from desktop_app.clock import Stamp
+from desktop_app.storage import changes
+from desktop_app.storage.database import context
+from desktop_app.storage.models import (
+    SYNCED_MODELS,
+    Action,
+    AgendaItem,
+    Attendance,
+    Body,
+    Declaration,
+    Document,
+    JournalEntry,
+    Meeting,
+    Membership,
+    Minute,
+    MinutesVersion,
+    NamedVote,
+    Organisation,
+    Person,
+    Resolution,
+    Signer,
+    db,
+    new_id,
+)
+
+PEM = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n"
+
+
+def realistic_values() -> list[tuple[type, dict]]:
+    """One row of every synced model, parents first, as a clerk would fill them in."""
+    ids = {name: new_id() for name in ("org", "person", "sub", "board", "group", "meeting")}
+    ids.update({name: new_id() for name in ("item", "sub_item", "resolution", "signer")})
+    return [
+        (Organisation, dict(id=ids["org"], name="NHS West Kent 🏥")),
+        (
+            Person,
+            dict(
+                id=ids["person"],
+                key="stockell",
+                title="Cllr Mrs",
+                name="Paulina Stockell",
+                organisation=ids["org"],
+                position="Vice-Chair — Maidstone Rural West",
+                email="paulina.stockell@kent.gov.uk",
+                phone="+44 1622 602000",
+            ),
+        ),
+        (Person, dict(id=ids["sub"], key="zoë", name="Zoë Ødegård-Łukasiewicz", title="CI")),
+        (
+            Body,
+            dict(
+                id=ids["board"],
+                name="Maidstone Locality Board",
+                kind="board",
+                quorum="1/3",
+                venue="Town Hall, High Street, Maidstone",
+                numbering_pattern="{yy}/{n}",
+                numbering_restart="yearly",
+                numbering_year_starts="05-01",
+                numbering_next=30,
+            ),
+        ),
+        (
+            Body,
+            dict(
+                id=ids["group"],
+                name="Troubled Families Delivery Group — 家庭",
+                kind="delivery group",
+                parent=ids["board"],
+                quorum="3",
+            ),
+        ),
+        (
+            Membership,
+            dict(
+                body=ids["board"],
+                person=ids["person"],
+                role="vice-chair",
+                organisation=ids["org"],
+                voting=False,
+                from_date=dt.date(2012, 5, 1),
+                to_date=dt.date(2013, 4, 30),
+            ),
+        ),
+        (
+            Meeting,
+            dict(
+                id=ids["meeting"],
+                body=ids["board"],
+                date=dt.date(2012, 12, 17),
+                start_time="14:00",
+                end_time="16:05",
+                venue="Council Chamber, Maidstone House",
+                kind="ordinary",
+                status="minutes drafted",
+                status_reason="",
+                is_public=False,
+                chair=ids["person"],
+                public_attendees=3,
+            ),
+        ),
+        (
+            AgendaItem,
+            dict(
+                id=ids["item"],
+                meeting=ids["meeting"],
+                position=5,
+                number="34",
+                title="Troubled Families — update 👪",
+                kind="report",
+                presenter_person=ids["sub"],
+                presenter_organisation=ids["org"],
+                purpose="for decision",
+                confidential=True,
+                exempt_paragraph="3",
+            ),
+        ),
+        (
+            AgendaItem,
+            dict(
+                id=ids["sub_item"],
+                meeting=ids["meeting"],
+                parent=ids["item"],
+                position=1,
+                title="Budget",
+            ),
+        ),
+        (
+            Document,
+            dict(
+                item=ids["item"],
+                title="Troubled Families report",
+                author="Zoë Ødegård",
+                date=dt.date(2012, 12, 10),
+                confidential=True,
+                filename="troubled-families.pdf",
+                sha256="a" * 64,
+                size=123_456,
+            ),
+        ),
+        (
+            Attendance,
+            dict(
+                meeting=ids["meeting"],
+                person=ids["sub"],
+                status="substitute",
+                substitute_for=ids["person"],
+                capacity="Kent Police",
+                arrived="14:10",
+                left="15:45",
+            ),
+        ),
+        (
+            Declaration,
+            dict(
+                meeting=ids["meeting"],
+                item=ids["item"],
+                person=ids["person"],
+                kind="other significant interest",
+                description="Trustee of a family charity",
+                left_room=True,
+            ),
+        ),
+        (
+            Minute,
+            dict(
+                item=ids["item"],
+                overview="The Board received an update 📈.",
+                key_points=json.dumps(["120 families", "Ποσοστό 40%"], ensure_ascii=False),
+                recommendations=json.dumps(["Endorse the plan"]),
+                decision="That the plan be endorsed.",
+                notes="Ask Ms Ødegård for figures.",
+            ),
+        ),
+        (
+            Resolution,
+            dict(
+                id=ids["resolution"],
+                item=ids["item"],
+                position=1,
+                text="That the Board endorses the Troubled Families plan.",
+                outcome="endorsed",
+                proposer=ids["person"],
+                seconder=ids["sub"],
+                votes_for=9,
+                votes_against=1,
+                votes_abstain=0,
+                approves_sha256="",
+            ),
+        ),
+        (NamedVote, dict(resolution=ids["resolution"], person=ids["sub"], vote="against")),
+        (
+            Action,
+            dict(
+                item=ids["item"],
+                position=2,
+                text="Circulate the family figures to all members",
+                owner_person=ids["sub"],
+                owner_organisation=ids["org"],
+                due=dt.date(2013, 1, 7),
+                status="on track",
+                progress="Draft sent 2 January ✔",
+            ),
+        ),
+        (
+            Signer,
+            dict(
+                id=ids["signer"],
+                person=ids["person"],
+                certificate_pem=PEM,
+                fingerprint="AB:CD:EF",
+                key_hint="chair-2012.p12",
+            ),
+        ),
+        (
+            MinutesVersion,
+            dict(
+                meeting=ids["meeting"],
+                version=2,
+                state="signed",
+                pdf_sha256="b" * 64,
+                approved_at_meeting=ids["meeting"],
+                approved_minute="36",
+                signed_by=ids["signer"],
+                signed_at="2013-02-11T10:00:00.000+00:00",
+            ),
+        ),
+    ]
+
+
+@pytest.fixture
+def stored(database):
+    """Each synced model -> (id of its stored row, the values it was created with)."""
+    rows = {}
+    with db.atomic():
+        for model, values in realistic_values():
+            row = changes.create(model, **values)
+            rows.setdefault(model, (row.id, values))
+    return rows
+
+
+def test_the_realistic_values_cover_every_synced_model():
+    assert {model for model, _ in realistic_values()} == set(SYNCED_MODELS)
+
+
+@pytest.mark.parametrize("model", SYNCED_MODELS, ids=lambda m: m.__name__)
+def test_every_synced_model_reads_back_what_was_stored(stored, model):
+    row_id, values = stored[model]
+    again = model.get_by_id(row_id)
+    read = {name: again.__data__[model._meta.combined[name].name] for name in values}
+    assert read == values
+
+
+def test_ids_are_fresh_uuid_strings(database):
+    with db.atomic():
+        first = changes.create(Organisation, name="Kent Police")
+        second = changes.create(Organisation, name="Jobcentre Plus")
+    for row in (first, second):
+        assert isinstance(row.id, str)
+        assert str(uuid.UUID(row.id)) == row.id
+    assert first.id != second.id
+
+
+@pytest.mark.parametrize("model", SYNCED_MODELS, ids=lambda m: m.__name__)
+def test_every_synced_row_gets_its_times_and_clock_stamp(stored, model):
+    again = model.get_by_id(stored[model][0])
+    created = dt.datetime.fromisoformat(again.created_at)
+    assert created.utcoffset() == dt.timedelta(0)
+    assert again.updated_at == again.created_at
+    assert Stamp.parse(again.hlc).device == context().device_id
+    assert again.deleted_at is None
+
+
+def test_a_child_may_be_written_before_its_parent_in_one_transaction(database):
+    organisation_id = new_id()
+    with db.atomic():
+        person = changes.create(
+            Person, key="bumpus", name="Jon Bumpus", organisation=organisation_id
+        )
+        changes.create(Organisation, id=organisation_id, name="Kent Police")
+
+    assert Person.get_by_id(person.id).organisation.name == "Kent Police"
+
+
+def test_a_dangling_foreign_key_is_refused_at_commit_and_nothing_is_kept(database):
+    journal_before = JournalEntry.select().count()
+
+    with pytest.raises(IntegrityError):
+        with db.atomic():
+            changes.create(Person, key="bumpus", name="Jon Bumpus", organisation=new_id())
+
+    assert Person.select().count() == 0
+    assert JournalEntry.select().count() == journal_before
+    assert not db.in_transaction()
