@@ -11,6 +11,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+MAX_COUNTER = 99_999
+
 
 @dataclass(frozen=True, order=True)
 class Stamp:
@@ -36,14 +38,20 @@ def tick(last: Stamp | None, device: str, now_ms: Callable[[], int] = wall_ms) -
     physical = now_ms()
     if last is None or physical > last.physical:
         return Stamp(physical, 0, device)
-    return Stamp(last.physical, last.counter + 1, device)
+    return _next(last.physical, last.counter + 1, device)
 
 
 def observe(last: Stamp | None, remote: Stamp, device: str, now_ms=wall_ms) -> Stamp:
     """The local stamp after receiving `remote`, so later local changes sort after it."""
     physical = max(now_ms(), remote.physical, last.physical if last else 0)
-    counters = [
-        s.counter for s in (last, remote) if s is not None and s.physical == physical
-    ]
+    counters = [s.counter for s in (last, remote) if s is not None and s.physical == physical]
     counter = max(counters) + 1 if counters else 0
+    return _next(physical, counter, device)
+
+
+def _next(physical: int, counter: int, device: str) -> Stamp:
+    # The text form has room for 5 counter digits; a sixth would sort before "99999", so a
+    # full counter moves the stamp on by a millisecond instead.
+    if counter > MAX_COUNTER:
+        return Stamp(physical + 1, 0, device)
     return Stamp(physical, counter, device)
