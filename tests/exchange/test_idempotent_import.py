@@ -1,0 +1,70 @@
+"""Importing the same file twice changes nothing the second time."""
+
+from __future__ import annotations
+
+import json
+
+from desktop_app.exchange import export_data, import_data, import_file
+from desktop_app.storage.models import AgendaItem, AuditEntry, JournalEntry
+from tests.exchange.databases import every_row
+
+
+def test_importing_the_example_twice_writes_no_journal_entry_the_second_time(
+    database, example_path
+):
+    first = import_file(example_path)
+    assert first.created["people"] == len(json.loads(example_path.read_text())["people"])
+    journal, audit = JournalEntry.select().count(), AuditEntry.select().count()
+    before = every_row()
+
+    second = import_file(example_path)
+
+    assert not second.changed
+    assert str(second) == "Nothing changed: everything in the file was already here."
+    assert JournalEntry.select().count() == journal
+    assert AuditEntry.select().count() == audit
+    assert every_row() == before
+
+
+def test_first_import_journals_every_row_it_creates(database, example_path):
+    summary = import_file(example_path)
+    created_rows = sum(summary.created.values())
+    # Each new row has one journal entry, plus the later meeting's link to the one before.
+    assert JournalEntry.select().where(JournalEntry.op == "upsert").count() == created_rows + 1
+    assert str(summary).startswith("Added 7 organisations, ")
+
+
+def test_importing_its_own_export_changes_nothing(database, example_path):
+    import_file(example_path)
+    journal = JournalEntry.select().count()
+    summary = import_data(export_data(), base_dir=example_path.parent)
+    assert not summary.changed
+    assert JournalEntry.select().count() == journal
+
+
+def test_a_changed_title_updates_only_that_field(database, example_path):
+    import_file(example_path)
+    data = json.loads(example_path.read_text(encoding="utf-8"))
+    data["bodies"][0]["meetings"][1]["items"][2]["title"] = "Matters Arising"
+    journal = JournalEntry.select().count()
+
+    summary = import_data(data, base_dir=example_path.parent)
+
+    assert dict(summary.updated) == {"agenda items": 1} and not summary.created
+    assert str(summary) == "Updated 1 agenda item."
+    entries = list(JournalEntry.select().where(JournalEntry.seq > journal))
+    assert len(entries) == 1
+    assert json.loads(entries[0].fields) == {"title": "Matters Arising"}
+    assert AgendaItem.get(AgendaItem.number == "32").title == "Matters Arising"
+
+
+def test_a_new_item_is_added_after_the_existing_ones(database, example_path):
+    import_file(example_path)
+    data = json.loads(example_path.read_text(encoding="utf-8"))
+    data["bodies"][0]["meetings"][1]["items"].append({"number": "38", "title": "Close"})
+
+    summary = import_data(data, base_dir=example_path.parent)
+
+    assert dict(summary.created) == {"agenda items": 1}
+    items = export_data()["bodies"][0]["meetings"][1]["items"]
+    assert items[-1] == {"number": "38", "title": "Close", "kind": "report"}

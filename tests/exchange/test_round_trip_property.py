@@ -1,0 +1,170 @@
+"""Property: any small, valid record survives export and import into an empty folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop_app import vocabulary
+from desktop_app.exchange import export_data, import_data
+from desktop_app.storage.models import JournalEntry
+from tests.exchange.databases import opened
+
+# Any script, emoji included; no control characters or lone surrogates in a name.
+names = (
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=24)
+    .map(str.strip)
+    .filter(bool)
+)
+paragraphs = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=80
+)
+dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
+
+
+def optional(strategy):
+    return st.one_of(st.none(), strategy)
+
+
+@st.composite
+def items(draw, people: list[str], parties: list[str], depth: int = 0) -> dict:
+    item = {
+        "number": draw(st.sampled_from(["", "1", "23/21", "7a"])),
+        "title": draw(names),
+        "kind": draw(st.sampled_from(vocabulary.ITEM_KINDS)),
+        "presenter": draw(optional(st.sampled_from(parties))),
+        "purpose": draw(st.sampled_from(vocabulary.PURPOSES)),
+        "confidential": draw(st.booleans()),
+    }
+    if draw(st.booleans()):
+        item["minute"] = {
+            "overview": draw(paragraphs),
+            "key_points": draw(st.lists(paragraphs, max_size=3)),
+            "decision": draw(paragraphs),
+        }
+    item["resolutions"] = [
+        {
+            "text": draw(names),
+            "outcome": draw(st.sampled_from(vocabulary.OUTCOMES)),
+            "proposer": draw(optional(st.sampled_from(people))),
+            "votes": {
+                "for": draw(st.integers(0, 30)),
+                "against": draw(optional(st.integers(0, 30))),
+            },
+            "named_votes": [
+                {"person": key, "vote": draw(st.sampled_from(vocabulary.VOTES))}
+                for key in draw(st.lists(st.sampled_from(people), unique=True, max_size=2))
+            ],
+        }
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    item["actions"] = [
+        {
+            "text": draw(names),
+            "owner": draw(optional(st.sampled_from(parties))),
+            "due": draw(optional(dates.map(dt.date.isoformat))),
+            "status": draw(st.sampled_from(vocabulary.ACTION_STATUSES)),
+        }
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    item["declarations"] = [
+        {"person": draw(st.sampled_from(people)), "kind": draw(st.sampled_from(["", "pecuniary"]))}
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    if depth == 0:
+        item["items"] = draw(st.lists(items(people, parties, depth=1), max_size=2))
+    return item
+
+
+@st.composite
+def meetings(draw, people: list[str], parties: list[str], day: dt.date) -> dict:
+    start = draw(st.sampled_from(["", "09:30", "14:30"]))
+    attending = draw(st.lists(st.sampled_from(people), unique=True, max_size=len(people)))
+    return {
+        "date": day.isoformat(),
+        "start": start,
+        "end": draw(st.sampled_from(["", "19:00"])) if start else "",
+        "venue": draw(optional(names)),
+        "kind": draw(st.sampled_from(vocabulary.MEETING_KINDS)),
+        "status": draw(st.sampled_from(vocabulary.MEETING_STATUSES)),
+        "chair": draw(optional(st.sampled_from(people))),
+        "public_attendees": draw(optional(st.integers(0, 40))),
+        "attendance": [
+            {"person": key, "status": draw(st.sampled_from(vocabulary.ATTENDANCE_STATUSES))}
+            for key in attending
+        ],
+        "items": draw(st.lists(items(people, parties), max_size=3)),
+    }
+
+
+@st.composite
+def exchanges(draw) -> dict:
+    organisations = draw(st.lists(names, max_size=3, unique_by=str.casefold))
+    keys = draw(st.lists(names, min_size=1, max_size=5, unique=True))
+    people = [
+        {
+            "key": key,
+            "title": draw(st.sampled_from(["", "Cllr", "Dr"])),
+            "name": draw(names),
+            "organisation": draw(st.sampled_from(["", *organisations])),
+        }
+        for key in keys
+    ]
+    parties = keys + organisations
+    bodies = []
+    for index, name in enumerate(
+        draw(st.lists(names, min_size=1, max_size=2, unique_by=str.casefold))
+    ):
+        days = draw(st.lists(dates, max_size=3, unique=True))
+        bodies.append(
+            {
+                "name": name,
+                "kind": draw(st.sampled_from(vocabulary.BODY_KINDS)),
+                "parent": bodies[0]["name"] if index and draw(st.booleans()) else None,
+                "quorum": draw(st.one_of(st.none(), st.integers(0, 12), st.just("1/3"))),
+                "numbering": {
+                    "pattern": draw(st.sampled_from(["{n}", "{yy}/{n}", "Cou/{n}/{yy}-{yy1}"])),
+                    "restart": draw(st.sampled_from(vocabulary.NUMBERING_RESTARTS)),
+                    "next": draw(st.integers(1, 500)),
+                },
+                "members": [
+                    {
+                        "person": key,
+                        "role": draw(st.sampled_from(vocabulary.ROLES)),
+                        "voting": draw(st.booleans()),
+                    }
+                    for key in draw(st.lists(st.sampled_from(keys), unique=True))
+                ],
+                "meetings": [draw(meetings(keys, parties, day)) for day in days],
+            }
+        )
+    return {
+        "format": "minute-book/1",
+        "organisations": [{"name": name} for name in organisations],
+        "people": people,
+        "bodies": bodies,
+    }
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(exchanges())
+def test_export_then_import_into_an_empty_folder_gives_the_same_record(data):
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        with opened(root / "first"):
+            import_data(data, base_dir=root)
+            first = export_data()
+            journal = JournalEntry.select().count()
+            assert not import_data(data, base_dir=root).changed
+            assert JournalEntry.select().count() == journal
+        with opened(root / "second"):
+            import_data(first, base_dir=root)
+            assert export_data() == first
