@@ -1,0 +1,58 @@
+"""The budgets of DESIGN.md §6, in one place. Scenarios look theirs up here; a scenario
+not yet written still has its budget listed, so the gap shows in the report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Budget:
+    scenario: str  # as DESIGN.md §6 words it
+    limit: float  # seconds, or bytes for memory
+    unit: str  # how to print values: "s", "ms" or "MB"
+    condition: str = ""  # the rest of the budget, checked by the scenario itself
+
+    def met(self, value: float) -> bool:
+        return value < self.limit
+
+    def format(self, value: float) -> str:
+        return format_value(value, self.unit)
+
+    def describe(self) -> str:
+        text = f"< {self.format(self.limit)}"
+        return f"{text}, {self.condition}" if self.condition else text
+
+
+def format_value(value: float, unit: str) -> str:
+    if unit == "ms":
+        return f"{value * 1000:.0f} ms" if value >= 0.01 else f"{value * 1000:.1f} ms"
+    if unit == "MB":
+        return f"{value / 1e6:.0f} MB"
+    return f"{value:.2f} s" if value < 10 else f"{value:.1f} s"
+
+
+START = Budget("start to a usable main window", 1.0, "s", "< 2× bare window")
+START_RATIO = 2.0  # "and under 2× a bare PySide6 window"
+OPEN_MEETING = Budget("open a meeting with 15 items", 0.100, "ms", "median")
+SEARCH = Budget("full-text search over all minutes", 0.050, "ms", "95th percentile")
+MINUTES_PDF = Budget("minutes PDF of a 15-item meeting", 0.300, "ms")
+PACK = Budget("300-page agenda pack", 3.0, "s", "with a progress bar")
+SIGN = Budget("sign a minutes PDF", 0.500, "ms")
+VERIFY = Budget("verify a minutes PDF", 0.500, "ms")
+SYNC_APPLY = Budget("sync: apply 100,000 changes from the share", 10.0, "s")
+SYNC_NOTHING = Budget("sync with nothing new", 0.200, "ms")
+MEMORY = Budget("memory with that dataset open", 300e6, "MB", "resident")
+
+ALL = (
+    START,
+    OPEN_MEETING,
+    SEARCH,
+    MINUTES_PDF,
+    PACK,
+    SIGN,
+    VERIFY,
+    SYNC_APPLY,
+    SYNC_NOTHING,
+    MEMORY,
+)

@@ -1,0 +1,76 @@
+"""The benchmark: measures each scenario of DESIGN.md §6 on the generated dataset and prints
+measured figure, budget and baseline side by side.
+
+    make bench                         # QT_QPA_PLATFORM=offscreen python -m bench.run
+    python -m bench.run --only meeting
+
+It reports and does not assert: a missed budget is marked MISS and the exit status stays 0.
+It exits 1 only when a scenario itself breaks. A new scenario is a module in
+`bench/scenarios/` with `BUDGETS` and `measure(workspace) -> list[Result]`, listed below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import time
+import traceback
+from pathlib import Path
+
+from bench import budgets
+from bench.dataset import DEFAULT_DIR, ensure_dataset
+from bench.results import Result, table
+from bench.scenarios import meeting, memory, startup
+from bench.workspace import prepare
+
+SCENARIOS = (startup, meeting, memory)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Measure Minute Book against its budgets.")
+    parser.add_argument("--dataset", type=Path, default=DEFAULT_DIR, help="cached dataset folder")
+    parser.add_argument("--only", action="append", help="run only these scenario modules")
+    args = parser.parse_args(argv)
+    # Offscreen unless there is a display: the children inherit it.
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    workspace = prepare(ensure_dataset(args.dataset))
+    print(f"Minute Book benchmark, {time.strftime('%Y-%m-%d %H:%M')}")
+    print(f"  {workspace.describe()}")
+    print(
+        f"  Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs, "
+        f"Qt platform {os.environ.get('QT_QPA_PLATFORM', 'default')}"
+    )
+    print(f"  working copy: {workspace.data_dir}", flush=True)
+
+    chosen = [s for s in SCENARIOS if not args.only or _name(s) in args.only]
+    results: list[Result] = []
+    broken = False
+    for scenario in chosen:
+        print(f"running {_name(scenario)} ...", flush=True)
+        try:
+            results += scenario.measure(workspace)
+        except Exception as error:  # one broken scenario must not hide the others' figures
+            traceback.print_exc()
+            results.append(Result.failed(_name(scenario), f"{type(error).__name__}: {error}"))
+            broken = True
+    if not args.only:
+        covered = {b for s in SCENARIOS for b in s.BUDGETS}
+        for budget in budgets.ALL:
+            if budget not in covered:
+                results.append(
+                    Result(budget.scenario, budget=budget.describe(), verdict="no scenario yet")
+                )
+    print()
+    print(table(results))
+    return 1 if broken else 0
+
+
+def _name(scenario) -> str:
+    return scenario.__name__.rsplit(".", 1)[-1]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,66 @@
+"""Open a meeting with 15 items: the Bench Board's two benchmark meetings in turn, in one
+running app, so that neither Qt nor SQLite can answer from what the last open cached."""
+
+from __future__ import annotations
+
+from bench import budgets
+from bench.council import BENCH_BODY, BENCH_DATES
+from bench.results import Result, median, p95
+from bench.scenarios.window_process import launch
+from bench.workspace import Workspace
+from desktop_app.storage.database import close_database, open_database
+from desktop_app.storage.models import Body, Meeting
+
+RUNS = 20
+BUDGETS = (budgets.OPEN_MEETING,)
+
+
+def measure(workspace: Workspace) -> list[Result]:
+    meeting_ids = bench_meetings(workspace)
+    report = launch(
+        "meetings",
+        "--data",
+        str(workspace.data_dir),
+        "--meetings",
+        ",".join(meeting_ids),
+        "--runs",
+        str(RUNS),
+    )
+    if "unavailable" in report:
+        return [Result.unavailable(budgets.OPEN_MEETING, report["unavailable"])]
+    timings = report["timings"]
+    mid, high = median(timings), p95(timings)
+    budget = budgets.OPEN_MEETING
+    notes = [
+        f"{RUNS} opens alternating {' and '.join(d.isoformat() for d in BENCH_DATES)}; "
+        f"first open {budget.format(timings[0])}, slowest {budget.format(max(timings))}",
+    ]
+    if not budget.met(high):
+        notes.append(f"p95 {budget.format(high)} is over the budget")
+    return [
+        Result(
+            budget.scenario,
+            measured=f"{budget.format(mid)} (p95 {budget.format(high)})",
+            runs=len(timings),
+            budget=budget.describe(),
+            met=budget.met(mid),
+            notes=notes,
+        )
+    ]
+
+
+def bench_meetings(workspace: Workspace) -> list[str]:
+    """The ids of the two 15-item meetings the dataset generator fixed."""
+    open_database(workspace.data_dir)
+    try:
+        query = (
+            Meeting.select(Meeting.id)
+            .join(Body)
+            .where(Body.name == BENCH_BODY, Meeting.date.in_(BENCH_DATES))
+            .order_by(Meeting.date)
+        )
+        ids = [meeting.id for meeting in query]
+    finally:
+        close_database()
+    assert len(ids) == len(BENCH_DATES), "the dataset lacks the Bench Board's meetings"
+    return ids

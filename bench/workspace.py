@@ -1,0 +1,43 @@
+"""The data folder a benchmark run works in: a fresh copy of the cached dataset, so that
+whatever the app writes while it is measured never changes the dataset itself."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.dataset import DEFAULT_DIR, read_marker
+from desktop_app.storage.database import DATABASE_NAME
+
+WORK_DIR = DEFAULT_DIR.parent / "work"
+
+
+@dataclass(frozen=True)
+class Workspace:
+    data_dir: Path
+    marker: dict
+
+    def describe(self) -> str:
+        counts = self.marker["counts"]
+        shown = ("body", "person", "meeting", "agenda_item", "attendance", "action", "document")
+        parts = ", ".join(f"{counts[name]:,} {name.replace('_', ' ')}" for name in shown)
+        size = self.marker["database_bytes"] / 1e6
+        return (
+            f"dataset v{self.marker['version']} (seed {self.marker['seed']}, generated in "
+            f"{self.marker['seconds']:.0f} s, database {size:.0f} MB): {parts}"
+        )
+
+
+def prepare(dataset: Path, work: Path = WORK_DIR) -> Workspace:
+    """Copy the database and hard-link the document store (its files are never rewritten:
+    a file's name is its content)."""
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    shutil.copy2(dataset / DATABASE_NAME, work / DATABASE_NAME)
+    if (dataset / "store").is_dir():
+        shutil.copytree(dataset / "store", work / "store", copy_function=os.link)
+    marker = read_marker(dataset)
+    assert marker is not None, f"{dataset} holds no finished dataset"
+    return Workspace(work, marker)
