@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from desktop_app import vocabulary
@@ -130,7 +131,7 @@ def _clean(values: dict, body_id: str | None) -> dict:
             "only {n}, {yy}, {yy1}, {yyyy} and {yyyy1} are understood."
         )
     year_starts = str(values["numbering_year_starts"] or "05-01")
-    if not YEAR_START.match(year_starts):
+    if not YEAR_START.match(year_starts) or not _real_day(year_starts):
         raise ValidationError(
             f"“{year_starts}” is not a month and day (MM-DD) for the year start."
         )
@@ -160,6 +161,15 @@ def _clean(values: dict, body_id: str | None) -> dict:
         numbering_year_starts=year_starts,
         numbering_next=next_number,
     )
+
+
+def _real_day(month_day: str) -> bool:
+    """Whether MM-DD is a day some year has (2000 was a leap year, so 02-29 counts)."""
+    try:
+        dt.date.fromisoformat(f"2000-{month_day}")
+    except ValueError:
+        return False
+    return True
 
 
 def _refuse_cycle(parent_id: str, body_id: str | None) -> None:
