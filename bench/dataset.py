@@ -30,6 +30,8 @@ from desktop_app.storage import store as file_store
 from desktop_app.storage.database import DATABASE_NAME, close_database, open_database
 from desktop_app.storage.models import SYNCED_MODELS, Body, Synced
 
+# Bump when the generator writes different rows: the cache folder is named for it, so a
+# stale dataset is never measured.
 VERSION = 1
 SEED = 1972  # the Local Government Act
 DEFAULT_DIR = Path(__file__).parent / "out" / f"dataset-v{VERSION}"

@@ -66,8 +66,12 @@ def table(results: list[Result]) -> str:
         lines.append("")
         lines += [f"  {scenario}: {note}" for scenario, note in notes]
     misses = [r.scenario for r in results if r.met is False]
+    broken = [r.scenario for r in results if r.verdict == "ERROR"]
     lines.append("")
-    lines.append(
-        f"MISSED BUDGETS: {', '.join(misses)}" if misses else "Every measured budget was met."
-    )
+    if misses:
+        lines.append(f"MISSED BUDGETS: {', '.join(misses)}")
+    if broken:
+        lines.append(f"SCENARIOS THAT FAILED TO RUN: {', '.join(broken)}")
+    if not misses and not broken:
+        lines.append("Every measured budget was met.")
     return "\n".join(lines)
