@@ -31,7 +31,7 @@ def test_first_import_journals_every_row_it_creates(database, example_path):
     created_rows = sum(summary.created.values())
     # Each new row has one journal entry, plus the later meeting's link to the one before.
     assert JournalEntry.select().where(JournalEntry.op == "upsert").count() == created_rows + 1
-    assert str(summary).startswith("Added 7 organisations, ")
+    assert str(summary).startswith("Added 9 organisations, 31 people, 5 bodies, ")
 
 
 def test_importing_its_own_export_changes_nothing(database, example_path):

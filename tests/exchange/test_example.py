@@ -1,0 +1,110 @@
+"""The shipped example holds the facts of seed 004 (the Locality Board, 17 December 2012)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop_app.exchange import import_file
+from desktop_app.services.people import display_name
+from desktop_app.storage.models import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Body,
+    Meeting,
+    Membership,
+    Person,
+    Resolution,
+)
+
+
+@pytest.fixture
+def meeting(database, example_path) -> Meeting:
+    import_file(example_path)
+    return Meeting.get(Meeting.date == dt.date(2012, 12, 17))
+
+
+def names_with(meeting: Meeting, status: str) -> set[str]:
+    query = Attendance.select().where(
+        (Attendance.meeting == meeting.id) & (Attendance.status == status)
+    )
+    return {line.person.key for line in query}
+
+
+def test_the_meeting_has_the_seed_s_present_list_and_substitutes(meeting):
+    assert len(names_with(meeting, "present")) == 16
+    substitutes = Attendance.select().where(
+        (Attendance.meeting == meeting.id) & (Attendance.status == "substitute")
+    )
+    assert {(s.person.key, s.substitute_for.key) for s in substitutes} == {
+        ("alland", "bumpus"),
+        ("butcher", "hughes"),
+    }
+    assert (meeting.start_time, meeting.end_time) == ("14:30", "16:30")
+
+
+def test_the_meeting_has_the_ten_apologies(meeting):
+    assert names_with(meeting, "apologies") == {
+        "gooch",
+        "jawilson",
+        "hotson",
+        "fwilson",
+        "paine",
+        "beerling",
+        "bumpus",
+        "osborne",
+        "adams",
+        "hughes",
+    }
+
+
+def test_minute_numbers_run_from_30_to_37(meeting):
+    numbers = [
+        item.number
+        for item in AgendaItem.select()
+        .where((AgendaItem.meeting == meeting.id) & AgendaItem.parent.is_null())
+        .order_by(AgendaItem.position)
+    ]
+    assert numbers == [str(n) for n in range(30, 38)]
+    assert Body.get(Body.name == "Maidstone Locality Board").numbering_next == 38
+
+
+def test_the_sub_group_chairs_are_decisions_actions_and_memberships(meeting):
+    item = AgendaItem.get(AgendaItem.number == "34")
+    chairs = [r.text for r in Resolution.select().where(Resolution.item == item.id)]
+    assert any("Garland" in text for text in chairs)
+    assert any("Cooke" in text for text in chairs)
+    assert any("Ring" in text for text in chairs)
+    owners = {a.owner_person.key for a in Action.select().where(Action.item == item.id)}
+    assert owners == {"garland", "cooke", "ring"}
+    group_chairs = {
+        m.person.key: m.body.name for m in Membership.select().where(Membership.role == "chair")
+    }
+    assert group_chairs["stockell"] == "Education Provision Focus Group"
+    assert len(group_chairs) == 4
+
+
+def test_the_vice_chair_and_presenters_are_named(meeting):
+    board = Body.get(Body.name == "Maidstone Locality Board")
+    vice = Membership.get((Membership.body == board.id) & (Membership.role == "vice-chair"))
+    assert display_name(vice.person) == "Cllr Mrs Paulina Stockell"
+    presenters = {
+        item.title: item.presenter_person.key
+        for item in AgendaItem.select().where(AgendaItem.presenter_person.is_null(False))
+    }
+    assert presenters == {
+        "Future Kent Libraries provision update": "stockell",
+        "Youth Services Transformation update": "baker",
+        "Make Kent Quicker update": "jessop",
+    }
+    assert Person.get(Person.key == "kershaw").position.startswith("Project Delivery Manager")
+
+
+def test_information_items_are_noted(meeting):
+    information = AgendaItem.get(AgendaItem.title == "Information Items")
+    assert information.kind == "information"
+    assert Resolution.get(Resolution.item == information.id).outcome == "noted"
+    papers = AgendaItem.select().where(AgendaItem.parent == information.id)
+    assert {p.kind for p in papers} == {"paper"}
