@@ -1,7 +1,20 @@
-"""The app's icons, by meaning, so a screen asks for “undo”, not for a font glyph."""
+"""The app's icons, by meaning, so a screen asks for “undo”, not for a font glyph.
 
-import qtawesome as qta
+The pictures are qtawesome's Font Awesome glyphs, baked into `resources/icons/` by
+`python -m ui.icons` (`make icons`): importing qtawesome costs about 100 ms at start-up
+(its qtpy layer pulls in QtOpenGL), which alone would double the time to a usable window.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
 from PySide6.QtGui import QIcon
+
+FOLDER = Path(__file__).resolve().parent.parent / "resources" / "icons"
+COLOUR = "#34495e"
+SIZES = (16, 32, 64)
 
 GLYPHS = {
     "body": "fa5s.landmark",
@@ -26,6 +39,35 @@ GLYPHS = {
     "confidential": "fa5s.lock",
 }
 
+_cache: dict[str, QIcon] = {}
+
 
 def icon(meaning: str) -> QIcon:
-    return qta.icon(GLYPHS[meaning], color="#34495e")
+    if meaning not in _cache:
+        made = QIcon()
+        for size in SIZES:
+            made.addFile(str(path_of(meaning, size)))
+        _cache[meaning] = made
+    return _cache[meaning]
+
+
+def path_of(meaning: str, size: int) -> Path:
+    return FOLDER / f"{meaning.replace(' ', '-')}-{size}.png"
+
+
+def bake() -> None:
+    """Render every glyph with qtawesome into resources/icons (run after changing GLYPHS)."""
+    import qtawesome
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 — fonts need it
+    FOLDER.mkdir(parents=True, exist_ok=True)
+    for meaning, glyph in GLYPHS.items():
+        for size in SIZES:
+            pixmap = qtawesome.icon(glyph, color=COLOUR).pixmap(QSize(size, size))
+            pixmap.save(str(path_of(meaning, size)))
+
+
+if __name__ == "__main__":
+    bake()
