@@ -142,13 +142,13 @@ class MainWindow(QMainWindow):
         dialog.add_line("name", "Name")
         dialog.add_choice("kind", "Kind", choices(vocabulary.BODY_KINDS), "committee")
         parents = [("(no parent body)", None)] + [(b.name, b.id) for b in bodies.list_bodies()]
-        dialog.add_choice("parent_id", "Reports to", parents, self._current_body_id())
+        dialog.add_choice("parent_id", "Reports to", parents, self.current_body_id())
         dialog.add_line("quorum", "Quorum", "", "a number (6) or a fraction (1/3)")
         dialog.add_line("venue", "Usual venue")
         dialog.exec()
 
     def new_meeting(self) -> None:
-        body_id = self._current_body_id()
+        body_id = self.current_body_id()
         if body_id is None:
             show_error(self, ValidationError("Choose the body the meeting belongs to first."))
             return
@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
             return None
         return index.data(KIND_ROLE), index.data(ID_ROLE)
 
-    def _current_body_id(self) -> str | None:
+    def current_body_id(self) -> str | None:
         index = self.tree.currentIndex()
         while index.isValid() and index.data(KIND_ROLE) != "body":
             index = index.parent()

@@ -1,0 +1,43 @@
+"""File ▸ Import and File ▸ Export: the exchange format, run off the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog
+
+from desktop_app.exchange.exporter import export_file
+from desktop_app.exchange.importer import import_file
+from desktop_app.services.bodies import get_body
+from ui.tasks import run_task
+
+FILTER = "Minute Book records (*.json)"
+
+
+def import_record(window) -> None:
+    name, _ = QFileDialog.getOpenFileName(window, "Import a record", str(Path.home()), FILTER)
+    if not name:
+        return
+
+    def done(summary):
+        # Imported rows may be the very rows the undo stack refers to (STYLE.md).
+        window.undo_stack.clear()
+        window.changes.changed.emit()
+        window.statusBar().showMessage(f"Imported {Path(name).name}: {summary}", 10000)
+
+    run_task(window, lambda progress: import_file(Path(name)), done, label="Importing…")
+
+
+def export_record(window) -> None:
+    body_id = window.current_body_id()
+    body_name = get_body(body_id).name if body_id else None
+    suggested = Path.home() / f"{(body_name or 'minute-book').lower().replace(' ', '-')}.json"
+    name, _ = QFileDialog.getSaveFileName(window, "Export a record", str(suggested), FILTER)
+    if not name:
+        return
+    run_task(
+        window,
+        lambda progress: export_file(Path(name), body_name=body_name),
+        lambda _: window.statusBar().showMessage(f"Exported {body_name or 'all bodies'} to {name}"),
+        label="Exporting…",
+    )
