@@ -84,6 +84,8 @@ def update_meeting(*, meeting_id: str, **fields) -> Meeting:
     values = _clean({**changes.current(row, EDITABLE), **fields})
     with db.atomic():
         changes.update(row, **{f: values[f] for f in fields})
+        if "date" in fields:
+            _relink(row.__data__["body"])
     return row
 
 
@@ -96,12 +98,14 @@ def delete_meeting(*, meeting_id: str) -> None:
         )
     with db.atomic():
         changes.delete(row)
+        _relink(row.__data__["body"])
 
 
 def restore_meeting(*, meeting_id: str) -> Meeting:
     row = Meeting.get_by_id(meeting_id)
     with db.atomic():
         changes.restore(row)
+        _relink(row.__data__["body"])
     return row
 
 
@@ -160,6 +164,23 @@ def _meeting_after(body_id: str, day: dt.date, except_id: str) -> Meeting | None
         .order_by(Meeting.date)
         .first()
     )
+
+
+def _relink(body_id: str) -> None:
+    """Point each live meeting at the body's meeting before it by date, after one moved or went."""
+    earlier = latest = day = None
+    rows = list(
+        Meeting.live()
+        .where(Meeting.body == body_id)
+        .order_by(Meeting.date, Meeting.start_time, Meeting.id)
+    )
+    for row in rows:
+        if row.date != day:
+            earlier, day = latest, row.date
+        wanted = earlier.id if earlier else None
+        if row.__data__.get("previous") != wanted:
+            changes.update(row, previous=wanted)
+        latest = row
 
 
 def _clean(values: dict) -> dict:
