@@ -1,0 +1,178 @@
+"""The command line (DESIGN.md §7): the same services as the window, one task per command.
+
+`main([])` opens the window. A user's mistake (a bad file, a missing one, an unknown body)
+ends in one sentence on stderr and exit code 2; a failed check in exit code 1; never in a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from peewee import OperationalError
+
+from desktop_app.errors import StorageError, ValidationError
+
+BAD_INPUT = 2
+FAILED = 1
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        # argparse would print the whole usage; one sentence and a pointer is plainer.
+        self.exit(BAD_INPUT, f"{message[0].upper()}{message[1:]}; see `{self.prog} --help`.\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python main.py",
+        description="Minute Book: agendas, attendance, minutes and actions for committees. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        help="the data folder (default: your user data folder for minute-book)",
+    )
+    commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+
+    command = commands.add_parser("import", help="import a minute-book/1 JSON file")
+    command.add_argument("file", metavar="FILE.json", type=Path)
+    command.set_defaults(run=_import)
+
+    command = commands.add_parser(
+        "export", help="export every body, or one, to a minute-book/1 JSON file"
+    )
+    command.add_argument("file", metavar="FILE.json", type=Path)
+    command.add_argument("--body", metavar="NAME", help="only this body")
+    command.set_defaults(run=_export)
+
+    command = commands.add_parser(
+        "check", help="check the database and every stored file; exit 1 if anything is wrong"
+    )
+    command.set_defaults(run=_check)
+
+    command = commands.add_parser(
+        "backup", help="write a consistent copy of the data folder to a .zip"
+    )
+    command.add_argument("--out", metavar="FILE", type=Path, required=True)
+    command.set_defaults(run=_backup)
+
+    command = commands.add_parser(
+        "screenshot", help="render the main window offscreen to a PNG, for docs and checks"
+    )
+    command.add_argument("out", metavar="OUT.png", type=Path)
+    command.add_argument("--body", metavar="NAME", help="show this body")
+    command.add_argument("--date", metavar="YYYY-MM-DD", help="show its meeting on this date")
+    command.set_defaults(run=_screenshot)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, or a usage error already explained
+        return stop.code if isinstance(stop.code, int) else BAD_INPUT
+    if args.data_dir is None:
+        from desktop_app.paths import default_data_dir
+
+        args.data_dir = default_data_dir()
+    run = getattr(args, "run", _open_window)
+    try:
+        return run(args)
+    except ValidationError as error:
+        return _say(str(error), BAD_INPUT)
+    except FileNotFoundError as error:
+        return _say(f"There is no file {error.filename}.", BAD_INPUT)
+    except StorageError as error:
+        return _say(str(error), FAILED)
+    except OperationalError as error:
+        return _say(f"The database could not be used: {error}.", FAILED)
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        return _say(f"{error.strerror or error}{where}.", FAILED)
+    finally:
+        _close()
+
+
+def _close() -> None:
+    from desktop_app.storage.database import close_database
+    from desktop_app.storage.models import db
+
+    if db.obj is not None:
+        close_database()
+
+
+def _say(message: str, code: int) -> int:
+    print(message, file=sys.stderr)
+    return code
+
+
+def _open(args, *, create: bool = False) -> None:
+    from desktop_app.storage.database import DATABASE_NAME, open_database
+
+    if not create and not (args.data_dir / DATABASE_NAME).is_file():
+        raise ValidationError(f"There is no Minute Book data in {args.data_dir}.")
+    open_database(args.data_dir)
+
+
+def _open_window(args) -> int:
+    from ui.app import run_app  # only here: the command line never loads Qt
+
+    return run_app(args.data_dir)
+
+
+def _import(args) -> int:
+    from desktop_app.exchange import import_file
+
+    if not args.file.is_file():
+        raise ValidationError(f"There is no file {args.file}.")
+    _open(args, create=True)
+    summary = import_file(args.file)
+    print(f"Imported {args.file.name}: {summary}")
+    return 0
+
+
+def _export(args) -> int:
+    from desktop_app.exchange import export_file
+
+    _open(args)
+    export_file(args.file, body_name=args.body)
+    print(f"Exported {args.body or 'every body'} to {args.file}.")
+    return 0
+
+
+def _check(args) -> int:
+    from desktop_app.integrity import check_integrity, stored_files
+
+    _open(args)
+    problems = check_integrity()
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        found = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        return _say(f"The check found {found} in {args.data_dir}.", FAILED)
+    print(f"All is well: the database is sound and all {stored_files()} stored files match.")
+    return 0
+
+
+def _backup(args) -> int:
+    from desktop_app.backup import backup
+
+    _open(args)
+    result = backup(out=args.out)
+    print(f"Backed up the database and {result.files} stored files to {result.path}.")
+    return 0
+
+
+def _screenshot(args) -> int:
+    from ui.screenshot import save_screenshot  # opens the data folder itself
+
+    save_screenshot(data_dir=args.data_dir, out=args.out, body=args.body, date=args.date)
+    print(f"Saved the window to {args.out}.")
+    return 0
