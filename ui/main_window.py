@@ -90,8 +90,9 @@ class MainWindow(QMainWindow):
         """Select a body or meeting in the tree, expanding what leads to it."""
         if kind == "meeting":
             body_index = self.tree_model.find("body", meetings.get_meeting(row_id).body_id)
+            if self.tree_model.canFetchMore(body_index):  # a hidden view does not fetch
+                self.tree_model.fetchMore(body_index)
             self._expand_to(body_index)
-            self.tree.expand(body_index)
         index = self.tree_model.find(kind, row_id)
         if index.isValid():
             self._expand_to(index.parent())

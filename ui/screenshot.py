@@ -11,7 +11,7 @@ from desktop_app.errors import ValidationError
 def save_screenshot(
     *, data_dir: Path, out: Path, body: str | None = None, date: str | None = None
 ) -> None:
-    """Show `body` (by name) or its meeting on `date`; else the first body's latest meeting."""
+    """Show `body` (by name) or its meeting on `date`; else the first board's latest meeting."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop_app.first_run import ensure_example
 
@@ -22,7 +22,8 @@ def save_screenshot(
     window = create_main_window(data_dir)
     ensure_example(data_dir)
     window.refresh()
-    chosen = bodies.find_body(name=body) if body else next(iter(bodies.list_bodies()), None)
+    top_level = [b for b in bodies.list_bodies() if b.parent_id is None]
+    chosen = bodies.find_body(name=body) if body else next(iter(top_level), None)
     if body and chosen is None:
         raise ValidationError(f"There is no body called {body}.")
     if chosen is not None:

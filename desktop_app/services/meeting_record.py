@@ -132,7 +132,6 @@ def _items(meeting, people, organisations) -> list[ItemRecord]:
         actions.setdefault(a.__data__["item"], []).append((a.text, owner_name, due))
 
     records: dict[str, ItemRecord] = {}
-    top: list[ItemRecord] = []
     for row in rows:
         presenter = people.get(row.__data__.get("presenter_person"))
         minute = minutes.get(row.id)
@@ -155,6 +154,9 @@ def _items(meeting, people, organisations) -> list[ItemRecord]:
             actions=actions.get(row.id, []),
         )
         records[row.id] = record
+    top: list[ItemRecord] = []
+    # Attach after all are made: a sub-item may sort before its parent.
+    for row in rows:
         parent = records.get(row.__data__.get("parent"))
-        (parent.sub_items if parent else top).append(record)
+        (parent.sub_items if parent else top).append(records[row.id])
     return top

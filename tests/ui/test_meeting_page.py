@@ -68,7 +68,7 @@ def record_the_meeting(board) -> None:
             AgendaItem,
             meeting=board.meeting_id,
             parent=report.id,
-            position=3,
+            position=1,  # numbered within its parent, so before the parent in a flat sort
             title="Libraries update",
             kind="information",
         )
