@@ -109,6 +109,13 @@ def test_a_numbering_pattern_with_an_unknown_placeholder_is_refused(refused):
         bodies.create_body(name="Committee", numbering_pattern="{month}/{n}")
 
 
+@pytest.mark.parametrize("start", ["05-01", "04-01", "01-01", "02-29", "12-31"])
+def test_a_year_start_on_any_real_day_is_accepted(start):
+    body = bodies.create_body(name="Committee", numbering_year_starts=start)
+
+    assert bodies.get_body(body.id).numbering_year_starts == start
+
+
 @pytest.mark.parametrize("start", ["13-01", "5-1", "May", "02-30", "04-31"])
 def test_a_year_start_that_is_not_a_real_day_is_refused(refused, start):
     with refused("is not a month and day (MM-DD) for the year start."):
