@@ -6,6 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop_app.dates import day_and_date
 from desktop_app.services.meeting_record import ItemRecord, MeetingRecord, load_meeting_record
 from ui.icons import icon
 
@@ -46,7 +47,7 @@ class MeetingPage(QWidget):
 
     def refresh_view(self) -> None:
         record = self.record
-        when = record.date.strftime("%A %-d %B %Y")
+        when = day_and_date(record.date)
         times = " – ".join(t for t in (record.start_time, record.end_time) if t)
         self.heading.setText(
             f"<h2>{escape(record.body_name)}</h2>"

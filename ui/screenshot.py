@@ -14,7 +14,6 @@ def save_screenshot(
     """Show `body` (by name) or its meeting on `date`; else the first board's latest meeting."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop_app.first_run import ensure_example
-
     from desktop_app.services import bodies, meetings
     from ui.app import application, create_main_window
 

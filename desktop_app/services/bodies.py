@@ -73,9 +73,7 @@ def delete_body(*, body_id: str) -> None:
             f"{row.name} has {meetings} meetings on record; archive the body instead."
         )
     if Body.live().where(Body.parent == row.id).exists():
-        raise ValidationError(
-            f"Other bodies report to {row.name}; move or delete them first."
-        )
+        raise ValidationError(f"Other bodies report to {row.name}; move or delete them first.")
     with db.atomic():
         changes.delete(row)
 
@@ -116,15 +114,11 @@ def _clean(values: dict, body_id: str | None) -> dict:
     if "/" in quorum:
         top, bottom = (int(p) for p in quorum.split("/"))
         if bottom == 0 or top > bottom:
-            raise ValidationError(
-                f"The quorum {quorum} is not a fraction between 0 and 1."
-            )
+            raise ValidationError(f"The quorum {quorum} is not a fraction between 0 and 1.")
     pattern = validation.name(values["numbering_pattern"], "minute-number pattern")
     placeholders = set(PLACEHOLDERS.findall(pattern))
     if "n" not in placeholders:
-        raise ValidationError(
-            "The minute-number pattern must contain {n}, the running number."
-        )
+        raise ValidationError("The minute-number pattern must contain {n}, the running number.")
     if placeholders - KNOWN_PLACEHOLDERS:
         raise ValidationError(
             f"The minute-number pattern uses {{{sorted(placeholders - KNOWN_PLACEHOLDERS)[0]}}}; "
@@ -132,15 +126,11 @@ def _clean(values: dict, body_id: str | None) -> dict:
         )
     year_starts = str(values["numbering_year_starts"] or "05-01")
     if not YEAR_START.match(year_starts) or not _real_day(year_starts):
-        raise ValidationError(
-            f"“{year_starts}” is not a month and day (MM-DD) for the year start."
-        )
+        raise ValidationError(f"“{year_starts}” is not a month and day (MM-DD) for the year start.")
     try:
         next_number = int(values["numbering_next"])
     except (TypeError, ValueError):
-        raise ValidationError(
-            "The next minute number must be a whole number."
-        ) from None
+        raise ValidationError("The next minute number must be a whole number.") from None
     if next_number < 1:
         raise ValidationError("The next minute number must be 1 or more.")
     parent_id = values["parent_id"] or None
@@ -177,9 +167,7 @@ def _refuse_cycle(parent_id: str, body_id: str | None) -> None:
     seen = set()
     while parent is not None and parent.id not in seen:
         if parent.id == body_id:
-            raise ValidationError(
-                "A body cannot report to itself or to one of its own groups."
-            )
+            raise ValidationError("A body cannot report to itself or to one of its own groups.")
         seen.add(parent.id)
         parent = Body.get_or_none(Body.id == parent.__data__.get("parent"))
 
@@ -187,6 +175,4 @@ def _refuse_cycle(parent_id: str, body_id: str | None) -> None:
 def _refuse_unknown(fields: dict) -> None:
     unknown = set(fields) - set(EDITABLE)
     if unknown:
-        raise ValidationError(
-            f"A body has no field called {', '.join(sorted(unknown))}."
-        )
+        raise ValidationError(f"A body has no field called {', '.join(sorted(unknown))}.")

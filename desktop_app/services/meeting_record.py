@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
+from desktop_app.dates import long_date
 from desktop_app.services import validation
 from desktop_app.services.people import display_name
 from desktop_app.storage.models import (
@@ -128,7 +129,7 @@ def _items(meeting, people, organisations) -> list[ItemRecord]:
             if owner
             else organisations.get(a.__data__.get("owner_organisation"), "")
         )
-        due = a.due.strftime("%-d %B %Y") if a.due else ""
+        due = long_date(a.due) if a.due else ""
         actions.setdefault(a.__data__["item"], []).append((a.text, owner_name, due))
 
     records: dict[str, ItemRecord] = {}

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop_app import vocabulary
+from desktop_app.dates import long_date
 from desktop_app.errors import ValidationError
 from desktop_app.services import validation
 from desktop_app.storage import changes
@@ -77,9 +78,7 @@ def create_meeting(
 def update_meeting(*, meeting_id: str, **fields) -> Meeting:
     unknown = set(fields) - set(EDITABLE)
     if unknown:
-        raise ValidationError(
-            f"A meeting has no field called {', '.join(sorted(unknown))}."
-        )
+        raise ValidationError(f"A meeting has no field called {', '.join(sorted(unknown))}.")
     row = validation.live_row(Meeting, meeting_id, "meeting")
     values = _clean({**changes.current(row, EDITABLE), **fields})
     with db.atomic():
@@ -93,7 +92,7 @@ def delete_meeting(*, meeting_id: str) -> None:
     row = validation.live_row(Meeting, meeting_id, "meeting")
     if row.status not in ("scheduled", "cancelled", "postponed"):
         raise ValidationError(
-            f"The meeting of {row.date:%-d %B %Y} is {row.status}; only a meeting not yet "
+            f"The meeting of {long_date(row.date)} is {row.status}; only a meeting not yet "
             "held can be deleted. Cancel it instead."
         )
     with db.atomic():
@@ -127,9 +126,7 @@ def list_meetings(*, body_id: str) -> list[MeetingSummary]:
     """The body's meetings, newest first, without loading their records."""
     query = (
         Meeting.live()
-        .select(
-            Meeting.id, Meeting.date, Meeting.start_time, Meeting.kind, Meeting.status
-        )
+        .select(Meeting.id, Meeting.date, Meeting.start_time, Meeting.kind, Meeting.status)
         .where(Meeting.body == body_id)
         .order_by(Meeting.date.desc(), Meeting.start_time.desc())
         .tuples()
@@ -158,9 +155,7 @@ def _meeting_before(body_id: str, day: dt.date) -> Meeting | None:
 def _meeting_after(body_id: str, day: dt.date, except_id: str) -> Meeting | None:
     return (
         Meeting.live()
-        .where(
-            (Meeting.body == body_id) & (Meeting.date > day) & (Meeting.id != except_id)
-        )
+        .where((Meeting.body == body_id) & (Meeting.date > day) & (Meeting.id != except_id))
         .order_by(Meeting.date)
         .first()
     )
@@ -194,13 +189,9 @@ def _clean(values: dict) -> dict:
         try:
             attendees = int(attendees)
         except (TypeError, ValueError):
-            raise ValidationError(
-                "The number of members of the public must be a number."
-            ) from None
+            raise ValidationError("The number of members of the public must be a number.") from None
         if attendees < 0:
-            raise ValidationError(
-                "The number of members of the public cannot be negative."
-            )
+            raise ValidationError("The number of members of the public cannot be negative.")
     else:
         attendees = None
     chair_id = values.get("chair_id") or None

@@ -60,7 +60,9 @@ def remove_member(*, membership_id: str) -> None:
 
 
 def restore_membership(*, membership_id: str) -> Membership:
+    """Bring back a removed membership, unless the person has since been added again."""
     row = Membership.get_by_id(membership_id)
+    _refuse_overlap(row.body, row.person, row.from_date, row.to_date, except_id=row.id)
     with db.atomic():
         changes.restore(row)
     return row

@@ -43,7 +43,8 @@ def delete_organisation(*, organisation_id: str) -> None:
     )
     if in_use:
         raise ValidationError(
-            f"{row.name} is still named on {in_use} people or memberships; archive it instead."
+            f"{row.name} is still named on people or memberships ({in_use} in all); "
+            "archive it instead."
         )
     with db.atomic():
         changes.delete(row)
@@ -65,16 +66,10 @@ def list_organisations(*, include_archived: bool = False) -> list[Organisation]:
 
 def find_organisation(*, name: str) -> Organisation | None:
     """The live organisation with exactly this name (ignoring case), if any."""
-    return (
-        Organisation.live()
-        .where(Organisation.name.collate("NOCASE") == name.strip())
-        .first()
-    )
+    return Organisation.live().where(Organisation.name.collate("NOCASE") == name.strip()).first()
 
 
 def _refuse_duplicate(name: str, except_id: str | None = None) -> None:
     existing = find_organisation(name=name)
     if existing is not None and existing.id != except_id:
-        raise ValidationError(
-            f"There is already an organisation called {existing.name}."
-        )
+        raise ValidationError(f"There is already an organisation called {existing.name}.")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
+from functools import reduce
+
+from peewee import fn
 
 from desktop_app.errors import ValidationError
 from desktop_app.services import validation
@@ -11,6 +15,7 @@ from desktop_app.storage import changes
 from desktop_app.storage.models import Attendance, Membership, Organisation, Person, db
 
 EDITABLE = ("title", "name", "organisation_id", "position", "email", "phone")
+SEARCHED = (Person.name, Person.key, Person.position, Person.email)
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -46,9 +51,7 @@ def update_person(*, person_id: str, **fields) -> Person:
     """Change any of title, name, organisation_id, position, email, phone."""
     unknown = set(fields) - set(EDITABLE)
     if unknown:
-        raise ValidationError(
-            f"A person has no field called {', '.join(sorted(unknown))}."
-        )
+        raise ValidationError(f"A person has no field called {', '.join(sorted(unknown))}.")
     row = validation.live_row(Person, person_id, "person")
     values = _clean({**changes.current(row, EDITABLE), **fields})
     with db.atomic():
@@ -74,7 +77,7 @@ def delete_person(*, person_id: str) -> None:
     )
     if uses:
         raise ValidationError(
-            f"{display_name(row)} is on {uses} memberships or attendance records; "
+            f"{display_name(row)} is on memberships or attendance records ({uses} in all); "
             "archive them instead so the record stays whole."
         )
     with db.atomic():
@@ -101,17 +104,11 @@ def list_people(*, include_archived: bool = False) -> list[Person]:
 
 def find_people(text: str, *, limit: int = 50) -> list[Person]:
     """People whose name, key, position or e-mail contains `text`."""
-    pattern = f"%{text.strip()}%"
+    # instr() matches the text literally, so a typed % or _ is not a wildcard.
+    needle = text.strip().lower()
+    matches = [fn.instr(fn.lower(field), needle) > 0 for field in SEARCHED]
     return list(
-        Person.live()
-        .where(
-            Person.name**pattern
-            | Person.key**pattern
-            | Person.position**pattern
-            | Person.email**pattern
-        )
-        .order_by(Person.name)
-        .limit(limit)
+        Person.live().where(reduce(operator.or_, matches)).order_by(Person.name).limit(limit)
     )
 
 

@@ -51,15 +51,11 @@ def text(value: str | None, what: str) -> str:
 
 def choice(value: str, allowed: tuple[str, ...], what: str) -> str:
     if value not in allowed:
-        raise ValidationError(
-            f"“{value}” is not a {what}; use one of: {', '.join(allowed)}."
-        )
+        raise ValidationError(f"“{value}” is not a {what}; use one of: {', '.join(allowed)}.")
     return value
 
 
-def date(
-    value: dt.date | str | None, what: str, *, required: bool = False
-) -> dt.date | None:
+def date(value: dt.date | str | None, what: str, *, required: bool = False) -> dt.date | None:
     if value in (None, ""):
         if required:
             raise ValidationError(f"The {what} is missing.")
@@ -69,17 +65,13 @@ def date(
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise ValidationError(
-            f"“{value}” is not a real date for the {what} (use YYYY-MM-DD)."
-        )
+        raise ValidationError(f"“{value}” is not a real date for the {what} (use YYYY-MM-DD).")
 
 
 def time(value: str | None, what: str) -> str:
     text_value = (value or "").strip()
     if text_value and not TIME.match(text_value):
-        raise ValidationError(
-            f"“{text_value}” is not a time of day for the {what} (use HH:MM)."
-        )
+        raise ValidationError(f"“{text_value}” is not a time of day for the {what} (use HH:MM).")
     return text_value
 
 

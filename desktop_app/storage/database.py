@@ -81,9 +81,7 @@ def migrate(database: SqliteDatabase) -> None:
             database.execute_sql(f"PRAGMA user_version = {int(number)}")
 
 
-def open_database(
-    data_dir: Path, *, now_ms: Callable[[], int] = wall_ms
-) -> SqliteDatabase:
+def open_database(data_dir: Path, *, now_ms: Callable[[], int] = wall_ms) -> SqliteDatabase:
     """Open (creating if needed) the database in `data_dir`, migrated and bound to the models."""
     global _context
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -94,9 +92,10 @@ def open_database(
     # peewee re-raises sqlite3's errors as its own classes, which sqlite3.DatabaseError misses.
     except (sqlite3.DatabaseError, DatabaseError) as error:
         database.close()
-        raise StorageError(
-            f"The database in {data_dir} cannot be opened: {error}."
-        ) from error
+        raise StorageError(f"The database in {data_dir} cannot be opened: {error}.") from error
+    except StorageError:  # from a newer version: leave the file alone and closed
+        database.close()
+        raise
     db.initialize(database)
     _context = Context(device_id=_device_id(), now_ms=now_ms)
     return database

@@ -226,3 +226,14 @@ def test_restore_brings_a_removed_membership_back(board, stockell):
 def test_removing_an_unknown_membership_is_refused(refused):
     with refused("There is no membership with the key “missing”."):
         memberships.remove_member(membership_id="missing")
+
+
+def test_restoring_a_removed_membership_is_refused_once_they_are_added_again(
+    board, stockell, refused
+):
+    first = memberships.add_member(body_id=board.id, person_id=stockell.id)
+    memberships.remove_member(membership_id=first.id)
+    memberships.add_member(body_id=board.id, person_id=stockell.id, role="vice-chair")
+
+    with refused("is already a member of"):
+        memberships.restore_membership(membership_id=first.id)

@@ -150,7 +150,9 @@ def test_delete_is_refused_while_a_person_belongs_to_it(refused):
     police = organisations.create_organisation(name="Kent Police")
     people.create_person(name="Jon Bumpus", organisation_id=police.id)
 
-    with refused("Kent Police is still named on 1 people", "archive it instead"):
+    with refused(
+        "Kent Police is still named on people or memberships (1 in all)", "archive it instead"
+    ):
         organisations.delete_organisation(organisation_id=police.id)
 
 
@@ -160,5 +162,5 @@ def test_delete_is_refused_while_a_membership_represents_it(refused):
     bumpus = people.create_person(name="Jon Bumpus")
     memberships.add_member(body_id=board.id, person_id=bumpus.id, organisation_id=police.id)
 
-    with refused("Kent Police is still named on 1 people or memberships"):
+    with refused("Kent Police is still named on people or memberships (1 in all)"):
         organisations.delete_organisation(organisation_id=police.id)

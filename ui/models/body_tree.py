@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
+from desktop_app.dates import long_date
 from desktop_app.services import bodies, meetings
 from ui.icons import icon
 
@@ -84,7 +85,7 @@ def _node(text: str, kind: str, row_id: str) -> QStandardItem:
 
 
 def _meeting_node(meeting: meetings.MeetingSummary) -> QStandardItem:
-    text = meeting.date.strftime("%-d %B %Y")
+    text = long_date(meeting.date)
     if meeting.kind != "ordinary":
         text += f" ({meeting.kind})"
     if meeting.status in ("cancelled", "postponed"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
+from desktop_app.dates import short_date
 from desktop_app.services import memberships, organisations
 from desktop_app.services.people import display_name
 
@@ -29,8 +30,8 @@ class MembersModel(QAbstractTableModel):
                             m.role.capitalize(),
                             names.get(m.__data__.get("organisation"), ""),
                             "Yes" if m.voting else "No",
-                            m.from_date.strftime("%-d %b %Y") if m.from_date else "",
-                            m.to_date.strftime("%-d %b %Y") if m.to_date else "",
+                            short_date(m.from_date) if m.from_date else "",
+                            short_date(m.to_date) if m.to_date else "",
                         ),
                     )
                 )
