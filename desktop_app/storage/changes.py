@@ -138,18 +138,12 @@ def _data_fields(model: type[Synced]) -> list[str]:
 
 
 def _describe(row: Synced) -> str:
-    label = (
-        getattr(row, "name", None)
-        or getattr(row, "title", None)
-        or getattr(row, "text", "")
-    )
+    label = getattr(row, "name", None) or getattr(row, "title", None) or getattr(row, "text", "")
     kind = type(row).__name__
     return f"{kind} {label!r}" if label else f"{kind} {row.id}"
 
 
-def _record(
-    row: Synced, op: str, fields: dict, stamp: str, action: str, summary: str
-) -> None:
+def _record(row: Synced, op: str, fields: dict, stamp: str, action: str, summary: str) -> None:
     ctx = context()
     table = row._meta.table_name
     JournalEntry.create(

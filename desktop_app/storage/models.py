@@ -105,9 +105,7 @@ class AgendaItem(Synced):
     meeting = ForeignKeyField(Meeting, backref="items")
     parent = ForeignKeyField("self", null=True, backref="sub_items")
     position = IntegerField()
-    number = TextField(
-        default=""
-    )  # assigned when the agenda is published, never changed
+    number = TextField(default="")  # assigned when the agenda is published, never changed
     title = TextField()
     kind = TextField(default="report")
     presenter_person = ForeignKeyField(Person, null=True)
@@ -125,9 +123,7 @@ class Document(Synced):
     date = DateField(null=True)
     confidential = BooleanField(default=False)
     filename = TextField(default="")
-    sha256 = TextField(
-        default=""
-    )  # the file itself lives in the content-addressed store
+    sha256 = TextField(default="")  # the file itself lives in the content-addressed store
     size = IntegerField(default=0)
 
 

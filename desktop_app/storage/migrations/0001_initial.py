@@ -61,9 +61,7 @@ STATEMENTS = [
     ),
     'CREATE INDEX "agenda_item_meeting_id" ON "agenda_item" ("meeting_id")',
     'CREATE INDEX "agenda_item_parent_id" ON "agenda_item" ("parent_id")',
-    (
-        'CREATE INDEX "agenda_item_presenter_person_id" ON "agenda_item" ("presenter_person_id")'
-    ),
+    ('CREATE INDEX "agenda_item_presenter_person_id" ON "agenda_item" ("presenter_person_id")'),
     (
         'CREATE INDEX "agenda_item_presenter_organisation_id" ON "agenda_item" ("presenter_organisation_id")'
     ),
@@ -79,9 +77,7 @@ STATEMENTS = [
     ),
     'CREATE INDEX "action_item_id" ON "action" ("item_id")',
     'CREATE INDEX "action_owner_person_id" ON "action" ("owner_person_id")',
-    (
-        'CREATE INDEX "action_owner_organisation_id" ON "action" ("owner_organisation_id")'
-    ),
+    ('CREATE INDEX "action_owner_organisation_id" ON "action" ("owner_organisation_id")'),
     (
         'CREATE TABLE "attendance" ("id" TEXT NOT NULL PRIMARY KEY, '
         '"created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "hlc" TEXT NOT NULL, '
@@ -94,9 +90,7 @@ STATEMENTS = [
     ),
     'CREATE INDEX "attendance_meeting_id" ON "attendance" ("meeting_id")',
     'CREATE INDEX "attendance_person_id" ON "attendance" ("person_id")',
-    (
-        'CREATE INDEX "attendance_substitute_for_id" ON "attendance" ("substitute_for_id")'
-    ),
+    ('CREATE INDEX "attendance_substitute_for_id" ON "attendance" ("substitute_for_id")'),
     (
         'CREATE TABLE "audit_entry" ("id" TEXT NOT NULL PRIMARY KEY, '
         '"at" TEXT NOT NULL, "actor" TEXT NOT NULL, "machine" TEXT NOT NULL, '
@@ -132,10 +126,7 @@ STATEMENTS = [
         '"fields" TEXT NOT NULL)'
     ),
     'CREATE UNIQUE INDEX "journal_entry_change_id" ON "journal_entry" ("change_id")',
-    (
-        'CREATE TABLE "local_setting" ("key" TEXT NOT NULL PRIMARY KEY, '
-        '"value" TEXT NOT NULL)'
-    ),
+    ('CREATE TABLE "local_setting" ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)'),
     (
         'CREATE TABLE "membership" ("id" TEXT NOT NULL PRIMARY KEY, '
         '"created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "hlc" TEXT NOT NULL, '
@@ -182,9 +173,7 @@ STATEMENTS = [
     (
         'CREATE INDEX "minutes_version_approved_at_meeting_id" ON "minutes_version" ("approved_at_meeting_id")'
     ),
-    (
-        'CREATE INDEX "minutes_version_signed_by_id" ON "minutes_version" ("signed_by_id")'
-    ),
+    ('CREATE INDEX "minutes_version_signed_by_id" ON "minutes_version" ("signed_by_id")'),
     (
         'CREATE TABLE "resolution" ("id" TEXT NOT NULL PRIMARY KEY, '
         '"created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "hlc" TEXT NOT NULL, '
@@ -210,10 +199,7 @@ STATEMENTS = [
     'CREATE INDEX "named_vote_resolution_id" ON "named_vote" ("resolution_id")',
     'CREATE INDEX "named_vote_person_id" ON "named_vote" ("person_id")',
     'CREATE INDEX "meeting_body_id_date" ON "meeting" ("body_id", "date")',
-    (
-        'CREATE INDEX "journal_entry_table_name_row_id" ON "journal_entry" ("table_name", '
-        '"row_id")'
-    ),
+    ('CREATE INDEX "journal_entry_table_name_row_id" ON "journal_entry" ("table_name", "row_id")'),
     'CREATE INDEX "audit_entry_row_id" ON "audit_entry" ("row_id")',
 ]
 
