@@ -20,7 +20,7 @@ from desktop_app.errors import ValidationError
 from desktop_app.services import bodies, meetings
 from desktop_app.storage.changes import current
 from ui.body_page import BodyPage
-from ui.commands.edits import create_record, edit_fields
+from ui.commands.edits import create_record, delete_record, edit_fields
 from ui.errors import show_error
 from ui.events import Changes
 from ui.icons import icon
@@ -192,6 +192,36 @@ class MainWindow(QMainWindow):
 
         meeting_dialog(self, "Meeting details", submit, meeting).exec()
 
+    def delete_selected(self) -> None:
+        """Delete the selected meeting (not yet held) or body (with no meetings); undoable."""
+        key = self._current_key()
+        if key is None:
+            return
+        kind, row_id = key
+        if kind == "meeting":
+            delete, restore = (
+                lambda i: meetings.delete_meeting(meeting_id=i),
+                lambda i: meetings.restore_meeting(meeting_id=i),
+            )
+        else:
+            delete, restore = (
+                lambda i: bodies.delete_body(body_id=i),
+                lambda i: bodies.restore_body(body_id=i),
+            )
+        try:
+            delete_record(
+                self.undo_stack,
+                self.changes,
+                text=f"Delete {kind}",
+                row_id=row_id,
+                delete=delete,
+                restore=restore,
+            )
+        except ValidationError as error:
+            show_error(self, error)
+            return
+        self.pages.setCurrentWidget(self.welcome)
+
     def open_people(self) -> None:
         people_directory(self, self.undo_stack, self.changes).exec()
 
@@ -235,6 +265,9 @@ class MainWindow(QMainWindow):
         )
         self.import_action = action("&Import…", "import", "Ctrl+I", self.import_record)
         self.export_action = action("&Export…", "export", "Ctrl+E", self.export_record)
+        self.delete_action = action(
+            "&Delete selected body or meeting", "remove", "Ctrl+Delete", self.delete_selected
+        )
         quit_action = action("&Quit", "quit", "Ctrl+Q", self.close)
 
         menus = self.menuBar()
@@ -245,7 +278,7 @@ class MainWindow(QMainWindow):
         edit_menu = menus.addMenu("&Edit")
         edit_menu.addActions([undo, redo])
         records = menus.addMenu("&Records")
-        records.addActions([self.new_body_action, self.new_meeting_action])
+        records.addActions([self.new_body_action, self.new_meeting_action, self.delete_action])
         records.addSeparator()
         records.addActions([self.people_action, self.organisations_action])
 

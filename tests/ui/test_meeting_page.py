@@ -178,3 +178,21 @@ def test_tree_and_members_models_behave(qtmodeltester, window, board):
     qtmodeltester.check(window.tree_model)
     window.select("body", board.body_id)
     qtmodeltester.check(window.body_page.members)
+
+
+def test_deleting_a_scheduled_meeting_from_the_keyboard_can_be_undone(qtbot, window, board):
+    window.select("meeting", board.meeting_id)
+    qtbot.keyClick(window.tree, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert meetings.find_meeting(body_id=board.body_id, date="2012-12-17") is None
+    assert window.tree_model.find("meeting", board.meeting_id).isValid() is False
+    window.undo_action.trigger()
+    assert meetings.find_meeting(body_id=board.body_id, date="2012-12-17") is not None
+
+
+def test_a_held_meeting_cannot_be_deleted(qtbot, window, board, warnings):
+    meetings.update_meeting(meeting_id=board.meeting_id, status="held")
+    window.refresh()
+    window.select("meeting", board.meeting_id)
+    window.delete_action.trigger()
+    assert warnings and "only a meeting not yet held can be deleted" in warnings[0]
+    assert meetings.find_meeting(body_id=board.body_id, date="2012-12-17") is not None
