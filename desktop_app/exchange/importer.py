@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,8 @@ from desktop_app.exchange.records import (
     MeetingRecord,
     ResolutionRecord,
 )
+from desktop_app.exchange.summary import KINDS, ImportSummary
+from desktop_app.exchange.values import fail, join
 from desktop_app.storage import changes, store
 from desktop_app.storage.models import (
     Action,
@@ -42,45 +43,6 @@ from desktop_app.storage.models import (
     Synced,
     db,
 )
-
-# (singular, plural) as the summary says them, by table.
-KINDS = {
-    Organisation: ("organisation", "organisations"),
-    Person: ("person", "people"),
-    Body: ("body", "bodies"),
-    Membership: ("membership", "memberships"),
-    Meeting: ("meeting", "meetings"),
-    Attendance: ("attendance record", "attendance records"),
-    AgendaItem: ("agenda item", "agenda items"),
-    Declaration: ("declaration", "declarations"),
-    Minute: ("minute", "minutes"),
-    Resolution: ("resolution", "resolutions"),
-    NamedVote: ("named vote", "named votes"),
-    Action: ("action", "actions"),
-    Document: ("document", "documents"),
-}
-
-
-@dataclass
-class ImportSummary:
-    """How many rows of each kind (plural, e.g. "people") an import created or updated."""
-
-    created: Counter[str] = field(default_factory=Counter)
-    updated: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.created or self.updated)
-
-    def __str__(self) -> str:
-        if not self.changed:
-            return "Nothing changed: everything in the file was already here."
-        parts = []
-        for verb, counts in (("Added", self.created), ("updated", self.updated)):
-            if counts:
-                parts.append(f"{verb} {_count_list(counts)}")
-        text = "; ".join(parts)
-        return text[0].upper() + text[1:] + "."
 
 
 def import_file(path: Path) -> ImportSummary:
@@ -168,6 +130,11 @@ class _Applier:
                 self.summary.updated[plural] += 1
         return row
 
+    def existing(self, parent: Synced, query) -> list:
+        """The rows `query` finds under `parent`; under a row this import created there are
+        none, so the query is not even run (it would be, thousands of times, on a new body)."""
+        return [] if parent.id in self.created_ids else list(query)
+
     # References
 
     def person_id(self, key: str | None) -> str | None:
@@ -180,8 +147,9 @@ class _Applier:
         """(person id, organisation id) of a presenter or owner; a person's key wins."""
         if not name:
             return None, None
-        if name in self.people:
-            return self.people[name].id, None
+        person = self.people.get(name)
+        if person is not None and person.deleted_at is None:
+            return person.id, None
         return None, self.organisation_id(name)
 
     # Bodies
@@ -207,8 +175,8 @@ class _Applier:
         row, seen = self.bodies[body.name.casefold()], set()
         while row is not None:
             if row.id in seen:
-                reading.fail(
-                    reading.join(body.path, "parent"),
+                fail(
+                    join(body.path, "parent"),
                     "the bodies would report to each other in a circle",
                 )
             seen.add(row.id)
@@ -218,9 +186,12 @@ class _Applier:
         body_row = self.bodies[body.name.casefold()]
         existing = {
             (m.__data__["person"], m.from_date): m
-            for m in Membership.live()
-            .where(Membership.body == body_row.id)
-            .order_by(Membership.created_at.desc())
+            for m in self.existing(
+                body_row,
+                Membership.live()
+                .where(Membership.body == body_row.id)
+                .order_by(Membership.created_at.desc()),
+            )
         }
         for member in body.members:
             person_id = self.person_id(member.person)
@@ -249,7 +220,8 @@ class _Applier:
 
     def apply_meeting(self, body: BodyRecord, meeting: MeetingRecord) -> None:
         body_row = self.bodies[body.name.casefold()]
-        row = (
+        matches = self.existing(
+            body_row,
             Meeting.live()
             .where(
                 (Meeting.body == body_row.id)
@@ -257,11 +229,11 @@ class _Applier:
                 & (Meeting.start_time == meeting.start)
             )
             .order_by(Meeting.created_at)
-            .first()
+            .limit(1),
         )
         row = self.save(
             Meeting,
-            row,
+            matches[0] if matches else None,
             _create=dict(body_id=body_row.id, date=meeting.date, start_time=meeting.start),
             end_time=meeting.end,
             venue=meeting.venue,
@@ -272,9 +244,12 @@ class _Applier:
         )
         existing = {
             a.__data__["person"]: a
-            for a in Attendance.live()
-            .where(Attendance.meeting == row.id)
-            .order_by(Attendance.created_at.desc())
+            for a in self.existing(
+                row,
+                Attendance.live()
+                .where(Attendance.meeting == row.id)
+                .order_by(Attendance.created_at.desc()),
+            )
         }
         for line in meeting.attendance:
             person_id = self.person_id(line.person)
@@ -293,16 +268,19 @@ class _Applier:
     def apply_items(
         self, meeting: Meeting, parent: AgendaItem | None, items: list[ItemRecord]
     ) -> None:
-        siblings = _ranked(
-            AgendaItem.live().where(
-                (AgendaItem.meeting == meeting.id)
-                & (
-                    AgendaItem.parent.is_null()
-                    if parent is None
-                    else AgendaItem.parent == parent.id
-                )
+        siblings = self.existing(
+            parent or meeting,
+            _ranked(
+                AgendaItem.live().where(
+                    (AgendaItem.meeting == meeting.id)
+                    & (
+                        AgendaItem.parent.is_null()
+                        if parent is None
+                        else AgendaItem.parent == parent.id
+                    )
+                ),
+                AgendaItem,
             ),
-            AgendaItem,
         )
         for index, item in enumerate(items):
             presenter_person, presenter_organisation = self.party(item.presenter)
@@ -332,9 +310,12 @@ class _Applier:
         self.apply_declarations(meeting, row, item)
         if item.minute is not None:
             minute = item.minute
+            minutes = self.existing(
+                row, Minute.live().where(Minute.item == row.id).order_by(Minute.created_at).limit(1)
+            )
             self.save(
                 Minute,
-                Minute.live().where(Minute.item == row.id).order_by(Minute.created_at).first(),
+                minutes[0] if minutes else None,
                 _create=dict(item_id=row.id),
                 overview=minute.overview,
                 key_points=json.dumps(minute.key_points, ensure_ascii=False),
@@ -342,10 +323,12 @@ class _Applier:
                 decision=minute.decision,
                 notes=minute.notes,
             )
-        resolutions = _ranked(Resolution.live().where(Resolution.item == row.id), Resolution)
+        resolutions = self.existing(
+            row, _ranked(Resolution.live().where(Resolution.item == row.id), Resolution)
+        )
         for index, resolution in enumerate(item.resolutions):
             self.apply_resolution(row, resolutions, index, resolution)
-        actions = _ranked(Action.live().where(Action.item == row.id), Action)
+        actions = self.existing(row, _ranked(Action.live().where(Action.item == row.id), Action))
         for index, action in enumerate(item.actions):
             owner_person, owner_organisation = self.party(action.owner)
             saved = self.save(
@@ -362,9 +345,10 @@ class _Applier:
                 actions.append(saved)
         documents = {
             d.title: d
-            for d in Document.live()
-            .where(Document.item == row.id)
-            .order_by(Document.created_at.desc())
+            for d in self.existing(
+                row,
+                Document.live().where(Document.item == row.id).order_by(Document.created_at.desc()),
+            )
         }
         for document in item.documents:
             sha256, size = self.files[document.source]
@@ -383,10 +367,11 @@ class _Applier:
         # Declarations have no place of their own: the n-th by a person is matched to the
         # n-th that person made on this item.
         existing = defaultdict(list)
-        for declaration in (
+        for declaration in self.existing(
+            row,
             Declaration.live()
             .where(Declaration.item == row.id)
-            .order_by(Declaration.created_at, Declaration.hlc)
+            .order_by(Declaration.created_at, Declaration.hlc),
         ):
             existing[declaration.__data__["person"]].append(declaration)
         used: Counter[str] = Counter()
@@ -422,9 +407,12 @@ class _Applier:
             siblings.append(row)
         votes = {
             v.__data__["person"]: v
-            for v in NamedVote.live()
-            .where(NamedVote.resolution == row.id)
-            .order_by(NamedVote.created_at.desc())
+            for v in self.existing(
+                row,
+                NamedVote.live()
+                .where(NamedVote.resolution == row.id)
+                .order_by(NamedVote.created_at.desc()),
+            )
         }
         for vote in resolution.named_votes:
             person_id = self.person_id(vote.person)
@@ -444,9 +432,9 @@ def _by_folded_name(model) -> dict[str, Any]:
     return found
 
 
-def _ranked(query, model) -> list:
-    """Rows in their list order: by position, then by age."""
-    return list(query.order_by(model.position, model.created_at, model.hlc))
+def _ranked(query, model):
+    """The query in list order: by position, then by age."""
+    return query.order_by(model.position, model.created_at, model.hlc)
 
 
 def _next_position(siblings: list, index: int) -> int:
@@ -470,9 +458,3 @@ def _parents_first(bodies: list[BodyRecord]) -> list[BodyRecord]:
     for body in bodies:
         place(body)
     return ordered
-
-
-def _count_list(counts: Counter[str]) -> str:
-    singular = {plural: one for one, plural in KINDS.values()}
-    plurals = [plural for _one, plural in KINDS.values() if counts.get(plural)]
-    return ", ".join(f"{counts[p]} {p if counts[p] != 1 else singular[p]}" for p in plurals)

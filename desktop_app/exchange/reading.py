@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,23 @@ from typing import Any
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
 from desktop_app.exchange.records import (
+    ACTION_FIELDS,
+    ATTENDANCE_FIELDS,
+    BODY_FIELDS,
+    DECLARATION_FIELDS,
+    DOCUMENT_FIELDS,
     FORMAT,
+    ITEM_FIELDS,
+    MEETING_FIELDS,
+    MEMBER_FIELDS,
+    MINUTE_FIELDS,
+    NAMED_VOTE_FIELDS,
+    NUMBERING_FIELDS,
+    ORGANISATION_FIELDS,
+    PERSON_FIELDS,
+    RESOLUTION_FIELDS,
+    TOP_FIELDS,
+    VOTES_FIELDS,
     ActionRecord,
     AttendanceRecord,
     BodyRecord,
@@ -33,54 +48,25 @@ from desktop_app.exchange.records import (
     PersonRecord,
     ResolutionRecord,
 )
-from desktop_app.services.bodies import KNOWN_PLACEHOLDERS, PLACEHOLDERS, QUORUM, YEAR_START
+from desktop_app.exchange.values import (
+    boolean,
+    choice,
+    date,
+    entries,
+    fail,
+    fields,
+    free_text,
+    join,
+    quorum,
+    single_line,
+    text_list,
+    time,
+    whole_number,
+)
+from desktop_app.services.bodies import KNOWN_PLACEHOLDERS, PLACEHOLDERS, YEAR_START
 from desktop_app.services.people import EMAIL
-from desktop_app.services.validation import NAME_LIMIT, TEXT_LIMIT, TIME
 
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_DEPTH = 8  # items within items; deeper than this is a generator gone wrong
-
-TOP_FIELDS = ("format", "organisations", "people", "bodies")
-ORGANISATION_FIELDS = ("name",)
-PERSON_FIELDS = ("key", "title", "name", "organisation", "position", "email")
-BODY_FIELDS = ("name", "kind", "parent", "quorum", "venue", "numbering", "members", "meetings")
-NUMBERING_FIELDS = ("pattern", "restart", "year_starts", "next")
-MEMBER_FIELDS = ("person", "role", "organisation", "voting", "from", "to")
-MEETING_FIELDS = (
-    "date",
-    "start",
-    "end",
-    "venue",
-    "kind",
-    "status",
-    "chair",
-    "public_attendees",
-    "attendance",
-    "items",
-)
-ATTENDANCE_FIELDS = ("person", "status", "substitute_for", "capacity", "arrived", "left")
-ITEM_FIELDS = (
-    "number",
-    "title",
-    "kind",
-    "presenter",
-    "purpose",
-    "confidential",
-    "exempt_paragraph",
-    "declarations",
-    "minute",
-    "resolutions",
-    "actions",
-    "documents",
-    "items",
-)
-DECLARATION_FIELDS = ("person", "kind", "description", "left_room")
-MINUTE_FIELDS = ("overview", "key_points", "recommendations", "decision", "notes")
-RESOLUTION_FIELDS = ("text", "outcome", "proposer", "seconder", "votes", "named_votes")
-VOTES_FIELDS = ("for", "against", "abstain")
-NAMED_VOTE_FIELDS = ("person", "vote")
-ACTION_FIELDS = ("text", "owner", "due", "status")
-DOCUMENT_FIELDS = ("title", "author", "file", "confidential")
 
 
 def load_json(path: Path) -> Any:
@@ -122,16 +108,6 @@ def read_exchange(
     """Check the whole of `data`; `known_*` are what the database already holds
     (person keys, organisation and body names) and may be referred to as well."""
     return _Reader(base_dir, known_people, known_organisations, known_bodies).read(data)
-
-
-def fail(path: str, message: str):
-    raise ValidationError(f"{path}: {message}")
-
-
-def join(path: str, key: str | int) -> str:
-    if isinstance(key, int):
-        return f"{path}[{key}]"
-    return f"{path}.{key}" if path else key
 
 
 class _Reader:
@@ -344,7 +320,7 @@ class _Reader:
         record = ItemRecord(
             path=path,
             title=single_line(value, "title", path, required=True),
-            number=minute_number(value, path),
+            number=single_line(value, "number", path),
             kind=choice(value, "kind", path, vocabulary.ITEM_KINDS, "report"),
             presenter=self.party(value, "presenter", path),
             purpose=choice(value, "purpose", path, vocabulary.PURPOSES, ""),
@@ -444,159 +420,6 @@ def refuse_cycles(bodies: list[BodyRecord]) -> None:
             name = parents[name]
 
 
-# Values: each takes the object, the field's name and the object's path.
-
-
-def fields(value: Any, path: str, allowed: tuple[str, ...]) -> dict:
-    if not isinstance(value, dict):
-        fail(path, "expected an object")
-    for key in value:
-        if key not in allowed:
-            fail(join(path, key), f"not a field of the format here (expected {', '.join(allowed)})")
-    return value
-
-
-def entries(value: dict, path: str, key: str):
-    """(path, entry) for each entry of the list `value[key]`, which may be absent."""
-    items = value.get(key)
-    if items is None:
-        return
-    list_path = join(path, key)
-    if not isinstance(items, list):
-        fail(list_path, "expected a list")
-    for index, item in enumerate(items):
-        yield join(list_path, index), item
-
-
-def string(value: dict, key: str, path: str, *, required: bool) -> str:
-    raw = value.get(key)
-    if raw is None:
-        if required:
-            fail(join(path, key), "missing")
-        return ""
-    if not isinstance(raw, str):
-        fail(join(path, key), "expected text")
-    text = raw.strip()
-    if required and not text:
-        fail(join(path, key), "cannot be empty")
-    if "\x00" in text:
-        fail(join(path, key), "contains a character that cannot be stored (NUL)")
-    return text
-
-
-def single_line(value: dict, key: str, path: str, *, required: bool = False) -> str:
-    """A name or title: one line, at most NAME_LIMIT characters."""
-    text = string(value, key, path, required=required)
-    if len(text) > NAME_LIMIT:
-        fail(
-            join(path, key),
-            f"{len(text):,} characters long; a name or title holds at most {NAME_LIMIT}",
-        )
-    if "\n" in text or "\r" in text:
-        fail(join(path, key), "must be a single line of text")
-    return text
-
-
-def free_text(value: dict, key: str, path: str, *, required: bool = False) -> str:
-    text = string(value, key, path, required=required)
-    if len(text) > TEXT_LIMIT:
-        fail(
-            join(path, key),
-            f"{len(text):,} characters long; one field holds at most {TEXT_LIMIT:,}",
-        )
-    return text
-
-
-def text_list(value: dict, key: str, path: str) -> list[str]:
-    return [_list_text(entry, entry_path) for entry_path, entry in entries(value, path, key)]
-
-
-def _list_text(entry: Any, path: str) -> str:
-    if not isinstance(entry, str):
-        fail(path, "expected text")
-    text = entry.strip()
-    if len(text) > TEXT_LIMIT:
-        fail(path, f"{len(text):,} characters long; one field holds at most {TEXT_LIMIT:,}")
-    if "\x00" in text:
-        fail(path, "contains a character that cannot be stored (NUL)")
-    return text
-
-
-def choice(value: dict, key: str, path: str, allowed: tuple[str, ...], default):
-    raw = value.get(key)
-    if raw is None:
-        return default
-    if not isinstance(raw, str):
-        fail(join(path, key), "expected text")
-    if raw not in allowed:
-        shown = ", ".join(f"“{word}”" for word in allowed if word)
-        fail(join(path, key), f"“{raw}” is not one of {shown}")
-    return raw
-
-
-def boolean(value: dict, key: str, path: str, default: bool) -> bool:
-    raw = value.get(key)
-    if raw is None:
-        return default
-    if not isinstance(raw, bool):
-        fail(join(path, key), "expected true or false")
-    return raw
-
-
-def whole_number(value: dict, key: str, path: str, *, minimum: int = 0) -> int | None:
-    raw = value.get(key)
-    if raw is None:
-        return None
-    if isinstance(raw, bool) or not isinstance(raw, int):
-        fail(join(path, key), "expected a whole number")
-    if raw < minimum:
-        fail(join(path, key), f"must be {minimum} or more")
-    if raw > 2**62:
-        fail(join(path, key), "is too large")
-    return raw
-
-
-def date(value: dict, key: str, path: str, *, required: bool = False) -> dt.date | None:
-    raw = string(value, key, path, required=required)
-    if not raw:
-        return None
-    try:
-        if not DATE.match(raw):
-            raise ValueError
-        return dt.date.fromisoformat(raw)
-    except ValueError:
-        fail(join(path, key), f"“{raw}” is not a real date (use YYYY-MM-DD)")
-
-
-def time(value: dict, key: str, path: str) -> str:
-    raw = string(value, key, path, required=False)
-    if raw and not TIME.match(raw):
-        fail(join(path, key), f"“{raw}” is not a time of day (use HH:MM)")
-    return raw
-
-
-def minute_number(value: dict, path: str) -> str:
-    return single_line(value, "number", path)
-
-
-def quorum(value: dict, path: str) -> str:
-    raw = value.get("quorum")
-    if raw is None:
-        return ""
-    if isinstance(raw, int) and not isinstance(raw, bool):
-        if raw < 0:
-            fail(join(path, "quorum"), "must be 0 or more")
-        return str(raw)
-    text = single_line(value, "quorum", path)
-    if text and not QUORUM.match(text):
-        fail(join(path, "quorum"), f"“{text}” is not a number of members (6) or a fraction (1/3)")
-    if "/" in text:
-        top, bottom = (int(part) for part in text.split("/"))
-        if bottom == 0 or top > bottom:
-            fail(join(path, "quorum"), f"{text} is not a fraction between 0 and 1")
-    return text
-
-
 def numbering(value: Any, path: str) -> NumberingRecord:
     fields(value, path, NUMBERING_FIELDS)
     record = NumberingRecord(
@@ -614,7 +437,7 @@ def numbering(value: Any, path: str) -> NumberingRecord:
             f"uses {{{sorted(placeholders - KNOWN_PLACEHOLDERS)[0]}}}; only {{n}}, {{yy}}, "
             "{yy1}, {yyyy} and {yyyy1} are understood",
         )
-    if not YEAR_START.match(record.year_starts):
+    if not YEAR_START.match(record.year_starts) or not _real_day(record.year_starts):
         fail(join(path, "year_starts"), f"“{record.year_starts}” is not a month and day (MM-DD)")
     return record
 
@@ -628,3 +451,12 @@ def minute(value: Any, path: str) -> MinuteRecord:
         decision=free_text(value, "decision", path),
         notes=free_text(value, "notes", path),
     )
+
+
+def _real_day(month_day: str) -> bool:
+    # 2000 was a leap year, so 02-29 counts as a day some year has.
+    try:
+        dt.date.fromisoformat(f"2000-{month_day}")
+    except ValueError:
+        return False
+    return True

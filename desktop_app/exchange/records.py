@@ -12,6 +12,49 @@ from pathlib import Path
 
 FORMAT = "minute-book/1"
 
+# The fields of each object, in the order export writes them (DESIGN.md §7).
+TOP_FIELDS = ("format", "organisations", "people", "bodies")
+ORGANISATION_FIELDS = ("name",)
+PERSON_FIELDS = ("key", "title", "name", "organisation", "position", "email")
+BODY_FIELDS = ("name", "kind", "parent", "quorum", "venue", "numbering", "members", "meetings")
+NUMBERING_FIELDS = ("pattern", "restart", "year_starts", "next")
+MEMBER_FIELDS = ("person", "role", "organisation", "voting", "from", "to")
+MEETING_FIELDS = (
+    "date",
+    "start",
+    "end",
+    "venue",
+    "kind",
+    "status",
+    "chair",
+    "public_attendees",
+    "attendance",
+    "items",
+)
+ATTENDANCE_FIELDS = ("person", "status", "substitute_for", "capacity", "arrived", "left")
+ITEM_FIELDS = (
+    "number",
+    "title",
+    "kind",
+    "presenter",
+    "purpose",
+    "confidential",
+    "exempt_paragraph",
+    "declarations",
+    "minute",
+    "resolutions",
+    "actions",
+    "documents",
+    "items",
+)
+DECLARATION_FIELDS = ("person", "kind", "description", "left_room")
+MINUTE_FIELDS = ("overview", "key_points", "recommendations", "decision", "notes")
+RESOLUTION_FIELDS = ("text", "outcome", "proposer", "seconder", "votes", "named_votes")
+VOTES_FIELDS = ("for", "against", "abstain")
+NAMED_VOTE_FIELDS = ("person", "vote")
+ACTION_FIELDS = ("text", "owner", "due", "status")
+DOCUMENT_FIELDS = ("title", "author", "file", "confidential")
+
 
 @dataclass
 class OrganisationRecord:

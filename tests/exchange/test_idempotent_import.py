@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from desktop_app.exchange import export_data, import_data, import_file
-from desktop_app.storage.models import AgendaItem, AuditEntry, JournalEntry
+from desktop_app.storage import changes
+from desktop_app.storage.models import AgendaItem, AuditEntry, JournalEntry, Person, db
 from tests.exchange.databases import every_row
 
 
@@ -68,3 +69,14 @@ def test_a_new_item_is_added_after_the_existing_ones(database, example_path):
     assert dict(summary.created) == {"agenda items": 1}
     items = export_data()["bodies"][0]["meetings"][1]["items"]
     assert items[-1] == {"number": "38", "title": "Close", "kind": "report"}
+
+
+def test_a_deleted_person_named_in_the_file_is_brought_back(database, example_path):
+    import_file(example_path)
+    with db.atomic():
+        changes.delete(Person.get(Person.key == "kershaw"))
+
+    summary = import_file(example_path)
+
+    assert dict(summary.updated) == {"people": 1} and not summary.created
+    assert Person.get(Person.key == "kershaw").deleted_at is None

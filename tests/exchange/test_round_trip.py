@@ -6,7 +6,7 @@ import copy
 import hashlib
 import json
 
-from desktop_app.exchange import export_data, export_file, import_data, import_file, reading
+from desktop_app.exchange import export_data, export_file, import_data, import_file, records
 from desktop_app.storage import store
 from desktop_app.storage.models import Body, Document, Meeting, Person
 from tests.exchange.databases import opened
@@ -28,33 +28,33 @@ def test_example_exports_and_imports_into_an_empty_folder_as_the_same_record(
 def test_export_keeps_the_order_of_the_format(database, example_path):
     import_file(example_path)
     data = export_data()
-    assert list(data) == list(reading.TOP_FIELDS)
+    assert list(data) == list(records.TOP_FIELDS)
 
     def in_order(value: dict, fields: tuple[str, ...]) -> bool:
         return list(value) == [name for name in fields if name in value]
 
     def check_items(items: list[dict]) -> None:
         for item in items:
-            assert in_order(item, reading.ITEM_FIELDS), item["title"]
+            assert in_order(item, records.ITEM_FIELDS), item["title"]
             if "minute" in item:
-                assert in_order(item["minute"], reading.MINUTE_FIELDS)
+                assert in_order(item["minute"], records.MINUTE_FIELDS)
             for resolution in item.get("resolutions", []):
-                assert in_order(resolution, reading.RESOLUTION_FIELDS)
+                assert in_order(resolution, records.RESOLUTION_FIELDS)
             for action in item.get("actions", []):
-                assert in_order(action, reading.ACTION_FIELDS)
+                assert in_order(action, records.ACTION_FIELDS)
             check_items(item.get("items", []))
 
     for person in data["people"]:
-        assert in_order(person, reading.PERSON_FIELDS)
+        assert in_order(person, records.PERSON_FIELDS)
     for body in data["bodies"]:
-        assert in_order(body, reading.BODY_FIELDS)
-        assert list(body["numbering"]) == list(reading.NUMBERING_FIELDS)
+        assert in_order(body, records.BODY_FIELDS)
+        assert list(body["numbering"]) == list(records.NUMBERING_FIELDS)
         for member in body.get("members", []):
-            assert in_order(member, reading.MEMBER_FIELDS)
+            assert in_order(member, records.MEMBER_FIELDS)
         for meeting in body.get("meetings", []):
-            assert in_order(meeting, reading.MEETING_FIELDS)
+            assert in_order(meeting, records.MEETING_FIELDS)
             for line in meeting.get("attendance", []):
-                assert in_order(line, reading.ATTENDANCE_FIELDS)
+                assert in_order(line, records.ATTENDANCE_FIELDS)
             check_items(meeting.get("items", []))
 
 

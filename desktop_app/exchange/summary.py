@@ -1,0 +1,67 @@
+"""What an import did: how many rows of each kind it added or updated."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from desktop_app.storage.models import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Body,
+    Declaration,
+    Document,
+    Meeting,
+    Membership,
+    Minute,
+    NamedVote,
+    Organisation,
+    Person,
+    Resolution,
+)
+
+# (singular, plural) as the summary says them, by table.
+KINDS = {
+    Organisation: ("organisation", "organisations"),
+    Person: ("person", "people"),
+    Body: ("body", "bodies"),
+    Membership: ("membership", "memberships"),
+    Meeting: ("meeting", "meetings"),
+    Attendance: ("attendance record", "attendance records"),
+    AgendaItem: ("agenda item", "agenda items"),
+    Declaration: ("declaration", "declarations"),
+    Minute: ("minute", "minutes"),
+    Resolution: ("resolution", "resolutions"),
+    NamedVote: ("named vote", "named votes"),
+    Action: ("action", "actions"),
+    Document: ("document", "documents"),
+}
+
+
+@dataclass
+class ImportSummary:
+    """How many rows of each kind (plural, e.g. "people") an import created or updated."""
+
+    created: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated)
+
+    def __str__(self) -> str:
+        if not self.changed:
+            return "Nothing changed: everything in the file was already here."
+        parts = []
+        for verb, counts in (("Added", self.created), ("updated", self.updated)):
+            if counts:
+                parts.append(f"{verb} {_count_list(counts)}")
+        text = "; ".join(parts)
+        return text[0].upper() + text[1:] + "."
+
+
+def _count_list(counts: Counter[str]) -> str:
+    singular = {plural: one for one, plural in KINDS.values()}
+    plurals = [plural for _one, plural in KINDS.values() if counts.get(plural)]
+    return ", ".join(f"{counts[p]} {p if counts[p] != 1 else singular[p]}" for p in plurals)

@@ -1,0 +1,173 @@
+"""Checks of single values in a `minute-book/1` file; each failure names its place.
+
+Each check takes the object, the field's name and the object's path in the file, and
+returns the clean value (text trimmed, dates parsed) or raises ValidationError.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from desktop_app.errors import ValidationError
+from desktop_app.services.bodies import QUORUM
+from desktop_app.services.validation import NAME_LIMIT, TEXT_LIMIT, TIME
+
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def fail(path: str, message: str):
+    raise ValidationError(f"{path}: {message}")
+
+
+def join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+def fields(value: Any, path: str, allowed: tuple[str, ...]) -> dict:
+    if not isinstance(value, dict):
+        fail(path, "expected an object")
+    for key in value:
+        if key not in allowed:
+            fail(join(path, key), f"not a field of the format here (expected {', '.join(allowed)})")
+    return value
+
+
+def entries(value: dict, path: str, key: str):
+    """(path, entry) for each entry of the list `value[key]`, which may be absent."""
+    items = value.get(key)
+    if items is None:
+        return
+    list_path = join(path, key)
+    if not isinstance(items, list):
+        fail(list_path, "expected a list")
+    for index, item in enumerate(items):
+        yield join(list_path, index), item
+
+
+def string(value: dict, key: str, path: str, *, required: bool) -> str:
+    raw = value.get(key)
+    if raw is None:
+        if required:
+            fail(join(path, key), "missing")
+        return ""
+    if not isinstance(raw, str):
+        fail(join(path, key), "expected text")
+    text = raw.strip()
+    if required and not text:
+        fail(join(path, key), "cannot be empty")
+    if "\x00" in text:
+        fail(join(path, key), "contains a character that cannot be stored (NUL)")
+    return text
+
+
+def single_line(value: dict, key: str, path: str, *, required: bool = False) -> str:
+    """A name or title: one line, at most NAME_LIMIT characters."""
+    text = string(value, key, path, required=required)
+    if len(text) > NAME_LIMIT:
+        fail(
+            join(path, key),
+            f"{len(text):,} characters long; a name or title holds at most {NAME_LIMIT}",
+        )
+    if "\n" in text or "\r" in text:
+        fail(join(path, key), "must be a single line of text")
+    return text
+
+
+def free_text(value: dict, key: str, path: str, *, required: bool = False) -> str:
+    text = string(value, key, path, required=required)
+    if len(text) > TEXT_LIMIT:
+        fail(
+            join(path, key),
+            f"{len(text):,} characters long; one field holds at most {TEXT_LIMIT:,}",
+        )
+    return text
+
+
+def text_list(value: dict, key: str, path: str) -> list[str]:
+    return [_list_text(entry, entry_path) for entry_path, entry in entries(value, path, key)]
+
+
+def _list_text(entry: Any, path: str) -> str:
+    if not isinstance(entry, str):
+        fail(path, "expected text")
+    text = entry.strip()
+    if len(text) > TEXT_LIMIT:
+        fail(path, f"{len(text):,} characters long; one field holds at most {TEXT_LIMIT:,}")
+    if "\x00" in text:
+        fail(path, "contains a character that cannot be stored (NUL)")
+    return text
+
+
+def choice(value: dict, key: str, path: str, allowed: tuple[str, ...], default):
+    raw = value.get(key)
+    if raw is None:
+        return default
+    if not isinstance(raw, str):
+        fail(join(path, key), "expected text")
+    if raw not in allowed:
+        shown = ", ".join(f"“{word}”" for word in allowed if word)
+        fail(join(path, key), f"“{raw}” is not one of {shown}")
+    return raw
+
+
+def boolean(value: dict, key: str, path: str, default: bool) -> bool:
+    raw = value.get(key)
+    if raw is None:
+        return default
+    if not isinstance(raw, bool):
+        fail(join(path, key), "expected true or false")
+    return raw
+
+
+def whole_number(value: dict, key: str, path: str, *, minimum: int = 0) -> int | None:
+    raw = value.get(key)
+    if raw is None:
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        fail(join(path, key), "expected a whole number")
+    if raw < minimum:
+        fail(join(path, key), f"must be {minimum} or more")
+    if raw > 2**62:
+        fail(join(path, key), "is too large")
+    return raw
+
+
+def date(value: dict, key: str, path: str, *, required: bool = False) -> dt.date | None:
+    raw = string(value, key, path, required=required)
+    if not raw:
+        return None
+    try:
+        if not DATE.match(raw):
+            raise ValueError
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        fail(join(path, key), f"“{raw}” is not a real date (use YYYY-MM-DD)")
+
+
+def time(value: dict, key: str, path: str) -> str:
+    raw = string(value, key, path, required=False)
+    if raw and not TIME.match(raw):
+        fail(join(path, key), f"“{raw}” is not a time of day (use HH:MM)")
+    return raw
+
+
+def quorum(value: dict, path: str) -> str:
+    raw = value.get("quorum")
+    if raw is None:
+        return ""
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        if raw < 0:
+            fail(join(path, "quorum"), "must be 0 or more")
+        return str(raw)
+    text = single_line(value, "quorum", path)
+    if text and not QUORUM.match(text):
+        fail(join(path, "quorum"), f"“{text}” is not a number of members (6) or a fraction (1/3)")
+    if "/" in text:
+        top, bottom = (int(part) for part in text.split("/"))
+        if bottom == 0 or top > bottom:
+            fail(join(path, "quorum"), f"{text} is not a fraction between 0 and 1")
+    return text
