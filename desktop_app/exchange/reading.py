@@ -6,7 +6,6 @@ its place in the file, e.g. `bodies[0].meetings[3].items[2].minute: expected an 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Collection
 from pathlib import Path
@@ -50,6 +49,7 @@ from desktop_app.exchange.records import (
 )
 from desktop_app.exchange.values import (
     boolean,
+    by_rule,
     choice,
     date,
     entries,
@@ -63,7 +63,7 @@ from desktop_app.exchange.values import (
     time,
     whole_number,
 )
-from desktop_app.services.bodies import KNOWN_PLACEHOLDERS, PLACEHOLDERS, YEAR_START
+from desktop_app.services.bodies import clean_pattern, clean_year_start
 from desktop_app.services.people import EMAIL
 
 MAX_DEPTH = 8  # items within items; deeper than this is a generator gone wrong
@@ -428,17 +428,8 @@ def numbering(value: Any, path: str) -> NumberingRecord:
         year_starts=single_line(value, "year_starts", path) or "05-01",
         next=whole_number(value, "next", path, minimum=1) or 1,
     )
-    placeholders = set(PLACEHOLDERS.findall(record.pattern))
-    if "n" not in placeholders:
-        fail(join(path, "pattern"), "must contain {n}, the running number")
-    if placeholders - KNOWN_PLACEHOLDERS:
-        fail(
-            join(path, "pattern"),
-            f"uses {{{sorted(placeholders - KNOWN_PLACEHOLDERS)[0]}}}; only {{n}}, {{yy}}, "
-            "{yy1}, {yyyy} and {yyyy1} are understood",
-        )
-    if not YEAR_START.match(record.year_starts) or not _real_day(record.year_starts):
-        fail(join(path, "year_starts"), f"“{record.year_starts}” is not a month and day (MM-DD)")
+    by_rule(clean_pattern, record.pattern, join(path, "pattern"))
+    by_rule(clean_year_start, record.year_starts, join(path, "year_starts"))
     return record
 
 
@@ -451,12 +442,3 @@ def minute(value: Any, path: str) -> MinuteRecord:
         decision=free_text(value, "decision", path),
         notes=free_text(value, "notes", path),
     )
-
-
-def _real_day(month_day: str) -> bool:
-    # 2000 was a leap year, so 02-29 counts as a day some year has.
-    try:
-        dt.date.fromisoformat(f"2000-{month_day}")
-    except ValueError:
-        return False
-    return True

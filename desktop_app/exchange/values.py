@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from desktop_app.errors import ValidationError
-from desktop_app.services.bodies import QUORUM
+from desktop_app.services.bodies import clean_quorum
 from desktop_app.services.validation import NAME_LIMIT, TEXT_LIMIT, TIME
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -157,17 +157,15 @@ def time(value: dict, key: str, path: str) -> str:
 
 def quorum(value: dict, path: str) -> str:
     raw = value.get("quorum")
-    if raw is None:
-        return ""
-    if isinstance(raw, int) and not isinstance(raw, bool):
-        if raw < 0:
-            fail(join(path, "quorum"), "must be 0 or more")
-        return str(raw)
-    text = single_line(value, "quorum", path)
-    if text and not QUORUM.match(text):
-        fail(join(path, "quorum"), f"“{text}” is not a number of members (6) or a fraction (1/3)")
-    if "/" in text:
-        top, bottom = (int(part) for part in text.split("/"))
-        if bottom == 0 or top > bottom:
-            fail(join(path, "quorum"), f"{text} is not a fraction between 0 and 1")
-    return text
+    if isinstance(raw, bool) or not isinstance(raw, (int, str, type(None))):
+        fail(join(path, "quorum"), 'expected a number of members (6) or a fraction ("1/3")')
+    return by_rule(clean_quorum, raw, join(path, "quorum"))
+
+
+def by_rule(rule, raw: Any, path: str):
+    """Apply a service's own check, so the file and the window accept exactly the same
+    values; its sentence is kept, after the path."""
+    try:
+        return rule(raw)
+    except ValidationError as error:
+        fail(path, str(error).rstrip("."))

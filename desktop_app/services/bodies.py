@@ -106,27 +106,9 @@ def _clean(values: dict, body_id: str | None) -> dict:
     existing = find_body(name=name)
     if existing is not None and existing.id != body_id:
         raise ValidationError(f"There is already a body called {existing.name}.")
-    quorum = str(values["quorum"] or "").strip()
-    if quorum and not QUORUM.match(quorum):
-        raise ValidationError(
-            f"“{quorum}” is not a quorum; give a number of members (6) or a fraction (1/3)."
-        )
-    if "/" in quorum:
-        top, bottom = (int(p) for p in quorum.split("/"))
-        if bottom == 0 or top > bottom:
-            raise ValidationError(f"The quorum {quorum} is not a fraction between 0 and 1.")
-    pattern = validation.name(values["numbering_pattern"], "minute-number pattern")
-    placeholders = set(PLACEHOLDERS.findall(pattern))
-    if "n" not in placeholders:
-        raise ValidationError("The minute-number pattern must contain {n}, the running number.")
-    if placeholders - KNOWN_PLACEHOLDERS:
-        raise ValidationError(
-            f"The minute-number pattern uses {{{sorted(placeholders - KNOWN_PLACEHOLDERS)[0]}}}; "
-            "only {n}, {yy}, {yy1}, {yyyy} and {yyyy1} are understood."
-        )
-    year_starts = str(values["numbering_year_starts"] or "05-01")
-    if not YEAR_START.match(year_starts) or not _real_day(year_starts):
-        raise ValidationError(f"“{year_starts}” is not a month and day (MM-DD) for the year start.")
+    quorum = clean_quorum(values["quorum"])
+    pattern = clean_pattern(validation.name(values["numbering_pattern"], "minute-number pattern"))
+    year_starts = clean_year_start(values["numbering_year_starts"])
     try:
         next_number = int(values["numbering_next"])
     except (TypeError, ValueError):
@@ -160,6 +142,41 @@ def _real_day(month_day: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def clean_quorum(value: str | int | None) -> str:
+    """A quorum as stored: "" (none set), a number of members ("6") or a fraction ("1/3")."""
+    quorum = str(value if value is not None else "").strip()
+    if quorum and not QUORUM.match(quorum):
+        raise ValidationError(
+            f"“{quorum}” is not a quorum; give a number of members (6) or a fraction (1/3)."
+        )
+    if "/" in quorum:
+        top, bottom = (int(p) for p in quorum.split("/"))
+        if bottom == 0 or top > bottom:
+            raise ValidationError(f"The quorum {quorum} is not a fraction between 0 and 1.")
+    return quorum
+
+
+def clean_pattern(pattern: str) -> str:
+    """A minute-number pattern: {n} and only the year placeholders we know how to fill."""
+    placeholders = set(PLACEHOLDERS.findall(pattern))
+    if "n" not in placeholders:
+        raise ValidationError("The minute-number pattern must contain {n}, the running number.")
+    if placeholders - KNOWN_PLACEHOLDERS:
+        raise ValidationError(
+            f"The minute-number pattern uses {{{sorted(placeholders - KNOWN_PLACEHOLDERS)[0]}}}; "
+            "only {n}, {yy}, {yy1}, {yyyy} and {yyyy1} are understood."
+        )
+    return pattern
+
+
+def clean_year_start(value: str | None) -> str:
+    """The municipal year's first day as MM-DD (default 1 May)."""
+    year_starts = str(value or "05-01")
+    if not YEAR_START.match(year_starts) or not _real_day(year_starts):
+        raise ValidationError(f"“{year_starts}” is not a month and day (MM-DD) for the year start.")
+    return year_starts
 
 
 def _refuse_cycle(parent_id: str, body_id: str | None) -> None:

@@ -171,7 +171,21 @@ def test_a_person_listed_twice_is_refused(example, example_path):
 def test_a_bad_numbering_pattern_is_refused(example, example_path):
     example["bodies"][0]["numbering"]["pattern"] = "{yy}/"
     message = refused(example, example_path.parent)
-    assert message.startswith("bodies[0].numbering.pattern: must contain {n}")
+    assert message.startswith(
+        "bodies[0].numbering.pattern: The minute-number pattern must contain {n}"
+    )
+
+
+def test_a_year_start_that_is_no_real_day_is_refused_as_in_the_window(example, example_path):
+    example["bodies"][0]["numbering"]["year_starts"] = "02-30"
+    message = refused(example, example_path.parent)
+    assert message.startswith("bodies[0].numbering.year_starts: “02-30” is not a month and day")
+
+
+def test_a_quorum_of_the_wrong_type_is_refused(example, example_path):
+    example["bodies"][0]["quorum"] = [6]
+    message = refused(example, example_path.parent)
+    assert message.startswith("bodies[0].quorum: expected a number of members")
 
 
 def test_a_circle_with_a_body_already_here_is_refused_and_rolled_back(example, example_path):
