@@ -19,13 +19,11 @@ from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
 from desktop_app.services import bodies, meetings
 from desktop_app.storage.changes import current
-from ui.body_page import BodyPage
 from ui.commands.edits import create_record, delete_record, edit_fields
 from ui.errors import show_error
 from ui.events import Changes
 from ui.icons import icon
 from ui.meeting_dialog import meeting_dialog
-from ui.meeting_page import MeetingPage
 from ui.models.body_tree import ID_ROLE, KIND_ROLE, BodyTreeModel
 from ui.people_dialog import organisations_directory, people_directory
 from ui.record_dialog import RecordDialog, choices
@@ -53,12 +51,9 @@ class MainWindow(QMainWindow):
             "or add a body with <b>Ctrl+Shift+B</b>.</p>"
         )
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.body_page = BodyPage(self.undo_stack, self.changes)
-        self.meeting_page = MeetingPage()
-        self.meeting_page.edit_button.clicked.connect(self.edit_meeting)
         self.pages = QStackedWidget()
-        for page in (self.welcome, self.body_page, self.meeting_page):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.welcome)
+        self._body_page = self._meeting_page = None
 
         splitter = QSplitter()
         splitter.addWidget(self.tree)
@@ -77,6 +72,26 @@ class MainWindow(QMainWindow):
         self._show_counts()
 
     # -- what the window shows -------------------------------------------------------------
+
+    # The pages are built when first shown: start-up paints only the tree and the welcome.
+    @property
+    def body_page(self):
+        if self._body_page is None:
+            from ui.body_page import BodyPage
+
+            self._body_page = BodyPage(self.undo_stack, self.changes)
+            self.pages.addWidget(self._body_page)
+        return self._body_page
+
+    @property
+    def meeting_page(self):
+        if self._meeting_page is None:
+            from ui.meeting_page import MeetingPage
+
+            self._meeting_page = MeetingPage()
+            self._meeting_page.edit_button.clicked.connect(self.edit_meeting)
+            self.pages.addWidget(self._meeting_page)
+        return self._meeting_page
 
     def show_body(self, body_id: str) -> None:
         self.body_page.show_body(body_id)
@@ -116,9 +131,10 @@ class MainWindow(QMainWindow):
             if self.tree_model.find(*selected).isValid():
                 self.select(*selected)
             self.tree.selectionModel().blockSignals(False)
-        if self.pages.currentWidget() is self.body_page:
+        shown = self.pages.currentWidget()
+        if shown is self._body_page:
             self.body_page.refresh()
-        elif self.pages.currentWidget() is self.meeting_page:
+        elif shown is self._meeting_page:
             try:
                 self.meeting_page.refresh()
             except ValidationError:  # the meeting was deleted or its creation undone
