@@ -23,7 +23,10 @@ def member_dialog(
     person_options = [(people.display_name(p), p.id) for p in people.list_people()]
     person = dialog.add_choice("person_id", "Person", person_options, data.get("person"))
     person.setEnabled(membership is None)  # a membership belongs to one person for good
-    person.setEditable(membership is None)  # type a few letters to find someone
+    if membership is None:
+        person.setEditable(True)  # type a few letters to find someone
+        person.setCurrentIndex(-1)  # no one by default: adding the wrong person is too easy
+        person.lineEdit().setPlaceholderText("Type a name or choose…")
     dialog.add_choice("role", "Role", choices(vocabulary.ROLES), data.get("role", "member"))
     organisation_options = [("(none)", None)] + [
         (o.name, o.id) for o in organisations.list_organisations()

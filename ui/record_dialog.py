@@ -53,7 +53,7 @@ class RecordDialog(QDialog):
             combo.addItem(text, value)
         index = next((i for i, (_, v) in enumerate(options) if v == current), 0)
         combo.setCurrentIndex(index)
-        self._add(name, label, combo, lambda: combo.currentData())
+        self._add(name, label, combo, lambda: _chosen(combo))
         return combo
 
     def add_check(self, name: str, label: str, value: bool) -> QCheckBox:
@@ -78,6 +78,13 @@ class RecordDialog(QDialog):
         self.widgets[name] = widget
         self._readers[name] = read
         self.form.addRow(label, widget)
+
+
+def _chosen(combo: QComboBox) -> Any:
+    # In an editable list the typed text counts once it names an entry, Enter or not.
+    if combo.isEditable():
+        return combo.itemData(combo.findText(combo.currentText().strip()))
+    return combo.currentData()
 
 
 def choices(words: tuple[str, ...]) -> Options:

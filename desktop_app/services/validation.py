@@ -77,6 +77,8 @@ def time(value: str | None, what: str) -> str:
 
 def live_row(model: type[RowT], row_id: str | None, what: str) -> RowT:
     """The live row with this key, or a ValidationError naming what is unknown."""
+    if not row_id:
+        raise ValidationError(f"Please choose the {what}.")
     try:
         return model.live().where(model.id == row_id).get()
     except DoesNotExist:

@@ -187,3 +187,30 @@ def test_a_new_body_from_the_keyboard_appears_in_the_tree(qtbot, window, board):
     assert window.tree.currentIndex().data() == "Worklessness Delivery Group"
     window.undo_action.trigger()
     assert bodies.find_body(name="Worklessness Delivery Group") is None
+
+
+def test_adding_a_member_without_choosing_anyone_asks_for_a_person(qtbot, window, board, warnings):
+    window.select("body", board.body_id)
+
+    def fill(dialog):
+        assert dialog.widgets["person_id"].currentText() == ""
+        press_ok(qtbot, dialog)
+        dialog.reject()
+
+    in_dialog(fill)
+    qtbot.mouseClick(window.body_page.add_button, Qt.MouseButton.LeftButton)
+    assert warnings == ["Please choose the person."]
+    assert len(memberships.list_members(body_id=board.body_id)) == 2
+
+
+def test_typing_a_persons_name_is_enough_to_add_them(qtbot, window, board):
+    window.select("body", board.body_id)
+
+    def fill(dialog):
+        qtbot.keyClicks(dialog.widgets["person_id"].lineEdit(), "Dave Ashdown")
+        press_ok(qtbot, dialog)
+
+    in_dialog(fill)
+    qtbot.mouseClick(window.body_page.add_button, Qt.MouseButton.LeftButton)
+    added = [m.person_id for m in memberships.list_members(body_id=board.body_id)]
+    assert board.newcomer_id in added
