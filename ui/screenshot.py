@@ -11,7 +11,8 @@ from desktop_app.errors import ValidationError
 def save_screenshot(
     *, data_dir: Path, out: Path, body: str | None = None, date: str | None = None
 ) -> None:
-    """Show `body` (by name) or its meeting on `date`; else the first board's latest meeting."""
+    """Show `body` (by name), or its meeting on `date`; with neither, the first board's
+    latest meeting."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop_app.first_run import ensure_example
     from desktop_app.services import bodies, meetings
@@ -31,6 +32,8 @@ def save_screenshot(
             if meeting is None:
                 raise ValidationError(f"{chosen.name} has no meeting on {date}.")
             window.select("meeting", meeting.id)
+        elif body:
+            window.select("body", chosen.id)
         else:
             latest = next(iter(meetings.list_meetings(body_id=chosen.id)), None)
             window.select("meeting" if latest else "body", latest.id if latest else chosen.id)

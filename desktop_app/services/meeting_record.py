@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.dates import long_date
 from desktop_app.services import validation
-from desktop_app.services.people import display_name
+from desktop_app.services.people import display_name, surname_first
 from desktop_app.storage.models import (
     Action,
     AgendaItem,
@@ -105,11 +105,7 @@ def _attendance(meeting, people, organisations) -> list[AttendanceLine]:
             text = ", ".join(part for part in (person.position, org) if part)
         lines.append(AttendanceLine(display_name(person), row.status, text))
     order = {"present": 0, "substitute": 0, "in attendance": 1, "apologies": 2, "absent": 3}
-    return sorted(lines, key=lambda line: (order.get(line.status, 4), _surname(line.name)))
-
-
-def _surname(name: str) -> str:
-    return name.split()[-1].lower() if name else ""
+    return sorted(lines, key=lambda line: (order.get(line.status, 4), *surname_first(line.name)))
 
 
 def _items(meeting, people, organisations) -> list[ItemRecord]:

@@ -7,7 +7,7 @@ import datetime as dt
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
 from desktop_app.services import validation
-from desktop_app.services.people import display_name
+from desktop_app.services.people import display_name, surname_first
 from desktop_app.storage import changes
 from desktop_app.storage.models import Body, Membership, Organisation, Person, db
 
@@ -81,7 +81,7 @@ def list_members(*, body_id: str, on: dt.date | None = None) -> list[Membership]
             & (Membership.to_date.is_null() | (Membership.to_date >= on))
         )
     rows = list(query.select(Membership, Person))
-    return sorted(rows, key=lambda m: (_role_rank(m.role), m.person.name.lower()))
+    return sorted(rows, key=lambda m: (_role_rank(m.role), *surname_first(m.person.name)))
 
 
 def _role_rank(role: str) -> int:

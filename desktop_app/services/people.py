@@ -121,6 +121,12 @@ def display_name(person: Person) -> str:
     return f"{person.title} {person.name}".strip()
 
 
+def surname_first(name: str) -> tuple[str, str]:
+    """Sort key for lists of people as clerks keep them: by surname, then the rest."""
+    parts = name.casefold().split()
+    return (parts[-1], " ".join(parts[:-1])) if parts else ("", "")
+
+
 def _clean(values: dict) -> dict:
     organisation_id = values.get("organisation_id") or None
     validation.optional_row(Organisation, organisation_id, "organisation")

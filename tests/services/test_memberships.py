@@ -237,3 +237,11 @@ def test_restoring_a_removed_membership_is_refused_once_they_are_added_again(
 
     with refused("is already a member of"):
         memberships.restore_membership(membership_id=first.id)
+
+
+def test_members_are_listed_by_surname_after_the_officers(board):
+    for name in ("Chris Garland", "Bird", "D Mortimer"):
+        person = people.create_person(name=name, title="Cllr")
+        memberships.add_member(body_id=board.id, person_id=person.id)
+    names = [m.person.name for m in memberships.list_members(body_id=board.id)]
+    assert names == ["Bird", "Chris Garland", "D Mortimer"]
