@@ -21,8 +21,16 @@ class Workspace:
 
     def describe(self) -> str:
         counts = self.marker["counts"]
-        shown = ("body", "person", "meeting", "agenda_item", "attendance", "action", "document")
-        parts = ", ".join(f"{counts[name]:,} {name.replace('_', ' ')}" for name in shown)
+        shown = {
+            "body": "bodies",
+            "person": "people",
+            "meeting": "meetings",
+            "agenda_item": "agenda items",
+            "attendance": "attendance rows",
+            "action": "actions",
+            "document": "reports",
+        }
+        parts = ", ".join(f"{counts[table]:,} {label}" for table, label in shown.items())
         size = self.marker["database_bytes"] / 1e6
         return (
             f"dataset v{self.marker['version']} (seed {self.marker['seed']}, generated in "
