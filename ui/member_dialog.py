@@ -7,7 +7,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from desktop_app import vocabulary
-from desktop_app.services import organisations, people
+from desktop_app.services import memberships, organisations, people
+from desktop_app.storage.changes import current
 from desktop_app.storage.models import Membership
 from ui.record_dialog import RecordDialog, choices
 
@@ -18,10 +19,10 @@ def member_dialog(
     submit: Callable[[dict], object],
     membership: Membership | None = None,
 ) -> RecordDialog:
-    data = membership.__data__ if membership is not None else {}
+    data = current(membership, ("person_id", *memberships.EDITABLE)) if membership else {}
     dialog = RecordDialog(title, submit, parent)
     person_options = [(people.display_name(p), p.id) for p in people.list_people()]
-    person = dialog.add_choice("person_id", "Person", person_options, data.get("person"))
+    person = dialog.add_choice("person_id", "Person", person_options, data.get("person_id"))
     person.setEnabled(membership is None)  # a membership belongs to one person for good
     if membership is None:
         person.setEditable(True)  # type a few letters to find someone
@@ -32,7 +33,7 @@ def member_dialog(
         (o.name, o.id) for o in organisations.list_organisations()
     ]
     dialog.add_choice(
-        "organisation_id", "Represents", organisation_options, data.get("organisation")
+        "organisation_id", "Represents", organisation_options, data.get("organisation_id")
     )
     dialog.add_check("voting", "Voting member", data.get("voting", True))
     dialog.add_line("from_date", "From", _iso(data.get("from_date")), "YYYY-MM-DD (optional)")

@@ -23,7 +23,7 @@ def people_directory(parent: QWidget, stack: QUndoStack, changes: Changes) -> Di
                     for part in (
                         people.display_name(p),
                         p.position,
-                        names.get(p.__data__.get("organisation")),
+                        names.get(p.organisation_id),
                     )
                     if part
                 ),

@@ -31,7 +31,7 @@ class BodyTreeModel(QStandardItemModel):
         for body in rows:
             node = nodes[body.id]
             node.setData(False, LOADED_ROLE)
-            parent = nodes.get(body.__data__.get("parent"))
+            parent = nodes.get(body.parent_id)
             if parent is not None:
                 node.setIcon(icon("child body"))
                 parent.appendRow(node)

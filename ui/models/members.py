@@ -28,7 +28,7 @@ class MembersModel(QAbstractTableModel):
                         (
                             display_name(m.person),
                             m.role.capitalize(),
-                            names.get(m.__data__.get("organisation"), ""),
+                            names.get(m.organisation_id, ""),
                             "Yes" if m.voting else "No",
                             short_date(m.from_date) if m.from_date else "",
                             short_date(m.to_date) if m.to_date else "",
