@@ -60,4 +60,5 @@ OUTCOMES = (
 ACTION_STATUSES = ("open", "on track", "at risk", "late", "done")
 VOTES = ("for", "against", "abstain")
 NUMBERING_RESTARTS = ("never", "yearly", "per-meeting")
+SUB_NUMBERING = ("decimal", "letter")  # 35.1 or 35(a)
 MINUTES_STATES = ("draft", "circulated", "approved", "signed")

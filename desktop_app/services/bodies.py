@@ -21,6 +21,7 @@ EDITABLE = (
     "numbering_restart",
     "numbering_year_starts",
     "numbering_next",
+    "sub_numbering",
 )
 QUORUM = re.compile(r"^(\d+|\d+/\d+)$")
 PLACEHOLDERS = re.compile(r"\{(\w+)\}")
@@ -35,6 +36,7 @@ DEFAULTS = dict(
     numbering_restart="never",
     numbering_year_starts="05-01",
     numbering_next=1,
+    sub_numbering="decimal",
 )
 
 
@@ -132,6 +134,9 @@ def _clean(values: dict, body_id: str | None) -> dict:
         ),
         numbering_year_starts=year_starts,
         numbering_next=next_number,
+        sub_numbering=validation.choice(
+            values["sub_numbering"], vocabulary.SUB_NUMBERING, "sub-item numbering"
+        ),
     )
 
 

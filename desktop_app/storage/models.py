@@ -73,6 +73,8 @@ class Body(Synced):
     numbering_restart = TextField(default="never")
     numbering_year_starts = TextField(default="05-01")
     numbering_next = IntegerField(default=1)
+    sub_numbering = TextField(default="decimal")  # 35.1 ("decimal") or 35(a) ("letter")
+    agenda_template = TextField(default="")  # JSON [{"title", "kind"}]; "" = the standard one
     archived_at = TextField(null=True)
 
 
@@ -114,6 +116,9 @@ class AgendaItem(Synced):
     confidential = BooleanField(default=False)
     # Schedule 12A to the Local Government Act 1972, e.g. "3" (financial or business affairs).
     exempt_paragraph = TextField(default="")
+    linked_meeting = ForeignKeyField(Meeting, null=True, backref="+")  # e.g. minutes approved
+    linked_item = ForeignKeyField("self", null=True, backref="+")  # an earlier minute followed up
+    started_at = TextField(default="")  # "HH:MM" when taken; quorum per item is counted then
 
 
 class Document(Synced):
