@@ -37,6 +37,21 @@ GLYPHS = {
     "new body": "fa5s.folder-plus",
     "new meeting": "fa5s.calendar-plus",
     "confidential": "fa5s.lock",
+    "up": "fa5s.arrow-up",
+    "down": "fa5s.arrow-down",
+    "indent": "fa5s.indent",
+    "outdent": "fa5s.outdent",
+    "template": "fa5s.clipboard-list",
+    "publish": "fa5s.bullhorn",
+    "attach": "fa5s.paperclip",
+    "paper": "fa5s.file-pdf",
+    "attendance": "fa5s.user-check",
+    "interest": "fa5s.hand-paper",
+    "live": "fa5s.play-circle",
+    "schedule": "fa5s.calendar-week",
+    "status": "fa5s.flag",
+    "substitute": "fa5s.exchange-alt",
+    "clock": "fa5s.clock",
 }
 
 _cache: dict[str, QIcon] = {}

@@ -59,6 +59,7 @@ class MeetingRecord:
     venue: str
     kind: str
     status: str
+    status_reason: str
     chair: str
     attendance: list[AttendanceLine]
     items: list[ItemRecord]
@@ -80,6 +81,7 @@ def load_meeting_record(meeting_id: str) -> MeetingRecord:
         venue=meeting.venue,
         kind=meeting.kind,
         status=meeting.status,
+        status_reason=meeting.status_reason,
         chair=display_name(people[chair_id]) if chair_id in people else "",
         attendance=_attendance(meeting, people, organisations),
         items=_items(meeting, people, organisations),
