@@ -28,12 +28,25 @@ from desktop_app.storage.models import AgendaItem, Document, db
 EDITABLE = ("title", "author", "date", "confidential")
 REASON_LIMIT = 120
 # What pypdf lets escape from a damaged file besides its own errors: the file's fault, not ours.
-DAMAGE = (PyPdfError, ValueError, KeyError, IndexError, TypeError, AttributeError, AssertionError)
-DAMAGE += (RecursionError, struct.error, zlib.error, OverflowError)
+DAMAGE = (
+    PyPdfError,
+    ValueError,
+    KeyError,
+    IndexError,
+    TypeError,
+    AttributeError,
+    AssertionError,
+    RecursionError,
+    OverflowError,
+    struct.error,
+    zlib.error,
+)
 
 
 @dataclass(frozen=True)
-class _Pdf:
+class PdfFile:
+    """A PDF read and checked: its bytes, as they will be stored, and its page count."""
+
     data: bytes
     pages: int
 
@@ -143,7 +156,7 @@ def page_count(document_id: str) -> int:
     return read_pdf(path).pages
 
 
-def read_pdf(path: Path) -> _Pdf:
+def read_pdf(path: Path) -> PdfFile:
     """The file's bytes and page count, or a ValidationError saying why it cannot be used."""
     name = path.name or str(path)
     if path.is_dir():
@@ -177,7 +190,7 @@ def read_pdf(path: Path) -> _Pdf:
         ) from None
     if pages == 0:
         raise ValidationError(f"“{name}” has no pages.")
-    return _Pdf(data, pages)
+    return PdfFile(data, pages)
 
 
 def _reason(error: BaseException) -> str:
