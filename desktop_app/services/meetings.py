@@ -64,6 +64,7 @@ def create_meeting(
             public_attendees=None,
         )
     )
+    _refuse_clash(body, values)
     previous = _meeting_before(body.id, values["date"])
     with db.atomic():
         meeting = changes.create(
@@ -76,11 +77,19 @@ def create_meeting(
 
 
 def update_meeting(*, meeting_id: str, **fields) -> Meeting:
+    """Edit any of EDITABLE; the status only through meeting_status (or the same value)."""
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise ValidationError(f"A meeting has no field called {', '.join(sorted(unknown))}.")
     row = validation.live_row(Meeting, meeting_id, "meeting")
+    if fields.get("status", row.status) != row.status:
+        raise ValidationError(
+            "A meeting's status changes only along its workflow: publish the agenda, or "
+            "mark the meeting held, postponed or cancelled."
+        )
     values = _clean({**changes.current(row, EDITABLE), **fields})
+    if {"date", "start_time"} & set(fields):
+        _refuse_clash(Body.get_by_id(row.__data__["body"]), values, except_id=row.id)
     with db.atomic():
         changes.update(row, **{f: values[f] for f in fields})
         if "date" in fields:
@@ -106,6 +115,23 @@ def restore_meeting(*, meeting_id: str) -> Meeting:
         changes.restore(row)
         _relink(row.__data__["body"])
     return row
+
+
+def check_meeting(
+    *,
+    body_id: str,
+    date: dt.date | str,
+    start_time: str = "",
+    end_time: str = "",
+    venue: str | None = None,
+    kind: str = "ordinary",
+) -> None:
+    """Refuse, as create_meeting would, a meeting that cannot be scheduled; writes nothing."""
+    body = validation.live_row(Body, body_id, "body")
+    values = _clean(
+        dict(date=date, start_time=start_time, end_time=end_time, venue=venue, kind=kind)
+    )
+    _refuse_clash(body, values)
 
 
 def get_meeting(meeting_id: str) -> Meeting:
@@ -141,6 +167,24 @@ def municipal_year(day: dt.date, year_starts: str = "05-01") -> str:
     if (month, mday) == (1, 1):
         return str(first)
     return f"{first}/{(first + 1) % 100:02d}"
+
+
+def _refuse_clash(body: Body, values: dict, except_id: str | None = None) -> None:
+    """One body does not meet twice at the same date and start time (a cancelled meeting
+    leaves its slot free)."""
+    if values.get("status") == "cancelled":
+        return
+    clash = Meeting.live().where(
+        (Meeting.body == body.id)
+        & (Meeting.date == values["date"])
+        & (Meeting.start_time == values["start_time"])
+        & (Meeting.status != "cancelled")
+    )
+    if except_id is not None:
+        clash = clash.where(Meeting.id != except_id)
+    if clash.exists():
+        at = f" at {values['start_time']}" if values["start_time"] else ""
+        raise ValidationError(f"{body.name} already meets on {long_date(values['date'])}{at}.")
 
 
 def _meeting_before(body_id: str, day: dt.date) -> Meeting | None:

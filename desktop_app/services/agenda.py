@@ -1,0 +1,445 @@
+"""The agenda builder: adding, editing, reordering, indenting and deleting items. The
+template a new agenda starts from (agenda_template.py) and publishing, which gives the items
+their numbers (agenda_publishing.py), are part of the same service and imported here.
+
+Positions count 0, 1, 2… within each sibling list. At the top level confidential items
+are shown as Part II after every Part I item (agenda_tree.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop_app import vocabulary
+from desktop_app.errors import ValidationError
+from desktop_app.services import numbering, validation
+from desktop_app.services.agenda_publishing import (
+    number_new_items,
+    publish_agenda,
+    unpublish_agenda,
+)
+from desktop_app.services.agenda_template import (
+    STANDARD_TEMPLATE,
+    body_template,
+    set_body_template,
+    start_agenda,
+)
+from desktop_app.services.agenda_tree import MAX_DEPTH, AgendaTree
+from desktop_app.services.people import display_name
+from desktop_app.storage import changes
+from desktop_app.storage.models import AgendaItem, Document, Meeting, Organisation, Person, db
+
+__all__ = [
+    "STANDARD_TEMPLATE",
+    "AgendaEntry",
+    "add_item",
+    "body_template",
+    "delete_item",
+    "indent_item",
+    "list_agenda",
+    "move_item",
+    "outdent_item",
+    "publish_agenda",
+    "restore_item",
+    "set_body_template",
+    "start_agenda",
+    "unpublish_agenda",
+    "update_item",
+]
+
+# The items that close Part I; a new item goes in before them.
+CLOSING_KINDS = ("any other business", "date of next meeting", "duration")
+EDITABLE = (
+    "title",
+    "kind",
+    "presenter_person_id",
+    "presenter_organisation_id",
+    "purpose",
+    "confidential",
+    "exempt_paragraph",
+    "linked_item_id",
+    "linked_meeting_id",
+    "started_at",
+)
+# Schedule 12A to the Local Government Act 1972, paragraphs 1–7 (for example 1: information
+# relating to an individual; 3: financial or business affairs).
+PARAGRAPHS = ("1", "2", "3", "4", "5", "6", "7")
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    """One line of the agenda as the builder shows it; `position` counts among siblings."""
+
+    id: str
+    parent_id: str | None
+    depth: int
+    position: int
+    number: str
+    preview_number: str  # what publishing would give; "" once numbered
+    title: str
+    kind: str
+    purpose: str
+    presenter: str
+    presenter_person_id: str | None
+    presenter_organisation_id: str | None
+    confidential: bool
+    exempt_paragraph: str
+    linked_meeting_id: str | None
+    linked_item_id: str | None
+    started_at: str
+    document_count: int
+    part: str  # "I" or "II"
+
+
+# -- items ------------------------------------------------------------------------------------
+
+
+def add_item(
+    *,
+    meeting_id: str,
+    title: str,
+    kind: str = "report",
+    parent_id: str | None = None,
+    after_id: str | None = None,
+    presenter_person_id: str | None = None,
+    presenter_organisation_id: str | None = None,
+    purpose: str = "",
+    confidential: bool = False,
+    exempt_paragraph: str = "",
+    linked_item_id: str | None = None,
+) -> AgendaItem:
+    """Add an item after `after_id`, or at the end of its list: at the top level before the
+    closing items (any other business, date of next meeting, duration), and confidential
+    items in Part II. On a published agenda the item takes its number at once."""
+    meeting = validation.live_row(Meeting, meeting_id, "meeting")
+    tree = AgendaTree(meeting.id)
+    values = _clean(
+        dict(
+            title=title,
+            kind=kind,
+            presenter_person_id=presenter_person_id,
+            presenter_organisation_id=presenter_organisation_id,
+            purpose=purpose,
+            confidential=confidential,
+            exempt_paragraph=exempt_paragraph,
+            linked_item_id=linked_item_id,
+            linked_meeting_id=None,
+            started_at="",
+        ),
+        meeting,
+        tree,
+    )
+    if parent_id:
+        parent = _item_in(tree, parent_id, "item to go under")
+        if tree.depth(parent) + 1 > MAX_DEPTH:
+            raise ValidationError(_too_deep(values["title"]))
+    siblings = tree.by_position(parent_id or None)
+    if after_id:
+        after = _item_in(tree, after_id, "item to add after")
+        if tree.parent_id(after) != (parent_id or None):
+            raise ValidationError("The item to add after is not in the same list.")
+        index = siblings.index(after) + 1
+    elif not parent_id and not values["confidential"]:
+        closing = _closing_items(tree)
+        index = siblings.index(closing[0]) if closing else len(siblings)
+    else:
+        index = len(siblings)
+    with db.atomic():
+        item = changes.create(
+            AgendaItem, meeting=meeting.id, parent=parent_id or None, position=index, **values
+        )
+        _write_positions([*siblings[:index], item, *siblings[index:]])
+        if _published(tree):
+            number_new_items(meeting, AgendaTree(meeting.id))
+    return item
+
+
+def update_item(*, item_id: str, **fields) -> AgendaItem:
+    """Change any of EDITABLE; the minute number is given by publishing, never typed."""
+    if "number" in fields:
+        raise ValidationError(
+            "A minute number cannot be edited; it is given when the agenda is published."
+        )
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise ValidationError(f"An agenda item has no field called {', '.join(sorted(unknown))}.")
+    item = validation.live_row(AgendaItem, item_id, "agenda item")
+    meeting = Meeting.get_by_id(item.__data__["meeting"])
+    values = _clean({**changes.current(item, EDITABLE), **fields}, meeting, AgendaTree(meeting.id))
+    if values["linked_item_id"] == item.id:
+        raise ValidationError("An item cannot follow up itself.")
+    with db.atomic():
+        changes.update(item, **{name: values[name] for name in fields})
+    return item
+
+
+def move_item(*, item_id: str, offset: int) -> None:
+    """Move an item up (−1) or down (+1) among its siblings; Part I and Part II stay apart.
+    Numbers already given never change."""
+    item, tree = _load(item_id)
+    peers = tree.same_part(item)
+    index = peers.index(item)
+    target = index + offset
+    if target < 0 or target >= len(peers):
+        raise ValidationError(_at_end(tree, item, first=target < 0))
+    if offset == 0:
+        return
+    order = [peer for peer in peers if peer is not item]
+    order.insert(target, item)
+    with db.atomic():
+        _write_positions(tree.by_position(tree.parent_id(item)))
+        slots = sorted(peer.position for peer in peers)
+        for peer, position in zip(order, slots, strict=True):
+            changes.update(peer, position=position)
+
+
+def indent_item(*, item_id: str) -> None:
+    """Make the item the last sub-item of the one above it."""
+    item, tree = _load(item_id)
+    peers = tree.same_part(item)
+    index = peers.index(item)
+    if index == 0:
+        where = " of Part II" if tree.parent_id(item) is None and item.confidential else ""
+        raise ValidationError(
+            f"{_name(item)} is the first item{where}; there is no item above it to go under."
+        )
+    parent = peers[index - 1]
+    if tree.depth(parent) + 1 + tree.height(item) > MAX_DEPTH:
+        raise ValidationError(_too_deep(item.title))
+    old = [row for row in tree.by_position(tree.parent_id(item)) if row is not item]
+    new = tree.by_position(parent.id)
+    with db.atomic():
+        changes.update(item, parent_id=parent.id, position=len(new))
+        _write_positions(old)
+        _write_positions([*new, item])
+
+
+def outdent_item(*, item_id: str) -> None:
+    """Take a sub-item out of its parent: it becomes the item right after the parent."""
+    item, tree = _load(item_id)
+    parent_id = tree.parent_id(item)
+    if parent_id is None:
+        raise ValidationError(f"{_name(item)} is already a main item, not a sub-item.")
+    parent = tree.items[parent_id]
+    grandparent_id = tree.parent_id(parent)
+    old = [row for row in tree.by_position(parent_id) if row is not item]
+    new = tree.by_position(grandparent_id)
+    index = new.index(parent) + 1
+    with db.atomic():
+        changes.update(item, parent_id=grandparent_id, position=index)
+        _write_positions(old)
+        _write_positions([*new[:index], item, *new[index:]])
+
+
+def delete_item(*, item_id: str) -> None:
+    """Delete an item and its sub-items (restore_item undoes it). A numbered item stays."""
+    item, tree = _load(item_id)
+    numbered = next((row for row in tree.subtree(item) if row.number), None)
+    if numbered is not None:
+        raise ValidationError(
+            f"Item {numbered.number} has its minute number, so it cannot be deleted; put "
+            "“Withdrawn” in its title instead, as withdrawn items keep their number."
+        )
+    with db.atomic():
+        for row in tree.subtree(item):
+            changes.delete(row)
+        _write_positions([row for row in tree.by_position(tree.parent_id(item)) if row is not item])
+
+
+def restore_item(*, item_id: str) -> AgendaItem:
+    """Bring back a deleted item with the sub-items deleted with it, where it was."""
+    item = AgendaItem.get_or_none(AgendaItem.id == item_id)
+    if item is None:
+        raise ValidationError(f"There is no agenda item with the key “{item_id}”.")
+    if item.deleted_at is None:
+        return item
+    meeting = validation.live_row(Meeting, item.__data__["meeting"], "meeting")
+    tree = AgendaTree(meeting.id)
+    parent_id = item.__data__.get("parent")
+    if parent_id and parent_id not in tree.items:
+        raise ValidationError(
+            "This item sat under one that has since been deleted; restore that item first."
+        )
+    group = _deleted_with(item)
+    siblings = tree.by_position(parent_id)
+    index = min(item.position, len(siblings))
+    with db.atomic():
+        for row in group:
+            changes.restore(row)
+        _write_positions([*siblings[:index], item, *siblings[index:]])
+        if _published(tree):
+            number_new_items(meeting, AgendaTree(meeting.id))
+    return item
+
+
+def list_agenda(meeting_id: str) -> list[AgendaEntry]:
+    """The agenda in order (Part I, then Part II), sub-items under their items."""
+    meeting = validation.live_row(Meeting, meeting_id, "meeting")
+    tree = AgendaTree(meeting.id)
+    preview = numbering.plan(meeting, tree).numbers if tree.items else {}
+    documents = _document_counts(list(tree.items))
+    presenters = _presenters(tree.items.values())
+    entries = []
+    for item, depth in tree.walk():
+        data = item.__data__
+        person, organisation = data.get("presenter_person"), data.get("presenter_organisation")
+        entries.append(
+            AgendaEntry(
+                id=item.id,
+                parent_id=tree.parent_id(item),
+                depth=depth,
+                position=tree.siblings(item).index(item),
+                number=item.number,
+                preview_number="" if item.number else preview.get(item.id, ""),
+                title=item.title,
+                kind=item.kind,
+                purpose=item.purpose,
+                presenter=presenters.get(person or organisation, ""),
+                presenter_person_id=person,
+                presenter_organisation_id=organisation,
+                confidential=bool(item.confidential),
+                exempt_paragraph=item.exempt_paragraph,
+                linked_meeting_id=data.get("linked_meeting"),
+                linked_item_id=data.get("linked_item"),
+                started_at=item.started_at,
+                document_count=documents.get(item.id, 0),
+                part=tree.part(item),
+            )
+        )
+    return entries
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def _clean(values: dict, meeting: Meeting, tree: AgendaTree) -> dict:
+    person_id = values["presenter_person_id"] or None
+    organisation_id = values["presenter_organisation_id"] or None
+    if person_id and organisation_id:
+        raise ValidationError("An item is presented by a person or an organisation, not both.")
+    validation.optional_row(Person, person_id, "presenter")
+    validation.optional_row(Organisation, organisation_id, "presenting organisation")
+    purpose = values["purpose"] or ""
+    if purpose not in vocabulary.PURPOSES:
+        raise ValidationError(
+            f"“{purpose}” is not a purpose; use for decision, for information or for noting."
+        )
+    paragraph = str(values["exempt_paragraph"] or "").strip()
+    if paragraph and paragraph not in PARAGRAPHS:
+        raise ValidationError(
+            f"“{paragraph}” is not a paragraph of Schedule 12A; give a number from 1 to 7."
+        )
+    confidential = bool(values["confidential"])
+    if confidential and not paragraph and _published(tree):
+        raise ValidationError(
+            "A confidential item on a published agenda needs its paragraph of Schedule 12A "
+            "(1 to 7)."
+        )
+    linked_item = values["linked_item_id"] or None
+    validation.optional_row(AgendaItem, linked_item, "linked minute")
+    linked_meeting = values["linked_meeting_id"] or None
+    validation.optional_row(Meeting, linked_meeting, "linked meeting")
+    if linked_meeting == meeting.id:
+        raise ValidationError("An item cannot link to its own meeting.")
+    return dict(
+        title=validation.optional_name(values["title"], "title"),
+        kind=validation.choice(values["kind"] or "report", vocabulary.ITEM_KINDS, "kind of item"),
+        presenter_person_id=person_id,
+        presenter_organisation_id=organisation_id,
+        purpose=purpose,
+        confidential=confidential,
+        exempt_paragraph=paragraph,
+        linked_item_id=linked_item,
+        linked_meeting_id=linked_meeting,
+        started_at=validation.time(values["started_at"], "time the item was taken"),
+    )
+
+
+def _load(item_id: str) -> tuple[AgendaItem, AgendaTree]:
+    """The item as a member of its meeting's tree (the same object, so writes show)."""
+    item = validation.live_row(AgendaItem, item_id, "agenda item")
+    tree = AgendaTree(item.__data__["meeting"])
+    return tree.items[item.id], tree
+
+
+def _item_in(tree: AgendaTree, item_id: str, what: str) -> AgendaItem:
+    if item_id not in tree.items:
+        raise ValidationError(f"The {what} is not on this meeting's agenda.")
+    return tree.items[item_id]
+
+
+def _closing_items(tree: AgendaTree) -> list[AgendaItem]:
+    """The run of closing items that ends Part I."""
+    part_one = [item for item in tree.children(None) if not item.confidential]
+    run: list[AgendaItem] = []
+    for item in reversed(part_one):
+        if item.kind not in CLOSING_KINDS:
+            break
+        run.insert(0, item)
+    return run
+
+
+def _write_positions(rows: list[AgendaItem]) -> None:
+    for position, row in enumerate(rows):
+        changes.update(row, position=position)
+
+
+def _published(tree: AgendaTree) -> bool:
+    return any(item.number for item in tree.items.values())
+
+
+def _deleted_with(item: AgendaItem) -> list[AgendaItem]:
+    """The item and the sub-items tombstoned with it (not those deleted before it)."""
+    rows = list(
+        AgendaItem.select().where(
+            (AgendaItem.meeting == item.__data__["meeting"]) & AgendaItem.deleted_at.is_null(False)
+        )
+    )
+    kids: dict[str, list[AgendaItem]] = {}
+    for row in rows:
+        kids.setdefault(row.__data__.get("parent"), []).append(row)
+    group, queue = [], [item]
+    while queue:
+        row = queue.pop(0)
+        group.append(row)
+        queue.extend(k for k in kids.get(row.id, []) if k.deleted_at >= item.deleted_at)
+    return group
+
+
+def _document_counts(item_ids: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for document in Document.live().select(Document.item).where(Document.item.in_(item_ids)):
+        item_id = document.__data__["item"]
+        counts[item_id] = counts.get(item_id, 0) + 1
+    return counts
+
+
+def _presenters(items) -> dict[str, str]:
+    person_ids = {i.__data__.get("presenter_person") for i in items} - {None}
+    organisation_ids = {i.__data__.get("presenter_organisation") for i in items} - {None}
+    names = {p.id: display_name(p) for p in Person.select().where(Person.id.in_(person_ids))}
+    for organisation in Organisation.select().where(Organisation.id.in_(organisation_ids)):
+        names[organisation.id] = organisation.name
+    return names
+
+
+def _name(item: AgendaItem) -> str:
+    return f"“{item.title}”" if item.title else "This item"
+
+
+def _too_deep(title: str) -> str:
+    who = f"“{title}”" if title else "This item"
+    return (
+        f"{who} cannot go deeper: an agenda has items, their sub-items and theirs "
+        "(35.1.1), but no further."
+    )
+
+
+def _at_end(tree: AgendaTree, item: AgendaItem, *, first: bool) -> str:
+    edge = "first" if first else "last"
+    if tree.parent_id(item) is not None:
+        return f"{_name(item)} is already the {edge} sub-item."
+    both_parts = len({bool(row.confidential) for row in tree.children(None)}) == 2
+    if both_parts and first == bool(item.confidential):
+        return f"{_name(item)} is already the {edge} item of Part {'II' if first else 'I'}."
+    return f"{_name(item)} is already the {edge} item."

@@ -1,0 +1,81 @@
+"""Publishing an agenda: every item gets its minute number, continuing the body's sequence
+(numbering.py), and the meeting moves to "agenda published"; unpublishing undoes it."""
+
+from __future__ import annotations
+
+from desktop_app.dates import long_date
+from desktop_app.errors import ValidationError
+from desktop_app.services import numbering, validation
+from desktop_app.services.agenda_tree import AgendaTree
+from desktop_app.storage import changes
+from desktop_app.storage.models import Body, Meeting, db
+
+
+def publish_agenda(*, meeting_id: str) -> dict[str, str]:
+    """Give every item its minute number, continuing the body's sequence, and mark the
+    agenda published. Returns item id → number."""
+    meeting = validation.live_row(Meeting, meeting_id, "meeting")
+    if meeting.status != "scheduled":
+        raise ValidationError(
+            f"Only the agenda of a scheduled meeting can be published; the meeting of "
+            f"{long_date(meeting.date)} is {meeting.status}."
+        )
+    tree = AgendaTree(meeting.id)
+    if not tree.items:
+        raise ValidationError("The agenda has no items to publish.")
+    _refuse_numbers_after(meeting, "publish this one")
+    plan = numbering.plan(meeting, tree)
+    for item, _ in tree.walk():
+        label = item.number or plan.numbers[item.id]
+        if not item.title.strip():
+            raise ValidationError(f"Item {label} has no title.")
+        if item.confidential and not item.exempt_paragraph:
+            raise ValidationError(
+                f"Item {label} is confidential but gives no paragraph of Schedule 12A "
+                "as the reason."
+            )
+    with db.atomic():
+        number_new_items(meeting, tree, plan)
+        changes.update(meeting, status="agenda published")
+    return {item.id: item.number for item, _ in tree.walk()}
+
+
+def unpublish_agenda(*, meeting_id: str) -> None:
+    """The undo of publishing: the numbers go and the body's next number is as it was."""
+    meeting = validation.live_row(Meeting, meeting_id, "meeting")
+    if meeting.status != "agenda published":
+        raise ValidationError(
+            f"Only a published agenda can be unpublished; the meeting of "
+            f"{long_date(meeting.date)} is {meeting.status}."
+        )
+    _refuse_numbers_after(meeting, "unpublish this one")
+    tree = AgendaTree(meeting.id)
+    body = Body.get_by_id(meeting.__data__["body"])
+    counter = numbering.counter_before(meeting, body, tree)
+    with db.atomic():
+        for item in tree.items.values():
+            changes.update(item, number="")
+        if counter is not None:
+            changes.update(body, numbering_next=counter)
+        changes.update(meeting, status="scheduled")
+
+
+def number_new_items(
+    meeting: Meeting, tree: AgendaTree, plan: numbering.Plan | None = None
+) -> None:
+    """Give the items that have none their numbers (all of them when publishing; one added
+    to a published agenda), moving the body's counter on. Call inside a transaction."""
+    plan = plan or numbering.plan(meeting, tree)
+    for item_id, number in plan.numbers.items():
+        changes.update(tree.items[item_id], number=number)
+    if plan.next_number is not None:
+        changes.update(Body.get_by_id(meeting.__data__["body"]), numbering_next=plan.next_number)
+
+
+def _refuse_numbers_after(meeting: Meeting, doing: str) -> None:
+    later = numbering.numbered_meeting(meeting, later=True)
+    if later is not None:
+        raise ValidationError(
+            f"The agenda of the later meeting of {long_date(later.date)} already has minute "
+            f"numbers, which must run in date order; unpublish it before you {doing}."
+        )
