@@ -40,9 +40,9 @@ def held(database):
     edwins = people.create_person(name="Jay Edwins 🩺", organisation_id=nhs.id)
     board = create_body(name="Maidstone Locality Board", kind="board")
     meeting = meetings.create_meeting(
-        body_id=board.id, date="2012-12-17", start_time="14:00", end_time="16:05"
+        body_id=board.id, date="2012-12-17", start_time="14:00", end_time="16:05", status="held"
     )
-    meetings.update_meeting(meeting_id=meeting.id, chair_id=garland.id, status="held")
+    meetings.update_meeting(meeting_id=meeting.id, chair_id=garland.id)
 
     with db.atomic():
         for person, status in ((ashdown, "present"), (garland, "present"), (bumpus, "apologies")):

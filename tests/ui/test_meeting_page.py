@@ -6,7 +6,7 @@ import json
 
 from PySide6.QtCore import Qt
 
-from desktop_app.services import meetings, people
+from desktop_app.services import meeting_status, meetings, people
 from desktop_app.storage import changes
 from desktop_app.storage.models import (
     Action,
@@ -190,7 +190,7 @@ def test_deleting_a_scheduled_meeting_from_the_keyboard_can_be_undone(qtbot, win
 
 
 def test_a_held_meeting_cannot_be_deleted(qtbot, window, board, warnings):
-    meetings.update_meeting(meeting_id=board.meeting_id, status="held")
+    meeting_status.revert_status(meeting_id=board.meeting_id, status="held", reason="")
     window.refresh()
     window.select("meeting", board.meeting_id)
     window.delete_action.trigger()
