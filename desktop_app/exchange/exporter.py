@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.errors import ValidationError
-from desktop_app.exchange.records import FORMAT
+from desktop_app.exchange.links import ExportedLinks
+from desktop_app.exchange.records import FORMAT, template_entries
 from desktop_app.storage import store
 from desktop_app.storage.models import (
     Action,
@@ -124,6 +125,7 @@ class _Exporter:
         _put(data, "organisation", self.organisation_name(person.__data__.get("organisation")))
         _put(data, "position", person.position)
         _put(data, "email", person.email)
+        _put(data, "phone", person.phone)
         return data
 
     # Bodies
@@ -141,6 +143,11 @@ class _Exporter:
             "year_starts": body.numbering_year_starts,
             "next": body.numbering_next,
         }
+        if body.sub_numbering != "decimal":
+            data["numbering"]["sub"] = body.sub_numbering
+        template = template_entries(body.agenda_template)
+        if template is not None:
+            data["template"] = template
         members = Membership.live().where(Membership.body == body.id)
         _put(data, "members", [self.member(m) for m in members.order_by(*_by_age(Membership))])
         meetings = list(
@@ -149,6 +156,14 @@ class _Exporter:
             .order_by(Meeting.date, Meeting.start_time, *_by_age(Meeting))
         )
         parts = _MeetingParts(body.id)
+        parts.links = ExportedLinks(
+            body,
+            [(m.id, m.date, m.start_time) for m in meetings],
+            [
+                (i.id, i.__data__["meeting"], i.__data__.get("parent"), i.number)
+                for i in parts.all_items
+            ],
+        )
         _put(data, "meetings", [self.meeting(m, parts) for m in meetings])
         return data
 
@@ -170,6 +185,9 @@ class _Exporter:
         _put(data, "venue", meeting.venue)
         data["kind"] = meeting.kind
         data["status"] = meeting.status
+        _put(data, "reason", meeting.status_reason)
+        if not meeting.is_public:
+            data["public"] = False
         _put(data, "chair", self.person_key(meeting.__data__.get("chair")))
         _put(data, "public_attendees", meeting.public_attendees)
         _put(data, "attendance", [self.attendance(a) for a in parts.attendance[meeting.id]])
@@ -197,6 +215,9 @@ class _Exporter:
         if item.confidential:
             data["confidential"] = True
         _put(data, "exempt_paragraph", item.exempt_paragraph)
+        _put(data, "started", item.started_at)
+        _put(data, "linked_meeting", parts.links.meeting_name(item))
+        _put(data, "linked_minute", parts.links.minute_name(item))
         _put(data, "declarations", [self.declaration(d) for d in parts.declarations[item.id]])
         minutes = parts.minutes[item.id]
         if minutes:
@@ -252,11 +273,13 @@ class _Exporter:
         _put(data, "owner", self.party(action, "owner_person", "owner_organisation"))
         _put(data, "due", action.due and action.due.isoformat())
         data["status"] = action.status
+        _put(data, "progress", action.progress)
         return data
 
     def document(self, document: Document) -> dict:
         data = {"title": document.title}
         _put(data, "author", document.author)
+        _put(data, "date", document.date and document.date.isoformat())
         data["file"] = self.document_file(document)
         if document.confidential:
             data["confidential"] = True
@@ -295,8 +318,9 @@ class _MeetingParts:
     """Everything below a body's meetings, loaded in a few queries and grouped by parent."""
 
     def __init__(self, body_id: str) -> None:
+        self.links: ExportedLinks | None = None  # set once the body's meetings are known
         meeting_ids = Meeting.select(Meeting.id).where(Meeting.body == body_id)
-        items = list(
+        self.all_items = items = list(
             AgendaItem.live()
             .where(AgendaItem.meeting.in_(meeting_ids))
             .order_by(AgendaItem.position, *_by_age(AgendaItem))

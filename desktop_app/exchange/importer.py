@@ -16,12 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.exchange import reading
+from desktop_app.exchange.links import stored_links
 from desktop_app.exchange.records import (
     BodyRecord,
     ExchangeRecord,
     ItemRecord,
     MeetingRecord,
     ResolutionRecord,
+    TemplateItemRecord,
+    template_entries,
 )
 from desktop_app.exchange.summary import KINDS, ImportSummary
 from desktop_app.exchange.values import fail, join
@@ -81,7 +84,10 @@ class _Applier:
         self.bodies: dict[str, Body] = bodies
         self.files: dict[Path, tuple[str, int]] = files
         self.created_ids: set[str] = set()
+        self.updated_ids: set[str] = set()
         self.restored_ids: set[str] = set()
+        # The items of the body being applied, with their meetings, for link_items.
+        self.placed: list[tuple[Meeting, ItemRecord, AgendaItem]] = []
         self.summary = ImportSummary()
 
     def apply(self, record: ExchangeRecord) -> None:
@@ -105,6 +111,7 @@ class _Applier:
                 organisation_id=self.organisation_id(person.organisation),
                 position=person.position,
                 email=person.email,
+                phone=person.phone,
             )
         ordered = _parents_first(record.bodies)
         for body in ordered:
@@ -113,9 +120,13 @@ class _Applier:
             self.refuse_circle(body)
         for body in ordered:
             self.apply_members(body)
+            self.placed = []
             for meeting in body.meetings:
                 self.apply_meeting(body, meeting)
-            self.link_meetings(self.bodies[body.name.casefold()])
+            body_row = self.bodies[body.name.casefold()]
+            self.link_meetings(body_row)
+            # After all the body's meetings, so an item may link to one later in the file.
+            self.link_items(body_row)
 
     def save(self, model: type[Synced], row: Synced | None, _create=None, **values) -> Any:
         """Create the row, or update the fields of `row` that differ; count either."""
@@ -126,7 +137,8 @@ class _Applier:
             self.summary.created[plural] += 1
         else:
             changed = changes.update(row, **values) or row.id in self.restored_ids
-            if changed and row.id not in self.created_ids:
+            if changed and row.id not in self.created_ids | self.updated_ids:
+                self.updated_ids.add(row.id)
                 self.summary.updated[plural] += 1
         return row
 
@@ -156,9 +168,10 @@ class _Applier:
 
     def apply_body(self, body: BodyRecord) -> None:
         key = body.name.casefold()
+        row = self.bodies.get(key)
         self.bodies[key] = self.save(
             Body,
-            self.bodies.get(key),
+            row,
             name=body.name,
             kind=body.kind,
             parent_id=self.bodies[body.parent.casefold()].id if body.parent else None,
@@ -168,6 +181,8 @@ class _Applier:
             numbering_restart=body.numbering.restart,
             numbering_year_starts=body.numbering.year_starts,
             numbering_next=body.numbering.next,
+            sub_numbering=body.numbering.sub,
+            agenda_template=_template_text(body.template, row),
         )
 
     def refuse_circle(self, body: BodyRecord) -> None:
@@ -216,6 +231,26 @@ class _Applier:
             self.save(Meeting, meeting, previous_id=previous)
             previous = meeting.id
 
+    def link_items(self, body_row: Body) -> None:
+        """Each item's linked meeting and earlier minute, found by the rule of links.py
+        among the body's meetings, in the file or already here."""
+        links = None
+        for meeting, item, row in self.placed:
+            linked_meeting = linked_item = None
+            if item.linked_meeting is not None or item.linked_minute is not None:
+                links = links or stored_links(body_row)
+            if item.linked_meeting is not None:
+                path = join(item.path, "linked_meeting")
+                linked_meeting = _found(links.find_meeting, item.linked_meeting, path=path)
+                if linked_meeting == meeting.id:
+                    fail(path, "an item cannot link to its own meeting")
+            if item.linked_minute is not None:
+                path = join(item.path, "linked_minute")
+                linked_item = _found(links.find_minute, item.linked_minute, meeting.id, path=path)
+                if linked_item == row.id:
+                    fail(path, "an item cannot link to itself")
+            self.save(AgendaItem, row, linked_meeting_id=linked_meeting, linked_item_id=linked_item)
+
     # Meetings
 
     def apply_meeting(self, body: BodyRecord, meeting: MeetingRecord) -> None:
@@ -239,6 +274,8 @@ class _Applier:
             venue=meeting.venue,
             kind=meeting.kind,
             status=meeting.status,
+            status_reason=meeting.reason,
+            is_public=meeting.public,
             chair_id=self.person_id(meeting.chair),
             public_attendees=meeting.public_attendees,
         )
@@ -300,9 +337,11 @@ class _Applier:
                 purpose=item.purpose,
                 confidential=item.confidential,
                 exempt_paragraph=item.exempt_paragraph,
+                started_at=item.started,
             )
             if index >= len(siblings):
                 siblings.append(row)
+            self.placed.append((meeting, item, row))
             self.apply_item_record(meeting, row, item)
             self.apply_items(meeting, row, item.items)
 
@@ -340,6 +379,7 @@ class _Applier:
                 owner_organisation_id=owner_organisation,
                 due=action.due,
                 status=action.status,
+                progress=action.progress,
             )
             if index >= len(actions):
                 actions.append(saved)
@@ -357,6 +397,7 @@ class _Applier:
                 documents.get(document.title),
                 _create=dict(item_id=row.id, title=document.title),
                 author=document.author,
+                date=document.date,
                 confidential=document.confidential,
                 filename=Path(document.file).name,
                 sha256=sha256,
@@ -422,6 +463,25 @@ class _Applier:
                 _create=dict(resolution_id=row.id, person_id=person_id),
                 vote=vote.vote,
             )
+
+
+def _found(find, *args, path: str) -> str:
+    """What `find` finds, or a refusal at `path` saying why it found nothing."""
+    try:
+        return find(*args)
+    except LookupError as error:
+        fail(path, str(error))
+
+
+def _template_text(template: list[TemplateItemRecord] | None, row: Body | None) -> str:
+    """The agenda template as Body stores it: "" for the standard one, else a JSON list.
+    Text that already says the same is kept, however it was spelt, so nothing changes."""
+    if template is None:
+        return ""
+    wanted = [{"title": entry.title, "kind": entry.kind} for entry in template]
+    if row is not None and row.agenda_template and template_entries(row.agenda_template) == wanted:
+        return row.agenda_template
+    return json.dumps(wanted, ensure_ascii=False)
 
 
 def _by_folded_name(model) -> dict[str, Any]:

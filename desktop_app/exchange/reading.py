@@ -13,6 +13,7 @@ from typing import Any
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
+from desktop_app.exchange.links import MinuteRef
 from desktop_app.exchange.records import (
     ACTION_FIELDS,
     ATTENDANCE_FIELDS,
@@ -21,6 +22,7 @@ from desktop_app.exchange.records import (
     DOCUMENT_FIELDS,
     FORMAT,
     ITEM_FIELDS,
+    LINKED_MINUTE_FIELDS,
     MEETING_FIELDS,
     MEMBER_FIELDS,
     MINUTE_FIELDS,
@@ -29,6 +31,7 @@ from desktop_app.exchange.records import (
     ORGANISATION_FIELDS,
     PERSON_FIELDS,
     RESOLUTION_FIELDS,
+    TEMPLATE_FIELDS,
     TOP_FIELDS,
     VOTES_FIELDS,
     ActionRecord,
@@ -46,6 +49,7 @@ from desktop_app.exchange.records import (
     OrganisationRecord,
     PersonRecord,
     ResolutionRecord,
+    TemplateItemRecord,
 )
 from desktop_app.exchange.values import (
     boolean,
@@ -57,6 +61,7 @@ from desktop_app.exchange.values import (
     fields,
     free_text,
     join,
+    meeting_ref,
     quorum,
     single_line,
     text_list,
@@ -67,6 +72,7 @@ from desktop_app.services.bodies import clean_pattern, clean_year_start
 from desktop_app.services.people import EMAIL
 
 MAX_DEPTH = 8  # items within items; deeper than this is a generator gone wrong
+TEMPLATE_LIMIT = 50  # standard items in a body's agenda template, as the window allows
 
 
 def load_json(path: Path) -> Any:
@@ -167,6 +173,7 @@ class _Reader:
                     organisation=self.organisation(value, "organisation", path),
                     position=single_line(value, "position", path),
                     email=email,
+                    phone=single_line(value, "phone", path),
                 )
             )
         self.people |= seen
@@ -230,6 +237,7 @@ class _Reader:
         )
         if value.get("numbering") is not None:
             body.numbering = numbering(value["numbering"], join(path, "numbering"))
+        body.template = template(value, path)
         seen: set[tuple] = set()
         for member_path, member in entries(value, path, "members"):
             record = self.member(member_path, member)
@@ -273,6 +281,8 @@ class _Reader:
             venue=single_line(value, "venue", path),
             kind=choice(value, "kind", path, vocabulary.MEETING_KINDS, "ordinary"),
             status=choice(value, "status", path, vocabulary.MEETING_STATUSES, "scheduled"),
+            reason=single_line(value, "reason", path),
+            public=boolean(value, "public", path, True),
             chair=self.person(value, "chair", path),
             public_attendees=whole_number(value, "public_attendees", path),
         )
@@ -326,6 +336,9 @@ class _Reader:
             purpose=choice(value, "purpose", path, vocabulary.PURPOSES, ""),
             confidential=boolean(value, "confidential", path, False),
             exempt_paragraph=single_line(value, "exempt_paragraph", path),
+            started=time(value, "started", path),
+            linked_meeting=meeting_ref(value, "linked_meeting", path),
+            linked_minute=linked_minute(value, path),
         )
         for declaration_path, declaration in entries(value, path, "declarations"):
             record.declarations.append(self.declaration(declaration_path, declaration))
@@ -391,6 +404,7 @@ class _Reader:
             owner=self.party(value, "owner", path),
             due=date(value, "due", path),
             status=choice(value, "status", path, vocabulary.ACTION_STATUSES, "open"),
+            progress=free_text(value, "progress", path),
         )
 
     def document(self, path: str, value: Any) -> DocumentRecord:
@@ -405,6 +419,7 @@ class _Reader:
             file=file,
             source=source,
             author=single_line(value, "author", path),
+            date=date(value, "date", path),
             confidential=boolean(value, "confidential", path, False),
         )
 
@@ -427,10 +442,48 @@ def numbering(value: Any, path: str) -> NumberingRecord:
         restart=choice(value, "restart", path, vocabulary.NUMBERING_RESTARTS, "never"),
         year_starts=single_line(value, "year_starts", path) or "05-01",
         next=whole_number(value, "next", path, minimum=1) or 1,
+        sub=choice(value, "sub", path, vocabulary.SUB_NUMBERING, "decimal"),
     )
     by_rule(clean_pattern, record.pattern, join(path, "pattern"))
     by_rule(clean_year_start, record.year_starts, join(path, "year_starts"))
     return record
+
+
+def template(value: dict, path: str) -> list[TemplateItemRecord] | None:
+    """The standard items a body's new agendas start with; None (absent) is the standard
+    template, [] a template with no items."""
+    if value.get("template") is None:
+        return None
+    if isinstance(value["template"], list) and len(value["template"]) > TEMPLATE_LIMIT:
+        fail(join(path, "template"), f"a template holds at most {TEMPLATE_LIMIT} items")
+    found = []
+    for entry_path, entry in entries(value, path, "template"):
+        fields(entry, entry_path, TEMPLATE_FIELDS)
+        found.append(
+            TemplateItemRecord(
+                title=single_line(entry, "title", entry_path, required=True),
+                kind=choice(entry, "kind", entry_path, vocabulary.ITEM_KINDS, "report"),
+            )
+        )
+    return found
+
+
+def linked_minute(value: dict, path: str) -> MinuteRef | None:
+    """An earlier minute: its number ("31"), or its meeting and number (links.py)."""
+    raw = value.get("linked_minute")
+    if raw is None:
+        return None
+    minute_path = join(path, "linked_minute")
+    if isinstance(raw, dict):
+        fields(raw, minute_path, LINKED_MINUTE_FIELDS)
+        return MinuteRef(
+            number=single_line(raw, "number", minute_path, required=True),
+            meeting=meeting_ref(raw, "meeting", minute_path, required=True),
+        )
+    if not isinstance(raw, str):
+        fail(minute_path, 'expected a minute number ("31") or {"meeting", "number"}')
+    number = single_line(value, "linked_minute", path)
+    return MinuteRef(number) if number else None
 
 
 def minute(value: Any, path: str) -> MinuteRecord:

@@ -7,17 +7,32 @@ found while applying it can still be named the way the clerk's file names it.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from desktop_app.exchange.links import MeetingRef, MinuteRef
+from desktop_app.vocabulary import ITEM_KINDS
 
 FORMAT = "minute-book/1"
 
 # The fields of each object, in the order export writes them (DESIGN.md §7).
 TOP_FIELDS = ("format", "organisations", "people", "bodies")
 ORGANISATION_FIELDS = ("name",)
-PERSON_FIELDS = ("key", "title", "name", "organisation", "position", "email")
-BODY_FIELDS = ("name", "kind", "parent", "quorum", "venue", "numbering", "members", "meetings")
-NUMBERING_FIELDS = ("pattern", "restart", "year_starts", "next")
+PERSON_FIELDS = ("key", "title", "name", "organisation", "position", "email", "phone")
+BODY_FIELDS = (
+    "name",
+    "kind",
+    "parent",
+    "quorum",
+    "venue",
+    "numbering",
+    "template",
+    "members",
+    "meetings",
+)
+NUMBERING_FIELDS = ("pattern", "restart", "year_starts", "next", "sub")
+TEMPLATE_FIELDS = ("title", "kind")
 MEMBER_FIELDS = ("person", "role", "organisation", "voting", "from", "to")
 MEETING_FIELDS = (
     "date",
@@ -26,6 +41,8 @@ MEETING_FIELDS = (
     "venue",
     "kind",
     "status",
+    "reason",
+    "public",
     "chair",
     "public_attendees",
     "attendance",
@@ -40,6 +57,9 @@ ITEM_FIELDS = (
     "purpose",
     "confidential",
     "exempt_paragraph",
+    "started",
+    "linked_meeting",
+    "linked_minute",
     "declarations",
     "minute",
     "resolutions",
@@ -52,8 +72,29 @@ MINUTE_FIELDS = ("overview", "key_points", "recommendations", "decision", "notes
 RESOLUTION_FIELDS = ("text", "outcome", "proposer", "seconder", "votes", "named_votes")
 VOTES_FIELDS = ("for", "against", "abstain")
 NAMED_VOTE_FIELDS = ("person", "vote")
-ACTION_FIELDS = ("text", "owner", "due", "status")
-DOCUMENT_FIELDS = ("title", "author", "file", "confidential")
+ACTION_FIELDS = ("text", "owner", "due", "status", "progress")
+LINKED_MINUTE_FIELDS = ("meeting", "number")
+DOCUMENT_FIELDS = ("title", "author", "date", "file", "confidential")
+
+
+def template_entries(stored: str) -> list[dict[str, str]] | None:
+    """A body's agenda template as stored (Body.agenda_template, a JSON list of
+    {"title", "kind"}) in the shape the format writes; None for "" (the standard one).
+    Entries without a title are passed over rather than failing a whole export."""
+    if not stored:
+        return None
+    try:
+        value = json.loads(stored)
+    except ValueError:
+        return None
+    if not isinstance(value, list):
+        return None
+    found = []
+    for entry in value:
+        if isinstance(entry, dict) and isinstance(entry.get("title"), str) and entry["title"]:
+            kind = entry.get("kind") if entry.get("kind") in ITEM_KINDS else "report"
+            found.append({"title": entry["title"], "kind": kind})
+    return found
 
 
 @dataclass
@@ -71,6 +112,7 @@ class PersonRecord:
     organisation: str | None = None
     position: str = ""
     email: str = ""
+    phone: str = ""
 
 
 @dataclass
@@ -79,6 +121,15 @@ class NumberingRecord:
     restart: str = "never"
     year_starts: str = "05-01"
     next: int = 1
+    sub: str = "decimal"  # sub-items numbered 35.1 ("decimal") or 35(a) ("letter")
+
+
+@dataclass
+class TemplateItemRecord:
+    """One standard item a new agenda of the body starts with."""
+
+    title: str
+    kind: str = "report"
 
 
 @dataclass
@@ -147,6 +198,7 @@ class ActionRecord:
     owner: str | None = None  # a person's key or an organisation's name
     due: dt.date | None = None
     status: str = "open"
+    progress: str = ""
 
 
 @dataclass
@@ -156,6 +208,7 @@ class DocumentRecord:
     file: str  # as written in the JSON, relative to it
     source: Path  # where that file is on this machine
     author: str = ""
+    date: dt.date | None = None
     confidential: bool = False
 
 
@@ -169,6 +222,9 @@ class ItemRecord:
     purpose: str = ""
     confidential: bool = False
     exempt_paragraph: str = ""
+    started: str = ""  # "HH:MM" when the item was taken
+    linked_meeting: MeetingRef | None = None
+    linked_minute: MinuteRef | None = None
     declarations: list[DeclarationRecord] = field(default_factory=list)
     minute: MinuteRecord | None = None
     resolutions: list[ResolutionRecord] = field(default_factory=list)
@@ -186,6 +242,8 @@ class MeetingRecord:
     venue: str = ""
     kind: str = "ordinary"
     status: str = "scheduled"
+    reason: str = ""  # why it was cancelled or postponed
+    public: bool = True
     chair: str | None = None
     public_attendees: int | None = None
     attendance: list[AttendanceRecord] = field(default_factory=list)
@@ -201,6 +259,7 @@ class BodyRecord:
     quorum: str = ""
     venue: str = ""
     numbering: NumberingRecord = field(default_factory=NumberingRecord)
+    template: list[TemplateItemRecord] | None = None  # None: the standard template
     members: list[MemberRecord] = field(default_factory=list)
     meetings: list[MeetingRecord] = field(default_factory=list)
 

@@ -11,10 +11,12 @@ import re
 from typing import Any
 
 from desktop_app.errors import ValidationError
+from desktop_app.exchange.links import MeetingRef
 from desktop_app.services.bodies import clean_quorum
 from desktop_app.services.validation import NAME_LIMIT, TEXT_LIMIT, TIME
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MEETING_REF = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?$")
 
 
 def fail(path: str, message: str):
@@ -110,7 +112,7 @@ def choice(value: dict, key: str, path: str, allowed: tuple[str, ...], default):
         fail(join(path, key), "expected text")
     if raw not in allowed:
         shown = ", ".join(f"“{word}”" for word in allowed if word)
-        fail(join(path, key), f"“{raw}” is not one of {shown}")
+        fail(join(path, key), f"“{_shown(raw)}” is not one of {shown}")
     return raw
 
 
@@ -145,14 +147,37 @@ def date(value: dict, key: str, path: str, *, required: bool = False) -> dt.date
             raise ValueError
         return dt.date.fromisoformat(raw)
     except ValueError:
-        fail(join(path, key), f"“{raw}” is not a real date (use YYYY-MM-DD)")
+        fail(join(path, key), f"“{_shown(raw)}” is not a real date (use YYYY-MM-DD)")
 
 
 def time(value: dict, key: str, path: str) -> str:
     raw = string(value, key, path, required=False)
     if raw and not TIME.match(raw):
-        fail(join(path, key), f"“{raw}” is not a time of day (use HH:MM)")
+        fail(join(path, key), f"“{_shown(raw)}” is not a time of day (use HH:MM)")
     return raw
+
+
+def meeting_ref(value: dict, key: str, path: str, *, required: bool = False) -> MeetingRef | None:
+    """A meeting of the same body named by its date, "2012-12-17", or by date and start
+    time, "2012-12-17T14:30" (links.py)."""
+    raw = string(value, key, path, required=required)
+    if not raw:
+        return None
+    found = MEETING_REF.match(raw)
+    try:
+        if not found:
+            raise ValueError
+        day = dt.date.fromisoformat(found[1])
+    except ValueError:
+        fail(
+            join(path, key),
+            f"“{_shown(raw)}” is not a meeting's date (use YYYY-MM-DD, or YYYY-MM-DDTHH:MM "
+            "when the body meets more than once that day)",
+        )
+    start = found[2]
+    if start is not None and not TIME.match(start):
+        fail(join(path, key), f"“{start}” in “{raw}” is not a time of day (use HH:MM)")
+    return MeetingRef(day, start)
 
 
 def quorum(value: dict, path: str) -> str:
@@ -169,3 +194,8 @@ def by_rule(rule, raw: Any, path: str):
         return rule(raw)
     except ValidationError as error:
         fail(path, str(error).rstrip("."))
+
+
+def _shown(raw: str, limit: int = 40) -> str:
+    """A wrong value as quoted back: enough to recognise it, not a megabyte of it."""
+    return raw if len(raw) <= limit else raw[: limit - 1] + "…"

@@ -202,3 +202,139 @@ def test_a_circle_with_a_body_already_here_is_refused_and_rolled_back(example, e
     example["bodies"][0]["venue"] = "Somewhere new"
     message = refused(example, example_path.parent)
     assert message.startswith("bodies[0].parent: the bodies would report to each other")
+
+
+def set_in(place: str, key: str, value):
+    """A change to the example: `value` at `key` of the object at `place` (a path)."""
+
+    def change(data: dict) -> None:
+        target = data
+        for step in place.replace("[", ".").replace("]", "").split("."):
+            target = target[int(step)] if step.isdigit() else target[step]
+        target[key] = value
+
+    return change
+
+
+# The fields of the meeting cycle (issue 4), each refused with its path.
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (set_in("people.0", "phone", "0" * 301), "people[0].phone: 301 characters long"),
+        (set_in("people.0", "phone", 1622), "people[0].phone: expected text"),
+        (
+            set_in("bodies.0.numbering", "sub", "roman"),
+            "bodies[0].numbering.sub: “roman” is not one of “decimal”, “letter”",
+        ),
+        (set_in("bodies.0", "template", {"title": "x"}), "bodies[0].template: expected a list"),
+        (set_in("bodies.0", "template", ["Apologies"]), "bodies[0].template[0]: expected an"),
+        (set_in("bodies.0", "template", [{"kind": "apologies"}]), "bodies[0].template[0].title:"),
+        (
+            set_in("bodies.0", "template", [{"title": "Apologies", "kind": "excuses"}]),
+            "bodies[0].template[0].kind: “excuses” is not one of",
+        ),
+        (
+            set_in("bodies.0", "template", [{"title": "x", "number": "1"}]),
+            "bodies[0].template[0].number: not a field",
+        ),
+        (
+            set_in("bodies.0", "template", [{"title": f"Item {n}"} for n in range(51)]),
+            "bodies[0].template: a template holds at most 50 items",
+        ),
+        (set_in(MEETING, "reason", "Snow.\nAgain."), f"{MEETING}.reason: must be a single line"),
+        (set_in(MEETING, "reason", "r" * 301), f"{MEETING}.reason: 301 characters long"),
+        (set_in(MEETING, "public", "no"), f"{MEETING}.public: expected true or false"),
+        (
+            set_in(f"{MEETING}.items.1", "started", "2:35pm"),
+            f"{MEETING}.items[1].started: “2:35pm” is not a time of day",
+        ),
+        (
+            set_in(f"{MEETING}.items.1", "linked_meeting", "01/10/2012"),
+            f"{MEETING}.items[1].linked_meeting: “01/10/2012” is not a meeting's date",
+        ),
+        (
+            set_in(f"{MEETING}.items.1", "linked_meeting", "2012-10-01T24:00"),
+            f"{MEETING}.items[1].linked_meeting: “24:00” in “2012-10-01T24:00” is not a time",
+        ),
+        (
+            set_in(f"{MEETING}.items.1", "linked_meeting", "2012-10-02"),
+            f"{MEETING}.items[1].linked_meeting: the body has no meeting on 2012-10-02",
+        ),
+        (
+            set_in(f"{MEETING}.items.1", "linked_meeting", "2012-10-01T14:30"),
+            f"{MEETING}.items[1].linked_meeting: the body has no meeting on 2012-10-01 at 14:30",
+        ),
+        (
+            set_in(f"{MEETING}.items.1", "linked_meeting", "2012-12-17"),
+            f"{MEETING}.items[1].linked_meeting: an item cannot link to its own meeting",
+        ),
+        (
+            set_in(f"{MEETING}.items.2", "linked_minute", "29"),
+            f"{MEETING}.items[2].linked_minute: no earlier meeting of the body has a minute "
+            "numbered “29”",
+        ),
+        (
+            # 31 is in the same meeting, not an earlier one: it must be named with its meeting.
+            set_in(f"{MEETING}.items.2", "linked_minute", "31"),
+            f"{MEETING}.items[2].linked_minute: no earlier meeting",
+        ),
+        (
+            set_in(f"{MEETING}.items.2", "linked_minute", 31),
+            f'{MEETING}.items[2].linked_minute: expected a minute number ("31")',
+        ),
+        (
+            set_in(f"{MEETING}.items.2", "linked_minute", {"number": "31"}),
+            f"{MEETING}.items[2].linked_minute.meeting: missing",
+        ),
+        (
+            set_in(f"{MEETING}.items.2", "linked_minute", {"meeting": "2012-12-17"}),
+            f"{MEETING}.items[2].linked_minute.number: missing",
+        ),
+        (
+            set_in(f"{MEETING}.items.2", "linked_minute", {"meeting": "2012-10-01", "number": "1"}),
+            f"{MEETING}.items[2].linked_minute: the meeting on 2012-10-01 has no item numbered “1”",
+        ),
+        (
+            set_in(
+                f"{MEETING}.items.2", "linked_minute", {"meeting": "2012-12-17", "number": "32"}
+            ),
+            f"{MEETING}.items[2].linked_minute: an item cannot link to itself",
+        ),
+        (
+            set_in(f"{MEETING}.items.4.actions.0", "progress", "p" * 100_001),
+            f"{MEETING}.items[4].actions[0].progress: 100,001 characters long",
+        ),
+        (
+            set_in(
+                f"{MEETING}.items.4",
+                "documents",
+                [{"title": "Paper", "date": "2012-12-32", "file": "locality-board.json"}],
+            ),
+            f"{MEETING}.items[4].documents[0].date: “2012-12-32” is not a real date",
+        ),
+        (
+            set_in(f"{MEETING}.attendance.0", "arrived", "late"),
+            f"{MEETING}.attendance[0].arrived: “late” is not a time of day",
+        ),
+        (
+            lambda data: (
+                set_in(f"{MEETING}.attendance.0", "arrived", "14:45")(data),
+                set_in(f"{MEETING}.attendance.0", "left", "09:00")(data),
+            ),
+            f"{MEETING}.attendance[0].left: they left before they arrived",
+        ),
+        (
+            set_in(f"{MEETING}.items.3", "declarations", [{"person": "cooke", "left_room": 1}]),
+            f"{MEETING}.items[3].declarations[0].left_room: expected true or false",
+        ),
+        (
+            set_in(f"{MEETING}.items.3", "declarations", [{"person": "cooke", "kind": "a\nb"}]),
+            f"{MEETING}.items[3].declarations[0].kind: must be a single line",
+        ),
+    ],
+)
+def test_a_bad_meeting_cycle_field_is_refused_with_its_path(
+    example, example_path, change, expected
+):
+    change(example)
+    assert refused(example, example_path.parent).startswith(expected)

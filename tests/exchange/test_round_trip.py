@@ -6,10 +6,11 @@ import copy
 import hashlib
 import json
 
-from desktop_app.exchange import export_data, export_file, import_data, import_file, records
+from desktop_app.exchange import export_data, export_file, import_data, import_file
 from desktop_app.storage import store
 from desktop_app.storage.models import Body, Document, Meeting, Person
 from tests.exchange.databases import opened
+from tests.exchange.shapes import assert_in_format_order
 
 
 def test_example_exports_and_imports_into_an_empty_folder_as_the_same_record(
@@ -27,35 +28,7 @@ def test_example_exports_and_imports_into_an_empty_folder_as_the_same_record(
 
 def test_export_keeps_the_order_of_the_format(database, example_path):
     import_file(example_path)
-    data = export_data()
-    assert list(data) == list(records.TOP_FIELDS)
-
-    def in_order(value: dict, fields: tuple[str, ...]) -> bool:
-        return list(value) == [name for name in fields if name in value]
-
-    def check_items(items: list[dict]) -> None:
-        for item in items:
-            assert in_order(item, records.ITEM_FIELDS), item["title"]
-            if "minute" in item:
-                assert in_order(item["minute"], records.MINUTE_FIELDS)
-            for resolution in item.get("resolutions", []):
-                assert in_order(resolution, records.RESOLUTION_FIELDS)
-            for action in item.get("actions", []):
-                assert in_order(action, records.ACTION_FIELDS)
-            check_items(item.get("items", []))
-
-    for person in data["people"]:
-        assert in_order(person, records.PERSON_FIELDS)
-    for body in data["bodies"]:
-        assert in_order(body, records.BODY_FIELDS)
-        assert list(body["numbering"]) == list(records.NUMBERING_FIELDS)
-        for member in body.get("members", []):
-            assert in_order(member, records.MEMBER_FIELDS)
-        for meeting in body.get("meetings", []):
-            assert in_order(meeting, records.MEETING_FIELDS)
-            for line in meeting.get("attendance", []):
-                assert in_order(line, records.ATTENDANCE_FIELDS)
-            check_items(meeting.get("items", []))
+    assert_in_format_order(export_data())
 
 
 def test_example_values_survive_the_import(database, example_path):

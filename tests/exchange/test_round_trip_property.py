@@ -31,7 +31,10 @@ def optional(strategy):
 
 
 @st.composite
-def items(draw, people: list[str], parties: list[str], depth: int = 0) -> dict:
+def items(
+    draw, people: list[str], parties: list[str], other_days: list[dt.date], depth: int = 0
+) -> dict:
+    """An item; it may link to a meeting of the body on one of `other_days`."""
     item = {
         "number": draw(st.sampled_from(["", "1", "23/21", "7a"])),
         "title": draw(names),
@@ -39,6 +42,12 @@ def items(draw, people: list[str], parties: list[str], depth: int = 0) -> dict:
         "presenter": draw(optional(st.sampled_from(parties))),
         "purpose": draw(st.sampled_from(vocabulary.PURPOSES)),
         "confidential": draw(st.booleans()),
+        "started": draw(st.sampled_from(["", "14:35", "09:05"])),
+        "linked_meeting": draw(
+            optional(st.sampled_from(other_days).map(dt.date.isoformat))
+            if other_days
+            else st.none()
+        ),
     }
     if draw(st.booleans()):
         item["minute"] = {
@@ -68,20 +77,28 @@ def items(draw, people: list[str], parties: list[str], depth: int = 0) -> dict:
             "owner": draw(optional(st.sampled_from(parties))),
             "due": draw(optional(dates.map(dt.date.isoformat))),
             "status": draw(st.sampled_from(vocabulary.ACTION_STATUSES)),
+            "progress": draw(paragraphs),
         }
         for _ in range(draw(st.integers(0, 2)))
     ]
     item["declarations"] = [
-        {"person": draw(st.sampled_from(people)), "kind": draw(st.sampled_from(["", "pecuniary"]))}
+        {
+            "person": draw(st.sampled_from(people)),
+            "kind": draw(st.sampled_from(["", "pecuniary"])),
+            "description": draw(paragraphs),
+            "left_room": draw(st.booleans()),
+        }
         for _ in range(draw(st.integers(0, 2)))
     ]
     if depth == 0:
-        item["items"] = draw(st.lists(items(people, parties, depth=1), max_size=2))
+        item["items"] = draw(st.lists(items(people, parties, other_days, depth=1), max_size=2))
     return item
 
 
 @st.composite
-def meetings(draw, people: list[str], parties: list[str], day: dt.date) -> dict:
+def meetings(
+    draw, people: list[str], parties: list[str], day: dt.date, days: list[dt.date]
+) -> dict:
     start = draw(st.sampled_from(["", "09:30", "14:30"]))
     attending = draw(st.lists(st.sampled_from(people), unique=True, max_size=len(people)))
     return {
@@ -91,13 +108,21 @@ def meetings(draw, people: list[str], parties: list[str], day: dt.date) -> dict:
         "venue": draw(optional(names)),
         "kind": draw(st.sampled_from(vocabulary.MEETING_KINDS)),
         "status": draw(st.sampled_from(vocabulary.MEETING_STATUSES)),
+        "reason": draw(optional(names)),
+        "public": draw(st.booleans()),
         "chair": draw(optional(st.sampled_from(people))),
         "public_attendees": draw(optional(st.integers(0, 40))),
         "attendance": [
-            {"person": key, "status": draw(st.sampled_from(vocabulary.ATTENDANCE_STATUSES))}
+            {
+                "person": key,
+                "status": draw(st.sampled_from(vocabulary.ATTENDANCE_STATUSES)),
+                "capacity": draw(optional(names)),
+                "arrived": draw(st.sampled_from(["", "14:40"])),
+                "left": draw(st.sampled_from(["", "18:00"])),
+            }
             for key in attending
         ],
-        "items": draw(st.lists(items(people, parties), max_size=3)),
+        "items": draw(st.lists(items(people, parties, [d for d in days if d != day]), max_size=3)),
     }
 
 
@@ -111,6 +136,7 @@ def exchanges(draw) -> dict:
             "title": draw(st.sampled_from(["", "Cllr", "Dr"])),
             "name": draw(names),
             "organisation": draw(st.sampled_from(["", *organisations])),
+            "phone": draw(st.sampled_from(["", "01622 694000", "+44 20 7946 0000"])),
         }
         for key in keys
     ]
@@ -130,7 +156,18 @@ def exchanges(draw) -> dict:
                     "pattern": draw(st.sampled_from(["{n}", "{yy}/{n}", "Cou/{n}/{yy}-{yy1}"])),
                     "restart": draw(st.sampled_from(vocabulary.NUMBERING_RESTARTS)),
                     "next": draw(st.integers(1, 500)),
+                    "sub": draw(st.sampled_from(vocabulary.SUB_NUMBERING)),
                 },
+                "template": draw(
+                    optional(
+                        st.lists(
+                            st.fixed_dictionaries(
+                                {"title": names, "kind": st.sampled_from(vocabulary.ITEM_KINDS)}
+                            ),
+                            max_size=3,
+                        )
+                    )
+                ),
                 "members": [
                     {
                         "person": key,
@@ -139,7 +176,7 @@ def exchanges(draw) -> dict:
                     }
                     for key in draw(st.lists(st.sampled_from(keys), unique=True))
                 ],
-                "meetings": [draw(meetings(keys, parties, day)) for day in days],
+                "meetings": [draw(meetings(keys, parties, day, days)) for day in days],
             }
         )
     return {

@@ -1,0 +1,45 @@
+"""The key order export writes (records.py), checked over a whole exported record."""
+
+from __future__ import annotations
+
+from desktop_app.exchange import records
+
+
+def in_order(value: dict, fields: tuple[str, ...]) -> bool:
+    return list(value) == [name for name in fields if name in value]
+
+
+def assert_in_format_order(data: dict) -> None:
+    assert list(data) == list(records.TOP_FIELDS)
+    for person in data["people"]:
+        assert in_order(person, records.PERSON_FIELDS)
+    for body in data["bodies"]:
+        assert in_order(body, records.BODY_FIELDS)
+        assert in_order(body["numbering"], records.NUMBERING_FIELDS)
+        for entry in body.get("template", []):
+            assert list(entry) == list(records.TEMPLATE_FIELDS)
+        for member in body.get("members", []):
+            assert in_order(member, records.MEMBER_FIELDS)
+        for meeting in body.get("meetings", []):
+            assert in_order(meeting, records.MEETING_FIELDS)
+            for line in meeting.get("attendance", []):
+                assert in_order(line, records.ATTENDANCE_FIELDS)
+            _check_items(meeting.get("items", []))
+
+
+def _check_items(items: list[dict]) -> None:
+    for item in items:
+        assert in_order(item, records.ITEM_FIELDS), item["title"]
+        if isinstance(item.get("linked_minute"), dict):
+            assert in_order(item["linked_minute"], records.LINKED_MINUTE_FIELDS)
+        for declaration in item.get("declarations", []):
+            assert in_order(declaration, records.DECLARATION_FIELDS)
+        if "minute" in item:
+            assert in_order(item["minute"], records.MINUTE_FIELDS)
+        for resolution in item.get("resolutions", []):
+            assert in_order(resolution, records.RESOLUTION_FIELDS)
+        for action in item.get("actions", []):
+            assert in_order(action, records.ACTION_FIELDS)
+        for document in item.get("documents", []):
+            assert in_order(document, records.DOCUMENT_FIELDS)
+        _check_items(item.get("items", []))
