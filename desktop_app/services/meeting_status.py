@@ -64,6 +64,8 @@ def revert_status(*, meeting_id: str, status: str, reason: str) -> Meeting:
 def _refusal(current: str, status: str) -> str:
     if current == "cancelled":
         return "A cancelled meeting stays cancelled; schedule a new meeting instead."
+    if (current, status) == ("agenda published", "scheduled"):
+        return "Unpublish the agenda to take it back; that also withdraws its minute numbers."
     if current in SEQUENCE and status in SEQUENCE:
         if SEQUENCE.index(status) < SEQUENCE.index(current):
             return f"A meeting that is {current} cannot go back to {status}."
