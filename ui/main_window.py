@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
-from desktop_app.services import bodies, meetings
+from desktop_app.services import bodies, meetings, schedule
 from desktop_app.storage.changes import current
 from ui.commands.edits import create_record, delete_record, edit_fields
+from ui.commands.service_call import perform
 from ui.errors import show_error
 from ui.events import Changes
 from ui.icons import icon
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         if self._meeting_page is None:
             from ui.meeting_page import MeetingPage
 
-            self._meeting_page = MeetingPage()
+            self._meeting_page = MeetingPage(self.undo_stack, self.changes)
             self._meeting_page.edit_button.clicked.connect(self.edit_meeting)
             self.pages.addWidget(self._meeting_page)
         return self._meeting_page
@@ -186,6 +187,56 @@ class MainWindow(QMainWindow):
         dialog.widgets["venue"].setText(body.venue)
         dialog.exec()
 
+    def schedule_series(self) -> None:
+        """A run of meetings (every second Monday at 14:30 until April), all undone at once."""
+        body_id = self.current_body_id()
+        if body_id is None:
+            show_error(self, ValidationError("Choose the body the meetings belong to first."))
+            return
+        body = bodies.get_body(body_id)
+        made: list[str] = []
+
+        def apply(values: dict):
+            if made:
+                for meeting_id in made:
+                    meetings.restore_meeting(meeting_id=meeting_id)
+                return
+            made.extend(m.id for m in schedule.schedule_series(body_id=body_id, **values))
+
+        def revert():
+            for meeting_id in reversed(made):
+                meetings.delete_meeting(meeting_id=meeting_id)
+
+        def submit(values: dict):
+            values["interval"] = int(values["interval"])
+            perform(
+                self.undo_stack,
+                self.changes,
+                "Schedule meetings",
+                lambda: apply(values),
+                revert,
+            )
+            self.statusBar().showMessage(f"Scheduled {len(made)} meetings of {body.name}.", 8000)
+
+        dialog = RecordDialog(f"Schedule meetings of {body.name}", submit, self)
+        dialog.add_line("first", "First meeting", "", "YYYY-MM-DD")
+        dialog.add_choice(
+            "rule",
+            "Repeat",
+            [
+                ("Weekly (every Nth week)", "weekly"),
+                ("Monthly (same weekday of the month)", "monthly"),
+            ],
+            "weekly",
+        )
+        dialog.add_choice("interval", "Every", [(str(n), str(n)) for n in range(1, 13)], "2")
+        dialog.add_line("until", "Until", "", "YYYY-MM-DD")
+        dialog.add_line("start_time", "Starts", "", "HH:MM")
+        dialog.add_line("end_time", "Ends", "", "HH:MM")
+        dialog.add_line("venue", "Venue", body.venue)
+        dialog.add_choice("kind", "Kind", choices(vocabulary.MEETING_KINDS), "ordinary")
+        dialog.exec()
+
     def edit_meeting(self) -> None:
         record = self.meeting_page.record
         if record is None:
@@ -275,6 +326,9 @@ class MainWindow(QMainWindow):
         self.new_meeting_action = action(
             "New &meeting…", "new meeting", "Ctrl+Shift+M", self.new_meeting
         )
+        self.schedule_action = action(
+            "&Schedule meetings…", "schedule", "Ctrl+Shift+S", self.schedule_series
+        )
         self.people_action = action("&People…", "people", "Ctrl+Shift+P", self.open_people)
         self.organisations_action = action(
             "&Organisations…", "organisation", "Ctrl+Shift+O", self.open_organisations
@@ -294,14 +348,21 @@ class MainWindow(QMainWindow):
         edit_menu = menus.addMenu("&Edit")
         edit_menu.addActions([undo, redo])
         records = menus.addMenu("&Records")
-        records.addActions([self.new_body_action, self.new_meeting_action, self.delete_action])
+        records.addActions(
+            [
+                self.new_body_action,
+                self.new_meeting_action,
+                self.schedule_action,
+                self.delete_action,
+            ]
+        )
         records.addSeparator()
         records.addActions([self.people_action, self.organisations_action])
 
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.new_body_action, self.new_meeting_action])
+        toolbar.addActions([self.new_body_action, self.new_meeting_action, self.schedule_action])
         toolbar.addSeparator()
         toolbar.addActions([self.people_action, self.organisations_action])
         toolbar.addSeparator()

@@ -4,11 +4,33 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.dates import day_and_date
+from desktop_app.errors import ValidationError
+from desktop_app.services import meeting_status
 from desktop_app.services.meeting_record import ItemRecord, MeetingRecord, load_meeting_record
+from ui.agenda_editor import AgendaEditor
+from ui.attendance_view import AttendanceView
+from ui.commands.service_call import perform
+from ui.errors import show_error
+from ui.events import Changes
 from ui.icons import icon
+from ui.interests_view import InterestsView
+from ui.live_meeting import LiveMeeting
+from ui.record_dialog import RecordDialog
 
 STYLE = """
 h3 { margin-top: 14px; margin-bottom: 4px; }
@@ -20,22 +42,50 @@ td { padding: 1px 10px 1px 0; vertical-align: top; }
 
 
 class MeetingPage(QWidget):
-    def __init__(self, parent=None):
+    """Heading and actions above four tabs: the record, the agenda, attendance, interests.
+    Only the visible tab is loaded, so opening a meeting stays quick."""
+
+    def __init__(self, stack: QUndoStack, changes: Changes, parent=None):
         super().__init__(parent)
+        self._stack, self._changes = stack, changes
         self.record: MeetingRecord | None = None
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
         self.heading.setWordWrap(True)
         self.edit_button = QPushButton(icon("edit"), "Edit date, time and venue…")
+        self.status_button = QToolButton()
+        self.status_button.setObjectName("statusButton")
+        self.status_button.setIcon(icon("status"))
+        self.status_button.setText("Status")
+        self.status_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.status_menu = QMenu(self.status_button)
+        self.status_button.setMenu(self.status_menu)
+        self.live_button = QPushButton(icon("live"), "Live meeting (F5)")
+        self.live_button.setShortcut(QKeySequence("F5"))
+        self.live_button.clicked.connect(self.open_live)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        top.addWidget(self.edit_button)
+        for widget in (self.edit_button, self.status_button, self.live_button):
+            top.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+
         self.browser = QTextBrowser()
         self.browser.setObjectName("meetingRecord")
         self.browser.document().setDefaultStyleSheet(STYLE)
+        self.agenda = AgendaEditor(stack, changes)
+        self.attendance = AttendanceView(stack, changes)
+        self.interests = InterestsView(stack, changes)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("meetingTabs")
+        self.tabs.addTab(self.browser, icon("meeting"), "Record")
+        self.tabs.addTab(self.agenda, icon("template"), "Agenda")
+        self.tabs.addTab(self.attendance, icon("attendance"), "Attendance")
+        self.tabs.addTab(self.interests, icon("interest"), "Interests")
+        self.tabs.currentChanged.connect(lambda _: self._load_tab())
+        self.live: LiveMeeting | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.tabs, 1)
 
     def show_meeting(self, meeting_id: str) -> None:
         self.record = load_meeting_record(meeting_id)
@@ -49,15 +99,84 @@ class MeetingPage(QWidget):
         record = self.record
         when = day_and_date(record.date)
         times = " – ".join(t for t in (record.start_time, record.end_time) if t)
+        reason = f" ({escape(record.status_reason)})" if record.status_reason else ""
         self.heading.setText(
             f"<h2>{escape(record.body_name)}</h2>"
             f"<div>{when}{', ' + times if times else ''}"
             f"{', ' + escape(record.venue) if record.venue else ''}</div>"
             f"<div class='muted'>{escape(record.kind.capitalize())} meeting · "
-            f"{escape(record.status.capitalize())}"
+            f"{escape(record.status.capitalize())}{reason}"
             f"{' · Chair: ' + escape(record.chair) if record.chair else ''}</div>"
         )
-        self.browser.setHtml(meeting_html(record))
+        self._fill_status_menu()
+        self._load_tab()
+
+    def _load_tab(self) -> None:
+        shown = self.tabs.currentWidget()
+        if self.record is None:
+            return
+        if shown is self.browser:
+            self.browser.setHtml(meeting_html(self.record))
+        else:
+            shown.show_meeting(self.record.id)
+
+    # -- status ------------------------------------------------------------------------------
+
+    def _fill_status_menu(self) -> None:
+        self.status_menu.clear()
+        moves = [
+            s for s in meeting_status.ALLOWED.get(self.record.status, ()) if s != "agenda published"
+        ]
+        for status in moves:
+            action = self.status_menu.addAction(_status_label(status))
+            action.triggered.connect(lambda _=False, s=status: self.change_status(s))
+        self.status_button.setEnabled(bool(moves))
+
+    def change_status(self, status: str) -> None:
+        meeting_id = self.record.id
+        before, reason_before = self.record.status, self.record.status_reason
+
+        def apply_with(reason: str):
+            perform(
+                self._stack,
+                self._changes,
+                f"Meeting {status}",
+                lambda: meeting_status.change_status(
+                    meeting_id=meeting_id, status=status, reason=reason
+                ),
+                lambda: meeting_status.revert_status(
+                    meeting_id=meeting_id, status=before, reason=reason_before
+                ),
+            )
+
+        if status in ("cancelled", "postponed"):
+            dialog = RecordDialog(f"Meeting {status}", lambda v: apply_with(v["reason"]), self)
+            dialog.add_line("reason", "Reason", "", "e.g. not quorate; the venue is closed")
+            dialog.exec()
+            return
+        try:
+            apply_with("")
+        except ValidationError as error:
+            show_error(self, error)
+
+    # -- live mode ---------------------------------------------------------------------------
+
+    def open_live(self) -> None:
+        if self.record is None:
+            return
+        self.live = LiveMeeting(self.record.id, self._stack, self._changes, parent=self)
+        self.live.showFullScreen()
+        self.live.raise_()
+        self.live.activateWindow()
+
+
+def _status_label(status: str) -> str:
+    return {
+        "held": "Mark as held",
+        "cancelled": "Cancel…",
+        "postponed": "Postpone…",
+        "scheduled": "Re-arrange (scheduled again)",
+    }.get(status, status.capitalize())
 
 
 def meeting_html(record: MeetingRecord) -> str:

@@ -22,12 +22,11 @@ def member_dialog(
     data = current(membership, ("person_id", *memberships.EDITABLE)) if membership else {}
     dialog = RecordDialog(title, submit, parent)
     person_options = [(people.display_name(p), p.id) for p in people.list_people()]
-    person = dialog.add_choice("person_id", "Person", person_options, data.get("person_id"))
-    person.setEnabled(membership is None)  # a membership belongs to one person for good
     if membership is None:
-        person.setEditable(True)  # type a few letters to find someone
-        person.setCurrentIndex(-1)  # no one by default: adding the wrong person is too easy
-        person.lineEdit().setPlaceholderText("Type a name or choose…")
+        dialog.add_person("person_id", "Person", person_options)
+    else:  # a membership belongs to one person for good
+        person = dialog.add_choice("person_id", "Person", person_options, data.get("person_id"))
+        person.setEnabled(False)
     dialog.add_choice("role", "Role", choices(vocabulary.ROLES), data.get("role", "member"))
     organisation_options = [("(none)", None)] + [
         (o.name, o.id) for o in organisations.list_organisations()

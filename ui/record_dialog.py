@@ -62,6 +62,14 @@ class RecordDialog(QDialog):
         self._add(name, label, box, lambda: box.isChecked())
         return box
 
+    def add_person(self, name: str, label: str, people: Options) -> QComboBox:
+        """A list of people to type into: nobody is chosen until the user does."""
+        combo = self.add_choice(name, label, people)
+        combo.setEditable(True)  # type a few letters to find someone
+        combo.setCurrentIndex(-1)  # choosing the wrong person by default is too easy
+        combo.lineEdit().setPlaceholderText("Type a name or choose…")
+        return combo
+
     def values(self) -> dict[str, Any]:
         return {name: read() for name, read in self._readers.items()}
 

@@ -1,0 +1,158 @@
+"""Building an agenda in the window: from the template, add, reorder, indent, publish."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from desktop_app.services import agenda, bodies, documents
+from desktop_app.storage.models import JournalEntry
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def open_agenda(window, board):
+    window.select("meeting", board.meeting_id)
+    page = window.meeting_page
+    page.tabs.setCurrentWidget(page.agenda)
+    return page.agenda
+
+
+def titles(meeting_id):
+    return [e.title for e in agenda.list_agenda(meeting_id)]
+
+
+def test_an_agenda_starts_from_the_template_and_can_be_undone(qtbot, window, board):
+    editor = open_agenda(window, board)
+    editor.actions_["template"].trigger()
+    assert titles(board.meeting_id)[:3] == [
+        "Apologies for Absence",
+        "Declarations of Interest",
+        "Minutes of the Previous Meeting",
+    ]
+    assert editor.model.rowCount() == len(agenda.STANDARD_TEMPLATE)
+    window.undo_action.trigger()
+    assert titles(board.meeting_id) == []
+    window.redo_action.trigger()
+    assert len(titles(board.meeting_id)) == len(agenda.STANDARD_TEMPLATE)
+
+
+def test_add_an_item_type_its_title_and_move_it_with_the_keyboard(qtbot, window, board):
+    editor = open_agenda(window, board)
+    editor.actions_["template"].trigger()
+    editor.select(agenda.list_agenda(board.meeting_id)[3].id)  # matters arising
+    editor.table.setFocus()
+    qtbot.keyClick(editor.table, Qt.Key.Key_Insert)
+    title = editor.form.fields["title"]
+    qtbot.keyClicks(title, "Troubled Families")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    order = titles(board.meeting_id)
+    assert order.index("Troubled Families") == order.index("Matters and Actions Arising") + 1
+
+    editor.table.setFocus()
+    qtbot.keyClick(editor.table, Qt.Key.Key_Up, ALT)
+    order = titles(board.meeting_id)
+    assert order.index("Troubled Families") == order.index("Matters and Actions Arising") - 1
+
+    window.undo_action.trigger()  # the move
+    order = titles(board.meeting_id)
+    assert order.index("Troubled Families") == order.index("Matters and Actions Arising") + 1
+
+
+def test_indenting_makes_a_sub_item_and_outdent_puts_it_back(qtbot, window, board):
+    editor = open_agenda(window, board)
+    editor.actions_["template"].trigger()
+    entries = agenda.list_agenda(board.meeting_id)
+    aob = next(e for e in entries if e.kind == "any other business")
+    editor.select(aob.id)
+    editor.actions_["add"].trigger()
+    editor.form.fields["title"].setText("Libraries update")
+    editor.form.fields["title"].editingFinished.emit()
+    item = next(e for e in agenda.list_agenda(board.meeting_id) if e.title == "Libraries update")
+    editor.select(item.id)
+    editor.table.setFocus()
+    qtbot.keyClick(editor.table, Qt.Key.Key_Right, ALT)
+    indented = next(e for e in agenda.list_agenda(board.meeting_id) if e.id == item.id)
+    assert indented.parent_id == aob.id and indented.depth == 1
+    qtbot.keyClick(editor.table, Qt.Key.Key_Left, ALT)
+    back = next(e for e in agenda.list_agenda(board.meeting_id) if e.id == item.id)
+    assert back.parent_id is None
+
+
+def test_publishing_numbers_continue_from_the_bodys_last_meeting(qtbot, window, board):
+    bodies.update_body(body_id=board.body_id, numbering_next=30)
+    editor = open_agenda(window, board)
+    editor.actions_["template"].trigger()
+    editor.actions_["publish"].trigger()
+    numbers = [e.number for e in agenda.list_agenda(board.meeting_id)]
+    assert numbers[:3] == ["30", "31", "32"]
+    assert "Published" in editor.status.text()
+    assert bodies.get_body(board.body_id).numbering_next == 30 + len(numbers)
+
+    window.undo_action.trigger()
+    assert [e.number for e in agenda.list_agenda(board.meeting_id)] == [""] * len(numbers)
+    assert bodies.get_body(board.body_id).numbering_next == 30
+
+
+def test_publishing_with_an_untitled_item_is_refused(qtbot, window, board, warnings):
+    editor = open_agenda(window, board)
+    editor.actions_["template"].trigger()
+    editor.actions_["add"].trigger()
+    before = JournalEntry.select().count()
+    editor.actions_["publish"].trigger()
+    assert warnings and "no title" in warnings[-1]
+    assert JournalEntry.select().count() == before
+    assert all(not e.number for e in agenda.list_agenda(board.meeting_id))
+
+
+def test_a_confidential_item_goes_to_part_two(qtbot, window, board):
+    editor = open_agenda(window, board)
+    editor.actions_["template"].trigger()
+    first = agenda.list_agenda(board.meeting_id)[0]
+    editor.select(first.id)
+    editor.actions_["add"].trigger()
+    editor.form.fields["title"].setText("Staffing restructure")
+    editor.form.fields["title"].editingFinished.emit()
+    paragraph = editor.form.fields["exempt_paragraph"]
+    paragraph.setCurrentIndex(paragraph.findData("1"))
+    paragraph.activated.emit(paragraph.currentIndex())
+    entries = agenda.list_agenda(board.meeting_id)
+    assert entries[-1].title == "Staffing restructure"
+    assert (entries[-1].part, entries[-1].confidential, entries[-1].exempt_paragraph) == (
+        "II",
+        True,
+        "1",
+    )
+
+
+def test_attaching_a_pdf_and_refusing_a_corrupt_one(
+    qtbot, window, board, warnings, tmp_path, monkeypatch
+):
+    from reportlab.pdfgen import canvas
+
+    report = tmp_path / "report.pdf"
+    pdf = canvas.Canvas(str(report))
+    pdf.drawString(72, 720, "Locality Board Priorities and Performance")
+    pdf.save()
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(report.read_bytes()[:200])
+
+    editor = open_agenda(window, board)
+    editor.actions_["template"].trigger()
+    item = agenda.list_agenda(board.meeting_id)[2]
+    editor.select(item.id)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(report)], ""))
+    qtbot.mouseClick(editor.attach_button, Qt.MouseButton.LeftButton)
+    assert [d.title for d in documents.list_documents(item.id)] == ["report"]
+    assert editor.papers.count() == 1
+
+    before = JournalEntry.select().count()
+    editor._attach_files(item.id, [str(broken)])
+    assert warnings and "broken.pdf" in warnings[-1]
+    assert JournalEntry.select().count() == before
+
+    window.undo_action.trigger()
+    assert documents.list_documents(item.id) == []
+    assert Path(report).exists()

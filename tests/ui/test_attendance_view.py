@@ -1,0 +1,123 @@
+"""Taking attendance in the window: keys, a substitute, a late arrival, the quorum."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from desktop_app.services import attendance, bodies, people, quorum
+from desktop_app.storage.models import JournalEntry
+from tests.ui.conftest import in_dialog
+from tests.ui.test_body_editing import press_ok
+
+
+def open_attendance(window, board):
+    window.select("meeting", board.meeting_id)
+    page = window.meeting_page
+    page.tabs.setCurrentWidget(page.attendance)
+    return page.attendance
+
+
+def status_of(board, person_id):
+    entry = next(
+        e for e in attendance.attendance_sheet(board.meeting_id) if e.person_id == person_id
+    )
+    return entry.status
+
+
+def test_one_key_marks_a_member_and_moves_to_the_next(qtbot, window, board):
+    view = open_attendance(window, board)
+    view.select(board.chair_id)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_P)
+    assert status_of(board, board.chair_id) == "present"
+    assert view.selected().person_id != board.chair_id  # ready for the next member
+    window.undo_action.trigger()
+    assert status_of(board, board.chair_id) == ""
+
+
+def test_the_quorum_flips_when_enough_members_are_present(qtbot, window, board):
+    bodies.update_body(body_id=board.body_id, quorum="2")
+    view = open_attendance(window, board)
+    assert "NOT quorate" in view.quorum_label.text()
+    for person_id in (board.chair_id, board.member_id):
+        view.select(person_id)
+        view.mark("present")
+    assert "Quorate" in view.quorum_label.text() and "NOT" not in view.quorum_label.text()
+    window.undo_action.trigger()
+    assert "NOT quorate" in view.quorum_label.text()
+
+
+def test_a_substitute_stands_in_for_a_member(qtbot, window, board):
+    alland = people.create_person(name="Simon Alland")
+    view = open_attendance(window, board)
+    view.select(board.member_id)
+
+    def fill(dialog):
+        person = dialog.widgets["person_id"]
+        person.setCurrentIndex(person.findData(alland.id))
+        qtbot.keyClicks(dialog.widgets["capacity"], "Kent Police")
+        press_ok(qtbot, dialog)
+
+    in_dialog(fill)
+    qtbot.mouseClick(view.substitute_button, Qt.MouseButton.LeftButton)
+    entry = next(
+        e for e in attendance.attendance_sheet(board.meeting_id) if e.person_id == alland.id
+    )
+    assert (entry.status, entry.substitute_for_id, entry.capacity) == (
+        "substitute",
+        board.member_id,
+        "Kent Police",
+    )
+    assert status_of(board, board.member_id) == "apologies"
+    window.undo_action.trigger()
+    assert alland.id not in {e.person_id for e in attendance.attendance_sheet(board.meeting_id)}
+    assert status_of(board, board.member_id) == ""
+    window.redo_action.trigger()
+    assert status_of(board, alland.id) == "substitute"
+
+
+def test_a_substitute_for_someone_not_a_member_is_refused(qtbot, window, board, warnings):
+    alland = people.create_person(name="Simon Alland")
+    view = open_attendance(window, board)
+    before = JournalEntry.select().count()
+    refused = []
+
+    def fill(dialog):
+        person = dialog.widgets["person_id"]
+        person.setCurrentIndex(person.findData(alland.id))
+        dialog.widgets["substitute_for_id"].setCurrentIndex(-1)
+        press_ok(qtbot, dialog)
+        refused.append(dialog.isVisible())
+        dialog.reject()
+
+    in_dialog(fill)
+    qtbot.mouseClick(view.substitute_button, Qt.MouseButton.LeftButton)
+    assert refused == [True] and warnings
+    assert JournalEntry.select().count() == before
+
+
+def test_a_late_arrival_is_recorded_and_counted_from_then(qtbot, window, board):
+    bodies.update_body(body_id=board.body_id, quorum="2")
+    view = open_attendance(window, board)
+    for person_id in (board.chair_id, board.member_id):
+        view.select(person_id)
+        view.mark("present")
+    view.select(board.member_id)
+
+    def fill(dialog):
+        dialog.widgets["arrived"].setText("15:10")
+        press_ok(qtbot, dialog)
+
+    in_dialog(fill)
+    qtbot.mouseClick(view.times_button, Qt.MouseButton.LeftButton)
+    entry = next(
+        e for e in attendance.attendance_sheet(board.meeting_id) if e.person_id == board.member_id
+    )
+    assert entry.arrived == "15:10"
+    assert not quorum.meeting_quorum(board.meeting_id, at="14:45").quorate
+    assert quorum.meeting_quorum(board.meeting_id, at="15:15").quorate
+    window.undo_action.trigger()
+    entry = next(
+        e for e in attendance.attendance_sheet(board.meeting_id) if e.person_id == board.member_id
+    )
+    assert entry.arrived == ""

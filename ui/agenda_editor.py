@@ -1,0 +1,411 @@
+"""The agenda builder: items in order, sub-items indented, Part II at the end; every
+change (add, edit, move, indent, delete, publish, attach a paper) is undoable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import vocabulary
+from desktop_app.errors import ValidationError
+from desktop_app.services import agenda, documents, organisations, people
+from ui.commands.edits import create_record, delete_record
+from ui.commands.service_call import perform
+from ui.errors import show_error
+from ui.events import Changes
+from ui.icons import icon
+from ui.inline_form import InlineForm
+from ui.models.agenda import AgendaModel
+from ui.record_dialog import choices
+
+PARAGRAPHS = [("(not confidential)", "")] + [
+    (f"Paragraph {n}", str(n)) for n in range(1, 8)
+]  # Schedule 12A, Local Government Act 1972, paragraphs 1–7
+
+
+class AgendaEditor(QWidget):
+    def __init__(self, stack: QUndoStack, changes: Changes, parent=None):
+        super().__init__(parent)
+        self._stack, self._changes = stack, changes
+        self.meeting_id: str | None = None
+        self.model = AgendaModel(self)
+        self.model.move_requested.connect(self._drag_move)
+        self.model.files_dropped.connect(self._attach_files)
+
+        self.table = QTableView()
+        self.table.setObjectName("agenda")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.table.setDragEnabled(True)
+        self.table.setAcceptDrops(True)
+        self.table.setDropIndicatorShown(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+
+        self.toolbar = QToolBar()
+        self.actions_: dict[str, QAction] = {}
+        for name, text, meaning, keys, slot in (
+            ("add", "Add item", "add", "Insert", self.add_item),
+            ("add sub", "Add sub-item", "add", "Ctrl+Insert", self.add_sub_item),
+            ("delete", "Delete", "remove", "Delete", self.delete_item),
+            ("up", "Move up", "up", "Alt+Up", lambda: self.move(-1)),
+            ("down", "Move down", "down", "Alt+Down", lambda: self.move(1)),
+            ("indent", "Indent", "indent", "Alt+Right", self.indent),
+            ("outdent", "Outdent", "outdent", "Alt+Left", self.outdent),
+            ("template", "Start from template", "template", "", self.start_from_template),
+            ("publish", "Publish agenda", "publish", "Ctrl+Shift+U", self.publish),
+        ):
+            action = QAction(icon(meaning), text, self)
+            if keys:
+                action.setShortcut(QKeySequence(keys))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                action.setToolTip(f"{text} ({keys})")
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.toolbar.addAction(action)
+            self.actions_[name] = action
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+        self.form = InlineForm(
+            stack,
+            changes,
+            update=_update_item,
+            id_name="item_id",
+            load=self._item_values,
+            what="the item",
+        )
+        self.form.add_line("title", "Title", "What the item is about")
+        self.form.add_choice("kind", "Kind", choices(vocabulary.ITEM_KINDS))
+        self.form.add_choice("presenter", "Presented by", [])
+        self.form.add_choice("purpose", "Purpose", choices(vocabulary.PURPOSES))
+        self.form.add_choice("exempt_paragraph", "Part II (exempt)", PARAGRAPHS)
+        self.form.fields["exempt_paragraph"].setToolTip(
+            "Confidential items are taken in Part II, without the press and public, under a "
+            "paragraph of Schedule 12A to the Local Government Act 1972."
+        )
+
+        self.papers = QListWidget()
+        self.papers.setObjectName("papers")
+        self.attach_button = QPushButton(icon("attach"), "Attach PDF…")
+        self.remove_paper_button = QPushButton(icon("remove"), "Remove")
+        self.attach_button.clicked.connect(self.choose_papers)
+        self.remove_paper_button.clicked.connect(self.remove_paper)
+        paper_buttons = QHBoxLayout()
+        paper_buttons.addWidget(self.attach_button)
+        paper_buttons.addWidget(self.remove_paper_button)
+        paper_buttons.addStretch()
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(QLabel("<b>Item</b>"))
+        side_layout.addWidget(self.form)
+        side_layout.addWidget(QLabel("<b>Papers</b> (drop PDF files on an item)"))
+        side_layout.addWidget(self.papers, 1)
+        side_layout.addLayout(paper_buttons)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.status = QLabel()
+        self.status.setObjectName("agendaStatus")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.status)
+        layout.addWidget(splitter, 1)
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def show_meeting(self, meeting_id: str) -> None:
+        selected = self.selected_id() if meeting_id == self.meeting_id else None
+        self.meeting_id = meeting_id
+        presenters = [("(no one)", None)]
+        presenters += [(people.display_name(p), f"person:{p.id}") for p in people.list_people()]
+        presenters += [(o.name, f"organisation:{o.id}") for o in organisations.list_organisations()]
+        InlineForm.set_options(self.form.fields["presenter"], presenters)
+        self.model.load(meeting_id)
+        published = any(e.number for e in self.model.entries)
+        self.status.setText(
+            "Published: the numbers are fixed."
+            if published
+            else "Draft: numbers in grey are the ones publishing will give."
+        )
+        self.actions_["publish"].setEnabled(not published and bool(self.model.entries))
+        self.actions_["template"].setEnabled(not self.model.entries)
+        self.select(selected or (self.model.entries[0].id if self.model.entries else None))
+
+    def refresh(self) -> None:
+        if self.meeting_id:
+            self.show_meeting(self.meeting_id)
+
+    def select(self, item_id: str | None) -> None:
+        row = self.model.row_of(item_id) if item_id else -1
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.setCurrentIndex(self.model.index(row, 1))
+        self._show_selected()
+
+    def selected_id(self) -> str | None:
+        row = self.table.currentIndex().row()
+        return self.model.entries[row].id if 0 <= row < len(self.model.entries) else None
+
+    def _show_selected(self) -> None:
+        item_id = self.selected_id()
+        self.form.show_row(item_id)
+        self.papers.clear()
+        if item_id:
+            for paper in documents.list_documents(item_id):
+                entry = QListWidgetItem(icon("paper"), paper.title)
+                entry.setData(Qt.ItemDataRole.UserRole, paper.id)
+                self.papers.addItem(entry)
+        self.attach_button.setEnabled(item_id is not None)
+        self.remove_paper_button.setEnabled(self.papers.count() > 0)
+
+    def _item_values(self, item_id: str) -> dict:
+        entry = next(e for e in self.model.entries if e.id == item_id)
+        presenter = (
+            f"person:{entry.presenter_person_id}"
+            if entry.presenter_person_id
+            else f"organisation:{entry.presenter_organisation_id}"
+            if entry.presenter_organisation_id
+            else None
+        )
+        return dict(
+            title=entry.title,
+            kind=entry.kind,
+            presenter=presenter,
+            purpose=entry.purpose,
+            exempt_paragraph=entry.exempt_paragraph if entry.confidential else "",
+        )
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def add_item(self, *, parent_id: str | None = None) -> None:
+        if not self.meeting_id:
+            return
+        meeting_id, after = self.meeting_id, self.selected_id()
+        entry = next((e for e in self.model.entries if e.id == after), None)
+        if parent_id is None and entry is not None:
+            parent_id = entry.parent_id  # a new item goes beside the one selected
+        else:
+            after = None
+        self._run(
+            lambda: create_record(
+                self._stack,
+                self._changes,
+                text="Add item",
+                create=lambda: agenda.add_item(
+                    meeting_id=meeting_id, title="", parent_id=parent_id, after_id=after
+                ),
+                delete=lambda i: agenda.delete_item(item_id=i),
+                restore=lambda i: agenda.restore_item(item_id=i),
+            ),
+            then_select=True,
+        )
+        self.form.fields["title"].setFocus()
+
+    def add_sub_item(self) -> None:
+        parent = self.selected_id()
+        if parent:
+            self.add_item(parent_id=parent)
+
+    def delete_item(self) -> None:
+        item_id = self.selected_id()
+        if item_id:
+            self._run(
+                lambda: delete_record(
+                    self._stack,
+                    self._changes,
+                    text="Delete item",
+                    row_id=item_id,
+                    delete=lambda i: agenda.delete_item(item_id=i),
+                    restore=lambda i: agenda.restore_item(item_id=i),
+                )
+            )
+
+    def move(self, offset: int) -> None:
+        item_id = self.selected_id()
+        if item_id:
+            self._run(
+                lambda: perform(
+                    self._stack,
+                    self._changes,
+                    "Move item",
+                    lambda: agenda.move_item(item_id=item_id, offset=offset),
+                    lambda: agenda.move_item(item_id=item_id, offset=-offset),
+                )
+            )
+            self.select(item_id)
+
+    def indent(self) -> None:
+        item_id = self.selected_id()
+        if item_id:
+            self._run(
+                lambda: perform(
+                    self._stack,
+                    self._changes,
+                    "Indent item",
+                    lambda: agenda.indent_item(item_id=item_id),
+                    lambda: agenda.outdent_item(item_id=item_id),
+                )
+            )
+            self.select(item_id)
+
+    def outdent(self) -> None:
+        item_id = self.selected_id()
+        if not item_id:
+            return
+        entry = next(e for e in self.model.entries if e.id == item_id)
+        siblings = [e for e in self.model.entries if e.parent_id == entry.parent_id]
+        # Indenting makes it the last sub-item; move it back to where it was among them.
+        back = entry.position - (len(siblings) - 1)
+
+        def undo():
+            agenda.indent_item(item_id=item_id)
+            if back:
+                agenda.move_item(item_id=item_id, offset=back)
+
+        self._run(
+            lambda: perform(
+                self._stack,
+                self._changes,
+                "Outdent item",
+                lambda: agenda.outdent_item(item_id=item_id),
+                undo,
+            )
+        )
+        self.select(item_id)
+
+    def start_from_template(self) -> None:
+        if not self.meeting_id:
+            return
+        meeting_id = self.meeting_id
+        made: list[str] = []
+
+        def apply():
+            if made:
+                for item_id in made:
+                    agenda.restore_item(item_id=item_id)
+            else:
+                made.extend(item.id for item in agenda.start_agenda(meeting_id=meeting_id))
+
+        def revert():
+            for item_id in made:
+                agenda.delete_item(item_id=item_id)
+
+        self._run(
+            lambda: perform(self._stack, self._changes, "Start agenda from template", apply, revert)
+        )
+
+    def publish(self) -> None:
+        if not self.meeting_id:
+            return
+        meeting_id = self.meeting_id
+        self._run(
+            lambda: perform(
+                self._stack,
+                self._changes,
+                "Publish agenda",
+                lambda: agenda.publish_agenda(meeting_id=meeting_id),
+                lambda: agenda.unpublish_agenda(meeting_id=meeting_id),
+            )
+        )
+
+    def choose_papers(self) -> None:
+        item_id = self.selected_id()
+        if not item_id:
+            return
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Attach papers", str(Path.home()), "PDF documents (*.pdf)"
+        )
+        self._attach_files(item_id, names)
+
+    def remove_paper(self) -> None:
+        entry = self.papers.currentItem() or self.papers.item(0)
+        if entry is None:
+            return
+        paper_id = entry.data(Qt.ItemDataRole.UserRole)
+        self._run(
+            lambda: delete_record(
+                self._stack,
+                self._changes,
+                text="Remove paper",
+                row_id=paper_id,
+                delete=lambda i: documents.remove_document(document_id=i),
+                restore=lambda i: documents.restore_document(document_id=i),
+            )
+        )
+
+    def _attach_files(self, item_id: str, paths: list) -> None:
+        for name in paths:
+            self._run(
+                lambda name=name: create_record(
+                    self._stack,
+                    self._changes,
+                    text=f"Attach {Path(name).name}",
+                    create=lambda: documents.attach_document(item_id=item_id, path=Path(name)),
+                    delete=lambda i: documents.remove_document(document_id=i),
+                    restore=lambda i: documents.restore_document(document_id=i),
+                )
+            )
+        self.select(item_id)
+
+    def _drag_move(self, item_id: str, target_id: str) -> None:
+        source = next(e for e in self.model.entries if e.id == item_id)
+        target = next(e for e in self.model.entries if e.id == target_id)
+        if source.parent_id != target.parent_id:
+            show_error(
+                self,
+                ValidationError(
+                    "Drag an item among its own neighbours; use Indent and Outdent to move it "
+                    "into or out of another item."
+                ),
+            )
+            return
+        if source.position != target.position:
+            self.select(item_id)
+            self.move(target.position - source.position)
+
+    def _run(self, change, *, then_select: bool = False) -> None:
+        try:
+            made = change()
+        except ValidationError as error:
+            show_error(self, error)
+            return
+        if then_select and made is not None:
+            self.select(made.id)
+
+
+def _update_item(*, item_id: str, **fields) -> None:
+    """The form's fields in the service's terms: one presenter choice is a person or an
+    organisation; choosing a Part II paragraph makes the item confidential."""
+    if "presenter" in fields:
+        kind, _, row_id = (fields.pop("presenter") or "").partition(":")
+        fields["presenter_person_id"] = row_id if kind == "person" else None
+        fields["presenter_organisation_id"] = row_id if kind == "organisation" else None
+    if "exempt_paragraph" in fields:
+        fields["confidential"] = bool(fields["exempt_paragraph"])
+    agenda.update_item(item_id=item_id, **fields)

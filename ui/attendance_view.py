@@ -1,0 +1,326 @@
+"""Attendance, taken live: one key marks a member present (P), sent apologies (A) or
+absent (X); substitutes, officers in attendance, late arrivals and early departures; the
+chair of the meeting, the public count, and whether the meeting is quorate."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.errors import ValidationError
+from desktop_app.services import attendance, meetings, people, quorum
+from ui.commands.edits import create_record, delete_record
+from ui.commands.service_call import perform
+from ui.errors import show_error
+from ui.events import Changes
+from ui.icons import icon
+from ui.models.attendance import AttendanceModel
+from ui.record_dialog import RecordDialog
+
+MARKS = (("present", "Present", "P"), ("apologies", "Apologies", "A"), ("absent", "Absent", "X"))
+
+
+class AttendanceView(QWidget):
+    def __init__(self, stack: QUndoStack, changes: Changes, parent=None):
+        super().__init__(parent)
+        self._stack, self._changes = stack, changes
+        self.meeting_id: str | None = None
+        self.quorum_label = QLabel()
+        self.quorum_label.setObjectName("quorum")
+        self.model = AttendanceModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("attendance")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _: self.edit_times())
+
+        buttons = QHBoxLayout()
+        self.mark_buttons: dict[str, QPushButton] = {}
+        for status, text, key in MARKS:
+            action = QAction(f"{text} ({key})", self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _=False, s=status: self.mark(s))
+            self.addAction(action)
+            button = QPushButton(f"{text} ({key})")
+            button.clicked.connect(action.trigger)
+            buttons.addWidget(button)
+            self.mark_buttons[status] = button
+        self.substitute_button = QPushButton(icon("substitute"), "Substitute…")
+        self.attending_button = QPushButton(icon("person"), "In attendance…")
+        self.times_button = QPushButton(icon("clock"), "Arrived / left…")
+        self.remove_button = QPushButton(icon("remove"), "Remove")
+        self.substitute_button.clicked.connect(self.add_substitute)
+        self.attending_button.clicked.connect(self.add_in_attendance)
+        self.times_button.clicked.connect(self.edit_times)
+        self.remove_button.clicked.connect(self.remove)
+        for button in (
+            self.substitute_button,
+            self.attending_button,
+            self.times_button,
+            self.remove_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch()
+
+        self.chair = QComboBox()
+        self.chair.setObjectName("chair")
+        self.chair.activated.connect(lambda _: self._set_chair())
+        self.public = QSpinBox()
+        self.public.setObjectName("public")
+        self.public.setRange(0, 9999)
+        self.public.setSpecialValueText("none recorded")
+        self.public.editingFinished.connect(self._set_public)
+        details = QFormLayout()
+        details.addRow("Chair of this meeting", self.chair)
+        details.addRow("Members of the public", self.public)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.quorum_label)
+        layout.addLayout(details)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+
+    def show_meeting(self, meeting_id: str) -> None:
+        selected = self.selected() if meeting_id == self.meeting_id else None
+        self.meeting_id = meeting_id
+        self.model.load(meeting_id)
+        meeting = meetings.get_meeting(meeting_id)
+        state = quorum.meeting_quorum(meeting_id)
+        if state.needed:
+            verdict = "Quorate" if state.quorate else "NOT quorate"
+            colour = "#1e7b34" if state.quorate else "#b00020"
+            self.quorum_label.setText(
+                f"<span style='font-size: 14pt; color: {colour}'><b>{verdict}</b></span> — "
+                f"{state.present} voting members present; the quorum is {state.rule} "
+                f"({state.needed})."
+            )
+        else:
+            self.quorum_label.setText("This body has no quorum rule.")
+        self.chair.blockSignals(True)
+        self.chair.clear()
+        self.chair.addItem("(not recorded)", None)
+        for entry in self.model.entries:
+            if entry.status in ("present", "substitute"):
+                self.chair.addItem(entry.name, entry.person_id)
+        self.chair.setCurrentIndex(max(0, self.chair.findData(meeting.chair_id)))
+        self.chair.blockSignals(False)
+        self.public.blockSignals(True)
+        self.public.setValue(meeting.public_attendees or 0)
+        self.public.blockSignals(False)
+        if selected:
+            self.select(selected.person_id)
+
+    def refresh(self) -> None:
+        if self.meeting_id:
+            self.show_meeting(self.meeting_id)
+
+    def select(self, person_id: str) -> None:
+        row = self.model.row_of(person_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def selected(self) -> attendance.AttendanceEntry | None:
+        row = self.table.currentIndex().row()
+        return self.model.entries[row] if 0 <= row < len(self.model.entries) else None
+
+    # -- marking ---------------------------------------------------------------------------
+
+    def mark(self, status: str) -> None:
+        entry = self.selected()
+        if entry is None or self.meeting_id is None:
+            return
+        meeting_id, person_id, before = self.meeting_id, entry.person_id, entry.status
+
+        def revert():
+            if before:
+                attendance.mark_attendance(
+                    meeting_id=meeting_id, person_id=person_id, status=before
+                )
+            else:
+                attendance.clear_attendance(meeting_id=meeting_id, person_id=person_id)
+
+        self._run(
+            lambda: perform(
+                self._stack,
+                self._changes,
+                f"Mark {entry.name} {status}",
+                lambda: attendance.mark_attendance(
+                    meeting_id=meeting_id, person_id=person_id, status=status
+                ),
+                revert,
+            )
+        )
+        # Taking the register: after marking one, the next member is ready for a key.
+        row = self.model.row_of(person_id)
+        if 0 <= row + 1 < len(self.model.entries):
+            self.table.selectRow(row + 1)
+
+    def add_substitute(self) -> None:
+        if self.meeting_id is None:
+            return
+        meeting_id = self.meeting_id
+        members = [(e.name, e.person_id) for e in self.model.entries if e.is_member]
+        chosen = self.selected()
+
+        def submit(values: dict):
+            member = values.get("substitute_for_id")
+            unmarked = any(e.person_id == member and not e.status for e in self.model.entries)
+            made: dict[str, str] = {}
+
+            def apply():
+                if "id" in made:
+                    attendance.restore_attendance(attendance_id=made["id"])
+                else:
+                    made["id"] = attendance.add_substitute(meeting_id=meeting_id, **values).id
+
+            def revert():
+                attendance.remove_attendance(attendance_id=made["id"])
+                if unmarked:  # adding the substitute marked the member's apologies
+                    attendance.clear_attendance(meeting_id=meeting_id, person_id=member)
+
+            perform(self._stack, self._changes, "Add substitute", apply, revert)
+
+        dialog = RecordDialog("Substitute", submit, self)
+        dialog.add_person("person_id", "Substitute", _everyone())
+        dialog.add_choice(
+            "substitute_for_id",
+            "Standing in for",
+            members,
+            chosen.person_id if chosen and chosen.is_member else None,
+        )
+        dialog.add_line("capacity", "Capacity", "", "e.g. Kent Police")
+        dialog.exec()
+
+    def add_in_attendance(self) -> None:
+        if self.meeting_id is None:
+            return
+        meeting_id = self.meeting_id
+
+        def submit(values: dict):
+            create_record(
+                self._stack,
+                self._changes,
+                text="Add person in attendance",
+                create=lambda: attendance.add_in_attendance(meeting_id=meeting_id, **values),
+                delete=lambda i: attendance.remove_attendance(attendance_id=i),
+                restore=lambda i: attendance.restore_attendance(attendance_id=i),
+            )
+
+        dialog = RecordDialog("In attendance", submit, self)
+        dialog.add_person("person_id", "Person", _everyone())
+        dialog.add_line("capacity", "Capacity", "", "e.g. Clerk, presenting item 33")
+        dialog.exec()
+
+    def edit_times(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            return
+        if entry.attendance_id is None:
+            show_error(self, ValidationError(f"Mark {entry.name} present first."))
+            return
+        before = {"arrived": entry.arrived, "left": entry.left}
+
+        def submit(values: dict):
+            # set_times takes both times at once: one left out would be cleared.
+            perform(
+                self._stack,
+                self._changes,
+                f"Times of {entry.name}",
+                lambda: attendance.set_times(attendance_id=entry.attendance_id, **values),
+                lambda: attendance.set_times(attendance_id=entry.attendance_id, **before),
+            )
+
+        dialog = RecordDialog(f"{entry.name}: arrived and left", submit, self)
+        dialog.add_line("arrived", "Arrived at", entry.arrived, "HH:MM (if late)")
+        dialog.add_line("left", "Left at", entry.left, "HH:MM (if before the end)")
+        dialog.exec()
+
+    def remove(self) -> None:
+        entry = self.selected()
+        if entry is None or entry.attendance_id is None:
+            return
+        if entry.is_member and entry.status not in ("substitute", "in attendance"):
+            meeting_id, person_id, before = self.meeting_id, entry.person_id, entry.status
+            self._run(
+                lambda: perform(
+                    self._stack,
+                    self._changes,
+                    f"Clear {entry.name}",
+                    lambda: attendance.clear_attendance(meeting_id=meeting_id, person_id=person_id),
+                    lambda: attendance.mark_attendance(
+                        meeting_id=meeting_id, person_id=person_id, status=before
+                    ),
+                )
+            )
+            return
+        self._run(
+            lambda: delete_record(
+                self._stack,
+                self._changes,
+                text=f"Remove {entry.name}",
+                row_id=entry.attendance_id,
+                delete=lambda i: attendance.remove_attendance(attendance_id=i),
+                restore=lambda i: attendance.restore_attendance(attendance_id=i),
+            )
+        )
+
+    def _set_chair(self) -> None:
+        meeting_id = self.meeting_id
+        before = meetings.get_meeting(meeting_id).chair_id
+        after = self.chair.currentData()
+        if before == after:
+            return
+        self._run(
+            lambda: perform(
+                self._stack,
+                self._changes,
+                "Chair of the meeting",
+                lambda: attendance.set_chair(meeting_id=meeting_id, person_id=after),
+                lambda: attendance.set_chair(meeting_id=meeting_id, person_id=before),
+            )
+        )
+
+    def _set_public(self) -> None:
+        meeting_id = self.meeting_id
+        before = meetings.get_meeting(meeting_id).public_attendees
+        after = self.public.value() or None
+        if before == after:
+            return
+        self._run(
+            lambda: perform(
+                self._stack,
+                self._changes,
+                "Members of the public",
+                lambda: attendance.set_public_attendees(meeting_id=meeting_id, count=after),
+                lambda: attendance.set_public_attendees(meeting_id=meeting_id, count=before),
+            )
+        )
+
+    def _run(self, change) -> None:
+        try:
+            change()
+        except ValidationError as error:
+            show_error(self, error)
+
+
+def _everyone() -> list[tuple[str, str]]:
+    return [(people.display_name(p), p.id) for p in people.list_people()]
