@@ -1,19 +1,22 @@
 """The agenda builder: adding, editing, reordering, indenting and deleting items. The
-template a new agenda starts from (agenda_template.py) and publishing, which gives the items
-their numbers (agenda_publishing.py), are part of the same service and imported here.
+template a new agenda starts from (agenda_template.py), the agenda as shown
+(agenda_entries.py) and publishing, which gives the items their numbers
+(agenda_publishing.py), are part of the same service and imported here.
 
-Positions count 0, 1, 2… within each sibling list. At the top level confidential items
-are shown as Part II after every Part I item (agenda_tree.py).
+Positions count 0, 1, 2… within each sibling list, except that a deleted item keeps its
+slot (so that undo puts it back exactly) until the list is next rearranged. At the top
+level confidential items are shown as Part II after every Part I item (agenda_tree.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
-from desktop_app.services import numbering, validation
+from desktop_app.services import validation
+from desktop_app.services.agenda_entries import AgendaEntry, list_agenda
 from desktop_app.services.agenda_publishing import (
+    can_give_back,
+    give_back,
     number_new_items,
     publish_agenda,
     unpublish_agenda,
@@ -25,9 +28,8 @@ from desktop_app.services.agenda_template import (
     start_agenda,
 )
 from desktop_app.services.agenda_tree import MAX_DEPTH, AgendaTree
-from desktop_app.services.people import display_name
 from desktop_app.storage import changes
-from desktop_app.storage.models import AgendaItem, Document, Meeting, Organisation, Person, db
+from desktop_app.storage.models import AgendaItem, Meeting, Organisation, Person, db
 
 __all__ = [
     "STANDARD_TEMPLATE",
@@ -64,34 +66,6 @@ EDITABLE = (
 # Schedule 12A to the Local Government Act 1972, paragraphs 1–7 (for example 1: information
 # relating to an individual; 3: financial or business affairs).
 PARAGRAPHS = ("1", "2", "3", "4", "5", "6", "7")
-
-
-@dataclass(frozen=True)
-class AgendaEntry:
-    """One line of the agenda as the builder shows it; `position` counts among siblings."""
-
-    id: str
-    parent_id: str | None
-    depth: int
-    position: int
-    number: str
-    preview_number: str  # what publishing would give; "" once numbered
-    title: str
-    kind: str
-    purpose: str
-    presenter: str
-    presenter_person_id: str | None
-    presenter_organisation_id: str | None
-    confidential: bool
-    exempt_paragraph: str
-    linked_meeting_id: str | None
-    linked_item_id: str | None
-    started_at: str
-    document_count: int
-    part: str  # "I" or "II"
-
-
-# -- items ------------------------------------------------------------------------------------
 
 
 def add_item(
@@ -232,18 +206,23 @@ def outdent_item(*, item_id: str) -> None:
 
 
 def delete_item(*, item_id: str) -> None:
-    """Delete an item and its sub-items (restore_item undoes it). A numbered item stays."""
+    """Delete an item and its sub-items (restore_item undoes it). A numbered item stays,
+    unless it was added after publishing and still holds the latest number."""
     item, tree = _load(item_id)
     numbered = next((row for row in tree.subtree(item) if row.number), None)
-    if numbered is not None:
+    meeting = Meeting.get_by_id(item.__data__["meeting"])
+    if numbered is not None and not can_give_back(meeting, tree, item):
         raise ValidationError(
             f"Item {numbered.number} has its minute number, so it cannot be deleted; put "
             "“Withdrawn” in its title instead, as withdrawn items keep their number."
         )
     with db.atomic():
+        if numbered is not None:
+            give_back(meeting, tree, item)
+        # The others keep their positions: the gap holds the item's place for undo, whatever
+        # the order in which several deletes are undone.
         for row in tree.subtree(item):
             changes.delete(row)
-        _write_positions([row for row in tree.by_position(tree.parent_id(item)) if row is not item])
 
 
 def restore_item(*, item_id: str) -> AgendaItem:
@@ -262,54 +241,17 @@ def restore_item(*, item_id: str) -> AgendaItem:
         )
     group = _deleted_with(item)
     siblings = tree.by_position(parent_id)
-    index = min(item.position, len(siblings))
+    taken = any(row.position == item.position for row in siblings)
     with db.atomic():
         for row in group:
             changes.restore(row)
-        _write_positions([*siblings[:index], item, *siblings[index:]])
+        if taken:  # an item has moved into the gap since: make room before it
+            for row in siblings:
+                if row.position >= item.position:
+                    changes.update(row, position=row.position + 1)
         if _published(tree):
             number_new_items(meeting, AgendaTree(meeting.id))
     return item
-
-
-def list_agenda(meeting_id: str) -> list[AgendaEntry]:
-    """The agenda in order (Part I, then Part II), sub-items under their items."""
-    meeting = validation.live_row(Meeting, meeting_id, "meeting")
-    tree = AgendaTree(meeting.id)
-    preview = numbering.plan(meeting, tree).numbers if tree.items else {}
-    documents = _document_counts(list(tree.items))
-    presenters = _presenters(tree.items.values())
-    entries = []
-    for item, depth in tree.walk():
-        data = item.__data__
-        person, organisation = data.get("presenter_person"), data.get("presenter_organisation")
-        entries.append(
-            AgendaEntry(
-                id=item.id,
-                parent_id=tree.parent_id(item),
-                depth=depth,
-                position=tree.siblings(item).index(item),
-                number=item.number,
-                preview_number="" if item.number else preview.get(item.id, ""),
-                title=item.title,
-                kind=item.kind,
-                purpose=item.purpose,
-                presenter=presenters.get(person or organisation, ""),
-                presenter_person_id=person,
-                presenter_organisation_id=organisation,
-                confidential=bool(item.confidential),
-                exempt_paragraph=item.exempt_paragraph,
-                linked_meeting_id=data.get("linked_meeting"),
-                linked_item_id=data.get("linked_item"),
-                started_at=item.started_at,
-                document_count=documents.get(item.id, 0),
-                part=tree.part(item),
-            )
-        )
-    return entries
-
-
-# -- helpers ----------------------------------------------------------------------------------
 
 
 def _clean(values: dict, meeting: Meeting, tree: AgendaTree) -> dict:
@@ -404,23 +346,6 @@ def _deleted_with(item: AgendaItem) -> list[AgendaItem]:
         group.append(row)
         queue.extend(k for k in kids.get(row.id, []) if k.deleted_at >= item.deleted_at)
     return group
-
-
-def _document_counts(item_ids: list[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for document in Document.live().select(Document.item).where(Document.item.in_(item_ids)):
-        item_id = document.__data__["item"]
-        counts[item_id] = counts.get(item_id, 0) + 1
-    return counts
-
-
-def _presenters(items) -> dict[str, str]:
-    person_ids = {i.__data__.get("presenter_person") for i in items} - {None}
-    organisation_ids = {i.__data__.get("presenter_organisation") for i in items} - {None}
-    names = {p.id: display_name(p) for p in Person.select().where(Person.id.in_(person_ids))}
-    for organisation in Organisation.select().where(Organisation.id.in_(organisation_ids)):
-        names[organisation.id] = organisation.name
-    return names
 
 
 def _name(item: AgendaItem) -> str:

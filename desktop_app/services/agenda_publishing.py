@@ -1,5 +1,7 @@
 """Publishing an agenda: every item gets its minute number, continuing the body's sequence
-(numbering.py), and the meeting moves to "agenda published"; unpublishing undoes it."""
+(numbering.py), and the meeting moves to "agenda published"; unpublishing undoes it. An
+item added to a published agenda takes its number at once, and gives it back if that
+addition is undone."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from desktop_app.errors import ValidationError
 from desktop_app.services import numbering, validation
 from desktop_app.services.agenda_tree import AgendaTree
 from desktop_app.storage import changes
-from desktop_app.storage.models import Body, Meeting, db
+from desktop_app.storage.models import AgendaItem, Body, Meeting, db
 
 
 def publish_agenda(*, meeting_id: str) -> dict[str, str]:
@@ -79,3 +81,35 @@ def _refuse_numbers_after(meeting: Meeting, doing: str) -> None:
             f"The agenda of the later meeting of {long_date(later.date)} already has minute "
             f"numbers, which must run in date order; unpublish it before you {doing}."
         )
+
+
+def can_give_back(meeting: Meeting, tree: AgendaTree, item: AgendaItem) -> bool:
+    """Whether a numbered item may still lose its number: it was added after the agenda was
+    published (so no published agenda shows it) and holds the latest number of its sequence,
+    as when the clerk undoes adding it."""
+    if any(row.created_at < meeting.updated_at for row in tree.subtree(item)):
+        return False  # it was there when the agenda was published, or the meeting moved on
+    body = Body.get_by_id(meeting.__data__["body"])
+    parent_id = tree.parent_id(item)
+    if parent_id is not None:
+        parent = tree.items[parent_id]
+        given = sum(1 for kid in tree.children(parent_id) if kid.number)
+        return item.number == numbering.sub_number(parent.number, given, body.sub_numbering)
+    n = numbering.parse_minute_number(
+        body.numbering_pattern, item.number, meeting.date, body.numbering_year_starts
+    )
+    if n is None:
+        return False
+    if body.numbering_restart == "per-meeting":
+        return n == max(numbering.numbers_used(meeting, body, tree))
+    return n == body.numbering_next - 1 and numbering.numbered_meeting(meeting, later=True) is None
+
+
+def give_back(meeting: Meeting, tree: AgendaTree, item: AgendaItem) -> None:
+    """Clear the numbers of `item` and its sub-items, and step the body's counter back to
+    the top-level number given up. Call inside a transaction, after can_give_back."""
+    body = Body.get_by_id(meeting.__data__["body"])
+    if tree.parent_id(item) is None and body.numbering_restart != "per-meeting":
+        changes.update(body, numbering_next=body.numbering_next - 1)
+    for row in tree.subtree(item):
+        changes.update(row, number="")

@@ -551,10 +551,42 @@ def test_deleting_an_item_takes_its_sub_items_and_restoring_brings_them_back(sta
 
     agenda.delete_item(item_id=aob.id)
     assert titles(started) == [t for t in STANDARD_TITLES if t != "Any Other Business"]
-    assert_dense(started)
+    assert [e.position for e in agenda.list_agenda(started.id)] == list(range(6))
 
     agenda.restore_item(item_id=aob.id)
     assert snapshot(started) == before
+    assert_dense(started)
+
+
+@pytest.mark.parametrize("order", ["as deleted", "reversed"])
+def test_several_deletes_undone_in_any_order_give_back_the_agenda(meeting, order):
+    made = agenda.start_agenda(meeting_id=meeting.id)
+    for item in made:
+        agenda.delete_item(item_id=item.id)
+    assert titles(meeting) == []
+
+    for item in made if order == "as deleted" else reversed(made):
+        agenda.restore_item(item_id=item.id)
+
+    assert titles(meeting) == STANDARD_TITLES
+    assert_dense(meeting)
+
+
+def test_a_restored_item_makes_room_when_another_took_its_place(started):
+    declarations = entry(started, "Declarations of Interest")
+    apologies = entry(started, "Apologies for Absence")
+    agenda.delete_item(item_id=declarations.id)
+    agenda.add_item(meeting_id=started.id, title="Welcome", after_id=apologies.id)
+
+    agenda.restore_item(item_id=declarations.id)
+
+    assert titles(started)[:4] == [
+        "Apologies for Absence",
+        "Declarations of Interest",
+        "Welcome",
+        "Minutes of the Previous Meeting",
+    ]
+    assert_dense(started)
 
 
 def test_restoring_leaves_a_sub_item_deleted_before_its_parent(started):
@@ -586,6 +618,49 @@ def test_deleting_a_numbered_item_is_refused_and_withdrawing_is_suggested(refuse
 
     with refused("Item 33 has its minute number", "withdrawn items keep their number"):
         agenda.delete_item(item_id=entry(started, "Matters and Actions Arising").id)
+
+
+def test_the_last_item_of_a_published_agenda_cannot_be_deleted_either(refused, started):
+    agenda.publish_agenda(meeting_id=started.id)
+
+    with refused("Item 36 has its minute number"):
+        agenda.delete_item(item_id=entry(started, "Duration of Meeting").id)
+
+
+def test_undoing_an_item_added_after_publishing_gives_its_number_back(board, started):
+    agenda.publish_agenda(meeting_id=started.id)
+    before = snapshot(started)
+    urgent = agenda.add_item(meeting_id=started.id, title="Flooding", kind="urgent item")
+    after = snapshot(started)
+
+    agenda.delete_item(item_id=urgent.id)
+    assert snapshot(started) == before
+    assert bodies.get_body(board.id).numbering_next == 37
+
+    agenda.restore_item(item_id=urgent.id)
+    assert snapshot(started) == after
+    assert entry(started, "Flooding").number == "37"
+
+
+def test_undoing_a_sub_item_added_after_publishing_gives_its_number_back(started):
+    agenda.publish_agenda(meeting_id=started.id)
+    aob = entry(started, "Any Other Business")
+    agenda.add_item(meeting_id=started.id, title="Libraries", parent_id=aob.id)
+    youth = agenda.add_item(meeting_id=started.id, title="Youth", parent_id=aob.id)
+
+    agenda.delete_item(item_id=youth.id)
+    agenda.restore_item(item_id=youth.id)
+
+    assert entry(started, "Youth").number == "34.2"
+
+
+def test_an_added_item_that_no_longer_holds_the_latest_number_stays(refused, started):
+    agenda.publish_agenda(meeting_id=started.id)
+    first = agenda.add_item(meeting_id=started.id, title="Flooding", kind="urgent item")
+    agenda.add_item(meeting_id=started.id, title="Gritting", kind="urgent item")
+
+    with refused("Item 37 has its minute number"):
+        agenda.delete_item(item_id=first.id)
 
 
 # -- publishing -------------------------------------------------------------------------------
