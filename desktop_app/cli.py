@@ -68,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument("out", metavar="OUT.png", type=Path)
     command.add_argument("--body", metavar="NAME", help="show this body")
     command.add_argument("--date", metavar="YYYY-MM-DD", help="show its meeting on this date")
+    command.add_argument(
+        "--view",
+        choices=("record", "agenda", "attendance", "interests", "live"),
+        default="record",
+        help="the meeting's tab to show, or its live mode",
+    )
     command.set_defaults(run=_screenshot)
     return parser
 
@@ -173,6 +179,8 @@ def _backup(args) -> int:
 def _screenshot(args) -> int:
     from ui.screenshot import save_screenshot  # opens the data folder itself
 
-    save_screenshot(data_dir=args.data_dir, out=args.out, body=args.body, date=args.date)
+    save_screenshot(
+        data_dir=args.data_dir, out=args.out, body=args.body, date=args.date, view=args.view
+    )
     print(f"Saved the window to {args.out}.")
     return 0

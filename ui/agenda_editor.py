@@ -60,7 +60,12 @@ class AgendaEditor(QWidget):
         self.table.setAcceptDrops(True)
         self.table.setDropIndicatorShown(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        for column, width in enumerate((64, 0, 130, 160, 110, 56, 90)):
+            if width:
+                header.resizeSection(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
 
@@ -86,7 +91,11 @@ class AgendaEditor(QWidget):
             self.addAction(action)
             self.toolbar.addAction(action)
             self.actions_[name] = action
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # Words on the actions a clerk looks for; the moves are icons with their keys as tips.
+        for name in ("add", "add sub", "delete", "template", "publish"):
+            self.toolbar.widgetForAction(self.actions_[name]).setToolButtonStyle(
+                Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            )
 
         self.form = InlineForm(
             stack,
@@ -116,17 +125,26 @@ class AgendaEditor(QWidget):
         paper_buttons.addWidget(self.attach_button)
         paper_buttons.addWidget(self.remove_paper_button)
         paper_buttons.addStretch()
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.addWidget(QLabel("<b>Item</b>"))
-        side_layout.addWidget(self.form)
-        side_layout.addWidget(QLabel("<b>Papers</b> (drop PDF files on an item)"))
-        side_layout.addWidget(self.papers, 1)
-        side_layout.addLayout(paper_buttons)
+        item_box = QWidget()
+        item_layout = QVBoxLayout(item_box)
+        item_layout.addWidget(QLabel("<b>Item</b>"))
+        item_layout.addWidget(self.form)
+        item_layout.addStretch()
+        papers_box = QWidget()
+        papers_layout = QVBoxLayout(papers_box)
+        papers_layout.addWidget(QLabel("<b>Papers</b> (or drop PDF files on an item)"))
+        papers_layout.addWidget(self.papers, 1)
+        papers_layout.addLayout(paper_buttons)
+        details = QWidget()
+        details_layout = QHBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addWidget(item_box, 3)
+        details_layout.addWidget(papers_box, 2)
 
-        splitter = QSplitter()
+        # The agenda takes the full width; the selected item's details sit below it.
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(side)
+        splitter.addWidget(details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         self.status = QLabel()

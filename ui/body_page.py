@@ -89,6 +89,7 @@ class BodyPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.doubleClicked.connect(lambda _: self.edit_member())
         self.add_button = QPushButton(icon("add"), "Add member…")
         self.edit_button = QPushButton(icon("edit"), "Edit member…")

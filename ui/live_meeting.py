@@ -48,6 +48,9 @@ class LiveMeeting(QWidget):
         self.meeting_id, self._stack, self._changes, self._now = meeting_id, stack, changes, now
         meeting = meetings.get_meeting(meeting_id)
         self.setWindowTitle(f"Live meeting — {meeting.body.name}")
+        # Only on the day is the time an item is taken a fact worth recording; reading
+        # through a past meeting in live mode must not rewrite its record.
+        self._on_the_day = meeting.date == now().date()
         self._opened = now()
         self.entries: list[agenda.AgendaEntry] = []
         self.index = 0
@@ -57,6 +60,7 @@ class LiveMeeting(QWidget):
         self.position = _label(14, "position")
         self.quorum = _label(14, "quorum")
         top = QHBoxLayout()
+        top.setSpacing(32)
         for widget in (self.clock, self.elapsed, self.position):
             top.addWidget(widget)
         top.addStretch()
@@ -206,7 +210,7 @@ class LiveMeeting(QWidget):
         self.save_notes()
         self.index = index
         entry = self.entries[index]
-        if not entry.started_at:
+        if self._on_the_day and not entry.started_at:
             taken = self._now().strftime("%H:%M")
             self._run(
                 lambda: perform(

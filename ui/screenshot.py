@@ -9,10 +9,15 @@ from desktop_app.errors import ValidationError
 
 
 def save_screenshot(
-    *, data_dir: Path, out: Path, body: str | None = None, date: str | None = None
+    *,
+    data_dir: Path,
+    out: Path,
+    body: str | None = None,
+    date: str | None = None,
+    view: str = "record",
 ) -> None:
     """Show `body` (by name), or its meeting on `date`; with neither, the first board's
-    latest meeting."""
+    latest meeting. `view` picks the meeting's tab, or its live mode."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop_app.first_run import ensure_example
     from desktop_app.services import bodies, meetings
@@ -38,7 +43,19 @@ def save_screenshot(
             latest = next(iter(meetings.list_meetings(body_id=chosen.id)), None)
             window.select("meeting" if latest else "body", latest.id if latest else chosen.id)
     window.show()
+    shown = window
+    if view != "record" and window.pages.currentWidget() is window.meeting_page:
+        page = window.meeting_page
+        if view == "live":
+            page.open_live()
+            shown = page.live
+            shown.showNormal()
+            shown.resize(window.size())
+        else:
+            page.tabs.setCurrentWidget(getattr(page, view))
     app.processEvents()
-    if not window.grab().save(str(out)):
+    if not shown.grab().save(str(out)):
         raise ValidationError(f"Could not write the picture to {out}.")
+    if shown is not window:
+        shown.close()
     window.close()

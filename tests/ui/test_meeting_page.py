@@ -196,3 +196,22 @@ def test_a_held_meeting_cannot_be_deleted(qtbot, window, board, warnings):
     window.delete_action.trigger()
     assert warnings and "only a meeting not yet held can be deleted" in warnings[0]
     assert meetings.find_meeting(body_id=board.body_id, date="2012-12-17") is not None
+
+
+def test_cancelling_a_meeting_asks_for_a_reason_and_can_be_undone(qtbot, window, board):
+    window.select("meeting", board.meeting_id)
+    page = window.meeting_page
+    labels = [a.text() for a in page.status_menu.actions()]
+    assert "Cancel…" in labels and "Mark as held" not in labels  # not before publishing
+
+    def fill(dialog):
+        dialog.widgets["reason"].setText("The venue is closed by snow")
+        press_ok(qtbot, dialog)
+
+    in_dialog(fill)
+    next(a for a in page.status_menu.actions() if a.text() == "Cancel…").trigger()
+    meeting = meetings.get_meeting(board.meeting_id)
+    assert (meeting.status, meeting.status_reason) == ("cancelled", "The venue is closed by snow")
+    assert "Cancelled (The venue is closed by snow)" in page.heading.text()
+    window.undo_action.trigger()
+    assert meetings.get_meeting(board.meeting_id).status == "scheduled"

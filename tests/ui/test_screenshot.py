@@ -33,3 +33,10 @@ def test_an_unknown_meeting_date_is_explained(qapp, folder, tmp_path):
             date="2013-01-01",
         )
     assert not (tmp_path / "x.png").exists()
+
+
+@pytest.mark.parametrize("view", ["agenda", "attendance", "interests", "live"])
+def test_each_view_of_the_example_meeting_can_be_pictured(qapp, folder, tmp_path, view):
+    out = tmp_path / f"{view}.png"
+    save_screenshot(data_dir=folder, out=out, view=view)
+    assert not QImage(str(out)).isNull()
