@@ -144,9 +144,9 @@ def test_screenshot_passes_its_options_to_the_window(folder, tmp_path, monkeypat
     fake.save_screenshot = lambda **options: calls.append(options)
     monkeypatch.setitem(sys.modules, "ui.screenshot", fake)
     out = tmp_path / "shot.png"
-    argv = ["screenshot", str(out), "--body", "Board", "--date", "2012-12-17"]
+    argv = ["screenshot", str(out), "--body", "Board", "--date", "2012-12-17", "--view", "live"]
     assert run(folder, *argv) == 0
-    assert calls == [dict(data_dir=folder, out=out, body="Board", date="2012-12-17")]
+    assert calls == [dict(data_dir=folder, out=out, body="Board", date="2012-12-17", view="live")]
 
 
 def test_an_unknown_command_is_bad_input(folder, capsys):
