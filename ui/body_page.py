@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,13 +21,13 @@ from desktop_app.errors import ValidationError
 from desktop_app.services import bodies, memberships
 from desktop_app.storage.changes import current
 from ui.commands.edits import create_record, delete_record, edit_fields
-from ui.errors import show_error
 from ui.events import Changes
 from ui.icons import icon
+from ui.inline_form import InlineForm
 from ui.member_dialog import member_dialog
 from ui.models.members import MembersModel
-
-TEXT_FIELDS = ("name", "quorum", "venue", "numbering_pattern", "numbering_year_starts")
+from ui.record_dialog import choices
+from ui.template_dialog import template_dialog
 
 
 class BodyPage(QWidget):
@@ -41,44 +38,39 @@ class BodyPage(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
 
-        self.fields: dict[str, QWidget] = {}
-        form = QFormLayout()
-        for name in TEXT_FIELDS:
-            edit = QLineEdit()
-            edit.setObjectName(name)
-            edit.editingFinished.connect(lambda n=name: self._commit(n))
-            self.fields[name] = edit
-        self.fields["quorum"].setPlaceholderText("a number of members (6) or a fraction (1/3)")
-        self.fields["numbering_pattern"].setToolTip(
+        self.form = InlineForm(
+            stack,
+            changes,
+            update=bodies.update_body,
+            id_name="body_id",
+            load=lambda body_id: current(bodies.get_body(body_id), bodies.EDITABLE),
+            what="the body",
+        )
+        form = self.form
+        form.add_line("name", "Name")
+        form.add_choice("kind", "Kind", choices(vocabulary.BODY_KINDS))
+        form.add_choice("parent_id", "Reports to", [])
+        form.add_line("quorum", "Quorum", "a number of members (6) or a fraction (1/3)")
+        form.add_line("venue", "Usual venue")
+        form.add_line("numbering_pattern", "Minute numbers").setToolTip(
             "{n} is the running number; {yy} the two-digit year, {yy1} the next one: "
             "“{yy}/{n}” gives 24/104, “Cou/{n}/{yy}-{yy1}” gives Cou/285/07-08."
         )
-        self.fields["kind"] = self._combo("kind", vocabulary.BODY_KINDS)
-        self.fields["numbering_restart"] = self._combo(
-            "numbering_restart", vocabulary.NUMBERING_RESTARTS
+        form.add_choice(
+            "numbering_restart", "Numbering restarts", choices(vocabulary.NUMBERING_RESTARTS)
         )
-        self.fields["parent_id"] = parent_combo = QComboBox()
-        parent_combo.setObjectName("parent_id")
-        parent_combo.activated.connect(lambda _: self._commit("parent_id"))
-        spin = QSpinBox()
-        spin.setObjectName("numbering_next")
-        spin.setRange(1, 999_999)
-        spin.editingFinished.connect(lambda: self._commit("numbering_next"))
-        self.fields["numbering_next"] = spin
-        for name, label in (
-            ("name", "Name"),
-            ("kind", "Kind"),
-            ("parent_id", "Reports to"),
-            ("quorum", "Quorum"),
-            ("venue", "Usual venue"),
-            ("numbering_pattern", "Minute numbers"),
-            ("numbering_restart", "Numbering restarts"),
-            ("numbering_year_starts", "Municipal year starts (MM-DD)"),
-            ("numbering_next", "Next minute number"),
-        ):
-            form.addRow(label, self.fields[name])
+        form.add_line("numbering_year_starts", "Municipal year starts (MM-DD)")
+        form.add_number("numbering_next", "Next minute number").setMinimum(1)
+        form.add_choice(
+            "sub_numbering", "Sub-items", [("35.1, 35.2", "decimal"), ("35(a), 35(b)", "letter")]
+        )
+        self.fields = form.fields
+        self.template_button = QPushButton(icon("template"), "Agenda template…")
+        self.template_button.clicked.connect(self.edit_template)
         details = QGroupBox("Details")
-        details.setLayout(form)
+        details_layout = QVBoxLayout(details)
+        details_layout.addWidget(form)
+        details_layout.addWidget(self.template_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.members = MembersModel(self)
         self.table = QTableView()
@@ -125,67 +117,20 @@ class BodyPage(QWidget):
             self.members.load(None)
             return
         self.heading.setText(f"<h2>{_escape(body.name)}</h2>")
-        values = current(body, [*bodies.EDITABLE])
-        for name in TEXT_FIELDS:
-            # A field the user typed into and that was refused keeps its text (isModified).
-            if not self.fields[name].isModified():
-                self.fields[name].setText(str(values[name] or ""))
-        for name in ("kind", "numbering_restart"):
-            combo = self.fields[name]
-            combo.setCurrentIndex(combo.findData(values[name]))
-        parent_combo = self.fields["parent_id"]
-        parent_combo.clear()
-        parent_combo.addItem("(no parent body)", None)
-        for other in bodies.list_bodies():
-            if other.id != body.id:
-                parent_combo.addItem(other.name, other.id)
-        parent_combo.setCurrentIndex(max(0, parent_combo.findData(values["parent_id"])))
-        self.fields["numbering_next"].setValue(values["numbering_next"])
+        parents = [("(no parent body)", None)] + [
+            (other.name, other.id) for other in bodies.list_bodies() if other.id != body.id
+        ]
+        InlineForm.set_options(self.fields["parent_id"], parents)
+        self.form.show_row(body.id)
         self.members.load(body.id)
-
-    def _combo(self, name: str, words: tuple[str, ...]) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        for word in words:
-            combo.addItem(word.capitalize(), word)
-        combo.activated.connect(lambda _: self._commit(name))
-        return combo
-
-    def _value(self, name: str):
-        widget = self.fields[name]
-        if isinstance(widget, QLineEdit):
-            return widget.text()
-        if isinstance(widget, QSpinBox):
-            return widget.value()
-        return widget.currentData()
-
-    def _commit(self, name: str) -> None:
-        if not self.body_id:
-            return
-        body = bodies.get_body(self.body_id)
-        before = current(body, [name])
-        try:
-            edit_fields(
-                self._stack,
-                self._changes,
-                text=f"Change {name.replace('_id', '').replace('_', ' ')} of {body.name}",
-                update=bodies.update_body,
-                id_name="body_id",
-                row_id=body.id,
-                before=before,
-                after={name: self._value(name)},
-            )
-        except ValidationError as error:
-            show_error(self, error)  # the field keeps what was typed
-            return
-        widget = self.fields[name]
-        if isinstance(widget, QLineEdit):
-            widget.setModified(False)
-            widget.setText(str(current(bodies.get_body(self.body_id), [name])[name] or ""))
 
     def _selected_membership(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         return self.members.membership_id(rows[0].row()) if rows else None
+
+    def edit_template(self) -> None:
+        if self.body_id:
+            template_dialog(self, self._stack, self._changes, self.body_id).exec()
 
     def add_member(self) -> None:
         if not self.body_id:

@@ -214,3 +214,32 @@ def test_typing_a_persons_name_is_enough_to_add_them(qtbot, window, board):
     qtbot.mouseClick(window.body_page.add_button, Qt.MouseButton.LeftButton)
     added = [m.person_id for m in memberships.list_members(body_id=board.body_id)]
     assert board.newcomer_id in added
+
+
+def test_the_sub_item_numbering_is_chosen_on_the_body_page(qtbot, window, board):
+    window.select("body", board.body_id)
+    combo = window.body_page.fields["sub_numbering"]
+    combo.setCurrentIndex(combo.findData("letter"))
+    combo.activated.emit(combo.currentIndex())
+    assert bodies.get_body(board.body_id).sub_numbering == "letter"
+    window.undo_action.trigger()
+    assert bodies.get_body(board.body_id).sub_numbering == "decimal"
+
+
+def test_editing_the_agenda_template(qtbot, window, board):
+    from desktop_app.services import agenda
+
+    window.select("body", board.body_id)
+
+    def fill(dialog):
+        dialog.add_row("Police Update", "report")
+        dialog.table.setCurrentCell(0, 0)
+        dialog.remove_row()
+        press_ok(qtbot, dialog)
+
+    in_dialog(fill)
+    qtbot.mouseClick(window.body_page.template_button, Qt.MouseButton.LeftButton)
+    template = agenda.body_template(board.body_id)
+    assert template[0]["kind"] == "declarations" and template[-1]["title"] == "Police Update"
+    window.undo_action.trigger()
+    assert agenda.body_template(board.body_id) == agenda.STANDARD_TEMPLATE

@@ -121,8 +121,12 @@ def test_live_mode_takes_items_keeps_notes_and_marks_attendance(qtbot, window, b
 def test_reading_a_past_meeting_in_live_mode_changes_nothing(qtbot, window, board):
     agenda.start_agenda(meeting_id=board.meeting_id)
     before = JournalEntry.select().count()
-    live = LiveMeeting(board.meeting_id, window.undo_stack, window.changes,
-                       now=lambda: dt.datetime(2013, 1, 9, 10, 0))
+    live = LiveMeeting(
+        board.meeting_id,
+        window.undo_stack,
+        window.changes,
+        now=lambda: dt.datetime(2013, 1, 9, 10, 0),
+    )
     qtbot.addWidget(live)
     live.next_item()
     live.next_item()
