@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
 from desktop_app.services import agenda, documents, organisations, people
+from desktop_app.services.minute_links import earlier_minutes
 from ui.commands.edits import create_record, delete_record
 from ui.commands.service_call import perform
 from ui.errors import show_error
@@ -109,6 +110,7 @@ class AgendaEditor(QWidget):
         self.form.add_choice("kind", "Kind", choices(vocabulary.ITEM_KINDS))
         self.form.add_choice("presenter", "Presented by", [])
         self.form.add_choice("purpose", "Purpose", choices(vocabulary.PURPOSES))
+        self.form.add_choice("linked_item_id", "Follows up minute", [])
         self.form.add_choice("exempt_paragraph", "Part II (exempt)", PARAGRAPHS)
         self.form.fields["exempt_paragraph"].setToolTip(
             "Confidential items are taken in Part II, without the press and public, under a "
@@ -164,6 +166,8 @@ class AgendaEditor(QWidget):
         presenters += [(people.display_name(p), f"person:{p.id}") for p in people.list_people()]
         presenters += [(o.name, f"organisation:{o.id}") for o in organisations.list_organisations()]
         InlineForm.set_options(self.form.fields["presenter"], presenters)
+        earlier = [("(none)", None)] + [(m.label, m.item_id) for m in earlier_minutes(meeting_id)]
+        InlineForm.set_options(self.form.fields["linked_item_id"], earlier)
         self.model.load(meeting_id)
         published = any(e.number for e in self.model.entries)
         self.status.setText(
@@ -216,6 +220,7 @@ class AgendaEditor(QWidget):
             kind=entry.kind,
             presenter=presenter,
             purpose=entry.purpose,
+            linked_item_id=entry.linked_item_id,
             exempt_paragraph=entry.exempt_paragraph if entry.confidential else "",
         )
 

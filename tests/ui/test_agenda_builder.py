@@ -156,3 +156,25 @@ def test_attaching_a_pdf_and_refusing_a_corrupt_one(
     window.undo_action.trigger()
     assert documents.list_documents(item.id) == []
     assert Path(report).exists()
+
+
+def test_an_item_can_follow_up_an_earlier_minute(qtbot, window, board):
+    from desktop_app.services import meetings
+
+    bodies.update_body(body_id=board.body_id, numbering_next=30)
+    agenda.add_item(meeting_id=board.meeting_id, title="Troubled Families")
+    agenda.publish_agenda(meeting_id=board.meeting_id)
+    later = meetings.create_meeting(body_id=board.body_id, date="2013-03-18")
+    item = agenda.add_item(meeting_id=later.id, title="Troubled Families: progress")
+    window.refresh()
+    window.select("meeting", later.id)
+    editor = window.meeting_page.agenda
+    window.meeting_page.tabs.setCurrentWidget(editor)
+    editor.select(item.id)
+    linked = editor.form.fields["linked_item_id"]
+    assert linked.itemText(1) == "30 Troubled Families — 17 Dec 2012"
+    linked.setCurrentIndex(1)
+    linked.activated.emit(1)
+    assert agenda.list_agenda(later.id)[0].linked_item_id is not None
+    window.undo_action.trigger()
+    assert agenda.list_agenda(later.id)[0].linked_item_id is None
