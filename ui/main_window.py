@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         if record is None:
             return
         meeting = meetings.get_meeting(record.id)
-        names = ("date", "start_time", "end_time", "venue", "kind", "status")
+        names = ("date", "start_time", "end_time", "venue", "kind")
         before = current(meeting, names)
 
         def submit(values: dict):

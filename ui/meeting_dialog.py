@@ -1,4 +1,5 @@
-"""The dialog for a meeting's date, times, venue, kind and status."""
+"""The dialog for a meeting's date, times, venue and kind (its status moves through the
+Status menu, which keeps to the workflow)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,4 @@ def meeting_dialog(
     dialog.add_choice(
         "kind", "Kind", choices(vocabulary.MEETING_KINDS), meeting.kind if meeting else "ordinary"
     )
-    if meeting is not None:
-        dialog.add_choice("status", "Status", choices(vocabulary.MEETING_STATUSES), meeting.status)
     return dialog
