@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
@@ -178,3 +179,46 @@ def test_an_item_can_follow_up_an_earlier_minute(qtbot, window, board):
     assert agenda.list_agenda(later.id)[0].linked_item_id is not None
     window.undo_action.trigger()
     assert agenda.list_agenda(later.id)[0].linked_item_id is None
+
+
+SCHEMES = [
+    # pattern, restart, next, first meeting, second meeting, numbers at each
+    ("{n}", "never", 30, "2012-10-01", "2012-12-17", ["30", "31"], ["32", "33"]),
+    ("{yy}/{n}", "yearly", 57, "2024-04-20", "2024-05-20", ["23/57", "23/58"], ["24/1", "24/2"]),
+    (
+        "Cou/{n}/{yy}-{yy1}",
+        "never",
+        285,
+        "2008-04-14",
+        "2008-05-19",
+        ["Cou/285/07-08", "Cou/286/07-08"],
+        ["Cou/287/08-09", "Cou/288/08-09"],
+    ),
+    ("{n}", "per-meeting", 1, "2012-10-01", "2012-12-17", ["1", "2"], ["1", "2"]),
+]
+
+
+@pytest.mark.parametrize("pattern, restart, start, first, second, numbers1, numbers2", SCHEMES)
+def test_publishing_in_each_numbering_scheme_across_the_year_boundary(
+    qtbot, window, board, pattern, restart, start, first, second, numbers1, numbers2
+):
+    from desktop_app.services import meetings
+
+    meetings.delete_meeting(meeting_id=board.meeting_id)
+    bodies.update_body(
+        body_id=board.body_id,
+        numbering_pattern=pattern,
+        numbering_restart=restart,
+        numbering_next=start,
+    )
+    for day, expected in ((first, numbers1), (second, numbers2)):
+        meeting = meetings.create_meeting(body_id=board.body_id, date=day)
+        for title in ("Apologies for Absence", "Minutes"):
+            agenda.add_item(meeting_id=meeting.id, title=title, kind="report")
+        window.refresh()
+        window.select("meeting", meeting.id)
+        editor = window.meeting_page.agenda
+        window.meeting_page.tabs.setCurrentWidget(editor)
+        assert [editor.model.index(r, 0).data() for r in range(2)] == expected  # the preview
+        editor.actions_["publish"].trigger()
+        assert [e.number for e in agenda.list_agenda(meeting.id)] == expected
