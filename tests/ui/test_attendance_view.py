@@ -76,7 +76,9 @@ def test_a_substitute_stands_in_for_a_member(qtbot, window, board):
     assert status_of(board, alland.id) == "substitute"
 
 
-def test_a_substitute_for_someone_not_a_member_is_refused(qtbot, window, board, warnings):
+def test_a_substitute_must_stand_in_for_a_member(qtbot, window, board, warnings):
+    # The window offers only the body's members to stand in for; leaving it empty is
+    # refused by the same rule that refuses a non-member (tests/services/test_attendance).
     alland = people.create_person(name="Simon Alland")
     view = open_attendance(window, board)
     before = JournalEntry.select().count()
@@ -92,7 +94,8 @@ def test_a_substitute_for_someone_not_a_member_is_refused(qtbot, window, board, 
 
     in_dialog(fill)
     qtbot.mouseClick(view.substitute_button, Qt.MouseButton.LeftButton)
-    assert refused == [True] and warnings
+    assert refused == [True]
+    assert warnings and warnings[0].endswith(".")
     assert JournalEntry.select().count() == before
 
 
