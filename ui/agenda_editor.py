@@ -27,6 +27,7 @@ from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
 from desktop_app.services import agenda, documents, organisations, people
 from desktop_app.services.minute_links import earlier_minutes
+from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record
 from ui.commands.service_call import perform
 from ui.errors import show_error
@@ -243,8 +244,7 @@ class AgendaEditor(QWidget):
                 create=lambda: agenda.add_item(
                     meeting_id=meeting_id, title="", parent_id=parent_id, after_id=after
                 ),
-                delete=lambda i: agenda.delete_item(item_id=i),
-                restore=lambda i: agenda.restore_item(item_id=i),
+                kind=kinds.AGENDA_ITEM,
             ),
             then_select=True,
         )
@@ -264,8 +264,7 @@ class AgendaEditor(QWidget):
                     self._changes,
                     text="Delete item",
                     row_id=item_id,
-                    delete=lambda i: agenda.delete_item(item_id=i),
-                    restore=lambda i: agenda.restore_item(item_id=i),
+                    kind=kinds.AGENDA_ITEM,
                 )
             )
 
@@ -377,8 +376,7 @@ class AgendaEditor(QWidget):
                 self._changes,
                 text="Remove paper",
                 row_id=paper_id,
-                delete=lambda i: documents.remove_document(document_id=i),
-                restore=lambda i: documents.restore_document(document_id=i),
+                kind=kinds.DOCUMENT,
             )
         )
 
@@ -390,8 +388,7 @@ class AgendaEditor(QWidget):
                     self._changes,
                     text=f"Attach {Path(name).name}",
                     create=lambda: documents.attach_document(item_id=item_id, path=Path(name)),
-                    delete=lambda i: documents.remove_document(document_id=i),
-                    restore=lambda i: documents.restore_document(document_id=i),
+                    kind=kinds.DOCUMENT,
                 )
             )
         self.select(item_id)

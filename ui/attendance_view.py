@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import ValidationError
 from desktop_app.services import attendance, meetings, people, quorum
+from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record
 from ui.commands.service_call import perform
 from ui.errors import show_error
@@ -226,8 +227,7 @@ class AttendanceView(QWidget):
                 self._changes,
                 text="Add person in attendance",
                 create=lambda: attendance.add_in_attendance(meeting_id=meeting_id, **values),
-                delete=lambda i: attendance.remove_attendance(attendance_id=i),
-                restore=lambda i: attendance.restore_attendance(attendance_id=i),
+                kind=kinds.ATTENDANCE,
             )
 
         dialog = RecordDialog("In attendance", submit, self)
@@ -283,8 +283,7 @@ class AttendanceView(QWidget):
                 self._changes,
                 text=f"Remove {entry.name}",
                 row_id=entry.attendance_id,
-                delete=lambda i: attendance.remove_attendance(attendance_id=i),
-                restore=lambda i: attendance.restore_attendance(attendance_id=i),
+                kind=kinds.ATTENDANCE,
             )
         )
 

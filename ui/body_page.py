@@ -20,6 +20,7 @@ from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
 from desktop_app.services import bodies, memberships
 from desktop_app.storage.changes import current
+from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record, edit_fields
 from ui.events import Changes
 from ui.icons import icon
@@ -143,8 +144,7 @@ class BodyPage(QWidget):
                 self._changes,
                 text="Add member",
                 create=lambda: memberships.add_member(body_id=body_id, **values),
-                delete=lambda row_id: memberships.remove_member(membership_id=row_id),
-                restore=lambda row_id: memberships.restore_membership(membership_id=row_id),
+                kind=kinds.MEMBERSHIP,
             )
 
         member_dialog(self, "Add member", submit).exec()
@@ -180,8 +180,7 @@ class BodyPage(QWidget):
             self._changes,
             text="Remove member",
             row_id=membership_id,
-            delete=lambda row_id: memberships.remove_member(membership_id=row_id),
-            restore=lambda row_id: memberships.restore_membership(membership_id=row_id),
+            kind=kinds.MEMBERSHIP,
         )
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import ValidationError
 from desktop_app.services import agenda, attendance, declarations
+from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record, edit_fields
 from ui.errors import show_error
 from ui.events import Changes
@@ -90,8 +91,7 @@ class InterestsView(QWidget):
                 self._changes,
                 text="Declare an interest",
                 create=lambda: declarations.declare_interest(meeting_id=meeting_id, **values),
-                delete=lambda i: declarations.withdraw_declaration(declaration_id=i),
-                restore=lambda i: declarations.restore_declaration(declaration_id=i),
+                kind=kinds.DECLARATION,
             )
 
         dialog = RecordDialog("Declaration of interest", submit, self)
@@ -145,8 +145,7 @@ class InterestsView(QWidget):
                 self._changes,
                 text="Withdraw declaration",
                 row_id=entry.id,
-                delete=lambda i: declarations.withdraw_declaration(declaration_id=i),
-                restore=lambda i: declarations.restore_declaration(declaration_id=i),
+                kind=kinds.DECLARATION,
             )
         except ValidationError as error:
             show_error(self, error)

@@ -19,6 +19,7 @@ from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
 from desktop_app.services import bodies, meetings, schedule
 from desktop_app.storage.changes import current
+from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record, edit_fields
 from ui.commands.service_call import perform
 from ui.errors import show_error
@@ -151,8 +152,7 @@ class MainWindow(QMainWindow):
                 self.changes,
                 text=f"Add {values['name']}",
                 create=lambda: bodies.create_body(**values),
-                delete=lambda row_id: bodies.delete_body(body_id=row_id),
-                restore=lambda row_id: bodies.restore_body(body_id=row_id),
+                kind=kinds.BODY,
             )
             self.select("body", body.id)
 
@@ -178,8 +178,7 @@ class MainWindow(QMainWindow):
                 self.changes,
                 text="Schedule meeting",
                 create=lambda: meetings.create_meeting(body_id=body_id, **values),
-                delete=lambda row_id: meetings.delete_meeting(meeting_id=row_id),
-                restore=lambda row_id: meetings.restore_meeting(meeting_id=row_id),
+                kind=kinds.MEETING,
             )
             self.select("meeting", meeting.id)
 
@@ -265,24 +264,13 @@ class MainWindow(QMainWindow):
         if key is None:
             return
         kind, row_id = key
-        if kind == "meeting":
-            delete, restore = (
-                lambda i: meetings.delete_meeting(meeting_id=i),
-                lambda i: meetings.restore_meeting(meeting_id=i),
-            )
-        else:
-            delete, restore = (
-                lambda i: bodies.delete_body(body_id=i),
-                lambda i: bodies.restore_body(body_id=i),
-            )
         try:
             delete_record(
                 self.undo_stack,
                 self.changes,
                 text=f"Delete {kind}",
                 row_id=row_id,
-                delete=delete,
-                restore=restore,
+                kind=kinds.MEETING if kind == "meeting" else kinds.BODY,
             )
         except ValidationError as error:
             show_error(self, error)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.services import organisations, people
 from desktop_app.storage.changes import current
+from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record, edit_fields
 from ui.directory_dialog import DirectoryDialog
 from ui.events import Changes
@@ -41,8 +42,7 @@ def people_directory(parent: QWidget, stack: QUndoStack, changes: Changes) -> Di
                 changes,
                 text=f"Add {values['name']}",
                 create=lambda: people.create_person(**values),
-                delete=lambda row_id: people.delete_person(person_id=row_id),
-                restore=lambda row_id: people.restore_person(person_id=row_id),
+                kind=kinds.PERSON,
             ),
         ).exec()
 
@@ -71,8 +71,7 @@ def people_directory(parent: QWidget, stack: QUndoStack, changes: Changes) -> Di
             changes,
             text="Delete person",
             row_id=person_id,
-            delete=lambda row_id: people.delete_person(person_id=row_id),
-            restore=lambda row_id: people.restore_person(person_id=row_id),
+            kind=kinds.PERSON,
         )
 
     dialog = DirectoryDialog(
@@ -110,8 +109,7 @@ def organisations_directory(
                 changes,
                 text=f"Add {values['name']}",
                 create=lambda: organisations.create_organisation(name=values["name"]),
-                delete=lambda row_id: organisations.delete_organisation(organisation_id=row_id),
-                restore=lambda row_id: organisations.restore_organisation(organisation_id=row_id),
+                kind=kinds.ORGANISATION,
             ),
         ).exec()
 
@@ -139,8 +137,7 @@ def organisations_directory(
             changes,
             text="Delete organisation",
             row_id=organisation_id,
-            delete=lambda row_id: organisations.delete_organisation(organisation_id=row_id),
-            restore=lambda row_id: organisations.restore_organisation(organisation_id=row_id),
+            kind=kinds.ORGANISATION,
         )
 
     dialog = DirectoryDialog(

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtGui import QUndoStack
 
 from desktop_app.storage import changes as stored
+from ui.commands.kinds import Kind
 from ui.commands.service_call import perform
 from ui.events import Changes
 
@@ -40,34 +41,22 @@ def edit_fields(
 
 
 def create_record(
-    stack: QUndoStack,
-    changes: Changes,
-    *,
-    text: str,
-    create: Callable[[], Any],
-    delete: Callable[[str], Any],
-    restore: Callable[[str], Any],
+    stack: QUndoStack, changes: Changes, *, text: str, create: Callable[[], Any], kind: Kind
 ) -> Any:
     """Create once; undo deletes (a tombstone), redo restores the same row."""
     made: dict[str, str] = {}
 
     def apply():
         if "id" in made:
-            return restore(made["id"])
+            return kind.restore(made["id"])
         row = create()
         made["id"] = row.id
         return row
 
-    return perform(stack, changes, text, apply, lambda: delete(made["id"]))
+    return perform(stack, changes, text, apply, lambda: kind.delete(made["id"]))
 
 
 def delete_record(
-    stack: QUndoStack,
-    changes: Changes,
-    *,
-    text: str,
-    row_id: str,
-    delete: Callable[[str], Any],
-    restore: Callable[[str], Any],
+    stack: QUndoStack, changes: Changes, *, text: str, row_id: str, kind: Kind
 ) -> None:
-    perform(stack, changes, text, lambda: delete(row_id), lambda: restore(row_id))
+    perform(stack, changes, text, lambda: kind.delete(row_id), lambda: kind.restore(row_id))
