@@ -5,47 +5,35 @@ are attached to that item; the model only reports these as signals, the editor a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.services import agenda, quorum
 from ui.icons import icon
+from ui.models.rows import RowsModel
 
 COLUMNS = ("No.", "Title", "Kind", "Presenter", "Purpose", "Papers", "Quorum")
 ITEM_MIME = "application/x-minute-book-item"
 PART_TWO = QColor("#fbeeee")
 
 
-class AgendaModel(QAbstractTableModel):
+class AgendaModel(RowsModel):
+    COLUMNS = COLUMNS
     move_requested = Signal(str, str)  # dragged item id, the item it was dropped on
     files_dropped = Signal(str, list)  # item id, file paths
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.meeting_id: str | None = None
-        self.entries: list[agenda.AgendaEntry] = []
         self._quorum: dict[str, quorum.QuorumState] = {}
 
     def load(self, meeting_id: str | None) -> None:
-        self.beginResetModel()
         self.meeting_id = meeting_id
-        self.entries = agenda.list_agenda(meeting_id) if meeting_id else []
         self._quorum = quorum.quorum_by_item(meeting_id) if meeting_id else {}
-        self.endResetModel()
+        self.replace(agenda.list_agenda(meeting_id) if meeting_id else [])
 
     def row_of(self, item_id: str) -> int:
-        return next((r for r, e in enumerate(self.entries) if e.id == item_id), -1)
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+        return self.row_where("id", item_id)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.services import attendance
+from ui.models.rows import RowsModel
 
 COLUMNS = ("Name", "Role", "Represents", "Status", "Substituting for", "Arrived", "Left")
 STATUS_COLOURS = {
@@ -17,29 +18,14 @@ STATUS_COLOURS = {
 }
 
 
-class AttendanceModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.entries: list[attendance.AttendanceEntry] = []
+class AttendanceModel(RowsModel):
+    COLUMNS = COLUMNS
 
     def load(self, meeting_id: str | None) -> None:
-        self.beginResetModel()
-        self.entries = attendance.attendance_sheet(meeting_id) if meeting_id else []
-        self.endResetModel()
+        self.replace(attendance.attendance_sheet(meeting_id) if meeting_id else [])
 
     def row_of(self, person_id: str) -> int:
-        return next((r for r, e in enumerate(self.entries) if e.person_id == person_id), -1)
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+        return self.row_where("person_id", person_id)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
