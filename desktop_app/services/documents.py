@@ -17,9 +17,6 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
-
 from desktop_app.errors import ValidationError
 from desktop_app.services import validation
 from desktop_app.storage import changes, store
@@ -28,8 +25,7 @@ from desktop_app.storage.models import AgendaItem, Document, db
 EDITABLE = ("title", "author", "date", "confidential")
 REASON_LIMIT = 120
 # What pypdf lets escape from a damaged file besides its own errors: the file's fault, not ours.
-DAMAGE = (
-    PyPdfError,
+PARSER_FAULTS = (
     ValueError,
     KeyError,
     IndexError,
@@ -176,6 +172,10 @@ def read_pdf(path: Path) -> PdfFile:
     # A PDF begins with %PDF- (readers allow some leading bytes, as pypdf does).
     if b"%PDF-" not in data[:1024]:
         raise ValidationError(f"“{name}” is not a PDF that can be read (it does not begin as one).")
+    # pypdf is imported here, not at the top: it adds a tenth of a second to start-up.
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -183,7 +183,7 @@ def read_pdf(path: Path) -> PdfFile:
                 f"“{name}” is protected by a password; attach a copy saved without one."
             )
         pages = len(reader.pages)
-    except DAMAGE as error:
+    except (PyPdfError, *PARSER_FAULTS) as error:
         logging.getLogger(__name__).debug("unreadable PDF %s", path, exc_info=True)
         raise ValidationError(
             f"“{name}” is not a PDF that can be read ({_reason(error)})."
@@ -196,7 +196,7 @@ def read_pdf(path: Path) -> PdfFile:
 def _reason(error: BaseException) -> str:
     """pypdf's own words when they are short and plain, else a general one."""
     text = " ".join(str(error).split()).rstrip(".")
-    if not isinstance(error, PyPdfError) or not text or "None" in text:
+    if isinstance(error, PARSER_FAULTS) or not text or "None" in text:
         return "the file is damaged"
     if len(text) > REASON_LIMIT:
         text = text[: REASON_LIMIT - 1] + "…"

@@ -1,58 +1,41 @@
 """How each kind of record is deleted (tombstoned) and brought back, named once so the
-commands that create or delete one can be undone and redone."""
+commands that create or delete one can be undone and redone.
+
+Each names its service module rather than importing it: the window imports these at
+start-up, and most of the services are not needed until a meeting is opened."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-
-from desktop_app.services import (
-    agenda,
-    attendance,
-    bodies,
-    declarations,
-    documents,
-    meetings,
-    memberships,
-    organisations,
-    people,
-)
+from importlib import import_module
 
 
 @dataclass(frozen=True)
 class Kind:
-    delete: Callable[[str], object]
-    restore: Callable[[str], object]
+    service: str  # a module of desktop_app.services
+    delete_call: str
+    restore_call: str
+    key: str  # the keyword that names the row
+
+    def delete(self, row_id: str) -> object:
+        return self._call(self.delete_call, row_id)
+
+    def restore(self, row_id: str) -> object:
+        return self._call(self.restore_call, row_id)
+
+    def _call(self, name: str, row_id: str) -> object:
+        module = import_module(f"desktop_app.services.{self.service}")
+        return getattr(module, name)(**{self.key: row_id})
 
 
-AGENDA_ITEM = Kind(
-    lambda i: agenda.delete_item(item_id=i), lambda i: agenda.restore_item(item_id=i)
-)
-ATTENDANCE = Kind(
-    lambda i: attendance.remove_attendance(attendance_id=i),
-    lambda i: attendance.restore_attendance(attendance_id=i),
-)
-BODY = Kind(lambda i: bodies.delete_body(body_id=i), lambda i: bodies.restore_body(body_id=i))
-DECLARATION = Kind(
-    lambda i: declarations.withdraw_declaration(declaration_id=i),
-    lambda i: declarations.restore_declaration(declaration_id=i),
-)
-DOCUMENT = Kind(
-    lambda i: documents.remove_document(document_id=i),
-    lambda i: documents.restore_document(document_id=i),
-)
-MEETING = Kind(
-    lambda i: meetings.delete_meeting(meeting_id=i),
-    lambda i: meetings.restore_meeting(meeting_id=i),
-)
-MEMBERSHIP = Kind(
-    lambda i: memberships.remove_member(membership_id=i),
-    lambda i: memberships.restore_membership(membership_id=i),
-)
+AGENDA_ITEM = Kind("agenda", "delete_item", "restore_item", "item_id")
+ATTENDANCE = Kind("attendance", "remove_attendance", "restore_attendance", "attendance_id")
+BODY = Kind("bodies", "delete_body", "restore_body", "body_id")
+DECLARATION = Kind("declarations", "withdraw_declaration", "restore_declaration", "declaration_id")
+DOCUMENT = Kind("documents", "remove_document", "restore_document", "document_id")
+MEETING = Kind("meetings", "delete_meeting", "restore_meeting", "meeting_id")
+MEMBERSHIP = Kind("memberships", "remove_member", "restore_membership", "membership_id")
 ORGANISATION = Kind(
-    lambda i: organisations.delete_organisation(organisation_id=i),
-    lambda i: organisations.restore_organisation(organisation_id=i),
+    "organisations", "delete_organisation", "restore_organisation", "organisation_id"
 )
-PERSON = Kind(
-    lambda i: people.delete_person(person_id=i), lambda i: people.restore_person(person_id=i)
-)
+PERSON = Kind("people", "delete_person", "restore_person", "person_id")
