@@ -31,7 +31,7 @@ from ui.errors import show_error
 from ui.events import Changes
 from ui.models.attendance import STATUS_COLOURS
 
-NOTES_PAUSE_MS = 1500  # notes are saved this long after the clerk stops typing
+NOTES_PAUSE_MS = 300  # notes are saved this soon after the clerk pauses: a crash loses little
 
 
 class LiveMeeting(QWidget):

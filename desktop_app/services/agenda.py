@@ -278,11 +278,15 @@ def _clean(values: dict, meeting: Meeting, tree: AgendaTree) -> dict:
             "(1 to 7)."
         )
     linked_item = values["linked_item_id"] or None
-    validation.optional_row(AgendaItem, linked_item, "linked minute")
+    earlier = validation.optional_row(AgendaItem, linked_item, "linked minute")
     linked_meeting = values["linked_meeting_id"] or None
-    validation.optional_row(Meeting, linked_meeting, "linked meeting")
+    linked = validation.optional_row(Meeting, linked_meeting, "linked meeting")
     if linked_meeting == meeting.id:
         raise ValidationError("An item cannot link to its own meeting.")
+    # A record names links within its own body (the exchange format can write no other).
+    linked_bodies = {linked.body_id if linked else None, _body_of(earlier)} - {None}
+    if linked_bodies - {meeting.body_id}:
+        raise ValidationError("An item can only follow up minutes and meetings of its own body.")
     return dict(
         title=validation.optional_name(values["title"], "title"),
         kind=validation.choice(values["kind"] or "report", vocabulary.ITEM_KINDS, "kind of item"),
@@ -295,6 +299,10 @@ def _clean(values: dict, meeting: Meeting, tree: AgendaTree) -> dict:
         linked_meeting_id=linked_meeting,
         started_at=validation.time(values["started_at"], "time the item was taken"),
     )
+
+
+def _body_of(item: AgendaItem | None) -> str | None:
+    return Meeting.get_by_id(item.meeting_id).body_id if item else None
 
 
 def _load(item_id: str) -> tuple[AgendaItem, AgendaTree]:
