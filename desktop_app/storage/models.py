@@ -13,6 +13,7 @@ from peewee import (
     BooleanField,
     DatabaseProxy,
     DateField,
+    DeferredForeignKey,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -149,6 +150,8 @@ class Declaration(Synced):
     kind = TextField(default="")
     description = TextField(default="")
     left_room = BooleanField(default=False)
+    left_at = TextField(default="")  # "HH:MM" the person withdrew for the item
+    returned_at = TextField(default="")
 
 
 class Minute(Synced):
@@ -172,6 +175,15 @@ class Resolution(Synced):
     votes_abstain = IntegerField(null=True)
     # The SHA-256 of the exact minutes version this resolution approved (DESIGN.md §4).
     approves_sha256 = TextField(default="")
+    unopposed = BooleanField(default=False)
+    casting_vote = BooleanField(default=False)  # carried by the chair's casting vote
+    kind = TextField(default="resolution")  # resolution, election, co-option, appointment
+    appointee = ForeignKeyField(Person, null=True, backref="+")
+    appointed_role = TextField(default="")
+    appointed_body = ForeignKeyField(Body, null=True, backref="+")
+    term = TextField(default="")  # "year" or "meeting" (to chair this meeting only)
+    # MinutesVersion is defined below (it refers to meetings and signers); resolved then.
+    approves_version = DeferredForeignKey("MinutesVersion", null=True, backref="approvals")
 
 
 class NamedVote(Synced):
@@ -208,6 +220,20 @@ class MinutesVersion(Synced):
     approved_minute = TextField(default="")
     signed_by = ForeignKeyField(Signer, null=True)
     signed_at = TextField(null=True)
+    created_by = TextField(default="")
+    circulated_at = TextField(null=True)
+    circulated_by = TextField(default="")
+    approved_at = TextField(null=True)
+    content_sha256 = TextField(default="")  # the minutes' content as approved
+
+
+class ActionNote(Synced):
+    """A dated progress note on an action, minuted where it was reported."""
+
+    action = ForeignKeyField(Action, backref="notes")
+    date = DateField()
+    text = TextField()
+    meeting = ForeignKeyField(Meeting, null=True, backref="+")
 
 
 class AuditEntry(BaseModel):
@@ -259,6 +285,7 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Action,
     Signer,
     MinutesVersion,
+    ActionNote,
 )
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (

@@ -15,6 +15,7 @@ from desktop_app.storage.database import context
 from desktop_app.storage.models import (
     SYNCED_MODELS,
     Action,
+    ActionNote,
     AgendaItem,
     Attendance,
     Body,
@@ -40,7 +41,7 @@ PEM = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE--
 def realistic_values() -> list[tuple[type, dict]]:
     """One row of every synced model, parents first, as a clerk would fill them in."""
     ids = {name: new_id() for name in ("org", "person", "sub", "board", "group", "meeting")}
-    ids.update({name: new_id() for name in ("item", "sub_item", "resolution", "signer")})
+    ids.update({name: new_id() for name in ("item", "sub_item", "resolution", "signer", "action")})
     return [
         (Organisation, dict(id=ids["org"], name="NHS West Kent 🏥")),
         (
@@ -203,6 +204,7 @@ def realistic_values() -> list[tuple[type, dict]]:
         (
             Action,
             dict(
+                id=ids["action"],
                 item=ids["item"],
                 position=2,
                 text="Circulate the family figures to all members",
@@ -234,6 +236,20 @@ def realistic_values() -> list[tuple[type, dict]]:
                 approved_minute="36",
                 signed_by=ids["signer"],
                 signed_at="2013-02-11T10:00:00.000+00:00",
+                created_by="clerk",
+                circulated_at="2013-01-07T09:00:00.000+00:00",
+                circulated_by="clerk",
+                approved_at="2013-02-11T09:30:00.000+00:00",
+                content_sha256="c" * 64,
+            ),
+        ),
+        (
+            ActionNote,
+            dict(
+                action=ids["action"],
+                date=dt.date(2013, 1, 2),
+                text="Draft figures sent to members — première version ✔",
+                meeting=ids["meeting"],
             ),
         ),
     ]

@@ -1,0 +1,46 @@
+"""Approved minutes cannot change; the message names the approving minute."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.errors import ValidationError
+from desktop_app.services import bodies, meetings
+from desktop_app.services.freeze import ensure_editable
+from desktop_app.storage import changes
+from desktop_app.storage.models import MinutesVersion, db
+
+
+@pytest.fixture
+def two_meetings(database):
+    body = bodies.create_body(name="Board")
+    first = meetings.create_meeting(body_id=body.id, date="2012-10-01")
+    second = meetings.create_meeting(body_id=body.id, date="2012-12-17")
+    return first, second
+
+
+def test_a_draft_can_change(two_meetings):
+    first, _ = two_meetings
+    with db.atomic():
+        changes.create(MinutesVersion, meeting=first.id, version=1, state="circulated")
+    ensure_editable(first.id)
+
+
+def test_approved_minutes_are_frozen_and_the_message_names_the_approving_minute(two_meetings):
+    first, second = two_meetings
+    with db.atomic():
+        changes.create(
+            MinutesVersion,
+            meeting=first.id,
+            version=1,
+            state="approved",
+            approved_at_meeting=second.id,
+            approved_minute="31",
+        )
+    with pytest.raises(ValidationError) as refused:
+        ensure_editable(first.id)
+    assert str(refused.value) == (
+        "The minutes of 1 October 2012 were approved at minute 31 of the meeting of "
+        "17 December 2012 and can no longer change; record a correction as a resolution "
+        "at the approving meeting."
+    )
