@@ -52,6 +52,9 @@ GLYPHS = {
     "status": "fa5s.flag",
     "substitute": "fa5s.exchange-alt",
     "clock": "fa5s.clock",
+    "actions": "fa5s.tasks",
+    "registers": "fa5s.book",
+    "search": "fa5s.search",
 }
 
 _cache: dict[str, QIcon] = {}
