@@ -1,0 +1,206 @@
+"""Who may vote on an item, and whether a recorded vote could have happened.
+
+At an item's time (when it was taken, else the meeting's start, else as things stand) the
+voters are the members present who hold a vote, and substitutes standing in for a member
+who holds one (the substitute votes in the member's place); less anyone who had not yet
+arrived or had already left, and anyone who declared an interest in the item (or in the
+item it sits under) and left the room for it. Everyone else is refused with the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop_app import vocabulary
+from desktop_app.errors import ValidationError
+from desktop_app.services import quorum, validation
+from desktop_app.services.attendance import votes
+from desktop_app.services.people import display_name, surname_first
+from desktop_app.storage.models import (
+    AgendaItem,
+    Attendance,
+    Declaration,
+    Meeting,
+    Membership,
+    Person,
+)
+
+COUNTS = ("for", "against", "abstain")
+
+
+@dataclass(frozen=True)
+class Voter:
+    person_id: str
+    name: str
+
+
+def item_label(item: AgendaItem) -> str:
+    """How messages name an item: “item 33”, or its title while it has no number."""
+    return f"item {item.number}" if item.number else f"“{item.title}”"
+
+
+def eligible_voters(item_id: str) -> list[Voter]:
+    """The people who may vote on the item, by surname."""
+    return _Roll.of(validation.live_row(AgendaItem, item_id, "agenda item")).voters
+
+
+def why_not(item_id: str, person_id: str) -> str | None:
+    """Why the person may not vote on the item, as the end of a sentence naming them
+    (“declared an interest in item 33 and left the room”); None if they may."""
+    item = validation.live_row(AgendaItem, item_id, "agenda item")
+    return _Roll.of(item).reason(person_id)
+
+
+def check_votes(
+    *,
+    item_id: str,
+    votes_for: int | None,
+    votes_against: int | None,
+    votes_abstain: int | None,
+    proposer_id: str | None = None,
+    seconder_id: str | None = None,
+    named_votes: dict[str, str] | None = None,
+) -> None:
+    """Raise ValidationError if the vote could not have been cast as recorded."""
+    item = validation.live_row(AgendaItem, item_id, "agenda item")
+    counts = dict(zip(COUNTS, (votes_for, votes_against, votes_abstain), strict=True))
+    for what, count in counts.items():
+        if count is None:
+            continue
+        if isinstance(count, bool) or not isinstance(count, int):
+            raise ValidationError(f"The number of {_what(what)} must be a whole number.")
+        if count < 0:
+            raise ValidationError(f"The number of {_what(what)} cannot be negative.")
+    for person_id in (proposer_id, seconder_id, *(named_votes or {})):
+        if person_id:
+            validation.live_row(Person, person_id, "person voting")
+    for vote in (named_votes or {}).values():
+        validation.choice(vote, vocabulary.VOTES, "vote")
+    if proposer_id and proposer_id == seconder_id:
+        raise ValidationError("The proposer cannot also second the motion.")
+    roll = _Roll.of(item)
+    total = sum(count or 0 for count in counts.values())
+    allowed = len(roll.voters)
+    if total > allowed:
+        # Said limit first: a sentence does not start with a numeral.
+        cast = f"{total} vote was" if total == 1 else f"{total} votes were"
+        limit = {0: "No member", 1: "Only 1 member"}.get(allowed, f"Only {allowed} members")
+        raise ValidationError(f"{limit} may vote on {item_label(item)}, but {cast} recorded.")
+    for person_id, verb in (
+        (proposer_id, "propose"),
+        (seconder_id, "second"),
+        *((person_id, "vote") for person_id in named_votes or {}),
+    ):
+        reason = roll.reason(person_id) if person_id else None
+        if reason:
+            name = display_name(Person.get_by_id(person_id))
+            raise ValidationError(f"{name} {reason}, so cannot {verb}.")
+
+
+def inquorate_warning(item_id: str) -> str | None:
+    """A sentence to show before recording a vote if the item was taken while inquorate."""
+    item = validation.live_row(AgendaItem, item_id, "agenda item")
+    state = quorum.quorum_by_item(item.meeting_id).get(item.id)
+    if state is None or state.quorate:
+        return None
+    present = f"{state.present} voting member" + ("" if state.present == 1 else "s")
+    label = item_label(item)
+    return (
+        f"{label[:1].upper()}{label[1:]} was taken while the meeting was inquorate: "
+        f"{present} present, and the quorum is {state.rule}."
+    )
+
+
+@dataclass(frozen=True)
+class _Roll:
+    """Everyone on the item's attendance sheet, and why each may not vote (None if they may)."""
+
+    item: AgendaItem
+    voters: list[Voter]
+    reasons: dict[str, str]
+
+    @classmethod
+    def of(cls, item: AgendaItem) -> _Roll:
+        meeting = Meeting.get_by_id(item.meeting_id)
+        at = item.started_at or meeting.start_time or None
+        label = item_label(item)
+        members = {
+            m.person_id: m
+            for m in Membership.live().where(
+                (Membership.body == meeting.body_id)
+                & (Membership.from_date.is_null() | (Membership.from_date <= meeting.date))
+                & (Membership.to_date.is_null() | (Membership.to_date >= meeting.date))
+            )
+        }
+        chain = _item_and_parents(item)
+        withdrew = {
+            person_id: chain[item_id]
+            for person_id, item_id in Declaration.live()
+            .select(Declaration.person, Declaration.item)
+            .where(Declaration.item.in_(list(chain)) & Declaration.left_room)
+            .tuples()
+        }
+        rows = (
+            Attendance.live()
+            .join(Person, on=(Attendance.person == Person.id))
+            .where(Attendance.meeting == meeting.id)
+            .select(Attendance, Person)
+        )
+        body_name = meeting.body.name
+        voters, reasons = [], {}
+        for row in rows:
+            reason = _reason(row, members, withdrew, at, label, body_name)
+            if reason is None:
+                voters.append((surname_first(row.person.name), row.person_id, row.person))
+            else:
+                reasons[row.person_id] = reason
+        voters.sort(key=lambda entry: entry[:2])
+        return cls(item, [Voter(pid, display_name(p)) for _, pid, p in voters], reasons)
+
+    def reason(self, person_id: str) -> str | None:
+        if any(v.person_id == person_id for v in self.voters):
+            return None
+        return self.reasons.get(person_id, "is not recorded as present at this meeting")
+
+
+def _reason(row, members, withdrew, at, label, body_name) -> str | None:
+    if row.status == "present":
+        membership = members.get(row.person_id)
+        if membership is None:
+            return f"is not a member of {body_name}"
+        if not votes(membership):
+            return f"is not a voting member of {body_name}"
+    elif row.status == "substitute":
+        if not votes(members.get(row.substitute_for_id)):
+            return "substitutes for a member who has no vote"
+    elif row.status == "in attendance":
+        return f"attends without being a member of {body_name}"
+    elif row.status == "apologies":
+        return "sent apologies for this meeting"
+    else:
+        return f"is recorded as {row.status} from this meeting"
+    if at is None:
+        if row.left:
+            return f"left the meeting at {row.left}"
+    elif row.arrived and row.arrived > at:
+        return f"arrived at {row.arrived}, after {label} was taken"
+    elif row.left and row.left <= at:
+        return f"left the meeting at {row.left}, before {label} was taken"
+    if row.person_id in withdrew:
+        return f"declared an interest in {withdrew[row.person_id]} and left the room"
+    return None
+
+
+def _item_and_parents(item: AgendaItem) -> dict[str, str]:
+    """The item and those it sits under, each with its label: an interest in an item takes
+    the member out for the items under it too."""
+    chain = {item.id: item_label(item)}
+    parent = item.parent_id and AgendaItem.get_or_none(AgendaItem.id == item.parent_id)
+    while parent and parent.id not in chain:
+        chain[parent.id] = item_label(parent)
+        parent = parent.parent_id and AgendaItem.get_or_none(AgendaItem.id == parent.parent_id)
+    return chain
+
+
+def _what(count: str) -> str:
+    return "abstentions" if count == "abstain" else f"votes {count}"
