@@ -1,0 +1,361 @@
+"""What a meeting resolved on each item: the wording (“That …”), the outcome, who proposed
+and seconded it, and how the vote fell: counts, named (recorded) votes, "unopposed" or
+"on the chair's casting vote".
+
+The rules:
+- the wording is required and, unless the item was simply noted or the motion withdrawn,
+  reads “That …” (a leading “RESOLVED:” is dropped: the minutes print it);
+- the vote could have been cast as recorded (voting.check_votes): no more votes than
+  members who may vote, no proposer, seconder or named voter who may not vote;
+- a motion carried unopposed has no votes against; the chair's casting vote breaks a tie;
+- named votes may record only some of the members (a member may ask that their own vote be
+  recorded), but never more in a column than the count recorded for it;
+- appointments and elections (appointments.py) are resolutions too, and deleting or
+  restoring one undoes or redoes what it did to memberships, attendance and the chair;
+- nothing changes once the meeting's minutes are approved (freeze.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop_app import vocabulary
+from desktop_app.errors import ValidationError
+from desktop_app.services import freeze, validation, voting
+from desktop_app.services.people import display_name, surname_first
+from desktop_app.storage import changes
+from desktop_app.storage.models import AgendaItem, NamedVote, Person, Resolution, db
+
+EDITABLE = (
+    "text",
+    "outcome",
+    "proposer_id",
+    "seconder_id",
+    "votes_for",
+    "votes_against",
+    "votes_abstain",
+    "unopposed",
+    "casting_vote",
+)
+FREELY_WORDED = ("noted", "withdrawn")  # “The report was noted.” needs no “That”
+APPOINTING = vocabulary.RESOLUTION_KINDS[1:]  # election, co-option, appointment
+KIND_NAMES = {
+    "election": "An election",
+    "co-option": "A co-option",
+    "appointment": "An appointment",
+}
+CARRIED = ("resolved", "agreed", "approved", "endorsed")  # what an appointment may record
+RESOLVED_PREFIX = re.compile(r"^resolved\s*[:.\-–—]\s*", re.IGNORECASE)
+COLUMNS = {  # named vote → (the count it must fit, as a sentence names the column)
+    "for": ("votes_for", "voting for", "vote for", "votes for"),
+    "against": ("votes_against", "voting against", "vote against", "votes against"),
+    "abstain": ("votes_abstain", "abstaining", "abstention", "abstentions"),
+}
+
+
+@dataclass(frozen=True)
+class ResolutionEntry:
+    id: str
+    item_id: str
+    position: int
+    text: str
+    outcome: str
+    kind: str
+    proposer_id: str | None
+    proposer: str
+    seconder_id: str | None
+    seconder: str
+    votes_for: int | None
+    votes_against: int | None
+    votes_abstain: int | None
+    unopposed: bool
+    casting_vote: bool
+    named_votes: tuple[tuple[str, str, str], ...]  # (person_id, name, vote), by surname
+    appointee_id: str | None
+    appointee: str
+    appointed_role: str
+    appointed_body_id: str | None
+    term: str
+    summary: str  # “carried 7–2 with 1 abstention”
+
+
+def list_resolutions(item_id: str) -> list[ResolutionEntry]:
+    """The item's resolutions in the order they were made."""
+    item = validation.live_row(AgendaItem, item_id, "agenda item")
+    rows = list(
+        Resolution.live()
+        .where(Resolution.item == item.id)
+        .order_by(Resolution.position, Resolution.created_at)
+    )
+    named: dict[str, list[NamedVote]] = {}
+    for vote in NamedVote.live().where(NamedVote.resolution.in_([r.id for r in rows])):
+        named.setdefault(vote.resolution_id, []).append(vote)
+    ids = {
+        person_id
+        for r in rows
+        for person_id in (r.proposer_id, r.seconder_id, r.appointee_id)
+        if person_id
+    } | {vote.person_id for votes in named.values() for vote in votes}
+    people = {p.id: p for p in Person.select().where(Person.id.in_(list(ids)))}
+
+    def name(person_id: str | None) -> str:
+        return display_name(people[person_id]) if person_id in people else ""
+
+    def named_votes(row: Resolution) -> tuple[tuple[str, str, str], ...]:
+        votes = sorted(
+            named.get(row.id, []),
+            key=lambda v: surname_first(people[v.person_id].name) if v.person_id in people else (),
+        )
+        return tuple((v.person_id, name(v.person_id), v.vote) for v in votes)
+
+    return [
+        ResolutionEntry(
+            id=row.id,
+            item_id=row.item_id,
+            position=row.position,
+            text=row.text,
+            outcome=row.outcome,
+            kind=row.kind,
+            proposer_id=row.proposer_id,
+            proposer=name(row.proposer_id),
+            seconder_id=row.seconder_id,
+            seconder=name(row.seconder_id),
+            votes_for=row.votes_for,
+            votes_against=row.votes_against,
+            votes_abstain=row.votes_abstain,
+            unopposed=row.unopposed,
+            casting_vote=row.casting_vote,
+            named_votes=named_votes(row),
+            appointee_id=row.appointee_id,
+            appointee=name(row.appointee_id),
+            appointed_role=row.appointed_role,
+            appointed_body_id=row.appointed_body_id,
+            term=row.term,
+            summary=summary(row),
+        )
+        for row in rows
+    ]
+
+
+def add_resolution(
+    *,
+    item_id: str,
+    text: str,
+    outcome: str = "resolved",
+    proposer_id: str | None = None,
+    seconder_id: str | None = None,
+    votes_for: int | None = None,
+    votes_against: int | None = None,
+    votes_abstain: int | None = None,
+    unopposed: bool = False,
+    casting_vote: bool = False,
+) -> Resolution:
+    """Record a resolution on an item, after its others."""
+    item = editable_item(item_id)
+    values = checked(
+        item,
+        dict(
+            text=text,
+            outcome=outcome,
+            proposer_id=proposer_id,
+            seconder_id=seconder_id,
+            votes_for=votes_for,
+            votes_against=votes_against,
+            votes_abstain=votes_abstain,
+            unopposed=unopposed,
+            casting_vote=casting_vote,
+        ),
+    )
+    with db.atomic():
+        return create_row(item, values)
+
+
+def update_resolution(*, resolution_id: str, **fields) -> Resolution:
+    """Change any of the fields add_resolution takes."""
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise ValidationError(f"A resolution has no field called {', '.join(sorted(unknown))}.")
+    row = validation.live_row(Resolution, resolution_id, "resolution")
+    item = editable_item(row.item_id)
+    values = checked(
+        item, {**changes.current(row, EDITABLE), **fields}, named=named_votes_of(row.id)
+    )
+    if row.kind in APPOINTING and values["outcome"] not in CARRIED:
+        raise ValidationError(
+            f"{KIND_NAMES[row.kind]} records what was carried; delete it and record the "
+            f"motion that was {values['outcome']} as a resolution instead."
+        )
+    with db.atomic():
+        changes.update(row, **values)
+    return row
+
+
+def delete_resolution(*, resolution_id: str) -> None:
+    """Take a resolution back (and what an appointment did); `restore_resolution` redoes it."""
+    # appointments builds on this module, so it is imported when first needed.
+    from desktop_app.services import appointments
+
+    row = validation.live_row(Resolution, resolution_id, "resolution")
+    editable_item(row.item_id)
+    if row.kind in APPOINTING:
+        appointments.check_undo(row)
+    with db.atomic():
+        if row.kind in APPOINTING:
+            appointments.undo(row)
+        changes.delete(row)
+
+
+def restore_resolution(*, resolution_id: str) -> Resolution:
+    """Bring back a deleted resolution, re-applying an appointment's effect."""
+    from desktop_app.services import appointments
+
+    row = Resolution.get_or_none(Resolution.id == resolution_id)
+    if row is None:
+        raise ValidationError(f"There is no resolution with the key “{resolution_id}”.")
+    editable_item(row.item_id)
+    if row.deleted_at is None:
+        return row
+    if row.kind in APPOINTING:
+        appointments.check_apply(row)
+    with db.atomic():
+        changes.restore(row)
+        if row.kind in APPOINTING:
+            appointments.apply(row)
+    return row
+
+
+def set_named_votes(*, resolution_id: str, votes: dict[str, str]) -> None:
+    """Replace the resolution's named votes ({person_id: "for" | "against" | "abstain"})."""
+    row = validation.live_row(Resolution, resolution_id, "resolution")
+    item = editable_item(row.item_id)
+    votes = dict(votes or {})
+    checked(item, changes.current(row, EDITABLE), named=votes)
+    rows: dict[str, list[NamedVote]] = {}
+    for vote in (
+        NamedVote.select()
+        .where(NamedVote.resolution == row.id)
+        .order_by(NamedVote.deleted_at.is_null(False), NamedVote.created_at)
+    ):
+        rows.setdefault(vote.person_id, []).append(vote)
+    with db.atomic():
+        for person_id, kept in rows.items():
+            # One row per person is reused (so undo finds the same row); duplicates go.
+            first, *extra = kept
+            for duplicate in extra:
+                changes.delete(duplicate)
+            if person_id in votes:
+                changes.restore(first)
+                changes.update(first, vote=votes[person_id])
+            else:
+                changes.delete(first)
+        for person_id, vote in votes.items():
+            if person_id not in rows:
+                changes.create(NamedVote, resolution=row.id, person=person_id, vote=vote)
+
+
+def named_votes_of(resolution_id: str) -> dict[str, str]:
+    return dict(
+        NamedVote.live()
+        .select(NamedVote.person, NamedVote.vote)
+        .where(NamedVote.resolution == resolution_id)
+        .tuples()
+    )
+
+
+def summary(row: Resolution) -> str:
+    """How the motion was carried, as clerks write it: “carried unopposed”, “carried 7–2
+    with 1 abstention”, “carried on the chair's casting vote”; "" when nothing was counted."""
+    if row.outcome == "withdrawn":
+        return ""
+    verb = "lost" if row.outcome == "rejected" else "carried"
+    abstain = row.votes_abstain or 0
+    abstentions = ""
+    if abstain:
+        abstentions = f" with {abstain} abstention" + ("" if abstain == 1 else "s")
+    if row.casting_vote:
+        return f"{verb} on the chair's casting vote"
+    if row.unopposed:
+        return f"{verb} unopposed{abstentions}"
+    if row.votes_for is None and row.votes_against is None:
+        return f"{abstain} abstained" if abstain else ""
+    return f"{verb} {row.votes_for or 0}–{row.votes_against or 0}{abstentions}"
+
+
+def editable_item(item_id: str) -> AgendaItem:
+    """The live item, if its meeting's minutes may still change."""
+    item = validation.live_row(AgendaItem, item_id, "agenda item")
+    freeze.ensure_editable(item.meeting_id)
+    return item
+
+
+def checked(item: AgendaItem, values: dict, *, named: dict[str, str] | None = None) -> dict:
+    """The resolution's fields cleaned, or a ValidationError saying what is wrong."""
+    outcome = validation.choice(
+        values.get("outcome") or "", vocabulary.OUTCOMES, "resolution outcome"
+    )
+    text = RESOLVED_PREFIX.sub("", validation.text(values.get("text"), "resolution"))
+    if not text:
+        raise ValidationError("Please write the wording of the resolution.")
+    if outcome not in FREELY_WORDED:
+        if not re.match(r"that\b", text, re.IGNORECASE):
+            raise ValidationError(
+                "A resolution is worded “That …”, as in “That the report be approved”."
+            )
+        text = "T" + text[1:]
+    counts = {name: values.get(name) for name in ("votes_for", "votes_against", "votes_abstain")}
+    voting.check_votes(
+        item_id=item.id,
+        **counts,
+        proposer_id=values.get("proposer_id") or None,
+        seconder_id=values.get("seconder_id") or None,
+        named_votes=named,
+    )
+    unopposed, casting = bool(values.get("unopposed")), bool(values.get("casting_vote"))
+    against, in_favour = counts["votes_against"], counts["votes_for"]
+    if unopposed and casting:
+        raise ValidationError(
+            "A motion carried unopposed was not decided on the chair's casting vote."
+        )
+    if unopposed and (against or (named and "against" in named.values())):
+        raise ValidationError("A motion carried unopposed has no votes against.")
+    if casting and (in_favour or 0) != (against or 0):
+        raise ValidationError(
+            f"The chair's casting vote breaks a tie, but the votes were {in_favour or 0} for "
+            f"and {against or 0} against."
+        )
+    _check_named_fit(counts, named or {})
+    return dict(
+        text=text,
+        outcome=outcome,
+        proposer_id=values.get("proposer_id") or None,
+        seconder_id=values.get("seconder_id") or None,
+        **counts,
+        unopposed=unopposed,
+        casting_vote=casting,
+    )
+
+
+def create_row(item: AgendaItem, values: dict, **extra) -> Resolution:
+    """Write a checked resolution after the item's others (inside the caller's transaction)."""
+    last = (
+        Resolution.select(Resolution.position)
+        .where(Resolution.item == item.id)
+        .order_by(Resolution.position.desc())
+        .scalar()
+    )
+    position = 0 if last is None else last + 1
+    return changes.create(Resolution, item=item.id, position=position, **values, **extra)
+
+
+def _check_named_fit(counts: dict, named: dict[str, str]) -> None:
+    for vote, (count_name, doing, one, many) in COLUMNS.items():
+        count = counts[count_name]
+        given = sum(1 for v in named.values() if v == vote)
+        if count is None or given <= count:
+            continue
+        members = f"{given} member is" if given == 1 else f"{given} members are"
+        recorded = f"Only {count} {one} was" if count == 1 else f"Only {count} {many} were"
+        if count == 0:
+            recorded = f"No {many} were"
+        raise ValidationError(f"{recorded} recorded, but {members} named as {doing}.")
