@@ -4,6 +4,8 @@ The file itself goes into the content-addressed store (storage/store.py) under i
 the row keeps its title, author, date, whether it is confidential, and the original file
 name. Only a PDF that opens, has pages and needs no password is accepted, so the agenda pack
 can always be made from what is attached. A paper on a Part II item is always confidential.
+The words of the PDF are taken out when it is attached and kept (by SHA-256, in
+`document_text`) for the search index.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from desktop_app.storage.models import AgendaItem, Document, db
 
 EDITABLE = ("title", "author", "date", "confidential")
 REASON_LIMIT = 120
+# The most text kept from one paper for searching: a few hundred pages of a report.
+TEXT_LIMIT = 1_000_000
 # What pypdf lets escape from a damaged file besides its own errors: the file's fault, not ours.
 PARSER_FAULTS = (
     ValueError,
@@ -74,7 +78,10 @@ def attach_document(
     if twin is not None:
         raise ValidationError(f"“{path.name}” is already attached to this item as “{twin.title}”.")
     sha256 = store.put_bytes(pdf.data)
+    text = None if has_text(sha256) else pdf_text(pdf.data)
     with db.atomic():
+        if text is not None:
+            keep_text(sha256, text)
         return changes.create(
             Document,
             item=item.id,
@@ -150,6 +157,62 @@ def document_file(document_id: str) -> Path:
 def page_count(document_id: str) -> int:
     path = document_file(document_id)
     return read_pdf(path).pages
+
+
+def pdf_text(data: bytes) -> str:
+    """The words of a PDF, for searching; what could be read when a page defeats pypdf."""
+    from pypdf import PdfReader  # here, not at the top: see read_pdf
+    from pypdf.errors import PyPdfError
+
+    parts: list[str] = []
+    size = 0
+    try:
+        for page in PdfReader(io.BytesIO(data)).pages:
+            part = " ".join((page.extract_text() or "").replace("\x00", " ").split())
+            parts.append(part)
+            size += len(part) + 1
+            if size >= TEXT_LIMIT:
+                break
+    except (PyPdfError, *PARSER_FAULTS):
+        # A paper that reads but whose text does not is still attached: it is only unfound.
+        logging.getLogger(__name__).debug("no text from a PDF", exc_info=True)
+    return " ".join(parts)[:TEXT_LIMIT]
+
+
+def has_text(sha256: str) -> bool:
+    """Whether the words of the file with this SHA-256 are kept for searching."""
+    sql = "SELECT 1 FROM document_text WHERE sha256 = ?"
+    return db.execute_sql(sql, (sha256,)).fetchone() is not None
+
+
+def keep_text(sha256: str, text: str) -> None:
+    """Keep the words of a stored file; the index's triggers pick them up for every
+    document with that file. Derived from the file, so not journalled or synced."""
+    db.execute_sql(
+        "INSERT INTO document_text (sha256, text) VALUES (?, ?) "
+        "ON CONFLICT (sha256) DO UPDATE SET text = excluded.text",
+        (sha256, text),
+    )
+
+
+def extract_missing_texts() -> int:
+    """Take the words out of every attached file that has none kept yet (papers that came
+    by import or sync); returns how many files were read."""
+    sql = (
+        "SELECT DISTINCT d.sha256 FROM document d "
+        "LEFT JOIN document_text t ON t.sha256 = d.sha256 "
+        "WHERE d.deleted_at IS NULL AND d.sha256 <> '' AND t.sha256 IS NULL"
+    )
+    done = 0
+    for (sha256,) in db.execute_sql(sql).fetchall():
+        path = store.path_of(sha256)
+        if not path.is_file():
+            continue  # not fetched yet; a later sync brings it
+        text = pdf_text(path.read_bytes())
+        with db.atomic():
+            keep_text(sha256, text)
+        done += 1
+    return done
 
 
 def read_pdf(path: Path) -> PdfFile:
