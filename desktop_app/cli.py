@@ -18,6 +18,13 @@ from desktop_app.errors import StorageError, ValidationError
 
 BAD_INPUT = 2
 FAILED = 1
+# How `search` names where a word was found.
+HIT_LABELS = {
+    "minute": "minutes",
+    "resolution": "resolution",
+    "action": "action",
+    "document": "report",
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,6 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     command.add_argument("--out", metavar="FILE", type=Path, required=True)
     command.set_defaults(run=_backup)
+
+    command = commands.add_parser(
+        "search",
+        help="full-text search of minutes, resolutions, actions, item titles and reports",
+    )
+    command.add_argument("text", metavar="TEXT", help="the words to find (all of them)")
+    command.add_argument("--body", metavar="NAME", help="only in this body's meetings")
+    command.set_defaults(run=_search)
 
     command = commands.add_parser(
         "screenshot", help="render the main window offscreen to a PNG, for docs and checks"
@@ -173,6 +188,36 @@ def _backup(args) -> int:
     _open(args)
     result = backup(out=args.out)
     print(f"Backed up the database and {result.files} stored files to {result.path}.")
+    return 0
+
+
+def _search(args) -> int:
+    from desktop_app.dates import short_date
+    from desktop_app.services.bodies import find_body
+    from desktop_app.services.search import search
+
+    if not args.text.strip():
+        raise ValidationError("Give the words to search for.")
+    _open(args)
+    body = None
+    if args.body is not None:
+        body = find_body(name=args.body)
+        if body is None:
+            raise ValidationError(f"There is no body called {args.body.strip()}.")
+    hits = search(args.text, body_id=body.id if body else None)
+    if not hits:
+        print("No matches.")
+        return 0
+    for hit in hits:
+        where = f"{short_date(hit.meeting_date)}  {hit.body_name}"
+        number = f"  {hit.minute_number}" if hit.minute_number else ""
+        found = (
+            f"{hit.snippet} (title)"
+            if hit.kind == "item"
+            else f"{hit.title} ({HIT_LABELS[hit.kind]}): {hit.snippet}"
+        )
+        secret = "  [confidential]" if hit.confidential else ""
+        print(f"{where}{number}  {found}{secret}")
     return 0
 
 
