@@ -1,5 +1,6 @@
 """The budgets of DESIGN.md §6, in one place. Scenarios look theirs up here; a scenario
-not yet written still has its budget listed, so the gap shows in the report."""
+not yet written still has its budget listed, so the gap shows in the report. TRACKER, below
+ALL, is ours rather than the design's."""
 
 from __future__ import annotations
 
@@ -43,6 +44,11 @@ VERIFY = Budget("verify a minutes PDF", 0.500, "ms")
 SYNC_APPLY = Budget("sync: apply 100,000 changes from the share", 10.0, "s")
 SYNC_NOTHING = Budget("sync with nothing new", 0.200, "ms")
 MEMORY = Budget("memory with that dataset open", 300e6, "MB", "resident")
+# Not in DESIGN.md §6 (issue 5 asks for it): opening the tracker is held to the budget for
+# opening a meeting, the nearest the design sets for a page of records appearing.
+TRACKER = Budget(
+    "open the action tracker on 20,000 actions", 0.100, "ms", "median; count + first 200"
+)
 
 ALL = (
     START,

@@ -26,6 +26,7 @@ from bench.council import (
     municipal_year,
 )
 from bench.report_pdf import report_pdf
+from desktop_app.services.documents import keep_text
 from desktop_app.storage.models import (
     Action,
     AgendaItem,
@@ -45,6 +46,7 @@ MINUTED = 0.9  # share of items with a Minute row; the rest were never written u
 # The first Bench Board meeting carries a report this long on each of its nine substantive
 # items, so that its agenda pack comes to about 300 pages.
 PACK_REPORT_PAGES = 32
+REPORT_SENTENCES = 4  # words kept per page of a report, for search
 LAST_DAY = dt.date(FIRST_YEAR + YEARS - 1, 12, 31)
 
 OPENING = ("apologies", "declarations", "previous minutes", "matters arising")
@@ -190,6 +192,9 @@ class Proceedings:
             content = report_pdf(self.rng, label=item.title, pages=pages)
             sha = self.store(content)
             assert sha == hashlib.sha256(content).hexdigest()
+            # The stand-in PDFs draw bars, not words: keep the words a report on this topic
+            # would hold, as attaching one does, so that search has reports to look through.
+            keep_text(sha, self._report_words(item, pages))
             row = self.stamps.synced(_at(item.day, -8, 15)) | {
                 "item": item.item_id,
                 "title": item.title,
@@ -201,6 +206,14 @@ class Proceedings:
                 "size": len(content),
             }
             self.rows.add(Document, row)
+
+    def _report_words(self, item: Candidate, pages: int) -> str:
+        """A paragraph a page, the item's title first."""
+        speaker = item.presenter.label
+        paragraphs = (
+            wording.paragraph(self.rng, speaker, item.topic, REPORT_SENTENCES) for _ in range(pages)
+        )
+        return " ".join((item.title, *paragraphs))
 
     def _item_totals(self, count: int, fixed: list[int]) -> list[int]:
         """Items per meeting: 15 at the benchmark meetings, each offset by a 9 elsewhere,

@@ -21,10 +21,10 @@ from pathlib import Path
 from bench import budgets
 from bench.dataset import DEFAULT_DIR, ensure_dataset
 from bench.results import Result, table
-from bench.scenarios import meeting, memory, startup
+from bench.scenarios import meeting, memory, search, startup, tracker
 from bench.workspace import prepare
 
-SCENARIOS = (startup, meeting, memory)
+SCENARIOS = (startup, meeting, search, tracker, memory)
 
 
 def main(argv: list[str] | None = None) -> int:
