@@ -179,7 +179,10 @@ def update_resolution(*, resolution_id: str, **fields) -> Resolution:
     row = validation.live_row(Resolution, resolution_id, "resolution")
     item = editable_item(row.item_id)
     values = checked(
-        item, {**changes.current(row, EDITABLE), **fields}, named=named_votes_of(row.id)
+        item,
+        {**changes.current(row, EDITABLE), **fields},
+        named=named_votes_of(row.id),
+        kept_text=row.text,
     )
     if row.kind in APPOINTING and values["outcome"] not in CARRIED:
         raise ValidationError(
@@ -198,6 +201,11 @@ def delete_resolution(*, resolution_id: str) -> None:
 
     row = validation.live_row(Resolution, resolution_id, "resolution")
     editable_item(row.item_id)
+    if row.approves_version_id:
+        raise ValidationError(
+            "This resolution approved the minutes of an earlier meeting; take back the "
+            "approval instead, so those minutes are no longer frozen."
+        )
     if row.kind in APPOINTING:
         appointments.check_undo(row)
     with db.atomic():
@@ -230,7 +238,7 @@ def set_named_votes(*, resolution_id: str, votes: dict[str, str]) -> None:
     row = validation.live_row(Resolution, resolution_id, "resolution")
     item = editable_item(row.item_id)
     votes = dict(votes or {})
-    checked(item, changes.current(row, EDITABLE), named=votes)
+    checked(item, changes.current(row, EDITABLE), named=votes, kept_text=row.text)
     rows: dict[str, list[NamedVote]] = {}
     for vote in (
         NamedVote.select()
@@ -289,15 +297,23 @@ def editable_item(item_id: str) -> AgendaItem:
     return item
 
 
-def checked(item: AgendaItem, values: dict, *, named: dict[str, str] | None = None) -> dict:
-    """The resolution's fields cleaned, or a ValidationError saying what is wrong."""
+def checked(
+    item: AgendaItem,
+    values: dict,
+    *,
+    named: dict[str, str] | None = None,
+    kept_text: str | None = None,
+) -> dict:
+    """The resolution's fields cleaned, or a ValidationError saying what is wrong.
+    `kept_text` is the stored wording: left as it is, it is not held to “That …” (an
+    imported record may be worded otherwise, and undoing an edit must put it back)."""
     outcome = validation.choice(
         values.get("outcome") or "", vocabulary.OUTCOMES, "resolution outcome"
     )
     text = RESOLVED_PREFIX.sub("", validation.text(values.get("text"), "resolution"))
     if not text:
         raise ValidationError("Please write the wording of the resolution.")
-    if outcome not in FREELY_WORDED:
+    if outcome not in FREELY_WORDED and text != kept_text:
         if not re.match(r"that\b", text, re.IGNORECASE):
             raise ValidationError(
                 "A resolution is worded “That …”, as in “That the report be approved”."

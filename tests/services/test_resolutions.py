@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.services import declarations
+from desktop_app.services import declarations, meetings
 from desktop_app.services.resolutions import (
     ResolutionEntry,
     add_resolution,
@@ -304,3 +304,25 @@ def test_no_resolution_is_edited_deleted_or_voted_on_once_approved(board, approv
         delete_resolution(resolution_id=approved.id)
     with refused("were approved"):
         set_named_votes(resolution_id=approved.id, votes={board.people.cooke.id: "for"})
+
+
+def test_wording_kept_from_an_imported_record_does_not_block_an_edit_of_the_vote(board):
+    row = resolve(board)
+    with db.atomic():
+        changes.update(row, text="Agreed a chair for each sub-group.")
+
+    update_resolution(resolution_id=row.id, votes_for=4)
+
+    assert (only(board).text, only(board).votes_for) == ("Agreed a chair for each sub-group.", 4)
+
+
+def test_the_resolution_approving_earlier_minutes_is_not_deleted_on_its_own(board, refused):
+    earlier = meetings.create_meeting(body_id=board.body.id, date="2012-10-01")
+    with db.atomic():
+        version = changes.create(MinutesVersion, meeting=earlier.id, version=1, state="approved")
+    row = resolve(board, "That the minutes of 1 October 2012 be approved.")
+    with db.atomic():
+        changes.update(row, approves_version=version.id)
+
+    with refused("take back the approval instead"):
+        delete_resolution(resolution_id=row.id)
