@@ -32,7 +32,7 @@ from desktop_app.storage.models import SYNCED_MODELS, Body, Synced
 
 # Bump when the generator writes different rows: the cache folder is named for it, so a
 # stale dataset is never measured.
-VERSION = 2  # 2: the search index (migration 0004) and the words of each report
+VERSION = 3  # 3: the search index (migration 0004) and the words of each report
 SEED = 1972  # the Local Government Act
 DEFAULT_DIR = Path(__file__).parent / "out" / f"dataset-v{VERSION}"
 MARKER = "dataset.json"

@@ -256,6 +256,37 @@ def test_a_removed_paper_is_not_found_until_restored(board, tmp_path):
     assert found("drystone") == {"document"}
 
 
+def test_a_row_replaced_whole_leaves_one_entry(board):
+    row = minute(board.item, "Superseded text.")
+    # INSERT OR REPLACE deletes the old row without firing its delete trigger.
+    Minute.replace(**{**row.__data__, "overview": "Replacement text."}).execute()
+    assert search("superseded") == []
+    assert len(search("replacement")) == 1
+    Minute.replace(**{**row.__data__, "deleted_at": "2013-01-01T00:00:00.000+00:00"}).execute()
+    assert search("replacement") == []
+
+
+def test_the_index_agrees_with_its_entries_after_every_kind_of_change(board, tmp_path):
+    row = minute(board.item, "First words. 委员会批准了预算报告")
+    with db.atomic():
+        changes.update(row, overview="Second words. 委员会同意了")
+        changes.delete(row)
+        changes.restore(row)
+        changes.update(board.item, title="Families and 预算")
+    Minute.replace(**{**row.__data__, "overview": "Third words."}).execute()
+    path = pdf_file(tmp_path, "late.pdf", "Late words")
+    paper = documents.attach_document(item_id=board.item.id, path=path)
+    documents.keep_text(paper.sha256, "Later words 选举")
+    Minute.delete().where(Minute.id == row.id).execute()
+    # rank 1: the index is compared with `search_entry`, its content (every entry is in
+    # search_text; search_trigram holds only some, so only its own structure is checked).
+    db.execute_sql("INSERT INTO search_text (search_text, rank) VALUES ('integrity-check', 1)")
+    db.execute_sql("INSERT INTO search_trigram (search_trigram) VALUES ('integrity-check')")
+    assert found("later 选举") == {"document"}
+    assert found("预算") == {"item"}
+    assert search("委员会") == search("third") == []
+
+
 def test_moving_a_meeting_moves_its_hits(board):
     minute(board.item, "Quarterly figures.")
     meetings.update_meeting(meeting_id=board.meeting.id, date="2013-01-14")

@@ -37,7 +37,7 @@ KEY_POINTS = (
     "ELSE {r}.{column} END"
 )
 
-# kind: (table, item id, action id, the text, the columns the text is made from)
+# kind: (table, item id, action id, the text, the columns the entry is made from)
 SOURCES = {
     "item": ("agenda_item", "{r}.id", "NULL", "{r}.title", ("title",)),
     "minute": (
@@ -49,15 +49,15 @@ SOURCES = {
         + " || char(10) || "
         + KEY_POINTS.replace("{column}", "recommendations")
         + " || char(10) || {r}.decision || char(10) || {r}.notes, char(10) || ' ')",
-        ("overview", "key_points", "recommendations", "decision", "notes"),
+        ("item_id", "overview", "key_points", "recommendations", "decision", "notes"),
     ),
-    "resolution": ("resolution", "{r}.item_id", "NULL", "{r}.text", ("text",)),
+    "resolution": ("resolution", "{r}.item_id", "NULL", "{r}.text", ("item_id", "text")),
     "action": (
         "action",
         "{r}.item_id",
         "NULL",
         "trim({r}.text || char(10) || {r}.progress, char(10) || ' ')",
-        ("text", "progress"),
+        ("item_id", "text", "progress"),
     ),
     # A note's item is its action's (filled in later if the action arrives after it).
     "action_note": (
@@ -65,7 +65,7 @@ SOURCES = {
         "(SELECT item_id FROM action WHERE id = {r}.action_id)",
         "{r}.action_id",
         "{r}.text",
-        ("text",),
+        ("action_id", "text"),
     ),
     "document": (
         "document",
@@ -73,7 +73,7 @@ SOURCES = {
         "NULL",
         "trim({r}.title || char(10) || coalesce("
         "(SELECT text FROM document_text WHERE sha256 = {r}.sha256), ''), char(10) || ' ')",
-        ("title", "sha256"),
+        ("item_id", "title", "sha256"),
     ),
 }
 
@@ -97,15 +97,20 @@ def _entries(kind: str, r: str, source: str = "", where: str = "") -> str:
 
 def _triggers(kind: str) -> list[str]:
     table, _item, _action, _text, columns = SOURCES[kind]
-    forget = f"DELETE FROM search_entry WHERE row_id = old.id AND kind = '{kind}'"
+    forget = "DELETE FROM search_entry WHERE row_id = {row}.id AND kind = '" + kind + "'"
     watched = ", ".join(f'"{c}"' for c in (*columns, "deleted_at"))
     return [
+        # The entry is forgotten first even on insert: an INSERT OR REPLACE deletes the old
+        # row without firing its delete trigger, and the index must not keep both.
         f'CREATE TRIGGER "search_{table}_insert" AFTER INSERT ON "{table}" '
-        f"WHEN new.deleted_at IS NULL BEGIN {_entries(kind, 'new')}; END",
+        f"BEGIN {forget.format(row='new')}; "
+        f"{_entries(kind, 'new', where='AND new.deleted_at IS NULL')}; END",
         # A tombstone removes the entry; a restore (deleted_at back to NULL) adds it again.
         f'CREATE TRIGGER "search_{table}_update" AFTER UPDATE OF {watched} ON "{table}" '
-        f"BEGIN {forget}; {_entries(kind, 'new', where='AND new.deleted_at IS NULL')}; END",
-        f'CREATE TRIGGER "search_{table}_delete" AFTER DELETE ON "{table}" BEGIN {forget}; END',
+        f"BEGIN {forget.format(row='old')}; "
+        f"{_entries(kind, 'new', where='AND new.deleted_at IS NULL')}; END",
+        f'CREATE TRIGGER "search_{table}_delete" AFTER DELETE ON "{table}" '
+        f"BEGIN {forget.format(row='old')}; END",
     ]
 
 
