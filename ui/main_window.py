@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
-        self._body_page = self._meeting_page = None
+        self._body_page = self._meeting_page = self._search = None
 
         splitter = QSplitter()
         splitter.addWidget(self.tree)
@@ -277,6 +277,37 @@ class MainWindow(QMainWindow):
             return
         self.pages.setCurrentWidget(self.welcome)
 
+    def open_item(self, meeting_id: str, item_id: str) -> None:
+        """Show a meeting at one item's minute: where a search hit or an action leads."""
+        self.select("meeting", meeting_id)
+        page = self.meeting_page
+        page.tabs.setCurrentWidget(page.minutes)
+        if item_id:
+            page.minutes.select_item(item_id)
+        self.raise_()
+        self.activateWindow()
+
+    def open_tracker(self) -> None:
+        from ui.action_tracker import ActionTracker
+
+        tracker = ActionTracker(self.undo_stack, self.changes, self)
+        tracker.open_item.connect(self.open_item)
+        tracker.show()
+
+    def open_registers(self) -> None:
+        from ui.registers import RegistersDialog
+
+        RegistersDialog(self, self.current_body_id()).show()
+
+    def open_search(self) -> None:
+        if self._search is None:
+            from ui.search_panel import SearchPanel
+
+            self._search = SearchPanel(self)
+            self._search.open_item.connect(self.open_item)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._search)
+        self._search.focus()
+
     def open_people(self) -> None:
         people_directory(self, self.undo_stack, self.changes).exec()
 
@@ -318,6 +349,11 @@ class MainWindow(QMainWindow):
             "&Schedule meetings…", "schedule", "Ctrl+Shift+S", self.schedule_series
         )
         self.people_action = action("&People…", "people", "Ctrl+Shift+P", self.open_people)
+        self.tracker_action = action("&Actions…", "actions", "Ctrl+Shift+A", self.open_tracker)
+        self.registers_action = action(
+            "&Registers…", "registers", "Ctrl+Shift+R", self.open_registers
+        )
+        self.search_action = action("&Search…", "search", "Ctrl+F", self.open_search)
         self.organisations_action = action(
             "&Organisations…", "organisation", "Ctrl+Shift+O", self.open_organisations
         )
@@ -346,13 +382,15 @@ class MainWindow(QMainWindow):
         )
         records.addSeparator()
         records.addActions([self.people_action, self.organisations_action])
+        records.addSeparator()
+        records.addActions([self.tracker_action, self.registers_action, self.search_action])
 
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions([self.new_body_action, self.new_meeting_action, self.schedule_action])
         toolbar.addSeparator()
-        toolbar.addActions([self.people_action, self.organisations_action])
+        toolbar.addActions([self.people_action, self.tracker_action, self.search_action])
         toolbar.addSeparator()
         toolbar.addActions([undo, redo])
 

@@ -30,6 +30,7 @@ from ui.events import Changes
 from ui.icons import icon
 from ui.interests_view import InterestsView
 from ui.live_meeting import LiveMeeting
+from ui.minute_editor import MinuteEditor
 from ui.record_dialog import RecordDialog
 
 STYLE = """
@@ -75,12 +76,14 @@ class MeetingPage(QWidget):
         self.agenda = AgendaEditor(stack, changes)
         self.attendance = AttendanceView(stack, changes)
         self.interests = InterestsView(stack, changes)
+        self.minutes = MinuteEditor(stack, changes)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("meetingTabs")
         self.tabs.addTab(self.browser, icon("meeting"), "Record")
         self.tabs.addTab(self.agenda, icon("template"), "Agenda")
         self.tabs.addTab(self.attendance, icon("attendance"), "Attendance")
         self.tabs.addTab(self.interests, icon("interest"), "Interests")
+        self.tabs.addTab(self.minutes, icon("edit"), "Minutes")
         self.tabs.currentChanged.connect(lambda _: self._load_tab())
         self.live: LiveMeeting | None = None
         layout = QVBoxLayout(self)

@@ -39,3 +39,6 @@ ORGANISATION = Kind(
     "organisations", "delete_organisation", "restore_organisation", "organisation_id"
 )
 PERSON = Kind("people", "delete_person", "restore_person", "person_id")
+RESOLUTION = Kind("resolutions", "delete_resolution", "restore_resolution", "resolution_id")
+ACTION = Kind("actions", "delete_action", "restore_action", "action_id")
+ACTION_NOTE = Kind("actions", "remove_progress", "restore_progress", "note_id")

@@ -1,0 +1,540 @@
+"""The minutes, item by item, laid out as the clerk writes them (seed 004): overview,
+discussion key points, recommendations put, the decision and free notes; then what was
+resolved and the actions arising. Every change is undoable and saved as it is made."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.dates import short_date
+from desktop_app.errors import ValidationError
+from desktop_app.services import (
+    actions,
+    agenda,
+    appointments,
+    bodies,
+    meetings,
+    memberships,
+    minutes,
+    minutes_versions,
+    people,
+    resolutions,
+    voting,
+)
+from ui.action_dialogs import action_dialog, progress_dialog
+from ui.commands import kinds
+from ui.commands.edits import create_record, delete_record
+from ui.commands.service_call import perform
+from ui.errors import show_error
+from ui.events import Changes
+from ui.icons import icon
+from ui.resolution_dialogs import NamedVotesDialog, appointment_dialog, resolution_dialog
+from ui.text_box import TextBox
+
+TEXT_FIELDS = (
+    ("overview", "Overview", "What the item was about"),
+    ("key_points", "Discussion – key points", "One point per line"),
+    ("recommendations", "Recommendations", "One recommendation per line"),
+    ("decision", "Decision", "What the meeting decided"),
+    ("notes", "Notes", "Anything else; notes taken in live mode appear here"),
+)
+LISTS = ("key_points", "recommendations")
+
+
+class MinuteEditor(QWidget):
+    def __init__(self, stack: QUndoStack, changes: Changes, parent=None):
+        super().__init__(parent)
+        self._stack, self._changes = stack, changes
+        self.meeting_id: str | None = None
+        self.item_id: str | None = None
+        self.entries: list[agenda.AgendaEntry] = []
+
+        self.items = QListWidget()
+        self.items.setObjectName("minuteItems")
+        self.items.currentRowChanged.connect(lambda _: self._show_item())
+
+        self.heading = QLabel()
+        self.heading.setObjectName("minuteHeading")
+        self.warning = QLabel()
+        self.warning.setObjectName("inquorate")
+        self.warning.setStyleSheet("color: #b00020")
+        self.warning.setWordWrap(True)
+        self.boxes: dict[str, TextBox] = {}
+        form = QFormLayout()
+        for name, label, hint in TEXT_FIELDS:
+            box = TextBox(hint)
+            box.setObjectName(name)
+            box.setMinimumHeight(70)
+            box.committed.connect(lambda text, n=name: self._save_text(n, text))
+            self.boxes[name] = box
+            form.addRow(label, box)
+
+        self.noted_button = QPushButton(icon("publish"), "Noted")
+        self.noted_button.setToolTip("For information items: record that the report was noted")
+        self.noted_button.clicked.connect(self.mark_noted)
+        self.approve_button = QPushButton(icon("meeting done"), "Approve the previous minutes")
+        self.approve_button.clicked.connect(self.approve_previous)
+
+        self.resolution_list = QListWidget()
+        self.resolution_list.setObjectName("resolutions")
+        self.resolution_list.itemDoubleClicked.connect(lambda _: self.edit_resolution())
+        resolution_buttons = self._buttons(
+            ("Resolution…", "add", self.add_resolution),
+            ("Edit…", "edit", self.edit_resolution),
+            ("Named votes…", "people", self.named_votes),
+            ("Delete", "remove", self.delete_resolution),
+            ("Elect…", "person", self.elect),
+            ("Co-opt…", "add", self.co_opt),
+            ("Appoint…", "child body", self.appoint),
+        )
+        resolved = QGroupBox("Resolved")
+        resolved_layout = QVBoxLayout(resolved)
+        resolved_layout.addWidget(self.resolution_list)
+        resolved_layout.addLayout(resolution_buttons)
+
+        self.action_list = QListWidget()
+        self.action_list.setObjectName("actions")
+        self.action_list.itemDoubleClicked.connect(lambda _: self.edit_action())
+        action_buttons = self._buttons(
+            ("Action…", "add", self.add_action),
+            ("Edit…", "edit", self.edit_action),
+            ("Progress…", "clock", lambda: self.add_progress()),
+            ("Delete", "remove", self.delete_action),
+        )
+        arising = QGroupBox("Actions")
+        arising_layout = QVBoxLayout(arising)
+        arising_layout.addWidget(self.action_list)
+        arising_layout.addLayout(action_buttons)
+
+        # Under "matters and actions arising": the open actions of earlier meetings, whose
+        # progress is minuted here.
+        self.arising_list = QListWidget()
+        self.arising_list.setObjectName("arising")
+        arising_buttons = self._buttons(("Progress…", "clock", self.add_arising_progress))
+        self.arising_box = QGroupBox("Open actions from earlier meetings")
+        arising_box_layout = QVBoxLayout(self.arising_box)
+        arising_box_layout.addWidget(self.arising_list)
+        arising_box_layout.addLayout(arising_buttons)
+
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.noted_button)
+        top.addWidget(self.approve_button)
+        page_layout.addLayout(top)
+        page_layout.addWidget(self.warning)
+        page_layout.addLayout(form)
+        page_layout.addWidget(self.arising_box)
+        page_layout.addWidget(resolved)
+        page_layout.addWidget(arising)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.items)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 700])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def show_meeting(self, meeting_id: str) -> None:
+        keep = self.item_id if meeting_id == self.meeting_id else None
+        self.meeting_id = meeting_id
+        self.entries = agenda.list_agenda(meeting_id)
+        self.items.blockSignals(True)
+        self.items.clear()
+        for entry in self.entries:
+            row = QListWidgetItem(
+                "    " * entry.depth + f"{entry.number or entry.preview_number}  {entry.title}"
+            )
+            row.setData(Qt.ItemDataRole.UserRole, entry.id)
+            self.items.addItem(row)
+        self.items.blockSignals(False)
+        ids = [e.id for e in self.entries]
+        self.items.setCurrentRow(ids.index(keep) if keep in ids else 0 if ids else -1)
+        self._show_item()
+
+    def refresh(self) -> None:
+        if self.meeting_id:
+            self.show_meeting(self.meeting_id)
+
+    def select_item(self, item_id: str) -> None:
+        ids = [e.id for e in self.entries]
+        if item_id in ids:
+            self.items.setCurrentRow(ids.index(item_id))
+
+    def _entry(self) -> agenda.AgendaEntry | None:
+        row = self.items.currentRow()
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    def _show_item(self) -> None:
+        entry = self._entry()
+        self.item_id = entry.id if entry else None
+        for box in self.boxes.values():
+            box.setEnabled(entry is not None)
+        if entry is None:
+            self.heading.setText("<i>This meeting has no agenda yet.</i>")
+            return
+        number = entry.number or entry.preview_number
+        self.heading.setText(f"<h3>{number} {entry.title}</h3>")
+        self.warning.setText(voting.inquorate_warning(entry.id) or "")
+        text = minutes.minute_of(entry.id)
+        for name, box in self.boxes.items():
+            value = getattr(text, name)
+            box.set_text("\n".join(value) if name in LISTS else value)
+        self.noted_button.setVisible(entry.kind in ("information", "report", "paper"))
+        self.approve_button.setVisible(entry.kind == "previous minutes")
+        self.resolution_list.clear()
+        for resolution in resolutions.list_resolutions(entry.id):
+            line = f"{resolution.outcome.upper()}: {resolution.text}"
+            if resolution.summary:
+                line += f" ({resolution.summary})"
+            row = QListWidgetItem(line)
+            row.setData(Qt.ItemDataRole.UserRole, resolution)
+            self.resolution_list.addItem(row)
+        self.arising_box.setVisible(entry.kind == "matters arising")
+        self.arising_list.clear()
+        if entry.kind == "matters arising":
+            for action in actions.open_actions_for(self.meeting_id):
+                self.arising_list.addItem(_action_row(action, with_minute=True))
+        self.action_list.clear()
+        for action in actions.actions_of_item(entry.id):
+            self.action_list.addItem(_action_row(action))
+
+    # -- the minute's text -----------------------------------------------------------------
+
+    def _save_text(self, name: str, text: str) -> None:
+        item_id = self.item_id
+        if item_id is None:
+            return
+        before = getattr(minutes.minute_of(item_id), name)
+        after = (
+            [line.strip() for line in text.splitlines() if line.strip()] if name in LISTS else text
+        )
+        if (list(before) if name in LISTS else before) == after:
+            return
+        try:
+            perform(
+                self._stack,
+                self._changes,
+                f"Minute: {name.replace('_', ' ')}",
+                lambda: minutes.update_minute(item_id=item_id, **{name: after}),
+                lambda: minutes.update_minute(
+                    item_id=item_id, **{name: list(before) if name in LISTS else before}
+                ),
+                merge_key=("minute", item_id, name),
+            )
+        except ValidationError as error:
+            self.boxes[name].keep_typed()
+            show_error(self, error)
+
+    def commit_all(self) -> None:
+        """Save any typing not yet saved (before changing item, meeting or tab)."""
+        for box in self.boxes.values():
+            box.commit()
+
+    # -- resolutions -----------------------------------------------------------------------
+
+    def _selected(self, widget: QListWidget):
+        row = widget.currentItem()
+        return row.data(Qt.ItemDataRole.UserRole) if row else None
+
+    def mark_noted(self) -> None:
+        item_id = self.item_id
+        if item_id:
+            self._run(
+                lambda: create_record(
+                    self._stack,
+                    self._changes,
+                    text="Noted",
+                    create=lambda: minutes.mark_noted(item_id=item_id),
+                    kind=kinds.RESOLUTION,
+                )
+            )
+
+    def add_resolution(self) -> None:
+        item_id = self.item_id
+        if item_id is None:
+            return
+        resolution_dialog(
+            self,
+            item_id,
+            lambda values: create_record(
+                self._stack,
+                self._changes,
+                text="Resolution",
+                create=lambda: resolutions.add_resolution(item_id=item_id, **values),
+                kind=kinds.RESOLUTION,
+            ),
+        ).exec()
+
+    def edit_resolution(self) -> None:
+        entry = self._selected(self.resolution_list)
+        if entry is None or self.item_id is None:
+            return
+        fields = (
+            "text",
+            "outcome",
+            "proposer_id",
+            "seconder_id",
+            "votes_for",
+            "votes_against",
+            "votes_abstain",
+            "unopposed",
+            "casting_vote",
+        )
+        before = {name: getattr(entry, name) for name in fields}
+
+        def submit(values: dict):
+            perform(
+                self._stack,
+                self._changes,
+                "Edit resolution",
+                lambda: resolutions.update_resolution(resolution_id=entry.id, **values),
+                lambda: resolutions.update_resolution(resolution_id=entry.id, **before),
+            )
+
+        resolution_dialog(self, self.item_id, submit, entry).exec()
+
+    def named_votes(self) -> None:
+        entry = self._selected(self.resolution_list)
+        if entry is None or self.item_id is None:
+            return
+        before = {person_id: vote for person_id, _, vote in entry.named_votes}
+
+        def submit(votes: dict):
+            perform(
+                self._stack,
+                self._changes,
+                "Named votes",
+                lambda: resolutions.set_named_votes(resolution_id=entry.id, votes=votes),
+                lambda: resolutions.set_named_votes(resolution_id=entry.id, votes=before),
+            )
+
+        NamedVotesDialog(self, self.item_id, entry, submit).exec()
+
+    def delete_resolution(self) -> None:
+        entry = self._selected(self.resolution_list)
+        if entry is not None:
+            self._run(
+                lambda: delete_record(
+                    self._stack,
+                    self._changes,
+                    text="Delete resolution",
+                    row_id=entry.id,
+                    kind=kinds.RESOLUTION,
+                )
+            )
+
+    def elect(self) -> None:
+        item_id, meeting_id = self.item_id, self.meeting_id
+        if item_id is None:
+            return
+        body_id = meetings.get_meeting(meeting_id).body_id
+        members = [
+            (people.display_name(m.person), m.person_id)
+            for m in memberships.list_members(body_id=body_id)
+        ]
+        appointment_dialog(
+            self,
+            "Election",
+            lambda values: create_record(
+                self._stack,
+                self._changes,
+                text="Election",
+                create=lambda: appointments.elect(item_id=item_id, **values),
+                kind=kinds.RESOLUTION,
+            ),
+            item_id,
+            people=members,
+            roles=[("Chair", "chair"), ("Vice-chair", "vice-chair")],
+            terms=[("This meeting only", "meeting"), ("The municipal year", "year")],
+        ).exec()
+
+    def co_opt(self) -> None:
+        item_id = self.item_id
+        if item_id is None:
+            return
+        everyone = [(people.display_name(p), p.id) for p in people.list_people()]
+        appointment_dialog(
+            self,
+            "Co-option",
+            lambda values: create_record(
+                self._stack,
+                self._changes,
+                text="Co-option",
+                create=lambda: appointments.co_opt(item_id=item_id, **values),
+                kind=kinds.RESOLUTION,
+            ),
+            item_id,
+            people=everyone,
+        ).exec()
+
+    def appoint(self) -> None:
+        item_id = self.item_id
+        if item_id is None:
+            return
+        everyone = [(people.display_name(p), p.id) for p in people.list_people()]
+        groups = [(b.name, b.id) for b in bodies.list_bodies()]
+        appointment_dialog(
+            self,
+            "Appointment",
+            lambda values: create_record(
+                self._stack,
+                self._changes,
+                text="Appointment",
+                create=lambda: appointments.appoint(item_id=item_id, **values),
+                kind=kinds.RESOLUTION,
+            ),
+            item_id,
+            people=everyone,
+            bodies=groups,
+            roles=[("Chair", "chair"), ("Vice-chair", "vice-chair"), ("Member", "member")],
+        ).exec()
+
+    def approve_previous(self) -> None:
+        item_id, entry = self.item_id, self._entry()
+        # The item names the meeting it approves; else it is the one before this meeting.
+        previous = entry.linked_meeting_id if entry else None
+        if entry is not None and previous is None:
+            previous = meetings.get_meeting(self.meeting_id).previous_id
+        if item_id is None or previous is None:
+            show_error(
+                self,
+                ValidationError(
+                    "This item is not linked to an earlier meeting whose minutes it approves."
+                ),
+            )
+            return
+        self._run(
+            lambda: perform(
+                self._stack,
+                self._changes,
+                "Approve the previous minutes",
+                lambda: minutes_versions.approve(meeting_id=previous, at_item_id=item_id),
+                lambda: minutes_versions.unapprove(meeting_id=previous),
+            )
+        )
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def add_action(self) -> None:
+        item_id = self.item_id
+        if item_id is None:
+            return
+        action_dialog(
+            self,
+            lambda values: create_record(
+                self._stack,
+                self._changes,
+                text="Action",
+                create=lambda: actions.add_action(item_id=item_id, **values),
+                kind=kinds.ACTION,
+            ),
+        ).exec()
+
+    def edit_action(self) -> None:
+        entry = self._selected(self.action_list)
+        if entry is None:
+            return
+        before = dict(
+            text=entry.text,
+            owner_person_id=entry.owner_person_id,
+            owner_organisation_id=entry.owner_organisation_id,
+            due=entry.due,
+            status=entry.status,
+        )
+
+        def submit(values: dict):
+            perform(
+                self._stack,
+                self._changes,
+                "Edit action",
+                lambda: actions.update_action(action_id=entry.id, **values),
+                lambda: actions.update_action(action_id=entry.id, **before),
+            )
+
+        action_dialog(self, submit, entry).exec()
+
+    def add_arising_progress(self) -> None:
+        self.add_progress(self._selected(self.arising_list))
+
+    def add_progress(self, entry=None) -> None:
+        entry = entry or self._selected(self.action_list)
+        if entry is None:
+            return
+        meeting_id = self.meeting_id
+        progress_dialog(
+            self,
+            lambda values: create_record(
+                self._stack,
+                self._changes,
+                text="Progress",
+                create=lambda: actions.add_progress(
+                    action_id=entry.id, meeting_id=meeting_id, **values
+                ),
+                kind=kinds.ACTION_NOTE,
+            ),
+            dt.date.today(),
+        ).exec()
+
+    def delete_action(self) -> None:
+        entry = self._selected(self.action_list)
+        if entry is not None:
+            self._run(
+                lambda: delete_record(
+                    self._stack,
+                    self._changes,
+                    text="Delete action",
+                    row_id=entry.id,
+                    kind=kinds.ACTION,
+                )
+            )
+
+    def _buttons(self, *specs) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for text, meaning, slot in specs:
+            button = QPushButton(icon(meaning), text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch()
+        return row
+
+    def _run(self, change) -> None:
+        try:
+            change()
+        except ValidationError as error:
+            show_error(self, error)
+
+
+def _action_row(action: actions.ActionEntry, *, with_minute: bool = False) -> QListWidgetItem:
+    due = f", by {short_date(action.due)}" if action.due else ""
+    where = f"{action.minute_number} ({short_date(action.meeting_date)}): " if with_minute else ""
+    latest = f" — latest: {action.last_note}" if action.last_note else ""
+    row = QListWidgetItem(
+        f"{where}{action.text} — {action.owner or 'no owner'}{due} [{action.status}]{latest}"
+    )
+    row.setData(Qt.ItemDataRole.UserRole, action)
+    return row

@@ -1,0 +1,121 @@
+"""The registers a clerk is asked for: every decision of a body, and each member's
+attendance over a period."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.dates import short_date
+from desktop_app.errors import ValidationError
+from desktop_app.services import bodies, registers
+from ui.errors import show_error
+
+
+def _table(headings: tuple[str, ...], stretch: int) -> QTableWidget:
+    table = QTableWidget(0, len(headings))
+    table.setHorizontalHeaderLabels(headings)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[tuple]) -> None:
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.setItem(r, c, QTableWidgetItem(str(text)))
+
+
+class RegistersDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, body_id: str | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Registers")
+        self.resize(1100, 650)
+        self.body = QComboBox()
+        for body in bodies.list_bodies():
+            self.body.addItem(body.name, body.id)
+        self.body.setCurrentIndex(max(0, self.body.findData(body_id)))
+        self.body.currentIndexChanged.connect(lambda _: self.reload())
+        self.words = QLineEdit()
+        self.words.setPlaceholderText("Words in the decision…")
+        self.words.textChanged.connect(lambda _: self.reload())
+        today = dt.date.today()
+        self.since = QLineEdit(dt.date(today.year - 1, today.month, 1).isoformat())
+        self.until = QLineEdit(today.isoformat())
+        for edit in (self.since, self.until):
+            edit.setPlaceholderText("YYYY-MM-DD")
+            edit.editingFinished.connect(self.reload)
+        top = QHBoxLayout()
+        top.addWidget(self.body, 1)
+        top.addWidget(self.words, 1)
+        top.addWidget(self.since)
+        top.addWidget(self.until)
+
+        self.decisions = _table(("Meeting", "Minute", "Item", "Outcome", "Decision"), 4)
+        self.decisions.setObjectName("decisionsRegister")
+        self.attendance = _table(
+            ("Member", "Meetings", "Present", "Apologies", "Absent", "Substituted", "%"), 0
+        )
+        self.attendance.setObjectName("attendanceRecord")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.decisions, "Decisions")
+        self.tabs.addTab(self.attendance, "Attendance record")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.reload()
+
+    def reload(self) -> None:
+        body_id = self.body.currentData()
+        if body_id is None:
+            return
+        try:
+            since = dt.date.fromisoformat(self.since.text().strip())
+            until = dt.date.fromisoformat(self.until.text().strip())
+        except ValueError:
+            show_error(self, ValidationError("Give the period as two dates, YYYY-MM-DD."))
+            return
+        decisions = registers.decisions_register(body_id=body_id, text=self.words.text())
+        _fill(
+            self.decisions,
+            [
+                (
+                    short_date(d.meeting_date),
+                    d.minute_number,
+                    d.item_title,
+                    d.outcome.capitalize(),
+                    d.text + (f" ({d.summary})" if d.summary else ""),
+                )
+                for d in decisions
+            ],
+        )
+        record = registers.attendance_record(body_id=body_id, since=since, until=until)
+        _fill(
+            self.attendance,
+            [
+                (
+                    r.name,
+                    r.meetings,
+                    r.present,
+                    r.apologies,
+                    r.absent,
+                    r.substituted,
+                    f"{r.percentage}%",
+                )
+                for r in record
+            ],
+        )

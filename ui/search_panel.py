@@ -1,0 +1,70 @@
+"""Search across all minutes, resolutions, actions, item titles and attached reports; each
+hit shows where it is and a snippet, and opens the meeting at the item."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.dates import short_date
+from desktop_app.services import search
+
+TYPING_PAUSE_MS = 250
+
+
+class SearchPanel(QDockWidget):
+    open_item = Signal(str, str)  # meeting id, item id
+
+    def __init__(self, parent=None):
+        super().__init__("Search", parent)
+        self.setObjectName("searchPanel")
+        self.box = QLineEdit()
+        self.box.setObjectName("searchBox")
+        self.box.setPlaceholderText("Search minutes, decisions, actions and reports…")
+        self.box.setClearButtonEnabled(True)
+        self.results = QListWidget()
+        self.results.setObjectName("searchResults")
+        self.results.setWordWrap(True)
+        self.results.itemActivated.connect(self._open)
+        self.summary = QLabel()
+        self._pause = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._pause.timeout.connect(self.run)
+        self.box.textChanged.connect(lambda _: self._pause.start())
+        self.box.returnPressed.connect(self.run)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.box)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.results, 1)
+        self.setWidget(body)
+
+    def focus(self) -> None:
+        self.show()
+        self.box.setFocus()
+        self.box.selectAll()
+
+    def run(self) -> None:
+        self._pause.stop()
+        hits = search.search(self.box.text())
+        self.results.clear()
+        for hit in hits:
+            where = f"{hit.body_name}, {short_date(hit.meeting_date)}"
+            number = f"{hit.minute_number} " if hit.minute_number else ""
+            lock = "  [confidential]" if hit.confidential else ""
+            row = QListWidgetItem(f"{number}{hit.title} — {where}{lock}\n{hit.snippet}")
+            row.setData(Qt.ItemDataRole.UserRole, (hit.meeting_id, hit.item_id))
+            self.results.addItem(row)
+        text = self.box.text().strip()
+        self.summary.setText("" if not text else f"{len(hits)} matches" if hits else "No matches.")
+
+    def _open(self, row: QListWidgetItem) -> None:
+        meeting_id, item_id = row.data(Qt.ItemDataRole.UserRole)
+        self.open_item.emit(meeting_id, item_id or "")

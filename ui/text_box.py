@@ -1,0 +1,48 @@
+"""A multi-line text box that saves itself: when the user pauses or leaves it, it reports
+its text once, so each burst of typing is one undoable change and a crash loses little."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QPlainTextEdit
+
+PAUSE_MS = 600
+
+
+class TextBox(QPlainTextEdit):
+    committed = Signal(str)
+
+    def __init__(self, placeholder: str = "", parent=None):
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)  # Tab moves on, as in any form
+        self._pause = QTimer(self, singleShot=True, interval=PAUSE_MS)
+        self._pause.timeout.connect(self.commit)
+        self.textChanged.connect(self._typed)
+        self._dirty = False
+
+    def set_text(self, text: str) -> None:
+        """Show stored text, unless the user has typing here that is not yet saved."""
+        if self._dirty or self.toPlainText() == text:
+            return
+        self.blockSignals(True)
+        self.setPlainText(text)
+        self.blockSignals(False)
+
+    def commit(self) -> None:
+        self._pause.stop()
+        if self._dirty:
+            self._dirty = False
+            self.committed.emit(self.toPlainText())
+
+    def keep_typed(self) -> None:
+        """After a refused save: keep the text, and try again on the next change."""
+        self._dirty = False
+
+    def _typed(self) -> None:
+        self._dirty = True
+        self._pause.start()
+
+    def focusOutEvent(self, event) -> None:
+        self.commit()
+        super().focusOutEvent(event)
