@@ -1,0 +1,92 @@
+"""Finding things again: the action tracker, the registers and search, from the window."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from desktop_app.services import actions, agenda, minutes, resolutions
+from ui.action_tracker import ActionTracker
+from ui.registers import RegistersDialog
+
+
+def meeting_with_actions(board, count):
+    item = agenda.add_item(meeting_id=board.meeting_id, title="Troubled Families")
+    for n in range(count):
+        actions.add_action(
+            item_id=item.id,
+            text=f"Follow up family {n}",
+            owner_person_id=board.chair_id,
+            due=dt.date(2012, 12, 1) + dt.timedelta(days=n),
+        )
+    return item
+
+
+def test_the_tracker_pages_filters_and_updates_status(qtbot, window, board):
+    meeting_with_actions(board, 450)
+    tracker = ActionTracker(window.undo_stack, window.changes, window)
+    qtbot.addWidget(tracker)
+    assert tracker.model.total == 450
+    assert tracker.model.rowCount() == 200  # one page; the rest as the clerk scrolls
+    while tracker.model.canFetchMore():
+        tracker.model.fetchMore()
+    assert tracker.model.rowCount() == 450
+
+    tracker.text.setText("family 7")
+    labels = {tracker.model.index(r, 1).data() for r in range(tracker.model.rowCount())}
+    assert "Follow up family 7" in labels and "Follow up family 8" not in labels
+
+    tracker.table.selectRow(0)
+    chosen = tracker.selected()
+    tracker.status_choice.setCurrentIndex(tracker.status_choice.findData("done"))
+    tracker.set_status()
+    assert (
+        next(a for a in actions.actions_of_item(chosen.item_id) if a.id == chosen.id).status
+        == "done"
+    )
+    window.undo_action.trigger()
+    assert (
+        next(a for a in actions.actions_of_item(chosen.item_id) if a.id == chosen.id).status
+        == "open"
+    )
+
+
+def test_the_tracker_opens_the_meeting_at_the_item(qtbot, window, board):
+    item = meeting_with_actions(board, 1)
+    tracker = ActionTracker(window.undo_stack, window.changes, window)
+    qtbot.addWidget(tracker)
+    tracker.open_item.connect(window.open_item)
+    tracker.table.selectRow(0)
+    tracker._open_selected()
+    page = window.meeting_page
+    assert page.tabs.currentWidget() is page.minutes
+    assert page.minutes.item_id == item.id
+
+
+def test_search_finds_a_minute_and_opens_it(qtbot, window, board):
+    item = agenda.add_item(meeting_id=board.meeting_id, title="Libraries")
+    minutes.update_minute(item_id=item.id, overview="The mobile library visits Headcorn.")
+    window.open_search()
+    panel = window._search
+    qtbot.keyClicks(panel.box, "Headcorn")
+    qtbot.keyClick(panel.box, Qt.Key.Key_Return)
+    assert panel.results.count() == 1
+    assert "Headcorn" in panel.results.item(0).text()
+    panel.results.itemActivated.emit(panel.results.item(0))
+    assert window.meeting_page.minutes.item_id == item.id
+
+    panel.box.setText("Zanzibar")
+    panel.run()
+    assert panel.summary.text() == "No matches."
+
+
+def test_the_decisions_register_lists_a_resolution(qtbot, window, board):
+    item = agenda.add_item(meeting_id=board.meeting_id, title="Priorities")
+    resolutions.add_resolution(
+        item_id=item.id, text="That the priorities be agreed.", outcome="agreed"
+    )
+    dialog = RegistersDialog(window, board.body_id)
+    qtbot.addWidget(dialog)
+    cells = [dialog.decisions.item(0, c).text() for c in range(dialog.decisions.columnCount())]
+    assert "That the priorities be agreed." in cells[-1] and cells[3] == "Agreed"
