@@ -85,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument("--date", metavar="YYYY-MM-DD", help="show its meeting on this date")
     command.add_argument(
         "--view",
-        choices=("record", "agenda", "attendance", "interests", "live"),
+        choices=("record", "agenda", "attendance", "interests", "minutes", "live"),
         default="record",
         help="the meeting's tab to show, or its live mode",
     )

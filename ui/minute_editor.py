@@ -80,7 +80,7 @@ class MinuteEditor(QWidget):
         for name, label, hint in TEXT_FIELDS:
             box = TextBox(hint)
             box.setObjectName(name)
-            box.setMinimumHeight(70)
+            box.setMinimumHeight(60)
             box.committed.connect(lambda text, n=name: self._save_text(n, text))
             self.boxes[name] = box
             form.addRow(label, box)
@@ -99,6 +99,8 @@ class MinuteEditor(QWidget):
             ("Edit…", "edit", self.edit_resolution),
             ("Named votes…", "people", self.named_votes),
             ("Delete", "remove", self.delete_resolution),
+        )
+        appointment_buttons = self._buttons(
             ("Elect…", "person", self.elect),
             ("Co-opt…", "add", self.co_opt),
             ("Appoint…", "child body", self.appoint),
@@ -107,6 +109,7 @@ class MinuteEditor(QWidget):
         resolved_layout = QVBoxLayout(resolved)
         resolved_layout.addWidget(self.resolution_list)
         resolved_layout.addLayout(resolution_buttons)
+        resolved_layout.addLayout(appointment_buttons)
 
         self.action_list = QListWidget()
         self.action_list.setObjectName("actions")
@@ -146,13 +149,14 @@ class MinuteEditor(QWidget):
         page_layout.addWidget(arising)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(page)
 
         splitter = QSplitter()
         splitter.addWidget(self.items)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 700])
+        splitter.setSizes([220, 740])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
