@@ -20,6 +20,7 @@ from desktop_app.services.people import display_name, surname_first
 from desktop_app.storage.models import Action, AgendaItem, Body, Meeting, Organisation, Person
 
 NOT_DONE = "not done"
+NO_DUE = "9999-12-31"  # sorts an action without a due date after every dated one
 
 
 @dataclass(frozen=True)
@@ -35,10 +36,7 @@ class ActionFilter:
 
 
 def count_actions(flt: ActionFilter, *, today: dt.date | None = None) -> int:
-    # From the action table alone: an action of a deleted item, meeting or body is left
-    # out through the (few) deleted ones rather than by joining every live one.
-    query = _filtered(flt, today or dt.date.today()).where(Action.item.not_in(_dead_items()))
-    return query.count()
+    return _kept(flt, today or dt.date.today()).count()
 
 
 def page_of_actions(
@@ -47,32 +45,30 @@ def page_of_actions(
     """One page of the filtered actions: overdue first, then by due date (none last), then
     by the date of the meeting they arose at."""
     today = today or dt.date.today()
-    # The page's ids are found joining only what the order needs; then the page alone is read
-    # with everything it shows (owners, bodies, the latest progress note).
+    offset, limit = max(0, offset), max(0, limit)
+    kept = _kept(flt, today)
+    late, due = overdue_expression(today), fn.COALESCE(Action.due, NO_DUE)
+    # Joining every action to its meeting just to sort by meeting date costs more than all
+    # else, so the page's first and last (overdue, due) keys are found from the action table
+    # alone; only the actions between them are joined and put in the full order.
+    keys = list(kept.select(late, due).order_by(late.desc(), due).offset(offset).limit(limit))
+    if not keys:
+        return []
+    (first_late, first_due), (last_late, last_due) = keys[0], keys[-1]
+    before = kept.where((late > first_late) | ((late == first_late) & (due < first_due)))
+    between = kept.where(
+        ((late < first_late) | ((late == first_late) & (due >= first_due)))
+        & ((late > last_late) | ((late == last_late) & (due <= last_due)))
+    )
     ordered = (
-        _filtered(flt, today)
-        .join(AgendaItem, on=(Action.item == AgendaItem.id))
+        between.join(AgendaItem, on=(Action.item == AgendaItem.id))
         .join(Meeting, on=(AgendaItem.meeting == Meeting.id))
-        .join(Body, on=(Meeting.body == Body.id))
-        .where(
-            AgendaItem.deleted_at.is_null()
-            & Meeting.deleted_at.is_null()
-            & Body.deleted_at.is_null()
-        )
-        .order_by(
-            overdue_expression(today).desc(),
-            Action.due.is_null(),
-            Action.due,
-            Meeting.date,
-            Action.position,
-            Action.id,  # a total order, so pages neither repeat nor skip a row
-        )
-        .offset(max(0, offset))
-        .limit(max(0, limit))
+        # Action.id last: a total order, so pages neither repeat nor skip a row.
+        .order_by(late.desc(), due, Meeting.date, Action.position, Action.id)
+        .offset(offset - before.count() if offset else 0)
+        .limit(limit)
     )
     ids = [row_id for (row_id,) in ordered.tuples()]
-    if not ids:
-        return []
     place = {row_id: n for n, row_id in enumerate(ids)}
     entries = to_entries(entries_query().where(Action.id.in_(ids)), today)
     return sorted(entries, key=lambda entry: place[entry.id])
@@ -96,6 +92,21 @@ def owners() -> list[tuple[str, str]]:
         (o.name, f"organisation:{o.id}")
         for o in sorted(organisations, key=lambda o: o.name.casefold())
     ]
+
+
+def _kept(flt: ActionFilter, today: dt.date):
+    """The live actions the filter keeps, from the action table alone (tuples of their ids):
+    the few whose item, meeting or body was deleted are left out by name."""
+    query = _filtered(flt, today)
+    dead = list(
+        Action.select(Action.item)
+        .distinct()
+        .where(Action.deleted_at.is_null() & Action.item.in_(_dead_items()))
+        .tuples()
+    )
+    if dead:
+        query = query.where(Action.item.not_in([item_id for (item_id,) in dead]))
+    return query.tuples()
 
 
 def _filtered(flt: ActionFilter, today: dt.date):
