@@ -350,9 +350,17 @@ def _follow_versions(meeting: Meeting, removed: MinutesVersion | None = None) ->
 def _status_when_made(meeting: Meeting, version: MinutesVersion) -> str | None:
     """The meeting's status just before `version` was made. No row keeps it, but the change
     journal does: the last status written for the meeting before the version's creation."""
+    # Newest first: the journal has no index by row, and the version is usually recent. Only
+    # a create writes "created_at" among the fields.
     made = (
-        JournalEntry.select(fn.MIN(JournalEntry.seq))
-        .where((JournalEntry.table_name == "minutes_version") & (JournalEntry.row_id == version.id))
+        JournalEntry.select(JournalEntry.seq)
+        .where(
+            (JournalEntry.table_name == "minutes_version")
+            & (JournalEntry.row_id == version.id)
+            & JournalEntry.fields.contains('"created_at"')
+        )
+        .order_by(JournalEntry.seq.desc())
+        .limit(1)
         .scalar()
     )
     if made is None:
