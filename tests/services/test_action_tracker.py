@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import shutil
 from types import SimpleNamespace
 
 import pytest
@@ -17,6 +18,7 @@ from desktop_app.services.action_tracker import (
     page_of_actions,
 )
 from desktop_app.services.bodies import create_body
+from desktop_app.storage.database import DATABASE_NAME, close_database, open_database
 from desktop_app.storage.models import Action, db
 from desktop_app.vocabulary import ACTION_STATUSES
 
@@ -24,8 +26,28 @@ TODAY = dt.date(2013, 6, 1)
 COUNT = 360
 
 
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory):
+    """The generated actions, made once per module in a database file each test copies."""
+    folder = tmp_path_factory.mktemp("tracked")
+    open_database(folder)
+    try:
+        made = generate()
+    finally:
+        close_database()  # the last connection closing folds the WAL into the file
+    return folder / DATABASE_NAME, made
+
+
 @pytest.fixture
-def tracked(database):
+def tracked(prepared, data_dir, request):
+    source, made = prepared
+    data_dir.mkdir(parents=True)
+    shutil.copyfile(source, data_dir / DATABASE_NAME)
+    request.getfixturevalue("database")  # opens the copy
+    return made
+
+
+def generate() -> SimpleNamespace:
     """Two bodies with six meetings each and COUNT actions spread over them, owned by two
     people or an organisation (or no one), with statuses and due dates around TODAY."""
     rng = random.Random(5)
