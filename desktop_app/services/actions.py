@@ -80,9 +80,8 @@ def add_action(
         )
     )
     freeze.ensure_editable(item.__data__["meeting"])
-    last = (
-        Action.select(fn.MAX(Action.position)).where(Action.item == item.id).scalar()
-    )  # deleted actions keep their place, so an undone delete comes back where it was
+    # Deleted actions keep their place, so an undone delete comes back where it was.
+    last = Action.select(fn.MAX(Action.position)).where(Action.item == item.id).scalar()
     with db.atomic():
         return changes.create(
             Action, item=item.id, position=0 if last is None else last + 1, **values
