@@ -135,12 +135,25 @@ class MinuteEditor(QWidget):
         arising_box_layout.addWidget(self.arising_list)
         arising_box_layout.addLayout(arising_buttons)
 
+        # Where the minutes stand: draft versions, circulation, approval.
+        self.versions = QLabel()
+        self.versions.setObjectName("minutesVersions")
+        self.draft_button = QPushButton(icon("edit"), "Save a draft version")
+        self.draft_button.clicked.connect(self.draft_version)
+        self.circulate_button = QPushButton(icon("export"), "Circulate the draft")
+        self.circulate_button.clicked.connect(self.circulate)
+        versions_row = QHBoxLayout()
+        versions_row.addWidget(self.versions, 1)
+        versions_row.addWidget(self.draft_button)
+        versions_row.addWidget(self.circulate_button)
+
         page = QWidget()
         page_layout = QVBoxLayout(page)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.noted_button)
         top.addWidget(self.approve_button)
+        page_layout.addLayout(versions_row)
         page_layout.addLayout(top)
         page_layout.addWidget(self.warning)
         page_layout.addLayout(form)
@@ -178,6 +191,7 @@ class MinuteEditor(QWidget):
         self.items.blockSignals(False)
         ids = [e.id for e in self.entries]
         self.items.setCurrentRow(ids.index(keep) if keep in ids else 0 if ids else -1)
+        self._show_versions()
         self._show_item()
 
     def refresh(self) -> None:
@@ -188,6 +202,50 @@ class MinuteEditor(QWidget):
         ids = [e.id for e in self.entries]
         if item_id in ids:
             self.items.setCurrentRow(ids.index(item_id))
+
+    def _show_versions(self) -> None:
+        versions = minutes_versions.list_versions(self.meeting_id)
+        if not versions:
+            self.versions.setText("<i>Minutes not yet saved as a version.</i>")
+        else:
+            latest = versions[-1]
+            when = {
+                "draft": latest.created_at,
+                "circulated": latest.circulated_at,
+                "approved": latest.approved_at,
+            }.get(latest.state) or latest.created_at
+            self.versions.setText(
+                f"<b>Minutes version {latest.version}: {latest.state}</b> "
+                f"({short_date(dt.date.fromisoformat(when[:10]))})"
+                + (f", at minute {latest.approved_minute}" if latest.approved_minute else "")
+            )
+        frozen = bool(versions) and versions[-1].state in ("approved", "signed")
+        self.draft_button.setEnabled(not frozen)
+        self.circulate_button.setEnabled(not frozen)
+
+    def draft_version(self) -> None:
+        meeting_id = self.meeting_id
+        self._run(
+            lambda: perform(
+                self._stack,
+                self._changes,
+                "Draft minutes version",
+                lambda: minutes_versions.draft_version(meeting_id=meeting_id),
+                lambda: minutes_versions.discard_draft(meeting_id=meeting_id),
+            )
+        )
+
+    def circulate(self) -> None:
+        meeting_id = self.meeting_id
+        self._run(
+            lambda: perform(
+                self._stack,
+                self._changes,
+                "Circulate the minutes",
+                lambda: minutes_versions.circulate(meeting_id=meeting_id),
+                lambda: minutes_versions.withdraw_circulation(meeting_id=meeting_id),
+            )
+        )
 
     def _entry(self) -> agenda.AgendaEntry | None:
         row = self.items.currentRow()

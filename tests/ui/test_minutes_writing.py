@@ -229,3 +229,20 @@ def test_an_action_appears_at_the_next_meeting_and_approval_freezes_the_minutes(
 
     window.undo_action.trigger()  # the approval
     minutes.update_minute(item_id=item35.id, decision="Changed before approval")
+
+
+def test_a_draft_version_is_circulated_and_both_steps_undo(qtbot, example):
+    from desktop_app.services import minutes_versions
+
+    window, _, meeting = example
+    editor = window.meeting_page.minutes
+    editor.draft_button.click()
+    assert [v.state for v in minutes_versions.list_versions(meeting.id)] == ["draft"]
+    editor.circulate_button.click()
+    assert minutes_versions.list_versions(meeting.id)[-1].state == "circulated"
+    assert "circulated" in editor.versions.text()
+    assert meetings.get_meeting(meeting.id).status == "minutes circulated"
+    window.undo_action.trigger()
+    assert minutes_versions.list_versions(meeting.id)[-1].state == "draft"
+    window.undo_action.trigger()
+    assert minutes_versions.list_versions(meeting.id) == []
