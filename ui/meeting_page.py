@@ -235,6 +235,8 @@ def _item_html(item: ItemRecord, level: int) -> str:
         html.append(f"<p><span class='label'>Decision:</span> {escape(item.decision)}</p>")
     for outcome, wording in item.resolutions:
         html.append(f"<p><b>{escape(outcome.upper())}:</b> {escape(wording)}</p>")
+    for event in item.events:
+        html.append(f"<p class='muted'><i>{escape(event)}</i></p>")
     if item.notes:
         html.append(f"<p>{escape(item.notes)}</p>")
     if item.actions:

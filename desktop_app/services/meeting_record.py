@@ -14,6 +14,7 @@ from desktop_app.storage.models import (
     AgendaItem,
     Attendance,
     Body,
+    Declaration,
     Meeting,
     Minute,
     Organisation,
@@ -45,6 +46,8 @@ class ItemRecord:
     notes: str = ""
     resolutions: list[tuple[str, str]] = field(default_factory=list)  # (outcome, wording)
     actions: list[tuple[str, str, str]] = field(default_factory=list)  # (text, owner, due)
+    # What happened during the item: arrivals, departures, withdrawals for an interest.
+    events: list[str] = field(default_factory=list)
     sub_items: list[ItemRecord] = field(default_factory=list)
 
 
@@ -130,6 +133,7 @@ def _items(meeting, people, organisations) -> list[ItemRecord]:
         due = long_date(a.due) if a.due else ""
         actions.setdefault(a.__data__["item"], []).append((a.text, owner_name, due))
 
+    events = _events(meeting, rows, people)
     records: dict[str, ItemRecord] = {}
     for row in rows:
         presenter = people.get(row.__data__.get("presenter_person"))
@@ -151,6 +155,7 @@ def _items(meeting, people, organisations) -> list[ItemRecord]:
             notes=minute.notes if minute else "",
             resolutions=resolutions.get(row.id, []),
             actions=actions.get(row.id, []),
+            events=events.get(row.id, []),
         )
         records[row.id] = record
     top: list[ItemRecord] = []
@@ -159,3 +164,31 @@ def _items(meeting, people, organisations) -> list[ItemRecord]:
         parent = records.get(row.__data__.get("parent"))
         (parent.sub_items if parent else top).append(records[row.id])
     return top
+
+
+def _events(meeting, rows, people) -> dict[str, list[str]]:
+    """Arrivals and departures at the item taken when they happened (items are stamped
+    with the time they were taken), and declarations that took someone out of the room."""
+    taken = sorted((row.started_at, row.id) for row in rows if row.started_at)
+    events: dict[str, list[str]] = {}
+
+    def at(time: str) -> str | None:
+        during = [item_id for started, item_id in taken if started <= time]
+        return during[-1] if during else None
+
+    for row in Attendance.live().where(Attendance.meeting == meeting.id):
+        name = display_name(people[row.__data__["person"]])
+        for time, verb in ((row.arrived, "arrived"), (row.left, "left the meeting")):
+            item_id = at(time) if time else None
+            if item_id:
+                events.setdefault(item_id, []).append(f"{name} {verb} at {time}.")
+    for row in Declaration.live().where(Declaration.meeting == meeting.id):
+        item_id = row.__data__.get("item")
+        if item_id and row.left_room:
+            name = display_name(people[row.__data__["person"]])
+            when = f" at {row.left_at}" if row.left_at else ""
+            back = f" and returned at {row.returned_at}" if row.returned_at else ""
+            events.setdefault(item_id, []).append(
+                f"{name}, having declared an interest, left the room{when}{back}."
+            )
+    return events

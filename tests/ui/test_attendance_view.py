@@ -124,3 +124,19 @@ def test_a_late_arrival_is_recorded_and_counted_from_then(qtbot, window, board):
         e for e in attendance.attendance_sheet(board.meeting_id) if e.person_id == board.member_id
     )
     assert entry.arrived == ""
+
+
+def test_a_late_arrival_appears_in_the_record_at_the_item_it_happened(qtbot, window, board):
+    from desktop_app.services import agenda
+
+    first = agenda.add_item(meeting_id=board.meeting_id, title="Apologies")
+    second = agenda.add_item(meeting_id=board.meeting_id, title="Troubled Families")
+    agenda.update_item(item_id=first.id, started_at="14:30")
+    agenda.update_item(item_id=second.id, started_at="15:00")
+    row = attendance.mark_attendance(
+        meeting_id=board.meeting_id, person_id=board.member_id, status="present"
+    )
+    attendance.set_times(attendance_id=row.id, arrived="15:10", left="")
+    window.select("meeting", board.meeting_id)
+    text = window.meeting_page.browser.toPlainText()
+    assert text.index("CI Jon Bumpus arrived at 15:10.") > text.index("Troubled Families")
