@@ -150,11 +150,13 @@ def _open_window(args) -> int:
 
 def _import(args) -> int:
     from desktop_app.exchange import import_file
+    from desktop_app.services.documents import extract_missing_texts
 
     if not args.file.is_file():
         raise ValidationError(f"There is no file {args.file}.")
     _open(args, create=True)
     summary = import_file(args.file)
+    extract_missing_texts()  # the imported reports' words, for search
     print(f"Imported {args.file.name}: {summary}")
     return 0
 

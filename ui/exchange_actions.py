@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog
 from desktop_app.exchange.exporter import export_file
 from desktop_app.exchange.importer import import_file
 from desktop_app.services.bodies import get_body
+from desktop_app.services.documents import extract_missing_texts
 from ui.tasks import run_task
 
 FILTER = "Minute Book records (*.json)"
@@ -25,7 +26,12 @@ def import_record(window) -> None:
         window.changes.changed.emit()
         window.statusBar().showMessage(f"Imported {Path(name).name}: {summary}", 10000)
 
-    run_task(window, lambda progress: import_file(Path(name)), done, label="Importing…")
+    def work(progress):
+        summary = import_file(Path(name))
+        extract_missing_texts()  # the imported reports' words, for search
+        return summary
+
+    run_task(window, work, done, label="Importing…")
 
 
 def export_record(window) -> None:
