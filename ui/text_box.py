@@ -3,7 +3,7 @@ its text once, so each burst of typing is one undoable change and a crash loses 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QPlainTextEdit
 
 PAUSE_MS = 600
@@ -42,6 +42,17 @@ class TextBox(QPlainTextEdit):
     def _typed(self) -> None:
         self._dirty = True
         self._pause.start()
+
+    def keyPressEvent(self, event) -> None:
+        # Ctrl+B / Ctrl+I mark the selection **bold** / *italic* in the plain text, which
+        # prints and syncs as it reads.
+        marks = {Qt.Key.Key_B: "**", Qt.Key.Key_I: "*"}
+        if event.modifiers() == Qt.KeyboardModifier.ControlModifier and event.key() in marks:
+            mark = marks[event.key()]
+            cursor = self.textCursor()
+            cursor.insertText(f"{mark}{cursor.selectedText()}{mark}")
+            return
+        super().keyPressEvent(event)
 
     def focusOutEvent(self, event) -> None:
         self.commit()
