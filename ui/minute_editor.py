@@ -225,26 +225,18 @@ class MinuteEditor(QWidget):
 
     def draft_version(self) -> None:
         meeting_id = self.meeting_id
-        self._run(
-            lambda: perform(
-                self._stack,
-                self._changes,
-                "Draft minutes version",
-                lambda: minutes_versions.draft_version(meeting_id=meeting_id),
-                lambda: minutes_versions.discard_draft(meeting_id=meeting_id),
-            )
+        self._undoable(
+            "Draft minutes version",
+            lambda: minutes_versions.draft_version(meeting_id=meeting_id),
+            lambda: minutes_versions.discard_draft(meeting_id=meeting_id),
         )
 
     def circulate(self) -> None:
         meeting_id = self.meeting_id
-        self._run(
-            lambda: perform(
-                self._stack,
-                self._changes,
-                "Circulate the minutes",
-                lambda: minutes_versions.circulate(meeting_id=meeting_id),
-                lambda: minutes_versions.withdraw_circulation(meeting_id=meeting_id),
-            )
+        self._undoable(
+            "Circulate the minutes",
+            lambda: minutes_versions.circulate(meeting_id=meeting_id),
+            lambda: minutes_versions.withdraw_circulation(meeting_id=meeting_id),
         )
 
     def _entry(self) -> agenda.AgendaEntry | None:
@@ -356,18 +348,7 @@ class MinuteEditor(QWidget):
         entry = self._selected(self.resolution_list)
         if entry is None or self.item_id is None:
             return
-        fields = (
-            "text",
-            "outcome",
-            "proposer_id",
-            "seconder_id",
-            "votes_for",
-            "votes_against",
-            "votes_abstain",
-            "unopposed",
-            "casting_vote",
-        )
-        before = {name: getattr(entry, name) for name in fields}
+        before = {name: getattr(entry, name) for name in resolutions.EDITABLE}
 
         def submit(values: dict):
             perform(
@@ -490,14 +471,10 @@ class MinuteEditor(QWidget):
                 ),
             )
             return
-        self._run(
-            lambda: perform(
-                self._stack,
-                self._changes,
-                "Approve the previous minutes",
-                lambda: minutes_versions.approve(meeting_id=previous, at_item_id=item_id),
-                lambda: minutes_versions.unapprove(meeting_id=previous),
-            )
+        self._undoable(
+            "Approve the previous minutes",
+            lambda: minutes_versions.approve(meeting_id=previous, at_item_id=item_id),
+            lambda: minutes_versions.unapprove(meeting_id=previous),
         )
 
     # -- actions ---------------------------------------------------------------------------
@@ -583,6 +560,10 @@ class MinuteEditor(QWidget):
             row.addWidget(button)
         row.addStretch()
         return row
+
+    def _undoable(self, text: str, apply, revert) -> None:
+        """Make a change now (a refusal is shown, nothing pushed) that Ctrl+Z takes back."""
+        self._run(lambda: perform(self._stack, self._changes, text, apply, revert))
 
     def _run(self, change) -> None:
         try:
