@@ -21,6 +21,7 @@ from desktop_app.exchange.records import FORMAT, template_entries
 from desktop_app.storage import store
 from desktop_app.storage.models import (
     Action,
+    ActionNote,
     AgendaItem,
     Attendance,
     Body,
@@ -29,6 +30,7 @@ from desktop_app.storage.models import (
     Meeting,
     Membership,
     Minute,
+    MinutesVersion,
     NamedVote,
     Organisation,
     Person,
@@ -190,8 +192,27 @@ class _Exporter:
             data["public"] = False
         _put(data, "chair", self.person_key(meeting.__data__.get("chair")))
         _put(data, "public_attendees", meeting.public_attendees)
+        _put(
+            data,
+            "minutes_versions",
+            [self.minutes_version(v, parts) for v in parts.versions[meeting.id]],
+        )
         _put(data, "attendance", [self.attendance(a) for a in parts.attendance[meeting.id]])
         _put(data, "items", self.items(parts, parts.items[(meeting.id, None)]))
+        return data
+
+    def minutes_version(self, version: MinutesVersion, parts: _MeetingParts) -> dict:
+        data: dict[str, Any] = {"version": version.version, "state": version.state}
+        _put(data, "created_by", version.created_by)
+        _put(data, "circulated_at", version.circulated_at)
+        _put(data, "circulated_by", version.circulated_by)
+        _put(data, "approved_at", version.approved_at)
+        what = f"Minutes version {version.version} of {parts.links.describe(version.meeting_id)}"
+        approving = version.__data__.get("approved_at_meeting")
+        _put(data, "approved_at_meeting", parts.links.meeting_named(approving, what))
+        _put(data, "approved_minute", version.approved_minute)
+        _put(data, "content_sha256", version.content_sha256)
+        _put(data, "pdf_sha256", version.pdf_sha256)
         return data
 
     def attendance(self, line: Attendance) -> dict:
@@ -225,9 +246,9 @@ class _Exporter:
         _put(
             data,
             "resolutions",
-            [self.resolution(r, parts.named_votes[r.id]) for r in parts.resolutions[item.id]],
+            [self.resolution(r, parts) for r in parts.resolutions[item.id]],
         )
-        _put(data, "actions", [self.action(a) for a in parts.actions[item.id]])
+        _put(data, "actions", [self.action(a, parts) for a in parts.actions[item.id]])
         _put(data, "documents", [self.document(d) for d in parts.documents[item.id]])
         _put(data, "items", self.items(parts, parts.items[(item.__data__["meeting"], item.id)]))
         return data
@@ -238,6 +259,8 @@ class _Exporter:
         _put(data, "description", declaration.description)
         if declaration.left_room:
             data["left_room"] = True
+        _put(data, "left_at", declaration.left_at)
+        _put(data, "returned_at", declaration.returned_at)
         return data
 
     def minute(self, minute: Minute) -> dict:
@@ -249,8 +272,17 @@ class _Exporter:
         _put(data, "notes", minute.notes)
         return data
 
-    def resolution(self, resolution: Resolution, named_votes: list[NamedVote]) -> dict:
-        data = {"text": resolution.text, "outcome": resolution.outcome}
+    def resolution(self, resolution: Resolution, parts: _MeetingParts) -> dict:
+        data: dict[str, Any] = {"text": resolution.text, "outcome": resolution.outcome}
+        if resolution.kind != "resolution":
+            # An appointment's body is left out when it is the body whose meeting made it.
+            data["kind"] = resolution.kind
+            _put(data, "appointee", self.person_key(resolution.__data__.get("appointee")))
+            _put(data, "role", resolution.appointed_role)
+            body_id = resolution.__data__.get("appointed_body")
+            if body_id and body_id != parts.links.body.id:
+                data["appointed_body"] = Body.get_by_id(body_id).name
+            _put(data, "term", resolution.term)
         _put(data, "proposer", self.person_key(resolution.__data__.get("proposer")))
         _put(data, "seconder", self.person_key(resolution.__data__.get("seconder")))
         votes: dict[str, int] = {}
@@ -258,22 +290,49 @@ class _Exporter:
         _put(votes, "against", resolution.votes_against)
         _put(votes, "abstain", resolution.votes_abstain)
         _put(data, "votes", votes)
+        if resolution.unopposed:
+            data["unopposed"] = True
+        if resolution.casting_vote:
+            data["casting_vote"] = True
         _put(
             data,
             "named_votes",
             [
                 {"person": self.person_key(v.__data__["person"]), "vote": v.vote}
-                for v in named_votes
+                for v in parts.named_votes[resolution.id]
             ],
         )
+        _put(data, "approves", self.approves(resolution, parts))
+        _put(data, "approves_sha256", resolution.approves_sha256)
         return data
 
-    def action(self, action: Action) -> dict:
+    def approves(self, resolution: Resolution, parts: _MeetingParts) -> dict | None:
+        """{"meeting", "version"}: the minutes the resolution approved; None when there are
+        none, or that version or its meeting has since been deleted."""
+        version_id = resolution.__data__.get("approves_version")
+        if not version_id:
+            return None
+        version = MinutesVersion.get_or_none(MinutesVersion.id == version_id)
+        if version is None or version.deleted_at is not None:
+            return None
+        item = AgendaItem.get_by_id(resolution.__data__["item"])
+        what = f"A resolution at {parts.links.describe(item.__data__['meeting'])}"
+        meeting = parts.links.meeting_named(version.__data__["meeting"], what)
+        return {"meeting": meeting, "version": version.version} if meeting else None
+
+    def action(self, action: Action, parts: _MeetingParts) -> dict:
         data = {"text": action.text}
         _put(data, "owner", self.party(action, "owner_person", "owner_organisation"))
         _put(data, "due", action.due and action.due.isoformat())
         data["status"] = action.status
         _put(data, "progress", action.progress)
+        _put(data, "notes", [self.action_note(n, action, parts) for n in parts.notes[action.id]])
+        return data
+
+    def action_note(self, note: ActionNote, action: Action, parts: _MeetingParts) -> dict:
+        data = {"date": note.date.isoformat(), "text": note.text}
+        what = f"A progress note on the action “{action.text}”"
+        _put(data, "meeting", parts.links.meeting_named(note.__data__.get("meeting"), what))
         return data
 
     def document(self, document: Document) -> dict:
@@ -349,6 +408,19 @@ class _MeetingParts:
         resolution_ids = Resolution.select(Resolution.id).where(Resolution.item.in_(item_ids))
         self.named_votes = _grouped(
             NamedVote, "resolution", NamedVote.resolution.in_(resolution_ids), _by_age(NamedVote)
+        )
+        self.versions = _grouped(
+            MinutesVersion,
+            "meeting",
+            MinutesVersion.meeting.in_(meeting_ids),
+            (MinutesVersion.version, *_by_age(MinutesVersion)),
+        )
+        action_ids = Action.select(Action.id).where(Action.item.in_(item_ids))
+        self.notes = _grouped(
+            ActionNote,
+            "action",
+            ActionNote.action.in_(action_ids),
+            (ActionNote.date, *_by_age(ActionNote)),
         )
 
 

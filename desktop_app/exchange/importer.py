@@ -16,14 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.exchange import reading
-from desktop_app.exchange.links import stored_links
+from desktop_app.exchange.links import BodyLinks, MeetingRef, stored_links
 from desktop_app.exchange.records import (
+    ActionRecord,
     BodyRecord,
     ExchangeRecord,
     ItemRecord,
     MeetingRecord,
     ResolutionRecord,
     TemplateItemRecord,
+    VersionRef,
     template_entries,
 )
 from desktop_app.exchange.summary import KINDS, ImportSummary
@@ -31,6 +33,7 @@ from desktop_app.exchange.values import fail, join
 from desktop_app.storage import changes, store
 from desktop_app.storage.models import (
     Action,
+    ActionNote,
     AgendaItem,
     Attendance,
     Body,
@@ -39,6 +42,7 @@ from desktop_app.storage.models import (
     Meeting,
     Membership,
     Minute,
+    MinutesVersion,
     NamedVote,
     Organisation,
     Person,
@@ -88,6 +92,11 @@ class _Applier:
         self.restored_ids: set[str] = set()
         # The items of the body being applied, with their meetings, for link_items.
         self.placed: list[tuple[Meeting, ItemRecord, AgendaItem]] = []
+        # References to a meeting of the body being applied, found once all its meetings are
+        # written: (row, field, name in the file, its path, the row's own meeting id).
+        self.meeting_refs: list[tuple[Synced, str, MeetingRef, str, str]] = []
+        # Resolutions approving minutes: (row, the minutes named, path, own meeting id).
+        self.approvals: list[tuple[Resolution, VersionRef, str, str]] = []
         self.summary = ImportSummary()
 
     def apply(self, record: ExchangeRecord) -> None:
@@ -120,13 +129,14 @@ class _Applier:
             self.refuse_circle(body)
         for body in ordered:
             self.apply_members(body)
-            self.placed = []
+            self.placed, self.meeting_refs, self.approvals = [], [], []
             for meeting in body.meetings:
                 self.apply_meeting(body, meeting)
             body_row = self.bodies[body.name.casefold()]
             self.link_meetings(body_row)
             # After all the body's meetings, so an item may link to one later in the file.
             self.link_items(body_row)
+            self.link_references(body_row)
 
     def save(self, model: type[Synced], row: Synced | None, _create=None, **values) -> Any:
         """Create the row, or update the fields of `row` that differ; count either."""
@@ -251,6 +261,21 @@ class _Applier:
                     fail(path, "an item cannot link to itself")
             self.save(AgendaItem, row, linked_meeting_id=linked_meeting, linked_item_id=linked_item)
 
+    def link_references(self, body_row: Body) -> None:
+        """The meetings that versions and progress notes name, and the minutes versions that
+        resolutions approve, among the body's meetings in the file or already here."""
+        if not (self.meeting_refs or self.approvals):
+            return
+        links = stored_links(body_row)
+        for row, field, ref, path, own in self.meeting_refs:
+            found = _found(links.find_meeting, ref, path=path)
+            if field == "approved_at_meeting_id" and found == own:
+                fail(path, "minutes are approved at a later meeting, not at their own")
+            self.save(type(row), row, **{field: found})
+        for row, ref, path, own in self.approvals:
+            version = _approved_version(links, ref, path, own)
+            self.save(Resolution, row, approves_version_id=version.id)
+
     # Meetings
 
     def apply_meeting(self, body: BodyRecord, meeting: MeetingRecord) -> None:
@@ -279,6 +304,7 @@ class _Applier:
             chair_id=self.person_id(meeting.chair),
             public_attendees=meeting.public_attendees,
         )
+        self.apply_versions(row, meeting)
         existing = {
             a.__data__["person"]: a
             for a in self.existing(
@@ -301,6 +327,42 @@ class _Applier:
                 left=line.left,
             )
         self.apply_items(row, None, meeting.items)
+
+    def apply_versions(self, row: Meeting, meeting: MeetingRecord) -> None:
+        """The meeting's minutes versions, matched by number and written as they are:
+        through `changes`, not the services, so approved minutes arrive approved (frozen)."""
+        existing = {
+            v.version: v
+            for v in self.existing(
+                row,
+                MinutesVersion.live()
+                .where(MinutesVersion.meeting == row.id)
+                .order_by(MinutesVersion.created_at.desc()),
+            )
+        }
+        for version in meeting.minutes_versions:
+            values = {}
+            if version.approved_at_meeting is None:
+                values["approved_at_meeting_id"] = None
+            saved = self.save(
+                MinutesVersion,
+                existing.get(version.version),
+                _create=dict(meeting_id=row.id, version=version.version),
+                state=version.state,
+                created_by=version.created_by,
+                circulated_at=version.circulated_at,
+                circulated_by=version.circulated_by,
+                approved_at=version.approved_at,
+                approved_minute=version.approved_minute,
+                content_sha256=version.content_sha256,
+                pdf_sha256=version.pdf_sha256,
+                **values,
+            )
+            if version.approved_at_meeting is not None:
+                path = join(version.path, "approved_at_meeting")
+                self.meeting_refs.append(
+                    (saved, "approved_at_meeting_id", version.approved_at_meeting, path, row.id)
+                )
 
     def apply_items(
         self, meeting: Meeting, parent: AgendaItem | None, items: list[ItemRecord]
@@ -366,7 +428,7 @@ class _Applier:
             row, _ranked(Resolution.live().where(Resolution.item == row.id), Resolution)
         )
         for index, resolution in enumerate(item.resolutions):
-            self.apply_resolution(row, resolutions, index, resolution)
+            self.apply_resolution(meeting, row, resolutions, index, resolution)
         actions = self.existing(row, _ranked(Action.live().where(Action.item == row.id), Action))
         for index, action in enumerate(item.actions):
             owner_person, owner_organisation = self.party(action.owner)
@@ -383,6 +445,7 @@ class _Applier:
             )
             if index >= len(actions):
                 actions.append(saved)
+            self.apply_notes(meeting, saved, action)
         documents = {
             d.title: d
             for d in self.existing(
@@ -426,26 +489,80 @@ class _Applier:
                 kind=declaration.kind,
                 description=declaration.description,
                 left_room=declaration.left_room,
+                left_at=declaration.left_at,
+                returned_at=declaration.returned_at,
             )
             used[person_id] += 1
 
+    def apply_notes(self, meeting: Meeting, action: Action, record: ActionRecord) -> None:
+        # A progress note is matched by its date and wording (the n-th alike to the n-th),
+        # so the order a file lists them in does not matter.
+        existing = defaultdict(list)
+        for note in self.existing(
+            action,
+            ActionNote.live()
+            .where(ActionNote.action == action.id)
+            .order_by(ActionNote.created_at, ActionNote.hlc),
+        ):
+            existing[(note.date, note.text)].append(note)
+        used: Counter[tuple] = Counter()
+        for note in record.notes:
+            key = (note.date, note.text)
+            alike = existing[key]
+            values = {} if note.meeting is not None else {"meeting_id": None}
+            saved = self.save(
+                ActionNote,
+                alike[used[key]] if used[key] < len(alike) else None,
+                _create=dict(action_id=action.id, date=note.date, text=note.text),
+                **values,
+            )
+            used[key] += 1
+            if note.meeting is not None:
+                path = join(note.path, "meeting")
+                self.meeting_refs.append((saved, "meeting_id", note.meeting, path, meeting.id))
+
     def apply_resolution(
-        self, item: AgendaItem, siblings: list[Resolution], index: int, resolution: ResolutionRecord
+        self,
+        meeting: Meeting,
+        item: AgendaItem,
+        siblings: list[Resolution],
+        index: int,
+        resolution: ResolutionRecord,
     ) -> None:
+        # Written as it stands: an appointment's effects on memberships, attendance and the
+        # chair are in the file already, so nothing of appointments.apply is done again.
+        appointed_body = None
+        if resolution.appointed_body:
+            appointed_body = self.bodies[resolution.appointed_body.casefold()].id
+        elif resolution.kind != "resolution":
+            appointed_body = meeting.__data__["body"]
+        values = {} if resolution.approves is not None else {"approves_version_id": None}
         row = self.save(
             Resolution,
             siblings[index] if index < len(siblings) else None,
             _create=dict(item_id=item.id, position=_next_position(siblings, index)),
             text=resolution.text,
             outcome=resolution.outcome,
+            kind=resolution.kind,
+            appointee_id=self.person_id(resolution.appointee),
+            appointed_role=resolution.role,
+            appointed_body_id=appointed_body,
+            term=resolution.term,
             proposer_id=self.person_id(resolution.proposer),
             seconder_id=self.person_id(resolution.seconder),
             votes_for=resolution.votes_for,
             votes_against=resolution.votes_against,
             votes_abstain=resolution.votes_abstain,
+            unopposed=resolution.unopposed,
+            casting_vote=resolution.casting_vote,
+            approves_sha256=resolution.approves_sha256,
+            **values,
         )
         if index >= len(siblings):
             siblings.append(row)
+        if resolution.approves is not None:
+            path = join(resolution.path, "approves")
+            self.approvals.append((row, resolution.approves, path, meeting.id))
         votes = {
             v.__data__["person"]: v
             for v in self.existing(
@@ -471,6 +588,29 @@ def _found(find, *args, path: str) -> str:
         return find(*args)
     except LookupError as error:
         fail(path, str(error))
+
+
+def _approved_version(links: BodyLinks, ref: VersionRef, path: str, own: str) -> MinutesVersion:
+    """The minutes version `ref` names: of that meeting, that version or else its latest."""
+    meeting_id = _found(links.find_meeting, ref.meeting, path=join(path, "meeting"))
+    if meeting_id == own:
+        fail(join(path, "meeting"), "a meeting cannot approve its own minutes")
+    versions = MinutesVersion.live().where(MinutesVersion.meeting == meeting_id)
+    if ref.version is not None:
+        versions = versions.where(MinutesVersion.version == ref.version)
+    found = versions.order_by(MinutesVersion.version.desc(), MinutesVersion.created_at).first()
+    if found is None and ref.version is None:
+        fail(
+            join(path, "meeting"),
+            f"the meeting on {ref.meeting} has no minutes versions; list them under its "
+            "minutes_versions",
+        )
+    if found is None:
+        fail(
+            join(path, "version"),
+            f"the meeting on {ref.meeting} has no minutes version {ref.version}",
+        )
+    return found
 
 
 def _template_text(template: list[TemplateItemRecord] | None, row: Body | None) -> str:

@@ -160,16 +160,20 @@ class ExportedLinks(BodyLinks):
         self.body = body
 
     def meeting_name(self, item: AgendaItem) -> str | None:
-        target = item.__data__.get("linked_meeting")
-        if not target:
+        return self.meeting_named(item.__data__.get("linked_meeting"), self._describe(item))
+
+    def meeting_named(self, meeting_id: str | None, what: str) -> str | None:
+        """The name of the meeting that `what` (an item, or a row described as one, e.g.
+        "Minutes version 2 of ...") refers to; None for no meeting or a deleted one."""
+        if not meeting_id:
             return None
-        if target not in self.meetings:
-            return self._outside(item, Meeting.get_or_none(Meeting.id == target))
-        ref = self.name_meeting(target)
+        if meeting_id not in self.meetings:
+            return self._outside(what, Meeting.get_or_none(Meeting.id == meeting_id))
+        ref = self.name_meeting(meeting_id)
         if ref is None:
-            date, start = self.meetings[target]
+            date, start = self.meetings[meeting_id]
             raise ValidationError(
-                f"{self._describe(item)} links to the meeting on {date.isoformat()} at "
+                f"{what} links to the meeting on {date.isoformat()} at "
                 f"{start or 'no set time'}, but {self.body.name} has two meetings then; "
                 "change the time of one of them and export again."
             )
@@ -184,7 +188,7 @@ class ExportedLinks(BodyLinks):
             meeting = None
             if row is not None and row.deleted_at is None:
                 meeting = Meeting.get_or_none(Meeting.id == row.__data__["meeting"])
-            return self._outside(item, meeting)
+            return self._outside(self._describe(item), meeting)
         ref = self.name_minute(target, item.__data__["meeting"])
         if ref is None:
             linked = AgendaItem.get_by_id(target)
@@ -199,7 +203,7 @@ class ExportedLinks(BodyLinks):
             )
         return ref.as_json()
 
-    def _outside(self, item: AgendaItem, meeting: Meeting | None) -> None:
+    def _outside(self, what: str, meeting: Meeting | None) -> None:
         """A link to a row outside the body's live record: to a deleted one it leads
         nowhere and is left out; to another body's it cannot be written."""
         if meeting is None or meeting.deleted_at is not None:
@@ -208,14 +212,18 @@ class ExportedLinks(BodyLinks):
         if body is None or body.deleted_at is not None or body.id == self.body.id:
             return None
         raise ValidationError(
-            f"{self._describe(item)} links to a meeting of {body.name}; the exchange format "
+            f"{what} links to a meeting of {body.name}; the exchange format "
             "keeps links within one body, so remove that link and export again."
         )
 
     def _describe(self, item: AgendaItem) -> str:
-        date, _start = self.meetings[item.__data__["meeting"]]
         number = f" {item.number}" if item.number else ""
-        return f"Item{number} “{item.title}” of {self.body.name} on {date.isoformat()}"
+        return f"Item{number} “{item.title}” of {self.describe(item.__data__['meeting'])}"
+
+    def describe(self, meeting_id: str) -> str:
+        """“Maidstone Locality Board on 2012-12-17”, for a meeting of the body."""
+        date, _start = self.meetings[meeting_id]
+        return f"{self.body.name} on {date.isoformat()}"
 
 
 def stored_links(body: Body) -> BodyLinks:

@@ -13,6 +13,7 @@ from typing import Any
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
+from desktop_app.exchange import minutes_record
 from desktop_app.exchange.links import MinuteRef
 from desktop_app.exchange.records import (
     ACTION_FIELDS,
@@ -25,7 +26,6 @@ from desktop_app.exchange.records import (
     LINKED_MINUTE_FIELDS,
     MEETING_FIELDS,
     MEMBER_FIELDS,
-    MINUTE_FIELDS,
     NAMED_VOTE_FIELDS,
     NUMBERING_FIELDS,
     ORGANISATION_FIELDS,
@@ -43,7 +43,6 @@ from desktop_app.exchange.records import (
     ItemRecord,
     MeetingRecord,
     MemberRecord,
-    MinuteRecord,
     NamedVoteRecord,
     NumberingRecord,
     OrganisationRecord,
@@ -64,7 +63,6 @@ from desktop_app.exchange.values import (
     meeting_ref,
     quorum,
     single_line,
-    text_list,
     time,
     whole_number,
 )
@@ -195,6 +193,15 @@ class _Reader:
             fail(join(path, key), f"unknown organisation “{name}”; add it to organisations first")
         return name
 
+    def body(self, value: dict, key: str, path: str) -> str | None:
+        """A body named by a resolution: one in the file or already in the data folder."""
+        name = single_line(value, key, path)
+        if not name:
+            return None
+        if name.casefold() not in self.bodies:
+            fail(join(path, key), f"unknown body “{name}”")
+        return name
+
     def party(self, value: dict, key: str, path: str) -> str | None:
         """A presenter or owner: a person's key, else an organisation's name."""
         name = single_line(value, key, path)
@@ -216,11 +223,11 @@ class _Reader:
                 fail(join(path, "name"), f"there are two bodies called “{name}”")
             names[name.casefold()] = path
         self.bodies |= set(names)
-        found = [self.body(path, value) for path, value in raw]
+        found = [self.body_of(path, value) for path, value in raw]
         refuse_cycles(found)
         return found
 
-    def body(self, path: str, value: dict) -> BodyRecord:
+    def body_of(self, path: str, value: dict) -> BodyRecord:
         name = single_line(value, "name", path, required=True)
         parent = single_line(value, "parent", path)
         if parent and parent.casefold() not in self.bodies:
@@ -288,6 +295,7 @@ class _Reader:
         )
         if record.start and record.end and record.end <= record.start:
             fail(join(path, "end"), f"the meeting ends ({record.end}) before it starts")
+        record.minutes_versions = minutes_record.minutes_versions(value, path)
         seen = set()
         for attendance_path, attendance in entries(value, path, "attendance"):
             line = self.attendance(attendance_path, attendance)
@@ -343,7 +351,7 @@ class _Reader:
         for declaration_path, declaration in entries(value, path, "declarations"):
             record.declarations.append(self.declaration(declaration_path, declaration))
         if value.get("minute") is not None:
-            record.minute = minute(value["minute"], join(path, "minute"))
+            record.minute = minutes_record.minute(value["minute"], join(path, "minute"))
         for resolution_path, resolution in entries(value, path, "resolutions"):
             record.resolutions.append(self.resolution(resolution_path, resolution))
         for action_path, action in entries(value, path, "actions"):
@@ -360,13 +368,18 @@ class _Reader:
 
     def declaration(self, path: str, value: Any) -> DeclarationRecord:
         fields(value, path, DECLARATION_FIELDS)
-        return DeclarationRecord(
+        record = DeclarationRecord(
             path=path,
             person=self.person(value, "person", path, required=True),
             kind=single_line(value, "kind", path),
             description=free_text(value, "description", path),
             left_room=boolean(value, "left_room", path, False),
+            left_at=time(value, "left_at", path),
+            returned_at=time(value, "returned_at", path),
         )
+        if record.left_at and record.returned_at and record.returned_at < record.left_at:
+            fail(join(path, "returned_at"), "they returned before they left")
+        return record
 
     def resolution(self, path: str, value: Any) -> ResolutionRecord:
         fields(value, path, RESOLUTION_FIELDS)
@@ -377,6 +390,7 @@ class _Reader:
             proposer=self.person(value, "proposer", path),
             seconder=self.person(value, "seconder", path),
         )
+        minutes_record.appointment(value, path, record, person=self.person, body=self.body)
         if value.get("votes") is not None:
             votes_path = join(path, "votes")
             votes = fields(value["votes"], votes_path, VOTES_FIELDS)
@@ -394,6 +408,7 @@ class _Reader:
             if how is None:
                 fail(join(vote_path, "vote"), "missing")
             record.named_votes.append(NamedVoteRecord(person=person, vote=how))
+        minutes_record.how_carried(value, path, record)
         return record
 
     def action(self, path: str, value: Any) -> ActionRecord:
@@ -405,6 +420,7 @@ class _Reader:
             due=date(value, "due", path),
             status=choice(value, "status", path, vocabulary.ACTION_STATUSES, "open"),
             progress=free_text(value, "progress", path),
+            notes=minutes_record.action_notes(value, path),
         )
 
     def document(self, path: str, value: Any) -> DocumentRecord:
@@ -484,14 +500,3 @@ def linked_minute(value: dict, path: str) -> MinuteRef | None:
         fail(minute_path, 'expected a minute number ("31") or {"meeting", "number"}')
     number = single_line(value, "linked_minute", path)
     return MinuteRef(number) if number else None
-
-
-def minute(value: Any, path: str) -> MinuteRecord:
-    fields(value, path, MINUTE_FIELDS)
-    return MinuteRecord(
-        overview=free_text(value, "overview", path),
-        key_points=text_list(value, "key_points", path),
-        recommendations=text_list(value, "recommendations", path),
-        decision=free_text(value, "decision", path),
-        notes=free_text(value, "notes", path),
-    )

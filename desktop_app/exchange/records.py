@@ -45,6 +45,7 @@ MEETING_FIELDS = (
     "public",
     "chair",
     "public_attendees",
+    "minutes_versions",
     "attendance",
     "items",
 )
@@ -67,12 +68,42 @@ ITEM_FIELDS = (
     "documents",
     "items",
 )
-DECLARATION_FIELDS = ("person", "kind", "description", "left_room")
+MINUTES_VERSION_FIELDS = (
+    "version",
+    "state",
+    "created_by",
+    "circulated_at",
+    "circulated_by",
+    "approved_at",
+    "approved_at_meeting",
+    "approved_minute",
+    "content_sha256",
+    "pdf_sha256",
+)
+DECLARATION_FIELDS = ("person", "kind", "description", "left_room", "left_at", "returned_at")
 MINUTE_FIELDS = ("overview", "key_points", "recommendations", "decision", "notes")
-RESOLUTION_FIELDS = ("text", "outcome", "proposer", "seconder", "votes", "named_votes")
+RESOLUTION_FIELDS = (
+    "text",
+    "outcome",
+    "kind",
+    "appointee",
+    "role",
+    "appointed_body",
+    "term",
+    "proposer",
+    "seconder",
+    "votes",
+    "unopposed",
+    "casting_vote",
+    "named_votes",
+    "approves",
+    "approves_sha256",
+)
+APPROVES_FIELDS = ("meeting", "version")
 VOTES_FIELDS = ("for", "against", "abstain")
 NAMED_VOTE_FIELDS = ("person", "vote")
-ACTION_FIELDS = ("text", "owner", "due", "status", "progress")
+ACTION_FIELDS = ("text", "owner", "due", "status", "progress", "notes")
+ACTION_NOTE_FIELDS = ("date", "text", "meeting")
 LINKED_MINUTE_FIELDS = ("meeting", "number")
 DOCUMENT_FIELDS = ("title", "author", "date", "file", "confidential")
 
@@ -161,6 +192,8 @@ class DeclarationRecord:
     kind: str = ""
     description: str = ""
     left_room: bool = False
+    left_at: str = ""  # "HH:MM" they withdrew for the item
+    returned_at: str = ""
 
 
 @dataclass
@@ -178,17 +211,43 @@ class NamedVoteRecord:
     vote: str
 
 
+@dataclass(frozen=True)
+class VersionRef:
+    """The minutes a resolution approved: a meeting of the same body, and which of its
+    minutes versions (None: its latest)."""
+
+    meeting: MeetingRef
+    version: int | None = None
+
+
 @dataclass
 class ResolutionRecord:
     path: str
     text: str
     outcome: str = "resolved"
+    kind: str = "resolution"  # or election, co-option, appointment
+    appointee: str | None = None  # a person's key
+    role: str = ""  # the role the appointee is given
+    appointed_body: str | None = None  # None: the body of the meeting, for an appointment
+    term: str = ""  # an election's: "year" or "meeting"
     proposer: str | None = None
     seconder: str | None = None
     votes_for: int | None = None
     votes_against: int | None = None
     votes_abstain: int | None = None
+    unopposed: bool = False
+    casting_vote: bool = False
     named_votes: list[NamedVoteRecord] = field(default_factory=list)
+    approves: VersionRef | None = None
+    approves_sha256: str = ""
+
+
+@dataclass
+class ActionNoteRecord:
+    path: str
+    date: dt.date
+    text: str
+    meeting: MeetingRef | None = None  # where the progress was reported
 
 
 @dataclass
@@ -199,6 +258,22 @@ class ActionRecord:
     due: dt.date | None = None
     status: str = "open"
     progress: str = ""
+    notes: list[ActionNoteRecord] = field(default_factory=list)
+
+
+@dataclass
+class MinutesVersionRecord:
+    path: str
+    version: int
+    state: str = "draft"
+    created_by: str = ""
+    circulated_at: str | None = None  # UTC instants, as stored
+    circulated_by: str = ""
+    approved_at: str | None = None
+    approved_at_meeting: MeetingRef | None = None
+    approved_minute: str = ""
+    content_sha256: str = ""
+    pdf_sha256: str = ""
 
 
 @dataclass
@@ -246,6 +321,7 @@ class MeetingRecord:
     public: bool = True
     chair: str | None = None
     public_attendees: int | None = None
+    minutes_versions: list[MinutesVersionRecord] = field(default_factory=list)
     attendance: list[AttendanceRecord] = field(default_factory=list)
     items: list[ItemRecord] = field(default_factory=list)
 

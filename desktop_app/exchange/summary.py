@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.storage.models import (
     Action,
+    ActionNote,
     AgendaItem,
     Attendance,
     Body,
@@ -15,6 +16,7 @@ from desktop_app.storage.models import (
     Meeting,
     Membership,
     Minute,
+    MinutesVersion,
     NamedVote,
     Organisation,
     Person,
@@ -28,6 +30,7 @@ KINDS = {
     Body: ("body", "bodies"),
     Membership: ("membership", "memberships"),
     Meeting: ("meeting", "meetings"),
+    MinutesVersion: ("minutes version", "minutes versions"),
     Attendance: ("attendance record", "attendance records"),
     AgendaItem: ("agenda item", "agenda items"),
     Declaration: ("declaration", "declarations"),
@@ -35,6 +38,7 @@ KINDS = {
     Resolution: ("resolution", "resolutions"),
     NamedVote: ("named vote", "named votes"),
     Action: ("action", "actions"),
+    ActionNote: ("progress note", "progress notes"),
     Document: ("document", "documents"),
 }
 

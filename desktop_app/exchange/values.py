@@ -17,6 +17,8 @@ from desktop_app.services.validation import NAME_LIMIT, TEXT_LIMIT, TIME
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MEETING_REF = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?$")
+INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$")
+SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 
 
 def fail(path: str, message: str):
@@ -155,6 +157,35 @@ def time(value: dict, key: str, path: str) -> str:
     if raw and not TIME.match(raw):
         fail(join(path, key), f"“{_shown(raw)}” is not a time of day (use HH:MM)")
     return raw
+
+
+def instant(value: dict, key: str, path: str) -> str | None:
+    """A moment a clock recorded: ISO 8601 with its offset, kept as the app stores it (UTC,
+    to the millisecond), so that the same moment is always the same text."""
+    raw = string(value, key, path, required=False)
+    if not raw:
+        return None
+    try:
+        if not INSTANT.match(raw):
+            raise ValueError
+        moment = dt.datetime.fromisoformat(raw)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        fail(
+            join(path, key),
+            f"“{_shown(raw)}” is not a moment in time (use YYYY-MM-DDTHH:MM:SS with its "
+            "offset, e.g. 2012-12-20T10:15:00+00:00)",
+        )
+    return moment.astimezone(dt.UTC).isoformat(timespec="milliseconds")
+
+
+def sha256(value: dict, key: str, path: str) -> str:
+    """A SHA-256 fingerprint: 64 hexadecimal characters, kept in lower case."""
+    raw = string(value, key, path, required=False)
+    if raw and not SHA256.match(raw):
+        fail(join(path, key), "expected a SHA-256 fingerprint (64 hexadecimal characters)")
+    return raw.lower()
 
 
 def meeting_ref(value: dict, key: str, path: str, *, required: bool = False) -> MeetingRef | None:

@@ -22,6 +22,8 @@ def assert_in_format_order(data: dict) -> None:
             assert in_order(member, records.MEMBER_FIELDS)
         for meeting in body.get("meetings", []):
             assert in_order(meeting, records.MEETING_FIELDS)
+            for version in meeting.get("minutes_versions", []):
+                assert in_order(version, records.MINUTES_VERSION_FIELDS)
             for line in meeting.get("attendance", []):
                 assert in_order(line, records.ATTENDANCE_FIELDS)
             _check_items(meeting.get("items", []))
@@ -38,8 +40,12 @@ def _check_items(items: list[dict]) -> None:
             assert in_order(item["minute"], records.MINUTE_FIELDS)
         for resolution in item.get("resolutions", []):
             assert in_order(resolution, records.RESOLUTION_FIELDS)
+            if "approves" in resolution:
+                assert in_order(resolution["approves"], records.APPROVES_FIELDS)
         for action in item.get("actions", []):
             assert in_order(action, records.ACTION_FIELDS)
+            for note in action.get("notes", []):
+                assert in_order(note, records.ACTION_NOTE_FIELDS)
         for document in item.get("documents", []):
             assert in_order(document, records.DOCUMENT_FIELDS)
         _check_items(item.get("items", []))

@@ -24,10 +24,58 @@ paragraphs = st.text(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=80
 )
 dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
+instants = st.datetimes(
+    min_value=dt.datetime(1990, 1, 1),
+    max_value=dt.datetime(2040, 12, 31),
+    timezones=st.just(dt.UTC),
+).map(lambda moment: moment.isoformat(timespec="milliseconds"))
+fingerprints = st.text("0123456789abcdef", min_size=64, max_size=64)
 
 
 def optional(strategy):
     return st.one_of(st.none(), strategy)
+
+
+@st.composite
+def appointments(draw, people: list[str]) -> dict:
+    """What an election, co-option or appointment adds to a resolution; {} for neither."""
+    kind = draw(st.sampled_from(vocabulary.RESOLUTION_KINDS))
+    if kind == "resolution":
+        return {}
+    found = {"kind": kind, "appointee": draw(st.sampled_from(people))}
+    if kind == "election":
+        found["role"] = draw(st.sampled_from(["chair", "vice-chair"]))
+        found["term"] = (
+            "year" if found["role"] == "vice-chair" else draw(st.sampled_from(vocabulary.TERMS))
+        )
+    elif kind == "co-option":
+        found["role"] = "co-opted"
+    else:
+        found["role"] = draw(st.sampled_from(vocabulary.ROLES))
+    return found
+
+
+@st.composite
+def minutes_versions(draw, other_days: list[dt.date]) -> list[dict]:
+    found = []
+    for number in draw(st.lists(st.integers(1, 6), unique=True, max_size=3)):
+        state = draw(st.sampled_from(vocabulary.MINUTES_STATES))
+        version = {
+            "version": number,
+            "state": state,
+            "created_by": draw(optional(names)),
+            "circulated_at": draw(optional(instants)),
+            "content_sha256": draw(optional(fingerprints)),
+        }
+        if state in ("approved", "signed"):
+            version["approved_at"] = draw(instants)
+            version["approved_minute"] = draw(st.sampled_from(["", "1", "23/21"]))
+            if other_days:
+                version["approved_at_meeting"] = draw(
+                    optional(st.sampled_from(other_days).map(dt.date.isoformat))
+                )
+        found.append(version)
+    return found
 
 
 @st.composite
@@ -68,6 +116,9 @@ def items(
                 {"person": key, "vote": draw(st.sampled_from(vocabulary.VOTES))}
                 for key in draw(st.lists(st.sampled_from(people), unique=True, max_size=2))
             ],
+            "unopposed": draw(st.booleans()),
+            "casting_vote": draw(st.booleans()),
+            **draw(appointments(people)),
         }
         for _ in range(draw(st.integers(0, 2)))
     ]
@@ -78,6 +129,18 @@ def items(
             "due": draw(optional(dates.map(dt.date.isoformat))),
             "status": draw(st.sampled_from(vocabulary.ACTION_STATUSES)),
             "progress": draw(paragraphs),
+            "notes": [
+                {
+                    "date": draw(dates).isoformat(),
+                    "text": draw(names),
+                    "meeting": draw(
+                        optional(st.sampled_from(other_days).map(dt.date.isoformat))
+                        if other_days
+                        else st.none()
+                    ),
+                }
+                for _ in range(draw(st.integers(0, 2)))
+            ],
         }
         for _ in range(draw(st.integers(0, 2)))
     ]
@@ -87,6 +150,8 @@ def items(
             "kind": draw(st.sampled_from(["", "pecuniary"])),
             "description": draw(paragraphs),
             "left_room": draw(st.booleans()),
+            "left_at": draw(st.sampled_from(["", "14:50"])),
+            "returned_at": draw(st.sampled_from(["", "15:20"])),
         }
         for _ in range(draw(st.integers(0, 2)))
     ]
@@ -112,6 +177,7 @@ def meetings(
         "public": draw(st.booleans()),
         "chair": draw(optional(st.sampled_from(people))),
         "public_attendees": draw(optional(st.integers(0, 40))),
+        "minutes_versions": draw(minutes_versions([d for d in days if d != day])),
         "attendance": [
             {
                 "person": key,
