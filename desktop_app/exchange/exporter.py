@@ -326,7 +326,11 @@ class _Exporter:
         _put(data, "due", action.due and action.due.isoformat())
         data["status"] = action.status
         _put(data, "progress", action.progress)
-        _put(data, "notes", [self.action_note(n, action, parts) for n in parts.notes[action.id]])
+        notes = [self.action_note(n, action, parts) for n in parts.notes[action.id]]
+        # By what they say, not by age: import matches a note by its date and text, and
+        # naming its meeting afterwards re-stamps it, so age is not the order it arrived in.
+        notes.sort(key=lambda n: (n["date"], n["text"], n.get("meeting", "")))
+        _put(data, "notes", notes)
         return data
 
     def action_note(self, note: ActionNote, action: Action, parts: _MeetingParts) -> dict:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import itertools
 import json
 
 import pytest
@@ -24,6 +25,7 @@ from desktop_app.services import (
 )
 from desktop_app.services.appointments import appoint, co_opt, elect
 from desktop_app.storage import changes
+from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import (
     ActionNote,
     AgendaItem,
@@ -256,6 +258,29 @@ def test_a_new_field_left_out_is_cleared_like_any_other(database, full):
     row = Resolution.get(Resolution.approves_sha256 == CONTENT)
     assert (row.approves_version, row.unopposed) == (None, False)
     assert Declaration.get().returned_at == ""
+
+
+def test_notes_of_one_day_export_by_their_wording_whatever_the_clock(tmp_path, full):
+    # One folder's clock ticks, the other's stands still (every row made in the same
+    # millisecond): the order by age would differ, as naming a note's meeting after the note
+    # is written re-stamps it. Export orders a day's notes by their wording instead.
+    notes = full["bodies"][0]["meetings"][1]["items"][4]["actions"][0]["notes"]
+    notes[:] = [
+        {"date": "2013-01-15", "text": "Accessibility audit booked.", "meeting": "2012-12-17"},
+        {"date": "2013-01-15", "text": "Zebra crossing surveyed."},
+    ]
+    ticking = itertools.count(1_355_750_000_000)
+    exported = []
+    for folder, clock in (("first", lambda: next(ticking)), ("second", lambda: 1_355_750_000_000)):
+        open_database(tmp_path / folder, now_ms=clock)
+        try:
+            import_data(exported[-1] if exported else full, base_dir=HERE)
+            exported.append(export_data())
+        finally:
+            close_database()
+
+    assert exported[0] == exported[1]
+    assert exported[0]["bodies"][0]["meetings"][1]["items"][4]["actions"][0]["notes"] == notes
 
 
 def test_the_summary_counts_versions_and_progress_notes(database, full):
