@@ -5,6 +5,7 @@ resolved and the actions arising. Every change is undoable and saved as it is ma
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
@@ -335,12 +336,8 @@ class MinuteEditor(QWidget):
         resolution_dialog(
             self,
             item_id,
-            lambda values: create_record(
-                self._stack,
-                self._changes,
-                text="Resolution",
-                create=lambda: resolutions.add_resolution(item_id=item_id, **values),
-                kind=kinds.RESOLUTION,
+            self._creating(
+                "Resolution", partial(resolutions.add_resolution, item_id=item_id), kinds.RESOLUTION
             ),
         ).exec()
 
@@ -403,12 +400,8 @@ class MinuteEditor(QWidget):
         appointment_dialog(
             self,
             "Election",
-            lambda values: create_record(
-                self._stack,
-                self._changes,
-                text="Election",
-                create=lambda: appointments.elect(item_id=item_id, **values),
-                kind=kinds.RESOLUTION,
+            self._creating(
+                "Election", partial(appointments.elect, item_id=item_id), kinds.RESOLUTION
             ),
             item_id,
             people=members,
@@ -424,12 +417,8 @@ class MinuteEditor(QWidget):
         appointment_dialog(
             self,
             "Co-option",
-            lambda values: create_record(
-                self._stack,
-                self._changes,
-                text="Co-option",
-                create=lambda: appointments.co_opt(item_id=item_id, **values),
-                kind=kinds.RESOLUTION,
+            self._creating(
+                "Co-option", partial(appointments.co_opt, item_id=item_id), kinds.RESOLUTION
             ),
             item_id,
             people=everyone,
@@ -444,12 +433,8 @@ class MinuteEditor(QWidget):
         appointment_dialog(
             self,
             "Appointment",
-            lambda values: create_record(
-                self._stack,
-                self._changes,
-                text="Appointment",
-                create=lambda: appointments.appoint(item_id=item_id, **values),
-                kind=kinds.RESOLUTION,
+            self._creating(
+                "Appointment", partial(appointments.appoint, item_id=item_id), kinds.RESOLUTION
             ),
             item_id,
             people=everyone,
@@ -485,13 +470,7 @@ class MinuteEditor(QWidget):
             return
         action_dialog(
             self,
-            lambda values: create_record(
-                self._stack,
-                self._changes,
-                text="Action",
-                create=lambda: actions.add_action(item_id=item_id, **values),
-                kind=kinds.ACTION,
-            ),
+            self._creating("Action", partial(actions.add_action, item_id=item_id), kinds.ACTION),
         ).exec()
 
     def edit_action(self) -> None:
@@ -560,6 +539,12 @@ class MinuteEditor(QWidget):
             row.addWidget(button)
         row.addStretch()
         return row
+
+    def _creating(self, text: str, create, kind: kinds.Kind):
+        """A dialog's submit that creates a record with the values given, undoably."""
+        return lambda values: create_record(
+            self._stack, self._changes, text=text, create=lambda: create(**values), kind=kind
+        )
 
     def _undoable(self, text: str, apply, revert) -> None:
         """Make a change now (a refusal is shown, nothing pushed) that Ctrl+Z takes back."""
