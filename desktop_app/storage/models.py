@@ -76,6 +76,7 @@ class Body(Synced):
     numbering_next = IntegerField(default=1)
     sub_numbering = TextField(default="decimal")  # 35.1 ("decimal") or 35(a) ("letter")
     agenda_template = TextField(default="")  # JSON [{"title", "kind"}]; "" = the standard one
+    clerk = ForeignKeyField(Person, null=True, backref="+")  # named on the agenda's front sheet
     archived_at = TextField(null=True)
 
 
@@ -120,6 +121,8 @@ class AgendaItem(Synced):
     linked_meeting = ForeignKeyField(Meeting, null=True, backref="+")  # e.g. minutes approved
     linked_item = ForeignKeyField("self", null=True, backref="+")  # an earlier minute followed up
     started_at = TextField(default="")  # "HH:MM" when taken; quorum per item is counted then
+    brief_note = TextField(default="")  # the clerk's note for the chair's brief only
+    minutes_allowed = IntegerField(null=True)  # time allowed, for the chair's brief
 
 
 class Document(Synced):
@@ -236,6 +239,20 @@ class ActionNote(Synced):
     meeting = ForeignKeyField(Meeting, null=True, backref="+")
 
 
+class PackIssue(Synced):
+    """One issue of a meeting's agenda pack, kept for the record (DESIGN.md §4)."""
+
+    meeting = ForeignKeyField(Meeting, backref="pack_issues")
+    number = IntegerField()
+    public = BooleanField(default=False)
+    issued_at = TextField()
+    issued_by = TextField(default="")
+    pdf_sha256 = TextField(default="")
+    page_count = IntegerField(default=0)
+    pages = TextField(default="[]")  # JSON [{"document", "title", "first", "last"}] page labels
+    changes = TextField(default="")  # what changed since the previous issue, as printed
+
+
 class AuditEntry(BaseModel):
     """Who changed what, when, from which machine. Local history; not edited after writing."""
 
@@ -286,6 +303,7 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Signer,
     MinutesVersion,
     ActionNote,
+    PackIssue,
 )
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (

@@ -28,6 +28,7 @@ from desktop_app.storage.models import (
     MinutesVersion,
     NamedVote,
     Organisation,
+    PackIssue,
     Person,
     Resolution,
     Signer,
@@ -70,6 +71,7 @@ def realistic_values() -> list[tuple[type, dict]]:
                 numbering_restart="yearly",
                 numbering_year_starts="05-01",
                 numbering_next=30,
+                clerk=ids["sub"],
             ),
         ),
         (
@@ -125,6 +127,8 @@ def realistic_values() -> list[tuple[type, dict]]:
                 purpose="for decision",
                 confidential=True,
                 exempt_paragraph="3",
+                brief_note="Chair to move that the public be excluded — para 3 ✔",
+                minutes_allowed=20,
             ),
         ),
         (
@@ -250,6 +254,20 @@ def realistic_values() -> list[tuple[type, dict]]:
                 date=dt.date(2013, 1, 2),
                 text="Draft figures sent to members — première version ✔",
                 meeting=ids["meeting"],
+            ),
+        ),
+        (
+            PackIssue,
+            dict(
+                meeting=ids["meeting"],
+                number=2,
+                public=True,
+                issued_at="2012-12-10T09:00:00.000+00:00",
+                issued_by="clerk",
+                pdf_sha256="d" * 64,
+                page_count=41,
+                pages='[{"document": "x", "title": "Report £3", "first": "23a", "last": "23d"}]',
+                changes="Added: Troubled Families report (pages 23a–23d).",
             ),
         ),
     ]
