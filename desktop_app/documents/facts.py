@@ -1,0 +1,395 @@
+"""Everything the printed documents say about one meeting, read once from the services'
+tables into plain values, so each document module only lays out what it is given."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from desktop_app.dates import long_date
+from desktop_app.services import validation
+from desktop_app.services.declarations import list_declarations
+from desktop_app.services.meeting_record import AttendanceLine, load_meeting_record
+from desktop_app.services.memberships import list_members
+from desktop_app.services.numbering import preview_numbers
+from desktop_app.services.people import display_name
+from desktop_app.storage.models import (
+    Action,
+    AgendaItem,
+    Body,
+    Document,
+    Meeting,
+    Minute,
+    MinutesVersion,
+    NamedVote,
+    Organisation,
+    Person,
+    Resolution,
+)
+
+
+@dataclass(frozen=True)
+class MemberLine:
+    name: str
+    role: str
+    organisation: str
+    voting: bool
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    position: str
+    email: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class PaperFacts:
+    id: str
+    title: str
+    author: str
+    date: dt.date | None
+    confidential: bool
+    sha256: str
+    filename: str
+
+
+@dataclass(frozen=True)
+class ResolutionFacts:
+    text: str
+    outcome: str
+    kind: str
+    proposer: str
+    seconder: str
+    votes_for: int | None
+    votes_against: int | None
+    votes_abstain: int | None
+    unopposed: bool
+    casting_vote: bool
+    named_votes: list[tuple[str, str]]  # (name, "for" | "against" | "abstain")
+    approves_version: int | None  # the minutes version this resolution approved
+    approves_sha256: str
+
+
+@dataclass(frozen=True)
+class ActionFacts:
+    text: str
+    owner: str
+    due: dt.date | None
+    status: str
+
+
+@dataclass(frozen=True)
+class DeclarationFacts:
+    name: str
+    item_number: str
+    item_title: str
+    kind: str
+    description: str
+    left_room: bool
+
+
+@dataclass
+class ItemFacts:
+    id: str
+    number: str  # as published, or as publishing would assign it (numbered=False)
+    numbered: bool
+    title: str
+    kind: str
+    presenter: str
+    purpose: str
+    confidential: bool  # on itself or because its parent item is
+    exempt_paragraph: str
+    brief_note: str
+    minutes_allowed: int | None
+    started_at: str
+    follows_up: str  # "minute 24, 1 October 2012"
+    papers: list[PaperFacts] = field(default_factory=list)
+    overview: str = ""
+    key_points: list[str] = field(default_factory=list)
+    recommendations: list[str] = field(default_factory=list)
+    decision: str = ""
+    notes: str = ""
+    resolutions: list[ResolutionFacts] = field(default_factory=list)
+    actions: list[ActionFacts] = field(default_factory=list)
+    declarations: list[DeclarationFacts] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)  # arrivals, departures, withdrawals
+    sub_items: list[ItemFacts] = field(default_factory=list)
+
+
+@dataclass
+class MeetingFacts:
+    id: str
+    body_name: str
+    body_kind: str
+    clerk: Contact | None
+    date: dt.date
+    start_time: str
+    end_time: str
+    venue: str
+    kind: str
+    status: str
+    status_reason: str
+    is_public: bool
+    chair: str
+    public_attendees: int | None
+    members: list[MemberLine]
+    attendance: list[AttendanceLine]
+    declarations: list[DeclarationFacts]
+    items: list[ItemFacts]
+    minutes_state: str  # of the latest minutes version: "", draft, circulated, approved, signed
+    minutes_version: int | None
+
+    @property
+    def when(self) -> str:
+        """“17 December 2012, 2.30 – 4.30 pm” as the seed minutes write it."""
+        return long_date(self.date)
+
+    def all_items(self) -> Iterator[ItemFacts]:
+        """Every item in agenda order, each sub-item straight after its parent."""
+        return _walk(self.items)
+
+    def public_items(self) -> list[ItemFacts]:
+        return [item for item in self.items if not item.confidential]
+
+    def confidential_items(self) -> list[ItemFacts]:
+        return [item for item in self.items if item.confidential]
+
+
+def load_meeting_facts(meeting_id: str) -> MeetingFacts:
+    """The meeting as the documents print it. Raises ValidationError for an unknown meeting."""
+    meeting = validation.live_row(Meeting, meeting_id, "meeting")
+    body = Body.get_by_id(meeting.__data__["body"])
+    record = load_meeting_record(meeting.id)
+    people = {p.id: p for p in Person.select()}
+    organisations = {o.id: o.name for o in Organisation.select(Organisation.id, Organisation.name)}
+    declarations = [
+        DeclarationFacts(
+            name=d.name,
+            item_number=d.item_number,
+            item_title=d.item_title,
+            kind=d.kind,
+            description=d.description,
+            left_room=d.left_room,
+        )
+        for d in list_declarations(meeting.id)
+    ]
+    events = {item.id: item.events for item in _walk(record.items)}
+    latest = (
+        MinutesVersion.live()
+        .where(MinutesVersion.meeting == meeting.id)
+        .order_by(MinutesVersion.version.desc())
+        .first()
+    )
+    return MeetingFacts(
+        id=meeting.id,
+        body_name=body.name,
+        body_kind=body.kind,
+        clerk=_contact(people.get(body.__data__.get("clerk")), organisations),
+        date=meeting.date,
+        start_time=meeting.start_time,
+        end_time=meeting.end_time,
+        venue=meeting.venue or body.venue,
+        kind=meeting.kind,
+        status=meeting.status,
+        status_reason=meeting.status_reason,
+        is_public=meeting.is_public,
+        chair=record.chair,
+        public_attendees=meeting.public_attendees,
+        members=[
+            MemberLine(
+                name=display_name(people[m.__data__["person"]]),
+                role=m.role,
+                # The organisation the member represents here, else the one they work for.
+                organisation=organisations.get(
+                    m.__data__.get("organisation")
+                    or people[m.__data__["person"]].__data__.get("organisation"),
+                    "",
+                ),
+                voting=m.voting,
+            )
+            for m in list_members(body_id=body.id, on=meeting.date)
+        ],
+        attendance=record.attendance,
+        declarations=declarations,
+        items=_items(meeting, people, organisations, declarations, events),
+        minutes_state=latest.state if latest else "",
+        minutes_version=latest.version if latest else None,
+    )
+
+
+def _contact(person: Person | None, organisations: dict[str, str]) -> Contact | None:
+    if person is None:
+        return None
+    organisation = organisations.get(person.__data__.get("organisation"), "")
+    position = ", ".join(part for part in (person.position, organisation) if part)
+    return Contact(display_name(person), position, person.email, person.phone)
+
+
+def _items(meeting, people, organisations, declarations, events) -> list[ItemFacts]:
+    rows = list(
+        AgendaItem.live().where(AgendaItem.meeting == meeting.id).order_by(AgendaItem.position)
+    )
+    ids = [row.id for row in rows]
+    preview = preview_numbers(meeting_id=meeting.id) if any(not r.number for r in rows) else {}
+    minutes = {m.__data__["item"]: m for m in Minute.live().where(Minute.item.in_(ids))}
+    papers = _grouped(
+        Document.live().where(Document.item.in_(ids)).order_by(Document.created_at),
+        lambda d: PaperFacts(d.id, d.title, d.author, d.date, d.confidential, d.sha256, d.filename),
+    )
+    resolutions = _resolutions(ids, people)
+    actions = _grouped(
+        Action.live().where(Action.item.in_(ids)).order_by(Action.position),
+        lambda a: ActionFacts(a.text, _owner(a, people, organisations), a.due, a.status),
+    )
+    linked = _linked_minutes(rows)
+    declared: dict[str, list[DeclarationFacts]] = {}
+    by_number = {row.number: row.id for row in rows if row.number}
+    for declaration in declarations:
+        item_id = by_number.get(declaration.item_number)
+        if item_id:
+            declared.setdefault(item_id, []).append(declaration)
+
+    made: dict[str, ItemFacts] = {}
+    for row in rows:
+        minute = minutes.get(row.id)
+        presenter = people.get(row.__data__.get("presenter_person"))
+        made[row.id] = ItemFacts(
+            id=row.id,
+            number=row.number or preview.get(row.id, ""),
+            numbered=bool(row.number),
+            title=row.title,
+            kind=row.kind,
+            presenter=display_name(presenter)
+            if presenter
+            else organisations.get(row.__data__.get("presenter_organisation"), ""),
+            purpose=row.purpose,
+            confidential=row.confidential,
+            exempt_paragraph=row.exempt_paragraph,
+            brief_note=row.brief_note,
+            minutes_allowed=row.minutes_allowed,
+            started_at=row.started_at,
+            follows_up=linked.get(row.id, ""),
+            papers=papers.get(row.id, []),
+            overview=minute.overview if minute else "",
+            key_points=json.loads(minute.key_points) if minute else [],
+            recommendations=json.loads(minute.recommendations) if minute else [],
+            decision=minute.decision if minute else "",
+            notes=minute.notes if minute else "",
+            resolutions=resolutions.get(row.id, []),
+            actions=actions.get(row.id, []),
+            declarations=declared.get(row.id, []),
+            events=events.get(row.id, []),
+        )
+    top: list[ItemFacts] = []
+    # Attach after all are made: a sub-item may sort before its parent.
+    for row in rows:
+        parent = made.get(row.__data__.get("parent"))
+        (parent.sub_items if parent else top).append(made[row.id])
+    for item in top:
+        _inherit_confidence(item)
+    return top
+
+
+def _inherit_confidence(item: ItemFacts) -> None:
+    # A sub-item of a Part II item is Part II, whatever its own flag says.
+    for sub in item.sub_items:
+        if item.confidential:
+            sub.confidential = True
+            sub.exempt_paragraph = sub.exempt_paragraph or item.exempt_paragraph
+        _inherit_confidence(sub)
+
+
+def _resolutions(item_ids: list[str], people: dict[str, Person]) -> dict[str, list]:
+    rows = list(
+        Resolution.live().where(Resolution.item.in_(item_ids)).order_by(Resolution.position)
+    )
+    named: dict[str, list[tuple[str, str]]] = {}
+    for vote in NamedVote.live().where(NamedVote.resolution.in_([r.id for r in rows])):
+        person = people.get(vote.__data__["person"])
+        if person:
+            named.setdefault(vote.__data__["resolution"], []).append(
+                (display_name(person), vote.vote)
+            )
+    version_ids = [r.__data__.get("approves_version") for r in rows]
+    versions = {
+        v.id: v.version
+        for v in MinutesVersion.select(MinutesVersion.id, MinutesVersion.version).where(
+            MinutesVersion.id.in_([v for v in version_ids if v])
+        )
+    }
+
+    def name_of(row, column: str) -> str:
+        person = people.get(row.__data__.get(column))
+        return display_name(person) if person else ""
+
+    result: dict[str, list[ResolutionFacts]] = {}
+    for r in rows:
+        result.setdefault(r.__data__["item"], []).append(
+            ResolutionFacts(
+                text=r.text,
+                outcome=r.outcome,
+                kind=r.kind,
+                proposer=name_of(r, "proposer"),
+                seconder=name_of(r, "seconder"),
+                votes_for=r.votes_for,
+                votes_against=r.votes_against,
+                votes_abstain=r.votes_abstain,
+                unopposed=r.unopposed,
+                casting_vote=r.casting_vote,
+                named_votes=sorted(named.get(r.id, [])),
+                approves_version=versions.get(r.__data__.get("approves_version")),
+                approves_sha256=r.approves_sha256,
+            )
+        )
+    return result
+
+
+def _linked_minutes(rows: list[AgendaItem]) -> dict[str, str]:
+    """“minute 24, 1 October 2012” for items that follow up an earlier minute."""
+    wanted = {row.__data__.get("linked_item") for row in rows} - {None}
+    if not wanted:
+        return {}
+    earlier = {
+        item.id: item
+        for item in AgendaItem.select(AgendaItem.id, AgendaItem.number, AgendaItem.meeting).where(
+            AgendaItem.id.in_(list(wanted))
+        )
+    }
+    dates = {
+        m.id: m.date
+        for m in Meeting.select(Meeting.id, Meeting.date).where(
+            Meeting.id.in_([i.__data__["meeting"] for i in earlier.values()])
+        )
+    }
+    linked = {}
+    for row in rows:
+        item = earlier.get(row.__data__.get("linked_item"))
+        if item is not None:
+            day = long_date(dates[item.__data__["meeting"]])
+            linked[row.id] = f"minute {item.number}, {day}" if item.number else day
+    return linked
+
+
+def _owner(action: Action, people, organisations) -> str:
+    person = people.get(action.__data__.get("owner_person"))
+    if person:
+        return display_name(person)
+    return organisations.get(action.__data__.get("owner_organisation"), "")
+
+
+def _grouped(query, make) -> dict[str, list]:
+    grouped: dict[str, list] = {}
+    for row in query:
+        grouped.setdefault(row.__data__["item"], []).append(make(row))
+    return grouped
+
+
+def _walk(items: list) -> Iterator:
+    """Items and their sub-items depth first (of ItemFacts or the meeting page's ItemRecord)."""
+    for item in items:
+        yield item
+        yield from _walk(item.sub_items)

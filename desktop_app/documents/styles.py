@@ -1,0 +1,93 @@
+"""The look every document shares: page size and margins, colours, paragraph styles, and
+how a clerk's text becomes paragraphs. Layout constants live here and nowhere else."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph
+
+from desktop_app.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts
+
+register_fonts()
+
+PAGE = A4
+MARGIN_LEFT = MARGIN_RIGHT = 22 * mm
+MARGIN_TOP = 24 * mm  # room for the running header
+MARGIN_BOTTOM = 20 * mm  # room for "Page n of m"
+TEXT_WIDTH = PAGE[0] - MARGIN_LEFT - MARGIN_RIGHT
+NUMBER_WIDTH = 16 * mm  # the minute or item number's column; "Cou/285/07-08" wraps
+
+INK = colors.HexColor("#1a1a1a")
+MUTED = colors.HexColor("#5c5c5c")
+RULE = colors.HexColor("#9a9a9a")
+SHADE = colors.HexColor("#eeeeee")
+CONFIDENTIAL = colors.HexColor("#8b1a1a")
+# RAG status colours of the action log: red, amber, green, and done.
+RAG = {
+    "red": colors.HexColor("#c0392b"),
+    "amber": colors.HexColor("#e6a100"),
+    "green": colors.HexColor("#2e8b57"),
+    "done": colors.HexColor("#7f8c8d"),
+}
+
+BODY_SIZE = 10.5
+LEADING = 14
+
+body = ParagraphStyle(
+    "body", fontName=REGULAR, fontSize=BODY_SIZE, leading=LEADING, textColor=INK, spaceAfter=5
+)
+small = ParagraphStyle("small", parent=body, fontSize=8.5, leading=11, spaceAfter=2)
+muted = ParagraphStyle("muted", parent=small, textColor=MUTED)
+title = ParagraphStyle(
+    "title", parent=body, fontName=BOLD, fontSize=17, leading=22, spaceAfter=6, alignment=TA_CENTER
+)
+subtitle = ParagraphStyle("subtitle", parent=body, fontSize=12, leading=16, alignment=TA_CENTER)
+heading = ParagraphStyle(
+    "heading", parent=body, fontName=BOLD, fontSize=12.5, leading=16, spaceBefore=10, spaceAfter=6
+)
+subheading = ParagraphStyle(
+    "subheading", parent=body, fontName=BOLD, fontSize=BODY_SIZE, spaceBefore=6, spaceAfter=3
+)
+item_title = ParagraphStyle("item_title", parent=body, fontName=BOLD, spaceAfter=3)
+label = ParagraphStyle("label", parent=body, fontName=ITALIC, spaceBefore=3, spaceAfter=2)
+bullet = ParagraphStyle("bullet", parent=body, leftIndent=12, bulletIndent=2, spaceAfter=3)
+cell = ParagraphStyle("cell", parent=body, spaceAfter=0)
+cell_bold = ParagraphStyle("cell_bold", parent=cell, fontName=BOLD)
+confidential = ParagraphStyle("confidential", parent=body, fontName=BOLD, textColor=CONFIDENTIAL)
+
+# A single paragraph longer than this is broken at a space so that reportlab, which lays out
+# a paragraph's words as one piece, keeps a pasted 1 MB block to linear time.
+LONGEST_PARAGRAPH = 4000
+
+
+def text(value: str) -> str:
+    """A clerk's plain text as paragraph markup: <, > and & kept literally, line breaks kept."""
+    return escape(value).replace("\n", "<br/>")
+
+
+def paragraphs(value: str, style: ParagraphStyle = body) -> list[Paragraph]:
+    """Plain text to paragraphs: one per blank-line-separated block, long blocks split."""
+    blocks = [block.strip() for block in value.replace("\r\n", "\n").split("\n\n")]
+    result = []
+    for block in blocks:
+        for piece in _pieces(block):
+            result.append(Paragraph(text(piece), style))
+    return result
+
+
+def _pieces(block: str) -> list[str]:
+    pieces = []
+    while len(block) > LONGEST_PARAGRAPH:
+        cut = block.rfind(" ", 0, LONGEST_PARAGRAPH)
+        cut = cut if cut > 0 else LONGEST_PARAGRAPH
+        pieces.append(block[:cut])
+        block = block[cut:].lstrip()
+    if block:
+        pieces.append(block)
+    return pieces
