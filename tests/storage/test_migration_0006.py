@@ -1,0 +1,74 @@
+"""Migration 0006 re-takes fingerprints of approved minutes by natural keys, except where
+the minutes changed since approval."""
+
+from __future__ import annotations
+
+import importlib
+
+from desktop_app.services.minutes_content import content_sha256
+from desktop_app.storage.database import close_database, open_database
+from desktop_app.storage.models import AgendaItem, Minute, MinutesVersion, Resolution, db
+from tests.signing.record import approve, make_board
+
+rekey = importlib.import_module("desktop_app.storage.migrations.0006_signing")
+
+
+def _stored(version_id: str) -> tuple[str, str]:
+    version = MinutesVersion.get_by_id(version_id)
+    approval = Resolution.get(Resolution.approves_version == version_id)
+    return version.content_sha256, approval.approves_sha256
+
+
+def _as_before_0006(version_id: str, sha: str) -> None:
+    db.execute_sql("UPDATE minutes_version SET content_sha256 = ? WHERE id = ?", (sha, version_id))
+    db.execute_sql(
+        "UPDATE resolution SET approves_sha256 = ? WHERE approves_version_id = ?", (sha, version_id)
+    )
+    db.execute_sql("PRAGMA user_version = 5")
+
+
+def test_fingerprints_of_unchanged_minutes_are_retaken_by_natural_keys(data_dir):
+    open_database(data_dir)
+    board = make_board(3)
+    approve(board, 0)
+    approve(board, 1)
+    first, second = (MinutesVersion.get(MinutesVersion.meeting == m.id) for m in board.meetings[:2])
+    wanted = content_sha256(board.meetings[0].id)
+    for version in (first, second):
+        _as_before_0006(version.id, rekey._legacy_sha256(version.meeting_id))
+    close_database()
+
+    open_database(data_dir)
+    try:
+        assert _stored(first.id) == (wanted, wanted)
+        # The second meeting's content holds the first's approval, re-taken before it.
+        second_sha = content_sha256(board.meetings[1].id)
+        assert _stored(second.id) == (second_sha, second_sha)
+    finally:
+        close_database()
+
+
+def test_a_fingerprint_of_minutes_changed_since_approval_is_left_as_it_was(data_dir):
+    open_database(data_dir)
+    board = make_board(2)
+    approve(board, 0)
+    version = MinutesVersion.get(MinutesVersion.meeting == board.meetings[0].id)
+    legacy = rekey._legacy_sha256(version.meeting_id)
+    db.execute_sql(
+        "UPDATE minute SET overview = 'Quietly rewritten.' WHERE id = ?",
+        (
+            Minute.select()
+            .join(AgendaItem)
+            .where(AgendaItem.meeting == version.meeting_id)
+            .get()
+            .id,
+        ),
+    )
+    _as_before_0006(version.id, legacy)
+    close_database()
+
+    open_database(data_dir)
+    try:
+        assert _stored(version.id) == (legacy, legacy)
+    finally:
+        close_database()
