@@ -110,7 +110,11 @@ def delete_meeting(*, meeting_id: str) -> None:
 
 
 def restore_meeting(*, meeting_id: str) -> Meeting:
+    """Bring back a deleted meeting (the undo of delete_meeting), unless another meeting of
+    the body has taken its date and time since."""
     row = Meeting.get_by_id(meeting_id)
+    values = dict(date=row.date, start_time=row.start_time, status=row.status)
+    _refuse_clash(Body.get_by_id(row.__data__["body"]), values, except_id=row.id)
     with db.atomic():
         changes.restore(row)
         _relink(row.__data__["body"])

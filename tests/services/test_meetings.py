@@ -237,6 +237,15 @@ def test_delete_and_restore_a_scheduled_meeting(board):
     assert [m.id for m in meetings.list_meetings(body_id=board.id)] == [meeting.id]
 
 
+def test_a_deleted_meeting_whose_slot_was_taken_is_not_restored(refused, board):
+    first = meetings.create_meeting(body_id=board.id, date="2012-12-17", start_time="14:30")
+    meetings.delete_meeting(meeting_id=first.id)
+    meetings.create_meeting(body_id=board.id, date="2012-12-17", start_time="14:30")
+
+    with refused("already meets on 17 December 2012 at 14:30."):
+        meetings.restore_meeting(meeting_id=first.id)
+
+
 def test_deleting_a_meeting_already_held_is_refused(refused, board):
     meeting = meetings.create_meeting(body_id=board.id, date="2012-12-17", status="held")
 
