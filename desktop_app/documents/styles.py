@@ -10,7 +10,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, TableStyle
 
 from desktop_app.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts
 
@@ -64,6 +64,13 @@ confidential = ParagraphStyle("confidential", parent=body, fontName=BOLD, textCo
 # A single paragraph longer than this is broken at a space so that reportlab, which lays out
 # a paragraph's words as one piece, keeps a pasted 1 MB block to linear time.
 LONGEST_PARAGRAPH = 4000
+
+
+def table_style(*commands: tuple) -> TableStyle:
+    """A table's style that starts in the embedded font: reportlab sets each cell's font
+    (Helvetica by default) even when the cell holds a Paragraph, which leaves an unembedded
+    Helvetica in the PDF."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), REGULAR), *commands])
 
 
 def text(value: str) -> str:

@@ -9,7 +9,7 @@ from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
 from desktop_app.services import validation
 from desktop_app.storage import changes
-from desktop_app.storage.models import Body, Meeting, db
+from desktop_app.storage.models import Body, Meeting, Person, db
 
 EDITABLE = (
     "name",
@@ -22,6 +22,7 @@ EDITABLE = (
     "numbering_year_starts",
     "numbering_next",
     "sub_numbering",
+    "clerk_id",
 )
 QUORUM = re.compile(r"^(\d+|\d+/\d+)$")
 PLACEHOLDERS = re.compile(r"\{(\w+)\}")
@@ -37,6 +38,7 @@ DEFAULTS = dict(
     numbering_year_starts="05-01",
     numbering_next=1,
     sub_numbering="decimal",
+    clerk_id=None,
 )
 
 
@@ -120,6 +122,9 @@ def _clean(values: dict, body_id: str | None) -> dict:
     parent_id = values["parent_id"] or None
     if parent_id:
         _refuse_cycle(parent_id, body_id)
+    # The clerk's contact goes on the front of every agenda.
+    clerk_id = values["clerk_id"] or None
+    validation.optional_row(Person, clerk_id, "clerk")
     return dict(
         name=name,
         kind=validation.choice(values["kind"], vocabulary.BODY_KINDS, "kind of body"),
@@ -137,6 +142,7 @@ def _clean(values: dict, body_id: str | None) -> dict:
         sub_numbering=validation.choice(
             values["sub_numbering"], vocabulary.SUB_NUMBERING, "sub-item numbering"
         ),
+        clerk_id=clerk_id,
     )
 
 

@@ -1,0 +1,256 @@
+"""What the agenda and the chair's brief share: the front sheet, the item layout, the wording
+of Part II (Schedule 12A to the Local Government Act 1972) and times as clerks write them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from desktop_app import vocabulary
+from desktop_app.dates import day_and_date, long_date
+from desktop_app.documents import styles
+from desktop_app.documents.facts import ItemFacts, MeetingFacts, PaperFacts
+from desktop_app.documents.fonts import ITALIC
+from desktop_app.documents.styles import text
+
+# Part 1 of Schedule 12A: the descriptions of exempt information, in the Act's words.
+EXEMPT_INFORMATION = {
+    "1": "information relating to any individual",
+    "2": "information which is likely to reveal the identity of an individual",
+    "3": "information relating to the financial or business affairs of any particular person "
+    "(including the authority holding that information)",
+    "4": "information relating to any consultations or negotiations, or contemplated "
+    "consultations or negotiations, in connection with any labour relations matter arising "
+    "between the authority or a Minister of the Crown and employees of, or office-holders "
+    "under, the authority",
+    "5": "information in respect of which a claim to legal professional privilege could be "
+    "maintained in legal proceedings",
+    "6": "information which reveals that the authority proposes to give under any enactment a "
+    "notice under or by virtue of which requirements are imposed on a person, or to make an "
+    "order or direction under any enactment",
+    "7": "information relating to any action taken or to be taken in connection with the "
+    "prevention, investigation or prosecution of crime",
+}
+SUB_NUMBER_WIDTH = 14 * mm  # each level of sub-items moves right by this much
+WARNING = ParagraphStyle("warning", parent=styles.confidential, alignment=TA_CENTER)
+MOTION = ParagraphStyle("motion", parent=styles.body, fontName=ITALIC, leftIndent=12)
+ROLE_NAMES = {"chair": "Chair", "vice-chair": "Vice-Chair", "member": ""}
+
+# Called for each item with its depth; returns what the brief adds under the item.
+Annotate = Callable[[ItemFacts, int], list[Flowable]]
+
+
+def clock(hhmm: str) -> str:
+    """“14:30” as the seed writes it: “2.30 pm”; noon and midnight by name."""
+    if not hhmm:
+        return ""
+    hours, minutes = (int(part) for part in hhmm.split(":"))
+    if minutes == 0 and hours in (0, 12):
+        return "12 midnight" if hours == 0 else "12 noon"
+    suffix = "am" if hours < 12 else "pm"
+    return f"{(hours - 1) % 12 + 1}.{minutes:02d} {suffix}"
+
+
+def is_draft(facts: MeetingFacts) -> bool:
+    """The numbers are previews until the agenda is published: such a print is a draft."""
+    return facts.status == "scheduled" or any(not item.numbered for item in facts.items)
+
+
+def exemption(paragraph: str) -> str:
+    """The reason a Part II item is exempt, with the paragraph's meaning."""
+    meaning = EXEMPT_INFORMATION.get(paragraph)
+    if not meaning:
+        return "Exempt information under Schedule 12A to the Local Government Act 1972."
+    return (
+        f"Exempt information under paragraph {paragraph} of Part 1 of Schedule 12A to the "
+        f"Local Government Act 1972: {meaning}."
+    )
+
+
+def paragraph_list(paragraphs: list[str]) -> str:
+    """“paragraph 3”, “paragraphs 1 and 3”, “paragraphs 1, 2 and 3”."""
+    unique = sorted({p for p in paragraphs if p}, key=lambda p: (len(p), p))
+    if not unique:
+        return "paragraph (not yet given)"
+    if len(unique) == 1:
+        return f"paragraph {unique[0]}"
+    return f"paragraphs {', '.join(unique[:-1])} and {unique[-1]}"
+
+
+def exclusion_resolution(paragraphs: list[str]) -> str:
+    """The motion that takes the meeting into private session before Part II."""
+    return (
+        "That under Section 100A(4) of the Local Government Act 1972 the public be excluded "
+        "from the meeting for the following item(s) of business on the grounds that it "
+        "involves the likely disclosure of exempt information as defined in "
+        f"{paragraph_list(paragraphs)} of Part 1 of Schedule 12A of the Act."
+    )
+
+
+def exempt_paragraphs(items: list[ItemFacts]) -> list[str]:
+    return [p for item in items for p in _subtree_paragraphs(item)]
+
+
+def _subtree_paragraphs(item: ItemFacts) -> list[str]:
+    return [item.exempt_paragraph, *(p for sub in item.sub_items for p in _subtree_paragraphs(sub))]
+
+
+def front_sheet(facts: MeetingFacts, document: str) -> list[Flowable]:
+    """Body, meeting, date, time and venue; any cancellation; the membership; the clerk."""
+    story: list[Flowable] = [Paragraph(text(facts.body_name), styles.title)]
+    kind = f"{facts.kind.capitalize()} meeting" if facts.kind not in ("", "ordinary") else ""
+    for line in (kind, document):
+        if line:
+            story.append(Paragraph(text(line), styles.subtitle))
+    when = day_and_date(facts.date)
+    if facts.start_time:
+        when += f" at {clock(facts.start_time)}"
+    story.append(Spacer(1, 4))
+    story.append(Paragraph(text(when), styles.subtitle))
+    if facts.venue:
+        story.append(Paragraph(text(facts.venue), styles.subtitle))
+    if facts.status in ("cancelled", "postponed"):
+        reason = f": {facts.status_reason}" if facts.status_reason else "."
+        story.append(Spacer(1, 6))
+        story.append(Paragraph(text(f"This meeting has been {facts.status}{reason}"), WARNING))
+    story.append(Spacer(1, 10))
+    if facts.members:
+        story.append(Paragraph("Membership", styles.heading))
+        story.append(_membership(facts))
+    if facts.clerk:
+        story.append(Paragraph("Contact", styles.heading))
+        clerk = facts.clerk
+        lines = [f"<b>{text(clerk.name)}</b>"]
+        lines += [text(part) for part in (clerk.position, clerk.email, clerk.phone) if part]
+        story.append(Paragraph("<br/>".join(lines), styles.body))
+    return story
+
+
+def _membership(facts: MeetingFacts) -> Table:
+    order = {role: index for index, role in enumerate(vocabulary.ROLES)}
+    members = sorted(facts.members, key=lambda m: order.get(m.role, len(order)))
+    rows = [
+        [
+            Paragraph(text(m.name), styles.cell),
+            Paragraph(text(ROLE_NAMES.get(m.role, m.role.capitalize())), styles.cell),
+            Paragraph(text(m.organisation), styles.cell),
+        ]
+        for m in members
+    ]
+    width = styles.TEXT_WIDTH
+    table = Table(rows, colWidths=[0.36 * width, 0.18 * width, 0.46 * width], repeatRows=0)
+    table.setStyle(
+        styles.table_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.25, styles.SHADE),
+        )
+    )
+    return table
+
+
+def agenda_items(
+    facts: MeetingFacts,
+    *,
+    public: bool,
+    annotate: Annotate | None = None,
+    before_part_two: list[Flowable] | None = None,
+) -> list[Flowable]:
+    """“AGENDA”, Part I, and Part II after the exclusion resolution. In the public edition a
+    Part II item shows only its number and exemption; confidential papers are left out."""
+    story: list[Flowable] = [Paragraph("AGENDA", styles.title), Spacer(1, 4)]
+    part_one, part_two = facts.public_items(), facts.confidential_items()
+    story.append(Paragraph("Part I — public", styles.heading))
+    for item in part_one:
+        story += _item(item, 0, public=public, annotate=annotate)
+    if part_two:
+        story.append(Spacer(1, 8))
+        story.append(Paragraph("Part II — exempt information", styles.heading))
+        story.append(Paragraph(text(exclusion_resolution(exempt_paragraphs(part_two))), MOTION))
+        story += before_part_two or []
+        for item in part_two:
+            story += _item(item, 0, public=public, annotate=annotate)
+    return story
+
+
+def _item(item: ItemFacts, depth: int, *, public: bool, annotate: Annotate | None) -> list:
+    offset = _offset(depth) + (styles.NUMBER_WIDTH if depth == 0 else SUB_NUMBER_WIDTH)
+    if item.confidential and public:
+        heading = _heading(item.number, "Exempt item — not for publication", depth)
+        reason = Paragraph(text(exemption(item.exempt_paragraph)), _detail(offset))
+        return [KeepTogether([heading, reason])]
+    heading = _heading(item.number, item.title, depth)
+    details = _details(item, offset, public=public)
+    story: list = [KeepTogether([heading, *details[:2]]), *details[2:]]
+    if annotate:
+        story += annotate(item, depth)
+    for sub in item.sub_items:
+        story += _item(sub, depth + 1, public=public, annotate=annotate)
+    return story
+
+
+def _offset(depth: int) -> float:
+    """Where an item's number column starts."""
+    return 0 if depth == 0 else styles.NUMBER_WIDTH + (depth - 1) * SUB_NUMBER_WIDTH
+
+
+def _heading(number: str, title: str, depth: int) -> Table:
+    number_width = styles.NUMBER_WIDTH if depth == 0 else SUB_NUMBER_WIDTH
+    widths = [number_width, styles.TEXT_WIDTH - _offset(depth) - number_width]
+    cells = [Paragraph(text(number), styles.item_title), Paragraph(text(title), styles.item_title)]
+    if depth:
+        widths.insert(0, _offset(depth))
+        cells.insert(0, Spacer(0, 0))  # a string cell would switch to Helvetica
+    table = Table([cells], colWidths=widths)
+    table.setStyle(
+        styles.table_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 5 if depth == 0 else 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        )
+    )
+    return table
+
+
+def _detail(offset: float, style: ParagraphStyle = styles.muted) -> ParagraphStyle:
+    return ParagraphStyle(f"detail-{offset:.0f}", parent=style, leftIndent=offset, fontSize=9.5)
+
+
+def _details(item: ItemFacts, offset: float, *, public: bool) -> list[Flowable]:
+    """Presenter, purpose, the minute it follows up, the papers, and why it is exempt."""
+    story: list[Flowable] = []
+    said = [f"Presented by {item.presenter}" if item.presenter else "", item.purpose.capitalize()]
+    if any(said):
+        # Through paragraphs(): a purpose is a short word, but a damaged one must not hang.
+        story += styles.paragraphs(". ".join(p for p in said if p) + ".", _detail(offset))
+    if item.follows_up:
+        story.append(Paragraph(f"Following up {text(item.follows_up)}.", _detail(offset)))
+    for paper in item.papers:
+        if paper.confidential and public:
+            continue
+        story.append(Paragraph(_paper_line(paper), _detail(offset, styles.small)))
+    if item.confidential and (item.exempt_paragraph or not public):
+        story.append(Paragraph(text(exemption(item.exempt_paragraph)), _detail(offset)))
+    return story
+
+
+def _paper_line(paper: PaperFacts) -> str:
+    byline = ", ".join(
+        part for part in (paper.author, long_date(paper.date) if paper.date else "") if part
+    )
+    what = (
+        "confidential report attached, not for publication"
+        if paper.confidential
+        else "report attached"
+    )
+    title = text(paper.title) + (f", {text(byline)}" if byline else "")
+    return f"{title} <i>({what})</i>"
