@@ -1,0 +1,261 @@
+"""The minute of one item as flowables, in the layout of seed 004: the number in its own
+column and the title in bold, then the clerk's labelled sections (Overview, Discussion – key
+points, Recommendations, Decision), resolutions with how they were carried, actions, what
+happened during the item, and the sub-items beneath. minutes_pdf.py adds the heading, the
+attendance and the signature block."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from desktop_app.dates import long_date
+from desktop_app.documents import styles
+from desktop_app.documents.facts import ActionFacts, ItemFacts, ResolutionFacts
+from desktop_app.documents.fonts import BOLD, ITALIC, REGULAR
+from desktop_app.documents.styles import text
+
+SUB_WIDTH = 14 * mm  # a sub-item's number ("36.2") under its parent's title
+DEEPEST_INDENT = 2  # sub-items deeper than this keep their parent's indent, not narrower
+TITLED_KINDS = ("presentation", "paper")  # the seed prints "(presentation)" after the title
+VOTE_WORDS = {"for": "For", "against": "Against", "abstain": "Abstained"}
+
+
+@cache
+def indented(style: ParagraphStyle, left: float) -> ParagraphStyle:
+    """The style moved right by `left` points (a minute's text sits beside its number)."""
+    return ParagraphStyle(
+        f"{style.name}+{left:g}",
+        parent=style,
+        leftIndent=style.leftIndent + left,
+        bulletIndent=style.bulletIndent + left,
+        bulletFontName=REGULAR,  # reportlab's default bullet face is Helvetica, not embedded
+    )
+
+
+_label = ParagraphStyle(
+    "minute_label", parent=styles.body, fontName=BOLD, spaceBefore=4, spaceAfter=2, keepWithNext=1
+)
+_number = ParagraphStyle("minute_number", parent=styles.cell_bold)
+_event = ParagraphStyle("minute_event", parent=styles.body, fontName=ITALIC)
+_vote = ParagraphStyle("minute_vote", parent=styles.small, spaceAfter=4)
+_presenter = ParagraphStyle("minute_presenter", parent=styles.muted, fontSize=9.5, leading=12)
+_exempt = ParagraphStyle("minute_exempt", parent=styles.cell, fontName=ITALIC)
+
+
+def minute(item: ItemFacts, *, public: bool, depth: int = 0) -> list[Flowable]:
+    """The item's minute and its sub-items'. In a public edition a Part II item shows only
+    its number and the exemption, never its title or any word of its minute."""
+    left, width = _columns(depth)
+    if public and item.confidential:
+        return [_numbered(item.number, exempt_wording(item), left, width, _exempt)]
+    title = f"<b>{text(item.title)}</b>"
+    if item.kind in TITLED_KINDS:
+        title += f" ({item.kind})"
+    if _is_bare(item):
+        # A paper noted without discussion: one line, as the seed lists information items.
+        extra = f", {text(item.presenter)}" if item.presenter else ""
+        return [_numbered(item.number, title + extra, left, width, styles.cell)]
+    head = _numbered(item.number, title, left, width, styles.cell)
+    head.keepWithNext = 1
+    inner = left + width
+    story: list[Flowable] = [head]
+    if item.presenter:
+        story.append(Paragraph(text(item.presenter), indented(_presenter, inner)))
+    if item.follows_up:
+        story.append(
+            Paragraph(f"Following up {text(item.follows_up)}", indented(_presenter, inner))
+        )
+    story += _sections(item, inner, public)
+    for sub in item.sub_items:
+        story += minute(sub, public=public, depth=depth + 1)
+    return story
+
+
+def exempt_wording(item: ItemFacts) -> str:
+    """What a public edition says in place of a Part II minute."""
+    where = "Schedule 12A"
+    if item.exempt_paragraph:
+        where += f", paragraph {text(item.exempt_paragraph)}"
+    return f"Exempt item — the minute of this item is confidential ({where})"
+
+
+def resolution(res: ResolutionFacts, left: float) -> list[Flowable]:
+    """“RESOLVED: That …”, then how it was carried, who moved it and any recorded vote."""
+    wording = f"<b>{res.outcome.upper()}:</b> {text(res.text)}"
+    if res.approves_sha256:
+        version = f"version {res.approves_version}, " if res.approves_version else ""
+        wording += (
+            f' <font color="{styles.MUTED.hexval()}">'
+            f"({version}SHA-256 {res.approves_sha256[:16]}…)</font>"
+        )
+    story: list[Flowable] = [Paragraph(wording, indented(styles.body, left))]
+    line = carried(res)
+    if line:
+        story.append(Paragraph(text(line), indented(_vote, left)))
+    if res.named_votes:
+        story.append(Paragraph(text(named_votes(res)), indented(_vote, left)))
+    return story
+
+
+def carried(res: ResolutionFacts) -> str:
+    """“Proposed by Cllr Cooke, seconded by Cllr Ring; carried (For 8, Against 2,
+    Abstentions 1).”; "" when the clerk recorded none of it."""
+    parts = []
+    if res.proposer:
+        moved = f"Proposed by {res.proposer}"
+        if res.seconder:
+            moved += f", seconded by {res.seconder}"
+        parts.append(moved)
+    elif res.seconder:
+        parts.append(f"Seconded by {res.seconder}")
+    counts = ", ".join(
+        f"{word} {count}"
+        for word, count in (
+            ("For", res.votes_for),
+            ("Against", res.votes_against),
+            ("Abstentions", res.votes_abstain),
+        )
+        if count is not None
+    )
+    verb = "lost" if res.outcome == "rejected" else "carried"
+    if res.outcome == "withdrawn":
+        outcome = ""
+    elif res.casting_vote:
+        outcome = f"{verb} on the Chair's casting vote"
+    elif res.unopposed:
+        outcome = f"{verb} unopposed"
+    elif counts:
+        outcome = verb
+    else:
+        outcome = ""
+    if counts and outcome:
+        outcome += f" ({counts})"
+    elif counts:
+        outcome = f"({counts})"
+    if outcome:
+        parts.append(outcome)
+    if not parts:
+        return ""
+    line = "; ".join(parts)
+    return line[:1].upper() + line[1:] + "."
+
+
+def named_votes(res: ResolutionFacts) -> str:
+    """“Recorded vote — For: A, B. Against: C.”, names in the order facts gives them."""
+    groups = []
+    for vote, word in VOTE_WORDS.items():
+        names = [name for name, cast in res.named_votes if cast == vote]
+        if names:
+            groups.append(f"{word}: {', '.join(names)}.")
+    return "Recorded vote — " + " ".join(groups)
+
+
+def action_line(action: ActionFacts) -> str:
+    """“Action: text — owner, by 17 March 2013” as paragraph markup."""
+    who = [text(action.owner)] if action.owner else []
+    if action.due:
+        who.append(f"by {long_date(action.due)}")
+    tail = f" — <i>{', '.join(who)}</i>" if who else ""
+    return f"<b>Action:</b> {text(action.text)}{tail}"
+
+
+# -- inside one minute -------------------------------------------------------------------------
+
+
+def _sections(item: ItemFacts, left: float, public: bool) -> list[Flowable]:
+    structured = item.overview or item.key_points or item.recommendations or item.decision
+    story: list[Flowable] = []
+    notes = styles.paragraphs(item.notes, indented(styles.body, left)) if item.notes else []
+    if not structured:
+        # A short minute ("All matters and actions arising agreed") is the minute itself.
+        story += notes
+    if item.overview:
+        story.append(Paragraph("Overview:", indented(_label, left)))
+        story += styles.paragraphs(item.overview, indented(styles.body, left))
+    if item.key_points:
+        story.append(Paragraph("Discussion – key points:", indented(_label, left)))
+        story += _bullets(item.key_points, left)
+    if item.recommendations:
+        word = "Recommendations:" if len(item.recommendations) > 1 else "Recommendation:"
+        story.append(Paragraph(word, indented(_label, left)))
+        story += _bullets(item.recommendations, left)
+    if item.decision:
+        story.append(Paragraph("Decision:", indented(_label, left)))
+        story += styles.paragraphs(item.decision, indented(styles.body, left))
+    if structured:
+        story += notes
+    for res in item.resolutions:
+        story += resolution(res, left)
+    for action in item.actions:
+        story.append(Paragraph(action_line(action), indented(styles.body, left)))
+    for event in item.events:
+        story.append(Paragraph(text(event), indented(_event, left)))
+    papers = [p.title for p in item.papers if not (public and p.confidential)]
+    if papers:
+        noun = "Papers" if len(papers) > 1 else "Paper"
+        line = f"{noun}: {'; '.join(text(title) for title in papers)}"
+        story.append(Paragraph(line, indented(_presenter, left)))
+    return story
+
+
+def _bullets(entries: list[str], left: float) -> list[Flowable]:
+    style = indented(styles.bullet, left)
+    story = []
+    for entry in entries:
+        pieces = styles.paragraphs(entry, style)
+        if pieces:
+            # Only the first piece of a long point carries the bullet.
+            pieces[0] = Paragraph(pieces[0].text, style, bulletText="•")
+        story += pieces
+    return story
+
+
+def _is_bare(item: ItemFacts) -> bool:
+    """Nothing was minuted on the item: it is listed, not set out."""
+    return not (
+        item.overview
+        or item.key_points
+        or item.recommendations
+        or item.decision
+        or item.notes
+        or item.resolutions
+        or item.actions
+        or item.events
+        or item.sub_items
+    )
+
+
+def _columns(depth: int) -> tuple[float, float]:
+    """Where the number of an item at this depth starts, and its column's width."""
+    level = min(depth, DEEPEST_INDENT)
+    if level == 0:
+        return 0.0, styles.NUMBER_WIDTH
+    return styles.NUMBER_WIDTH + (level - 1) * SUB_WIDTH, SUB_WIDTH
+
+
+def _numbered(number: str, markup: str, left: float, width: float, style) -> Table:
+    """One row: the number in its column, the text beside it (wrapping under itself)."""
+    number_style = indented(_number, left)
+    table = Table(
+        [[Paragraph(text(number), number_style), Paragraph(markup, style)]],
+        colWidths=[left + width, styles.TEXT_WIDTH - left - width],
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR),  # the cells' own font, never Helvetica
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    table.spaceBefore = 6
+    return table
