@@ -30,6 +30,7 @@ from desktop_app.exchange.records import (
 )
 from desktop_app.exchange.summary import KINDS, ImportSummary
 from desktop_app.exchange.values import fail, join
+from desktop_app.services.minutes_content import content_sha256
 from desktop_app.storage import changes, store
 from desktop_app.storage.models import (
     Action,
@@ -97,6 +98,7 @@ class _Applier:
         self.meeting_refs: list[tuple[Synced, str, MeetingRef, str, str]] = []
         # Resolutions approving minutes: (row, the minutes named, path, own meeting id).
         self.approvals: list[tuple[Resolution, VersionRef, str, str]] = []
+        self.meeting_paths: dict[str, str] = {}
         self.summary = ImportSummary()
 
     def apply(self, record: ExchangeRecord) -> None:
@@ -128,15 +130,17 @@ class _Applier:
         for body in ordered:
             self.refuse_circle(body)
         for body in ordered:
+            body_row = self.bodies[body.name.casefold()]
+            signed = self.signed_record(body_row)
             self.apply_members(body)
             self.placed, self.meeting_refs, self.approvals = [], [], []
             for meeting in body.meetings:
                 self.apply_meeting(body, meeting)
-            body_row = self.bodies[body.name.casefold()]
             self.link_meetings(body_row)
             # After all the body's meetings, so an item may link to one later in the file.
             self.link_items(body_row)
             self.link_references(body_row)
+            self.refuse_changes_to_signed(body, signed)
 
     def save(self, model: type[Synced], row: Synced | None, _create=None, **values) -> Any:
         """Create the row, or update the fields of `row` that differ; count either."""
@@ -276,6 +280,28 @@ class _Applier:
             version = _approved_version(links, ref, path, own)
             self.save(Resolution, row, approves_version_id=version.id)
 
+    # Signed minutes are immutable (DESIGN.md §2), whatever a file says.
+
+    def signed_record(self, body_row: Body) -> dict[str, tuple]:
+        """Each signed meeting of the body: its minutes' fingerprint and signed version."""
+        versions = self.existing(
+            body_row,
+            MinutesVersion.live()
+            .join(Meeting, on=(MinutesVersion.meeting == Meeting.id))
+            .where((Meeting.body == body_row.id) & (MinutesVersion.state == "signed")),
+        )
+        return {v.meeting_id: _signed_fields(v.meeting_id) for v in versions}
+
+    def refuse_changes_to_signed(self, body: BodyRecord, before: dict[str, tuple]) -> None:
+        for meeting_id, fields in before.items():
+            if _signed_fields(meeting_id) != fields:
+                meeting = Meeting.get_by_id(meeting_id)
+                fail(
+                    self.meeting_paths.get(meeting_id, body.path),
+                    f"the minutes of {meeting.date.isoformat()} are signed here and cannot "
+                    "change; the file differs from them",
+                )
+
     # Meetings
 
     def apply_meeting(self, body: BodyRecord, meeting: MeetingRecord) -> None:
@@ -304,6 +330,7 @@ class _Applier:
             chair_id=self.person_id(meeting.chair),
             public_attendees=meeting.public_attendees,
         )
+        self.meeting_paths[row.id] = meeting.path
         self.apply_versions(row, meeting)
         existing = {
             a.__data__["person"]: a
@@ -580,6 +607,24 @@ class _Applier:
                 _create=dict(resolution_id=row.id, person_id=person_id),
                 vote=vote.vote,
             )
+
+
+def _signed_fields(meeting_id: str) -> tuple:
+    """What signing fixed for a meeting: its minutes' content and the signed version."""
+    version = (
+        MinutesVersion.select()
+        .where((MinutesVersion.meeting == meeting_id) & (MinutesVersion.state == "signed"))
+        .order_by(MinutesVersion.version.desc())
+        .first()
+    )
+    kept = changes.current(version, SIGNED_VERSION_FIELDS) if version else None
+    return content_sha256(meeting_id), kept
+
+
+SIGNED_VERSION_FIELDS = (
+    "version state pdf_sha256 signed_by signed_at content_sha256 approved_at_meeting "
+    "approved_minute deleted_at"
+).split()
 
 
 def _found(find, *args, path: str) -> str:
