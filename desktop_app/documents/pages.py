@@ -35,13 +35,20 @@ class Metadata:
     keywords: str = ""
 
 
-def build_pdf(story: list, *, metadata: Metadata, furniture: Furniture = Furniture()) -> bytes:
-    """Lay out the flowables on A4 pages and return the PDF. Identical input gives identical
-    bytes (reportlab's invariant mode), so a document's SHA-256 means its content."""
+def build_pdf(
+    story: list,
+    *,
+    metadata: Metadata,
+    furniture: Furniture = Furniture(),
+    pagesize: tuple[float, float] = styles.PAGE,
+) -> bytes:
+    """Lay out the flowables on A4 pages (or `pagesize`, e.g. landscape(A4) for a register's
+    grid) and return the PDF. Identical input gives identical bytes (reportlab's invariant
+    mode), so a document's SHA-256 means its content."""
     out = io.BytesIO()
     document = BaseDocTemplate(
         out,
-        pagesize=styles.PAGE,
+        pagesize=pagesize,
         leftMargin=styles.MARGIN_LEFT,
         rightMargin=styles.MARGIN_RIGHT,
         topMargin=styles.MARGIN_TOP,
@@ -81,7 +88,7 @@ def _under(canv: canvas.Canvas, furniture: Furniture) -> None:
     canv.saveState()
     canv.setFont(BOLD, 110)
     canv.setFillColor(colors.Color(0.85, 0.85, 0.85, alpha=0.45))
-    width, height = styles.PAGE
+    width, height = canv._pagesize
     canv.translate(width / 2, height / 2)
     canv.rotate(50)
     canv.drawCentredString(0, -40, furniture.watermark)
@@ -112,7 +119,7 @@ def _numbered_canvas(furniture: Furniture):
 
 
 def _over(canv: canvas.Canvas, furniture: Furniture, number: int, total: int) -> None:
-    width, height = styles.PAGE
+    width, height = canv._pagesize
     left, right = styles.MARGIN_LEFT, width - styles.MARGIN_RIGHT
     canv.saveState()
     canv.setFont(REGULAR, 8.5)
