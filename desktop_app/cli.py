@@ -90,6 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="the meeting's tab to show, or its live mode",
     )
     command.set_defaults(run=_screenshot)
+
+    from desktop_app import cli_signing  # signer, sign, verify (issue 7)
+
+    cli_signing.add_commands(commands)
     return parser
 
 
