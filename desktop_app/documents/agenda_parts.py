@@ -4,8 +4,9 @@ of Part II (Schedule 12A to the Local Government Act 1972) and times as clerks w
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
@@ -37,11 +38,23 @@ EXEMPT_INFORMATION = {
 }
 SUB_NUMBER_WIDTH = 14 * mm  # each level of sub-items moves right by this much
 WARNING = ParagraphStyle("warning", parent=styles.confidential, alignment=TA_CENTER)
+NOTE = ParagraphStyle("front_note", parent=styles.muted, fontSize=9.5, alignment=TA_CENTER)
 MOTION = ParagraphStyle("motion", parent=styles.body, fontName=ITALIC, leftIndent=12)
 ROLE_NAMES = {"chair": "Chair", "vice-chair": "Vice-Chair", "member": ""}
 
-# Called for each item with its depth; returns what the brief adds under the item.
-Annotate = Callable[[ItemFacts, int], list[Flowable]]
+ASIDE_WIDTH = 38 * mm  # beside an item's title in the chair's brief: its time slot
+ASIDE = ParagraphStyle("aside", parent=styles.cell_bold, fontSize=9.5, alignment=TA_RIGHT)
+
+
+@dataclass(frozen=True)
+class Additions:
+    """What the chair's brief adds to the agenda's layout."""
+
+    opening: list[Flowable] = field(default_factory=list)  # after the “AGENDA” heading
+    aside: Callable[[ItemFacts], str] | None = None  # beside each item's title
+    under: Callable[[ItemFacts, float], list[Flowable]] | None = None  # given the text's indent
+    before_part_two: list[Flowable] = field(default_factory=list)
+    closing: list[Flowable] = field(default_factory=list)
 
 
 def clock(hhmm: str) -> str:
@@ -99,8 +112,15 @@ def _subtree_paragraphs(item: ItemFacts) -> list[str]:
     return [item.exempt_paragraph, *(p for sub in item.sub_items for p in _subtree_paragraphs(sub))]
 
 
-def front_sheet(facts: MeetingFacts, document: str) -> list[Flowable]:
-    """Body, meeting, date, time and venue; any cancellation; the membership; the clerk."""
+def front_sheet(
+    facts: MeetingFacts,
+    document: str,
+    *,
+    warnings: tuple[str, ...] = (),
+    notes: tuple[str, ...] = (),
+) -> list[Flowable]:
+    """Body, meeting, date, time and venue; any cancellation, then the document's warnings
+    (draft, not for circulation) and notes; the membership; the clerk."""
     story: list[Flowable] = [Paragraph(text(facts.body_name), styles.title)]
     kind = f"{facts.kind.capitalize()} meeting" if facts.kind not in ("", "ordinary") else ""
     for line in (kind, document):
@@ -115,8 +135,11 @@ def front_sheet(facts: MeetingFacts, document: str) -> list[Flowable]:
         story.append(Paragraph(text(facts.venue), styles.subtitle))
     if facts.status in ("cancelled", "postponed"):
         reason = f": {facts.status_reason}" if facts.status_reason else "."
+        warnings = (f"This meeting has been {facts.status}{reason}", *warnings)
+    if warnings or notes:
         story.append(Spacer(1, 6))
-        story.append(Paragraph(text(f"This meeting has been {facts.status}{reason}"), WARNING))
+    story += [Paragraph(text(line), WARNING) for line in warnings]
+    story += [Paragraph(text(line), NOTE) for line in notes]
     story.append(Spacer(1, 10))
     if facts.members:
         story.append(Paragraph("Membership", styles.heading))
@@ -157,42 +180,40 @@ def _membership(facts: MeetingFacts) -> Table:
 
 
 def agenda_items(
-    facts: MeetingFacts,
-    *,
-    public: bool,
-    annotate: Annotate | None = None,
-    before_part_two: list[Flowable] | None = None,
+    facts: MeetingFacts, *, public: bool, additions: Additions | None = None
 ) -> list[Flowable]:
     """“AGENDA”, Part I, and Part II after the exclusion resolution. In the public edition a
     Part II item shows only its number and exemption; confidential papers are left out."""
-    story: list[Flowable] = [Paragraph("AGENDA", styles.title), Spacer(1, 4)]
+    extra = additions or Additions()
+    story: list[Flowable] = [Paragraph("AGENDA", styles.title), Spacer(1, 4), *extra.opening]
     part_one, part_two = facts.public_items(), facts.confidential_items()
     story.append(Paragraph("Part I — public", styles.heading))
     for item in part_one:
-        story += _item(item, 0, public=public, annotate=annotate)
+        story += _item(item, 0, public=public, extra=extra)
     if part_two:
         story.append(Spacer(1, 8))
         story.append(Paragraph("Part II — exempt information", styles.heading))
         story.append(Paragraph(text(exclusion_resolution(exempt_paragraphs(part_two))), MOTION))
-        story += before_part_two or []
+        story += extra.before_part_two
         for item in part_two:
-            story += _item(item, 0, public=public, annotate=annotate)
-    return story
+            story += _item(item, 0, public=public, extra=extra)
+    return story + extra.closing
 
 
-def _item(item: ItemFacts, depth: int, *, public: bool, annotate: Annotate | None) -> list:
+def _item(item: ItemFacts, depth: int, *, public: bool, extra: Additions) -> list:
     offset = _offset(depth) + (styles.NUMBER_WIDTH if depth == 0 else SUB_NUMBER_WIDTH)
     if item.confidential and public:
         heading = _heading(item.number, "Exempt item — not for publication", depth)
-        reason = Paragraph(text(exemption(item.exempt_paragraph)), _detail(offset))
+        reason = Paragraph(text(exemption(item.exempt_paragraph)), detail_style(offset))
         return [KeepTogether([heading, reason])]
-    heading = _heading(item.number, item.title, depth)
+    heading = _heading(item.number, item.title, depth, extra.aside(item) if extra.aside else "")
     details = _details(item, offset, public=public)
-    story: list = [KeepTogether([heading, *details[:2]]), *details[2:]]
-    if annotate:
-        story += annotate(item, depth)
+    under = extra.under(item, offset) if extra.under else []
+    # The title keeps its first lines with it: never alone at the foot of a page.
+    lines = [*details, *under]
+    story: list = [KeepTogether([heading, *lines[:2]]), *lines[2:]]
     for sub in item.sub_items:
-        story += _item(sub, depth + 1, public=public, annotate=annotate)
+        story += _item(sub, depth + 1, public=public, extra=extra)
     return story
 
 
@@ -201,10 +222,14 @@ def _offset(depth: int) -> float:
     return 0 if depth == 0 else styles.NUMBER_WIDTH + (depth - 1) * SUB_NUMBER_WIDTH
 
 
-def _heading(number: str, title: str, depth: int) -> Table:
+def _heading(number: str, title: str, depth: int, aside: str = "") -> Table:
     number_width = styles.NUMBER_WIDTH if depth == 0 else SUB_NUMBER_WIDTH
-    widths = [number_width, styles.TEXT_WIDTH - _offset(depth) - number_width]
+    aside_width = ASIDE_WIDTH if aside else 0
+    widths = [number_width, styles.TEXT_WIDTH - _offset(depth) - number_width - aside_width]
     cells = [Paragraph(text(number), styles.item_title), Paragraph(text(title), styles.item_title)]
+    if aside:
+        widths.append(aside_width)
+        cells.append(Paragraph(text(aside), ASIDE))
     if depth:
         widths.insert(0, _offset(depth))
         cells.insert(0, Spacer(0, 0))  # a string cell would switch to Helvetica
@@ -221,7 +246,7 @@ def _heading(number: str, title: str, depth: int) -> Table:
     return table
 
 
-def _detail(offset: float, style: ParagraphStyle = styles.muted) -> ParagraphStyle:
+def detail_style(offset: float, style: ParagraphStyle = styles.muted) -> ParagraphStyle:
     return ParagraphStyle(f"detail-{offset:.0f}", parent=style, leftIndent=offset, fontSize=9.5)
 
 
@@ -231,15 +256,15 @@ def _details(item: ItemFacts, offset: float, *, public: bool) -> list[Flowable]:
     said = [f"Presented by {item.presenter}" if item.presenter else "", item.purpose.capitalize()]
     if any(said):
         # Through paragraphs(): a purpose is a short word, but a damaged one must not hang.
-        story += styles.paragraphs(". ".join(p for p in said if p) + ".", _detail(offset))
+        story += styles.paragraphs(". ".join(p for p in said if p) + ".", detail_style(offset))
     if item.follows_up:
-        story.append(Paragraph(f"Following up {text(item.follows_up)}.", _detail(offset)))
+        story.append(Paragraph(f"Following up {text(item.follows_up)}.", detail_style(offset)))
     for paper in item.papers:
         if paper.confidential and public:
             continue
-        story.append(Paragraph(_paper_line(paper), _detail(offset, styles.small)))
+        story.append(Paragraph(_paper_line(paper), detail_style(offset, styles.small)))
     if item.confidential and (item.exempt_paragraph or not public):
-        story.append(Paragraph(text(exemption(item.exempt_paragraph)), _detail(offset)))
+        story.append(Paragraph(text(exemption(item.exempt_paragraph)), detail_style(offset)))
     return story
 
 

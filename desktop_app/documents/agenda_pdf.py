@@ -4,13 +4,18 @@ and leaves out every confidential paper; an unpublished agenda prints as a draft
 
 from __future__ import annotations
 
-from reportlab.platypus import PageBreak, Paragraph
+from reportlab.platypus import PageBreak
 
 from desktop_app.dates import long_date
-from desktop_app.documents import styles
 from desktop_app.documents.agenda_parts import agenda_items, front_sheet, is_draft
 from desktop_app.documents.facts import MeetingFacts, load_meeting_facts
 from desktop_app.documents.pages import Furniture, Metadata, build_pdf
+
+DRAFT_WARNING = "Draft: the item numbers are previews until the agenda is published."
+PUBLIC_NOTE = (
+    "Public edition: items of exempt information (Part II) are listed by number and the "
+    "paragraph of Schedule 12A that exempts them; their papers are not published."
+)
 
 
 def render_agenda(meeting_id: str, *, public: bool = False) -> bytes:
@@ -18,17 +23,12 @@ def render_agenda(meeting_id: str, *, public: bool = False) -> bytes:
     facts = load_meeting_facts(meeting_id)
     draft = is_draft(facts)
     edition = "Public edition" if public else ""
-    story = front_sheet(facts, "Draft agenda" if draft else "Agenda")
-    if draft:
-        story.append(
-            Paragraph(
-                "Draft: the item numbers are previews and will be given when the agenda is "
-                "published.",
-                styles.confidential,
-            )
-        )
-    if edition:
-        story.append(Paragraph(edition, styles.muted))
+    story = front_sheet(
+        facts,
+        "Draft agenda" if draft else "Agenda",
+        warnings=(DRAFT_WARNING,) if draft else (),
+        notes=(PUBLIC_NOTE,) if public else (),
+    )
     story.append(PageBreak())
     story += agenda_items(facts, public=public)
     return build_pdf(

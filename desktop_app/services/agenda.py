@@ -62,7 +62,11 @@ EDITABLE = (
     "linked_item_id",
     "linked_meeting_id",
     "started_at",
+    "brief_note",
+    "minutes_allowed",
 )
+# The most time one item can be given: longer is a slip of the keyboard, not a plan.
+LONGEST_ITEM_MINUTES = 480
 # Schedule 12A to the Local Government Act 1972, paragraphs 1–7 (for example 1: information
 # relating to an individual; 3: financial or business affairs).
 PARAGRAPHS = ("1", "2", "3", "4", "5", "6", "7")
@@ -99,6 +103,8 @@ def add_item(
             linked_item_id=linked_item_id,
             linked_meeting_id=None,
             started_at="",
+            brief_note="",
+            minutes_allowed=None,
         ),
         meeting,
         tree,
@@ -298,7 +304,29 @@ def _clean(values: dict, meeting: Meeting, tree: AgendaTree) -> dict:
         linked_item_id=linked_item,
         linked_meeting_id=linked_meeting,
         started_at=validation.time(values["started_at"], "time the item was taken"),
+        brief_note=validation.text(values["brief_note"], "note for the chair"),
+        minutes_allowed=_minutes_allowed(values["minutes_allowed"]),
     )
+
+
+def _minutes_allowed(value) -> int | None:
+    """Minutes the chair's brief gives an item; empty or 0 means no time is set."""
+    if value in (None, ""):
+        return None
+    try:
+        minutes = int(str(value).strip())
+    except ValueError:
+        raise ValidationError(
+            f"“{value}” is not a time allowed; give a whole number of minutes."
+        ) from None
+    if minutes < 0:
+        raise ValidationError("The time allowed for an item cannot be negative.")
+    if minutes > LONGEST_ITEM_MINUTES:
+        raise ValidationError(
+            f"An item cannot be given {minutes:,} minutes on the chair's brief; the most is "
+            f"{LONGEST_ITEM_MINUTES} minutes (8 hours)."
+        )
+    return minutes or None
 
 
 def _body_of(item: AgendaItem | None) -> str | None:

@@ -32,6 +32,8 @@ class AgendaEntry:
     linked_meeting_id: str | None
     linked_item_id: str | None
     started_at: str
+    brief_note: str  # the clerk's note for the chair's brief
+    minutes_allowed: int | None  # the item's time on the chair's brief
     document_count: int
     part: str  # "I" or "II"
 
@@ -69,6 +71,8 @@ def list_agenda(meeting_id: str) -> list[AgendaEntry]:
                 linked_meeting_id=data.get("linked_meeting"),
                 linked_item_id=data.get("linked_item"),
                 started_at=item.started_at,
+                brief_note=item.brief_note,
+                minutes_allowed=item.minutes_allowed,
                 document_count=documents.get(item.id, 0),
                 part=tree.part(item),
             )
