@@ -7,3 +7,7 @@ class ValidationError(Exception):
 
 class StorageError(Exception):
     """The data folder cannot be used as it is (newer version, damaged, read-only)."""
+
+
+class Cancelled(Exception):
+    """Long work (an agenda pack) stopped because the user pressed Cancel. Nothing was written."""

@@ -18,8 +18,9 @@ PUBLIC_NOTE = (
 )
 
 
-def render_agenda(meeting_id: str, *, public: bool = False) -> bytes:
-    """The meeting's agenda as PDF bytes; `public` gives the edition for publication."""
+def render_agenda(meeting_id: str, *, public: bool = False, numbered: bool = True) -> bytes:
+    """The meeting's agenda as PDF bytes; `public` gives the edition for publication, and
+    `numbered=False` leaves out "Page n of m" (the agenda pack stamps its own numbers)."""
     facts = load_meeting_facts(meeting_id)
     draft = is_draft(facts)
     edition = "Public edition" if public else ""
@@ -39,6 +40,7 @@ def render_agenda(meeting_id: str, *, public: bool = False) -> bytes:
             header_right=f"Agenda, {long_date(facts.date)}",
             footer_left=" · ".join(p for p in (edition, "Draft agenda" if draft else "") if p),
             watermark="DRAFT" if draft else "",
+            numbered=numbered,
         ),
     )
 
