@@ -211,6 +211,7 @@ def sign_minutes(
             date=long_date(moment.date()),
             location=task.approving.venue,
         ),
+        box=_signature_box(),
     )
     sha = store.put_bytes(signed)
     with db.atomic():
@@ -259,6 +260,13 @@ def _render_minutes(meeting_id: str) -> bytes:
     from desktop_app.documents.minutes_pdf import render_minutes
 
     return render_minutes(meeting_id)
+
+
+def _signature_box() -> tuple[float, ...]:
+    """Where the minutes leave room for the signature on their last page."""
+    from desktop_app.documents.minutes_pdf import SIGNATURE_FIELD
+
+    return SIGNATURE_FIELD
 
 
 def _read_key_file(path: Path) -> bytes:

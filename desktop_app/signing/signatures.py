@@ -10,13 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from io import BytesIO
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+from fontTools import subset
+from fontTools.ttLib import TTFont
+from fontTools.ttLib.scaleUpem import scale_upem
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -44,8 +48,8 @@ for _name in ("pyhanko", "pyhanko_certvalidator", "fontTools"):
 # pyHanko's default stamp font is a non-embedded Courier.
 STAMP_FONT = RESOURCES / "fonts" / "LiberationSans-Regular.ttf"
 FIELD_NAME = "ChairSignature"
-# The box, in points from the bottom left of the last page (A4 is 595 × 842): above the
-# footer, right of the signature line the minutes print.
+# The box, in points from the bottom left of the last page (A4 is 595 × 842), when the
+# document does not say where its signature belongs.
 STAMP_BOX = (315, 60, 560, 140)
 
 VALID = "valid"
@@ -81,9 +85,11 @@ class Verification:
         return self.status == VALID
 
 
-def sign_pdf(pdf: bytes, key: KeyFile, stamp: StampText) -> bytes:
+def sign_pdf(
+    pdf: bytes, key: KeyFile, stamp: StampText, *, box: tuple[float, ...] = STAMP_BOX
+) -> bytes:
     """`pdf` signed by `key`: a certification signature that permits no later change, with
-    a visible box on the last page."""
+    a visible box at `box` (x1, y1, x2, y2 in points) on the last page."""
     signer = signers.SimpleSigner(
         signing_cert=_asn1_certificate(key.certificate),
         signing_key=asn1_keys.PrivateKeyInfo.load(
@@ -106,10 +112,12 @@ def sign_pdf(pdf: bytes, key: KeyFile, stamp: StampText) -> bytes:
         subfilter=fields.SigSeedSubFilter.PADES,
         md_algorithm="sha256",
     )
+    words = {"reason": stamp.reason, "name": stamp.name, "role": stamp.role, "date": stamp.date}
+    template = "%(reason)s\n%(name)s\n%(role)s\nSigned %(date)s"
     style = TextStampStyle(
-        stamp_text="%(reason)s\n%(name)s\n%(role)s\nSigned %(date)s",
+        stamp_text=template,
         text_box_style=TextBoxStyle(
-            font=GlyphAccumulatorFactory(str(STAMP_FONT), font_size=9), leading=12
+            font=_StampFont(str(STAMP_FONT), font_size=9, text=template % words), leading=12
         ),
         border_width=1,
         background=None,
@@ -118,17 +126,11 @@ def sign_pdf(pdf: bytes, key: KeyFile, stamp: StampText) -> bytes:
         meta,
         signer=signer,
         stamp_style=style,
-        new_field_spec=fields.SigFieldSpec(sig_field_name=FIELD_NAME, on_page=-1, box=STAMP_BOX),
+        new_field_spec=fields.SigFieldSpec(
+            sig_field_name=FIELD_NAME, on_page=-1, box=tuple(round(v) for v in box)
+        ),
     )
-    out = pdf_signer.sign_pdf(
-        writer,
-        appearance_text_params={
-            "reason": stamp.reason,
-            "name": stamp.name,
-            "role": stamp.role,
-            "date": stamp.date,
-        },
-    )
+    out = pdf_signer.sign_pdf(writer, appearance_text_params=words)
     return out.getvalue()
 
 
@@ -183,6 +185,42 @@ def verify_pdf(pdf: bytes, trusted: list[x509.Certificate]) -> Verification:
             detail="The signature is intact, but its certificate is not one of a known signer.",
         )
     return Verification(VALID, **found, detail="The signature is valid and the file unchanged.")
+
+
+@dataclass(frozen=True)
+class _StampFont(GlyphAccumulatorFactory):
+    """The stamp's font, embedded. pyHanko writes glyph widths in the font's own units but
+    PDF reads them in thousandths of an em, which only agree for a font of 1000 units per
+    em; Liberation Sans has 2048 (its text came out letter-spaced and cut off). So the font
+    is cut down to the stamp's characters and rescaled to 1000 units first."""
+
+    text: str = ""
+
+    def create_font_engine(self, writer, obj_stream=None) -> GlyphAccumulator:
+        if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
+            obj_stream = writer.prepare_object_stream()
+        return GlyphAccumulator(
+            writer=writer,
+            font_handle=BytesIO(_font_for(self.font_file, self.text)),
+            font_size=self.font_size,
+            obj_stream=obj_stream,
+        )
+
+
+@lru_cache(maxsize=16)
+def _font_for(path: str, text: str) -> bytes:
+    font = TTFont(path)
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    cutter = subset.Subsetter(options)
+    cutter.populate(text=text)
+    cutter.subset(font)
+    scale_upem(font, 1000)
+    out = BytesIO()
+    font.save(out)
+    return out.getvalue()
 
 
 def _asn1_certificate(certificate: x509.Certificate) -> asn1_x509.Certificate:
