@@ -174,7 +174,9 @@ def _sections(item: ItemFacts, left: float, public: bool) -> list[Flowable]:
         # A short minute ("All matters and actions arising agreed") is the minute itself.
         story += notes
     if item.overview:
-        story.append(Paragraph("Overview:", indented(_label, left)))
+        # A lone overview is the minute itself; the label marks it off from other sections.
+        if item.key_points or item.recommendations or item.decision:
+            story.append(Paragraph("Overview:", indented(_label, left)))
         story += styles.paragraphs(item.overview, indented(styles.body, left))
     if item.key_points:
         story.append(Paragraph("Discussion – key points:", indented(_label, left)))
