@@ -72,6 +72,8 @@ class ResolutionFacts:
     named_votes: list[tuple[str, str]]  # (name, "for" | "against" | "abstain")
     approves_version: int | None  # the minutes version this resolution approved
     approves_sha256: str
+    # The chained record's sentence (services/verification.py approval_wording), or "".
+    approval: str = ""
 
 
 @dataclass(frozen=True)
@@ -343,9 +345,18 @@ def _resolutions(item_ids: list[str], people: dict[str, Person]) -> dict[str, li
                 named_votes=sorted(named.get(r.id, [])),
                 approves_version=versions.get(r.__data__.get("approves_version")),
                 approves_sha256=r.approves_sha256,
+                approval=_approval_wording(r) if r.approves_sha256 else "",
             )
         )
     return result
+
+
+def _approval_wording(resolution: Resolution) -> str:
+    # Imported only for a meeting that approved minutes: verification brings in pyHanko,
+    # which costs every other document (and the window's start) almost half a second.
+    from desktop_app.services.verification import approval_wording
+
+    return approval_wording(resolution)
 
 
 def _linked_minutes(rows: list[AgendaItem]) -> dict[str, str]:

@@ -86,13 +86,16 @@ def exempt_wording(item: ItemFacts) -> str:
 def resolution(res: ResolutionFacts, left: float) -> list[Flowable]:
     """“RESOLVED: That …”, then how it was carried, who moved it and any recorded vote."""
     wording = f"<b>{res.outcome.upper()}:</b> {text(res.text)}"
-    if res.approves_sha256:
+    if res.approves_sha256 and not res.approval:
         version = f"version {res.approves_version}, " if res.approves_version else ""
         wording += (
             f' <font color="{styles.MUTED.hexval()}">'
             f"({version}SHA-256 {res.approves_sha256[:16]}…)</font>"
         )
     story: list[Flowable] = [Paragraph(wording, indented(styles.body, left))]
+    if res.approval:
+        # The chained record: these minutes vouch for the exact version they approved.
+        story.append(Paragraph(text(res.approval), indented(_vote, left)))
     line = carried(res)
     if line:
         story.append(Paragraph(text(line), indented(_vote, left)))

@@ -135,7 +135,10 @@ def test_draft_until_approved_then_the_approving_minutes_print_the_fingerprint(e
     approved = pdf_text(render_minutes(example_meeting))
     assert "DRAFT" not in approved and minutes_pdf.DRAFT_NOTE not in approved
     march = flat(pdf_text(render_minutes(at.meeting_id)))
-    assert f"(version 1, SHA-256 {approval.approves_sha256[:16]}…)" in march
+    assert (
+        "The minutes of the meeting held on 17 December 2012, version 1, SHA-256 "
+        f"{approval.approves_sha256}, were approved as a correct record." in march
+    )
     assert "APPROVED: That the minutes of the meeting held on 17 December 2012" in march
 
 
