@@ -46,6 +46,8 @@ from ui.errors import show_error
 from ui.events import Changes
 from ui.icons import icon
 from ui.resolution_dialogs import NamedVotesDialog, appointment_dialog, resolution_dialog
+from ui.sign_dialog import sign_meeting
+from ui.signature_badge import SignatureBadge
 from ui.text_box import TextBox
 
 TEXT_FIELDS = (
@@ -143,10 +145,19 @@ class MinuteEditor(QWidget):
         self.draft_button.clicked.connect(self.draft_version)
         self.circulate_button = QPushButton(icon("export"), "Circulate the draft")
         self.circulate_button.clicked.connect(self.circulate)
+        # -- signing (issue 7): the chair signs approved minutes; the badge verifies them.
+        self.sign_button = QPushButton(icon("confidential"), "Sign…")
+        self.sign_button.setObjectName("signMinutes")
+        self.sign_button.setToolTip("The chair signs the approved minutes with their key")
+        self.sign_button.clicked.connect(self.sign)
+        self.badge = SignatureBadge()
+        # -- end of signing
         versions_row = QHBoxLayout()
         versions_row.addWidget(self.versions, 1)
+        versions_row.addWidget(self.badge)
         versions_row.addWidget(self.draft_button)
         versions_row.addWidget(self.circulate_button)
+        versions_row.addWidget(self.sign_button)
 
         page = QWidget()
         page_layout = QVBoxLayout(page)
@@ -223,6 +234,12 @@ class MinuteEditor(QWidget):
         frozen = bool(versions) and versions[-1].state in ("approved", "signed")
         self.draft_button.setEnabled(not frozen)
         self.circulate_button.setEnabled(not frozen)
+        self.sign_button.setVisible(bool(versions) and versions[-1].state == "approved")
+        self.badge.show_meeting(self.meeting_id)
+
+    def sign(self) -> None:
+        """Sign the approved minutes (not undoable: a signed version is the record)."""
+        sign_meeting(self, self.meeting_id, lambda _version: self._changes.changed.emit())
 
     def draft_version(self) -> None:
         meeting_id = self.meeting_id

@@ -1,0 +1,89 @@
+"""Signing approved minutes from the minutes tab, and the badge that verifies them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop_app.services import signing
+from desktop_app.signing.signatures import CHANGED, VALID
+from desktop_app.storage import store
+from desktop_app.storage.models import MinutesVersion
+from tests.signing.pdfs import PASSPHRASE
+from tests.signing.record import approve, make_board
+from tests.ui.conftest import in_dialog
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def signing_window(qtbot, database, data_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv(signing.KEYS_ENV, str(tmp_path / "keys"))
+    board = make_board(2)
+    approve(board, 0)
+    signing.create_signer(person_id=board.chair.id, passphrase=PASSPHRASE)
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    window.select("meeting", board.meetings[0].id)
+    page = window.meeting_page
+    page.tabs.setCurrentWidget(page.minutes)
+    return window, board
+
+
+def sign_with(qtbot, passphrase: str):
+    def fill(dialog):
+        assert dialog.key_path.text().endswith(".p12")  # this machine's key of the chair
+        qtbot.keyClicks(dialog.passphrase, passphrase)
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    in_dialog(fill)
+
+
+def signed_version(board):
+    return MinutesVersion.get(MinutesVersion.meeting == board.meetings[0].id)
+
+
+def test_the_chair_signs_approved_minutes_and_the_badge_says_valid(qtbot, signing_window):
+    window, board = signing_window
+    editor = window.meeting_page.minutes
+    assert editor.sign_button.isVisible() and not editor.badge.isVisible()
+
+    sign_with(qtbot, PASSPHRASE)
+    editor.sign_button.click()
+    qtbot.waitUntil(lambda: editor.badge.status == VALID, timeout=10000)
+
+    assert signed_version(board).state == "signed"
+    assert "Signed and unchanged" in editor.badge.text()
+    assert "Cllr Chris Garland" in editor.badge.text()
+    assert "Certificate SHA-256" in editor.badge.toolTip()
+    assert not editor.sign_button.isVisible()
+
+
+def test_a_wrong_passphrase_is_shown_and_nothing_is_signed(qtbot, signing_window, warnings):
+    window, board = signing_window
+    editor = window.meeting_page.minutes
+    sign_with(qtbot, "not the passphrase")
+    editor.sign_button.click()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=10000)
+    assert "passphrase does not open" in warnings[-1]
+    assert signed_version(board).state == "approved"
+
+
+def test_the_badge_says_changed_when_the_stored_file_was_altered(qtbot, signing_window):
+    window, board = signing_window
+    signing.sign_minutes(
+        meeting_id=board.meetings[0].id,
+        key_path=signing.key_file_for(board.chair.id),
+        passphrase=PASSPHRASE,
+    )
+    path = store.path_of(signed_version(board).pdf_sha256)
+    data = bytearray(path.read_bytes())
+    data[200] ^= 1
+    path.write_bytes(bytes(data))
+    window.refresh()
+    editor = window.meeting_page.minutes
+    editor.show_meeting(board.meetings[0].id)
+    assert editor.badge.status == CHANGED
+    assert "Changed since signing" in editor.badge.text()
