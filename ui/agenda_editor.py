@@ -28,7 +28,7 @@ from desktop_app.errors import ValidationError
 from desktop_app.services import agenda, documents, organisations, people
 from desktop_app.services.minute_links import earlier_minutes
 from ui.commands import kinds
-from ui.commands.edits import create_record, delete_record
+from ui.commands.edits import create_record, delete_record, edit_fields
 from ui.commands.service_call import perform
 from ui.errors import show_error
 from ui.events import Changes
@@ -36,6 +36,7 @@ from ui.icons import icon
 from ui.inline_form import InlineForm
 from ui.models.agenda import AgendaModel
 from ui.record_dialog import choices
+from ui.text_box import TextBox
 
 PARAGRAPHS = [("(not confidential)", "")] + [
     (f"Paragraph {n}", str(n)) for n in range(1, 8)
@@ -117,6 +118,19 @@ class AgendaEditor(QWidget):
             "Confidential items are taken in Part II, without the press and public, under a "
             "paragraph of Schedule 12A to the Local Government Act 1972."
         )
+        allowed = self.form.add_number(
+            "minutes_allowed", "Time allowed (minutes)", maximum=agenda.LONGEST_ITEM_MINUTES
+        )
+        allowed.setSpecialValueText("not set")
+        allowed.setSuffix(" min")
+        allowed.setToolTip("The chair's brief times each item from the meeting's start.")
+        # The clerk's private note: printed on the chair's brief only, never on the agenda.
+        self.note = TextBox("Printed only on the chair's brief, under this item")
+        self.note.setObjectName("brief_note")
+        self.note.setMinimumHeight(48)
+        self.note.committed.connect(self._save_note)
+        self._note_item: str | None = None
+        self.form.layout_.addRow("Note for the chair", self.note)
 
         self.papers = QListWidget()
         self.papers.setObjectName("papers")
@@ -197,7 +211,17 @@ class AgendaEditor(QWidget):
 
     def _show_selected(self) -> None:
         item_id = self.selected_id()
+        if item_id != self._note_item:
+            self.note.commit()  # typing for the item being left is saved to that item
+            self._note_item = item_id
+            self.note.keep_typed()
+            self.note.blockSignals(True)
+            self.note.setPlainText("")
+            self.note.blockSignals(False)
         self.form.show_row(item_id)
+        self.note.setEnabled(item_id is not None)
+        if item_id:
+            self.note.set_text(self._item_values(item_id)["brief_note"])
         self.papers.clear()
         if item_id:
             for paper in documents.list_documents(item_id):
@@ -223,7 +247,28 @@ class AgendaEditor(QWidget):
             purpose=entry.purpose,
             linked_item_id=entry.linked_item_id,
             exempt_paragraph=entry.exempt_paragraph if entry.confidential else "",
+            minutes_allowed=entry.minutes_allowed or 0,  # the spin box shows 0 as "not set"
+            brief_note=entry.brief_note,
         )
+
+    def _save_note(self, text: str) -> None:
+        item_id = self._note_item
+        if item_id is None or item_id not in {e.id for e in self.model.entries}:
+            return
+        try:
+            edit_fields(
+                self._stack,
+                self._changes,
+                text="Change note for the chair",
+                update=_update_item,
+                id_name="item_id",
+                row_id=item_id,
+                before={"brief_note": self._item_values(item_id)["brief_note"]},
+                after={"brief_note": text},
+            )
+        except ValidationError as error:
+            self.note.keep_typed()
+            show_error(self, error)
 
     # -- actions ---------------------------------------------------------------------------
 

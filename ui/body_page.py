@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
-from desktop_app.services import bodies, memberships
+from desktop_app.services import bodies, memberships, people
 from desktop_app.storage.changes import current
 from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record, edit_fields
@@ -53,6 +53,9 @@ class BodyPage(QWidget):
         form.add_choice("parent_id", "Reports to", [])
         form.add_line("quorum", "Quorum", "a number of members (6) or a fraction (1/3)")
         form.add_line("venue", "Usual venue")
+        form.add_choice("clerk_id", "Clerk", []).setToolTip(
+            "The clerk's name, position, email and phone go on the front of every agenda."
+        )
         form.add_line("numbering_pattern", "Minute numbers").setToolTip(
             "{n} is the running number; {yy} the two-digit year, {yy1} the next one: "
             "“{yy}/{n}” gives 24/104, “Cou/{n}/{yy}-{yy1}” gives Cou/285/07-08."
@@ -122,6 +125,13 @@ class BodyPage(QWidget):
             (other.name, other.id) for other in bodies.list_bodies() if other.id != body.id
         ]
         InlineForm.set_options(self.fields["parent_id"], parents)
+        candidates = people.list_people()
+        clerk_id = body.__data__.get("clerk")
+        if clerk_id and clerk_id not in {person.id for person in candidates}:
+            # Archived since being made clerk: still shown, so the choice reads true.
+            candidates += [p for p in people.list_people(include_archived=True) if p.id == clerk_id]
+        clerks = [("(no clerk)", None)] + [(_person_line(p), p.id) for p in candidates]
+        InlineForm.set_options(self.fields["clerk_id"], clerks)
         self.form.show_row(body.id)
         self.members.load(body.id)
 
@@ -182,6 +192,12 @@ class BodyPage(QWidget):
             row_id=membership_id,
             kind=kinds.MEMBERSHIP,
         )
+
+
+def _person_line(person) -> str:
+    """“Ruth Clerk, Democratic Services Officer”: enough to tell two namesakes apart."""
+    name = people.display_name(person)
+    return f"{name}, {person.position}" if person.position else name
 
 
 def _escape(text: str) -> str:
