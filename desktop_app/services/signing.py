@@ -201,13 +201,13 @@ def sign_minutes(
             "must sign them."
         )
     pdf = (render or _render_minutes)(meeting_id)
-    position = keys.facts(key.certificate).role
     signed = signatures.sign_pdf(
         pdf,
         key,
         signatures.StampText(
             name=display_name(task.chair),
-            role=position or "Chair",
+            # They sign as the chair of the approving meeting, whatever their usual post.
+            role=f"Chair of the meeting of {long_date(task.approving.date)}",
             date=long_date(moment.date()),
             location=task.approving.venue,
         ),
