@@ -139,6 +139,7 @@ class _Exporter:
             data["parent"] = Body.get_by_id(parent_id).name
         _put(data, "quorum", _quorum(body.quorum))
         _put(data, "venue", body.venue)
+        _put(data, "clerk", self.person_key(body.__data__.get("clerk")))
         data["numbering"] = {
             "pattern": body.numbering_pattern,
             "restart": body.numbering_restart,
@@ -237,6 +238,8 @@ class _Exporter:
             data["confidential"] = True
         _put(data, "exempt_paragraph", item.exempt_paragraph)
         _put(data, "started", item.started_at)
+        _put(data, "minutes_allowed", item.minutes_allowed)
+        _put(data, "brief_note", item.brief_note)
         _put(data, "linked_meeting", parts.links.meeting_name(item))
         _put(data, "linked_minute", parts.links.minute_name(item))
         _put(data, "declarations", [self.declaration(d) for d in parts.declarations[item.id]])

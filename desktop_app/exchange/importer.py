@@ -191,6 +191,7 @@ class _Applier:
             parent_id=self.bodies[body.parent.casefold()].id if body.parent else None,
             quorum=body.quorum,
             venue=body.venue,
+            clerk_id=self.person_id(body.clerk),
             numbering_pattern=body.numbering.pattern,
             numbering_restart=body.numbering.restart,
             numbering_year_starts=body.numbering.year_starts,
@@ -427,6 +428,8 @@ class _Applier:
                 confidential=item.confidential,
                 exempt_paragraph=item.exempt_paragraph,
                 started_at=item.started,
+                minutes_allowed=item.minutes_allowed,
+                brief_note=item.brief_note,
             )
             if index >= len(siblings):
                 siblings.append(row)

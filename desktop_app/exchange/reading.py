@@ -66,6 +66,7 @@ from desktop_app.exchange.values import (
     time,
     whole_number,
 )
+from desktop_app.services.agenda import LONGEST_ITEM_MINUTES
 from desktop_app.services.bodies import clean_pattern, clean_year_start
 from desktop_app.services.people import EMAIL
 
@@ -241,6 +242,7 @@ class _Reader:
             parent=parent or None,
             quorum=quorum(value, path),
             venue=single_line(value, "venue", path),
+            clerk=self.person(value, "clerk", path),
         )
         if value.get("numbering") is not None:
             body.numbering = numbering(value["numbering"], join(path, "numbering"))
@@ -345,6 +347,8 @@ class _Reader:
             confidential=boolean(value, "confidential", path, False),
             exempt_paragraph=single_line(value, "exempt_paragraph", path),
             started=time(value, "started", path),
+            minutes_allowed=minutes_allowed(value, path),
+            brief_note=free_text(value, "brief_note", path),
             linked_meeting=meeting_ref(value, "linked_meeting", path),
             linked_minute=linked_minute(value, path),
         )
@@ -500,3 +504,14 @@ def linked_minute(value: dict, path: str) -> MinuteRef | None:
         fail(minute_path, 'expected a minute number ("31") or {"meeting", "number"}')
     number = single_line(value, "linked_minute", path)
     return MinuteRef(number) if number else None
+
+
+def minutes_allowed(value: dict, path: str) -> int | None:
+    """An item's time on the chair's brief: whole minutes, at most the agenda service's limit."""
+    minutes = whole_number(value, "minutes_allowed", path, minimum=1)
+    if minutes is not None and minutes > LONGEST_ITEM_MINUTES:
+        fail(
+            join(path, "minutes_allowed"),
+            f"{minutes:,} minutes; an item is given at most {LONGEST_ITEM_MINUTES} (8 hours)",
+        )
+    return minutes

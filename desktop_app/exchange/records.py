@@ -26,6 +26,7 @@ BODY_FIELDS = (
     "parent",
     "quorum",
     "venue",
+    "clerk",
     "numbering",
     "template",
     "members",
@@ -59,6 +60,8 @@ ITEM_FIELDS = (
     "confidential",
     "exempt_paragraph",
     "started",
+    "minutes_allowed",
+    "brief_note",
     "linked_meeting",
     "linked_minute",
     "declarations",
@@ -298,6 +301,8 @@ class ItemRecord:
     confidential: bool = False
     exempt_paragraph: str = ""
     started: str = ""  # "HH:MM" when the item was taken
+    minutes_allowed: int | None = None  # the item's time on the chair's brief
+    brief_note: str = ""  # the clerk's note for the chair's brief
     linked_meeting: MeetingRef | None = None
     linked_minute: MinuteRef | None = None
     declarations: list[DeclarationRecord] = field(default_factory=list)
@@ -334,6 +339,7 @@ class BodyRecord:
     parent: str | None = None
     quorum: str = ""
     venue: str = ""
+    clerk: str | None = None  # a person's key; their contact goes on the agenda
     numbering: NumberingRecord = field(default_factory=NumberingRecord)
     template: list[TemplateItemRecord] | None = None  # None: the standard template
     members: list[MemberRecord] = field(default_factory=list)
