@@ -64,6 +64,11 @@ def minutes_pdf(facts: MeetingFacts, *, confidential: bool = False) -> bytes:
     story = _heading(facts, confidential)
     if confidential:
         story += _private_preamble(roots)
+        declared = _declarations(facts, part_two=True)
+        if declared:
+            story.append(Paragraph("Declarations of interest", styles.subheading))
+            story += [Paragraph(text(line), styles.body) for line in declared]
+        story.append(Paragraph("MINUTES", _minutes_heading))
         for item in roots:
             story += minute(item, public=False)
     else:
@@ -255,8 +260,7 @@ def _private_preamble(roots: list[ItemFacts]) -> list[Flowable]:
                 "apart from the public minutes of the meeting."
             ),
             styles.body,
-        ),
-        Paragraph("MINUTES", _minutes_heading),
+        )
     ]
 
 
@@ -290,19 +294,23 @@ def _apologies(facts: MeetingFacts) -> str:
     return f"Apologies for absence were received from {listed}."
 
 
-def _declarations(facts: MeetingFacts) -> list[str]:
-    """One sentence per declaration; one on a Part II item names neither it nor its subject."""
+def _declarations(facts: MeetingFacts, *, part_two: bool = False) -> list[str]:
+    """One sentence per declaration. The public minutes name neither the Part II item nor the
+    interest in it; `part_two` gives those declarations alone, in full, for the private ones."""
     secret = {i.number for i in facts.all_items() if i.confidential}
     lines = []
     for d in facts.declarations:
-        kind = f"{d.kind} " if d.kind else ""
-        if d.item_number in secret:
-            where = f"minute {d.item_number} (an exempt item)"
-            lines.append(f"{d.name} declared a {kind}interest in {where}.")
+        private = d.item_number in secret
+        if part_two and not private:
             continue
-        where = f"minute {d.item_number}, {d.item_title}" if d.item_number else "the business"
-        line = f"{d.name} declared a {kind}interest in {where}"
-        line += f": {d.description}" if d.description else ""
+        kind = f"{d.kind} interest" if d.kind else "interest"
+        kind = f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
+        if private and not part_two:
+            line = f"{d.name} declared {kind} in minute {d.item_number} (an exempt item)"
+        else:
+            where = f"minute {d.item_number}, {d.item_title}" if d.item_number else "the business"
+            line = f"{d.name} declared {kind} in {where}"
+            line += f": {d.description}" if d.description else ""
         line += " and left the room for that item." if d.left_room else "."
         lines.append(line)
     return lines

@@ -16,7 +16,15 @@ from desktop_app.documents.facts import load_meeting_facts
 from desktop_app.documents.minutes_pdf import SIGNATURE_FIELD, render_minutes
 from desktop_app.errors import ValidationError
 from desktop_app.paths import EXAMPLE_FILE
-from desktop_app.services import agenda, meetings, minutes, minutes_versions, resolutions
+from desktop_app.services import (
+    agenda,
+    attendance,
+    declarations,
+    meetings,
+    minutes,
+    minutes_versions,
+    resolutions,
+)
 from desktop_app.storage.models import AgendaItem, Body, Meeting, Person
 from tests.documents.conftest import SECRET_ITEM, SECRET_PAPER, pdf_text
 
@@ -269,3 +277,48 @@ def test_an_unknown_meeting_is_refused(database):
     with pytest.raises(ValidationError):
         render_minutes("no-such-meeting")
     assert Body.select().count() == 0
+
+
+def test_the_chair_officers_in_attendance_and_the_public_are_recorded(example_meeting):
+    attendance.set_chair(meeting_id=example_meeting, person_id=person("whiting"))
+    attendance.add_in_attendance(
+        meeting_id=example_meeting, person_id=person("kershaw"), capacity="Project Delivery"
+    )
+    attendance.set_public_attendees(meeting_id=example_meeting, count=4)
+    text = flat(pdf_text(render_minutes(example_meeting)))
+    assert "Cllr Mike Whiting in the Chair" in text
+    assert "Cllr Mike Whiting (Chair)" in text
+    assert (
+        text.index("Present:") < text.index("In attendance: Ellie Kershaw") < text.index("MINUTES")
+    )
+    assert "4 members of the public were present." in text
+
+
+def test_declarations_are_listed_and_name_no_part_two_subject(papered_meeting):
+    meeting = papered_meeting.meeting_id
+    declarations.declare_interest(
+        meeting_id=meeting,
+        item_id=item_id(meeting, "35"),
+        person_id=person("cooke"),
+        kind="other significant",
+        description="governor of a local school",
+    )
+    declarations.declare_interest(
+        meeting_id=meeting,
+        item_id=papered_meeting.confidential_item_id,
+        person_id=person("ring"),
+        kind="disclosable pecuniary",
+        description=f"owns land beside the {SECRET_ITEM} depot",
+        left_room=True,
+    )
+    text = flat(pdf_text(render_minutes(meeting)))
+    assert "Declarations of interest" in text
+    assert (
+        "Cllr Gary Cooke declared an other significant interest in minute 35, Kent Commissioning "
+        "Plan for Education Provision: governor of a local school." in text
+    )
+    number = AgendaItem.get_by_id(papered_meeting.confidential_item_id).number
+    assert (
+        f"Cllr Mrs Marion Ring declared a disclosable pecuniary interest in minute {number}" in text
+    )
+    assert SECRET_ITEM not in text
