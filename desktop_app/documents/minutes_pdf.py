@@ -99,6 +99,7 @@ def minutes_pdf(facts: MeetingFacts, *, confidential: bool = False) -> bytes:
             header_right=facts.when,
             footer_left="   ·   ".join(footer),
             watermark="" if approved else "DRAFT",
+            footer_warning=confidential,
         ),
     )
 

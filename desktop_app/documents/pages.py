@@ -25,6 +25,7 @@ class Furniture:
     watermark: str = ""  # "DRAFT" until minutes are approved
     numbered: bool = True  # "Page n of m"; off when a pack stamps its own numbers
     header_on_first: bool = False  # the first page has its own heading
+    footer_warning: bool = False  # footer_left in bold red, e.g. "CONFIDENTIAL — NOT FOR …"
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,12 @@ def _over(canv: canvas.Canvas, furniture: Furniture, number: int, total: int) ->
         canv.line(left, top - 4, right, top - 4)
     bottom = styles.MARGIN_BOTTOM - 12
     if furniture.footer_left:
+        if furniture.footer_warning:
+            canv.setFont(BOLD, 8.5)
+            canv.setFillColor(styles.CONFIDENTIAL)
         canv.drawString(left, bottom, furniture.footer_left)
+        canv.setFont(REGULAR, 8.5)
+        canv.setFillColor(styles.MUTED)
     if furniture.numbered:
         canv.drawRightString(right, bottom, f"Page {number} of {total}")
     canv.restoreState()
