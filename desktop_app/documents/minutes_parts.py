@@ -10,7 +10,7 @@ from functools import cache
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
 from desktop_app.dates import long_date
 from desktop_app.documents import styles
@@ -37,8 +37,12 @@ def indented(style: ParagraphStyle, left: float) -> ParagraphStyle:
 
 
 _label = ParagraphStyle(
-    "minute_label", parent=styles.body, fontName=BOLD, spaceBefore=4, spaceAfter=2, keepWithNext=1
+    "minute_label", parent=styles.body, fontName=BOLD, spaceBefore=4, spaceAfter=2
 )
+# Room a heading needs below it, or it starts the next page. Not keepWithNext: that moves a
+# long overview whole to the next page and leaves a half-empty one behind.
+HEAD_ROOM = 5 * styles.LEADING
+LABEL_ROOM = 3 * styles.LEADING
 _number = ParagraphStyle("minute_number", parent=styles.cell_bold)
 _event = ParagraphStyle("minute_event", parent=styles.body, fontName=ITALIC)
 _vote = ParagraphStyle("minute_vote", parent=styles.small, spaceAfter=4)
@@ -60,9 +64,8 @@ def minute(item: ItemFacts, *, public: bool, depth: int = 0) -> list[Flowable]:
         extra = f", {text(item.presenter)}" if item.presenter else ""
         return [_numbered(item.number, title + extra, left, width, styles.cell)]
     head = _numbered(item.number, title, left, width, styles.cell)
-    head.keepWithNext = 1
     inner = left + width
-    story: list[Flowable] = [head]
+    story: list[Flowable] = [CondPageBreak(HEAD_ROOM), head]
     if item.presenter:
         story.append(Paragraph(text(item.presenter), indented(_presenter, inner)))
     if item.follows_up:
@@ -179,17 +182,17 @@ def _sections(item: ItemFacts, left: float, public: bool) -> list[Flowable]:
     if item.overview:
         # A lone overview is the minute itself; the label marks it off from other sections.
         if item.key_points or item.recommendations or item.decision:
-            story.append(Paragraph("Overview:", indented(_label, left)))
+            story += _label_of("Overview:", left)
         story += styles.paragraphs(item.overview, indented(styles.body, left))
     if item.key_points:
-        story.append(Paragraph("Discussion – key points:", indented(_label, left)))
+        story += _label_of("Discussion – key points:", left)
         story += _bullets(item.key_points, left)
     if item.recommendations:
         word = "Recommendations:" if len(item.recommendations) > 1 else "Recommendation:"
-        story.append(Paragraph(word, indented(_label, left)))
+        story += _label_of(word, left)
         story += _bullets(item.recommendations, left)
     if item.decision:
-        story.append(Paragraph("Decision:", indented(_label, left)))
+        story += _label_of("Decision:", left)
         story += styles.paragraphs(item.decision, indented(styles.body, left))
     if structured:
         story += notes
@@ -205,6 +208,10 @@ def _sections(item: ItemFacts, left: float, public: bool) -> list[Flowable]:
         line = f"{noun}: {'; '.join(text(title) for title in papers)}"
         story.append(Paragraph(line, indented(_presenter, left)))
     return story
+
+
+def _label_of(word: str, left: float) -> list[Flowable]:
+    return [CondPageBreak(LABEL_ROOM), Paragraph(word, indented(_label, left))]
 
 
 def _bullets(entries: list[str], left: float) -> list[Flowable]:
