@@ -49,7 +49,6 @@ MARKS = {"present": "P", "apologies": "A", "substituted": "S", "absent": "–"}
 
 _cell = ParagraphStyle("register_cell", parent=styles.cell, fontSize=9, leading=11.5)
 _head = ParagraphStyle("register_head", parent=_cell, fontName=BOLD)
-_centred = ParagraphStyle("register_centred", parent=_cell, alignment=1)
 _centred_head = ParagraphStyle(
     "register_centred_head", parent=_head, alignment=1, fontSize=8, leading=10
 )
@@ -88,11 +87,11 @@ def render_action_log(body_id: str, *, public: bool = False, today: dt.date | No
         lines = [
             [
                 "",
-                Paragraph(text(e.status), _cell),
+                e.status,
                 Paragraph(_raised(e.meeting_date, e.minute_number, e.item_id in secret), _cell),
                 Paragraph(text(e.text), _cell),
                 Paragraph(text(e.owner), _cell),
-                Paragraph(short_date(e.due) if e.due else "", _cell),
+                short_date(e.due) if e.due else "",
                 Paragraph(text(e.last_note), _cell),
             ]
             for e in rows
@@ -117,12 +116,12 @@ def render_decisions_register(
     story = _heading(body.name, "Decisions register", period, public)
     if not entries:
         story.append(Paragraph("No decisions were recorded in this period.", styles.body))
-    widths = [24 * mm, 16 * mm, 55 * mm, None, 45 * mm]
+    widths = [24 * mm, 24 * mm, 55 * mm, None, 45 * mm]
     header = ["Meeting", "Minute", "Item", "Decision", "How carried"]
     lines = [
         [
-            Paragraph(short_date(e.meeting_date), _cell),
-            Paragraph(text(e.minute_number), _cell),
+            short_date(e.meeting_date),
+            Paragraph(text(e.minute_number), _cell),  # "Cou/285/07-08" wraps
             Paragraph(
                 text(e.item_title) + (" <i>(Part II)</i>" if e.item_id in secret else ""), _cell
             ),
@@ -251,17 +250,17 @@ def _grid(body_id: str, start: dt.date, end: dt.date, records: list) -> list[Flo
             for column, (meeting_id, day) in enumerate(chunk, start=1):
                 if _member_on(terms.get(record.person_id, []), day):
                     mark = marks.get((record.person_id, meeting_id), "absent")
-                    cells.append(Paragraph(MARKS.get(mark, "–"), _centred))
+                    cells.append(MARKS.get(mark, "–"))
                 else:
                     cells.append("")
                     shaded.append(("BACKGROUND", (column, row), (column, row), styles.SHADE))
             if last:
                 counts = (record.meetings, record.present, record.apologies, record.absent)
-                cells += [Paragraph(str(v), _centred) for v in (*counts, record.substituted)]
-                cells.append(Paragraph(f"{record.percentage}%", _centred))
+                cells += [str(v) for v in (*counts, record.substituted)]
+                cells.append(f"{record.percentage}%")
             rows.append(cells)
         widths = [None] + [MARK_WIDTH] * len(chunk) + ([TOTAL_WIDTH] * len(totals) if last else [])
-        story += _tables(header, rows, widths, shaded)
+        story += _tables(header, rows, widths, shaded, centred=range(1, len(widths)))
         story.append(Spacer(0, 8))
     return story
 
@@ -319,9 +318,12 @@ def _legend() -> Table:
     return table
 
 
-def _tables(header: list, rows: list[list], widths: list, extra: list | None = None) -> list[Table]:
+def _tables(
+    header: list, rows: list[list], widths: list, extra: list | None = None, centred=()
+) -> list[Table]:
     """The rows under a repeated header row, in tables of ROWS_PER_TABLE; `extra` holds style
-    commands addressed to rows of the whole list (row 1 is the first data row)."""
+    commands addressed to rows of the whole list (row 1 is the first data row). Short cells
+    are plain strings in the cell font: a Paragraph in each costs a wrap per layout pass."""
     fixed = sum(w for w in widths if w is not None)
     flexible = sum(1 for w in widths if w is None)
     widths = [w if w is not None else (WIDTH - fixed) / flexible for w in widths]
@@ -330,7 +332,10 @@ def _tables(header: list, rows: list[list], widths: list, extra: list | None = N
     for first in range(0, len(rows), ROWS_PER_TABLE):
         chunk = rows[first : first + ROWS_PER_TABLE]
         commands = [
-            ("FONT", (0, 0), (-1, -1), REGULAR),  # each cell's font, never Helvetica
+            # Each cell's font, never Helvetica, and the font of the plain-string cells.
+            ("FONT", (0, 0), (-1, -1), REGULAR, _cell.fontSize, _cell.leading),
+            ("TEXTCOLOR", (0, 0), (-1, -1), styles.INK),
+            *[("ALIGN", (c, 0), (c, -1), "CENTER") for c in centred],
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BACKGROUND", (0, 0), (-1, 0), styles.SHADE),
             ("LINEBELOW", (0, 0), (-1, -1), 0.25, styles.RULE),
