@@ -1,0 +1,172 @@
+"""Issues of the agenda pack: each kept with its pages; a reissue keeps every published page
+number, gives an added paper pages 23a–23d, leaves a withdrawn paper's numbers unused and
+says what changed; the latest issue can be withdrawn."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from desktop_app.errors import Cancelled, ValidationError
+from desktop_app.services import documents
+from desktop_app.services.pack_issues import (
+    issue_pack,
+    list_pack_issues,
+    pack_issue_pdf,
+    restore_pack_issue,
+    withdraw_pack_issue,
+)
+from desktop_app.storage.database import context
+from desktop_app.storage.models import AgendaItem, PackIssue
+from tests.documents.conftest import (  # noqa: F401 (fixtures)
+    SECRET_ITEM,
+    SECRET_PAPER,
+    example_meeting,
+    make_report,
+    papered_meeting,
+)
+
+
+@pytest.fixture
+def papers(papered_meeting, tmp_path):  # noqa: F811 (the fixture imported above)
+    """The papered meeting with a second paper on item 34, so that item's papers fill pages
+    4 to 23 (agenda 1–2, index 3) and the Part II paper is on pages 24–25."""
+    documents.attach_document(
+        item_id=_item(papered_meeting.meeting_id, "34").id,
+        path=make_report(tmp_path / "appendix.pdf", "Performance appendix", 17),
+        title="Performance appendix",
+    )
+    return papered_meeting
+
+
+@pytest.fixture
+def meeting(papers) -> str:
+    return papers.meeting_id
+
+
+def _item(meeting_id: str, number: str) -> AgendaItem:
+    return AgendaItem.get((AgendaItem.meeting == meeting_id) & (AgendaItem.number == number))
+
+
+def _pages(issue: PackIssue) -> dict[str, tuple[str, str]]:
+    return {e["title"]: (e["first"], e["last"]) for e in json.loads(issue.pages)}
+
+
+def _reader(issue: PackIssue) -> PdfReader:
+    return PdfReader(io.BytesIO(pack_issue_pdf(issue.id)))
+
+
+def _add_late_paper(meeting_id: str, tmp_path, number: str = "34", title: str = "Late paper"):
+    return documents.attach_document(
+        item_id=_item(meeting_id, number).id,
+        path=make_report(tmp_path / f"{title}.pdf", title, 4),
+        title=title,
+    )
+
+
+def test_first_issue_numbers_its_pages_from_one_and_keeps_the_pdf(meeting):
+    issue = issue_pack(meeting_id=meeting)
+    assert (issue.number, issue.public, issue.issued_by) == (1, False, context().actor)
+    assert issue.issued_at and issue.changes == ""
+    pages = _pages(issue)
+    assert pages["Agenda"] == ("1", "2") and pages["Index"] == ("3", "3")
+    assert pages["Priorities and Performance report"] == ("4", "6")
+    assert pages["Performance appendix"] == ("7", "23")
+    assert pages[f"Valuation of the depot ({SECRET_PAPER})"] == ("24", "25")
+    reader = _reader(issue)
+    assert len(reader.pages) == issue.page_count == 25
+    assert reader.metadata.subject == "Agenda pack, issue 1"
+
+
+def test_reissue_gives_an_added_paper_pages_23a_to_23d_and_keeps_the_rest(meeting, tmp_path):
+    first = issue_pack(meeting_id=meeting)
+    _add_late_paper(meeting, tmp_path)
+    second = issue_pack(meeting_id=meeting)
+    assert second.number == 2
+    before, after = _pages(first), _pages(second)
+    assert after["Late paper"] == ("23a", "23d")
+    for title in ("Agenda", "Priorities and Performance report", "Performance appendix"):
+        assert after[title] == before[title]
+    assert after[f"Valuation of the depot ({SECRET_PAPER})"] == ("24", "25")
+    assert second.changes == "Added to item 34: “Late paper”, pages 23a–23d."
+    reader = _reader(second)
+    labels = reader.page_labels
+    assert labels == ["1", "2", "2a", "3", *map(str, range(4, 24)), "23a", "23b", "23c", "23d"] + [
+        "24",
+        "25",
+    ]
+    texts = [page.extract_text() for page in reader.pages]
+    for label, text in zip(labels, texts, strict=True):
+        assert re.search(rf"(?m)^Page {label}$", text)
+    assert "Late paper" in texts[labels.index("23a")]
+    assert "Changes since issue 1" in texts[2] and "pages 23a–23d" in texts[2]
+
+
+def test_withdrawn_paper_leaves_its_numbers_unused(meeting, papers, tmp_path):
+    issue_pack(meeting_id=meeting)
+    documents.remove_document(document_id=papers.confidential_paper_id)
+    second = issue_pack(meeting_id=meeting)
+    assert "pages 24–25 are not used" in second.changes
+    assert "24" not in _reader(second).page_labels
+    _add_late_paper(meeting, tmp_path, number="38", title="New valuation")
+    third = issue_pack(meeting_id=meeting)
+    assert _pages(third)["New valuation"] == ("23a", "23d")
+    assert not {"24", "25"} & set(_reader(third).page_labels)
+
+
+def test_reissue_with_nothing_changed_is_refused(meeting):
+    issue_pack(meeting_id=meeting)
+    with pytest.raises(ValidationError, match="Nothing has changed since issue 1"):
+        issue_pack(meeting_id=meeting)
+    assert [i.number for i in list_pack_issues(meeting)] == [1]
+
+
+def test_every_issue_is_kept_as_issued(meeting, tmp_path):
+    first = issue_pack(meeting_id=meeting)
+    _add_late_paper(meeting, tmp_path)
+    issue_pack(meeting_id=meeting)
+    assert [i.number for i in list_pack_issues(meeting)] == [1, 2]
+    assert len(_reader(first).pages) == 25
+
+
+def test_public_edition_has_its_own_issues_and_no_part_two(meeting):
+    issue_pack(meeting_id=meeting)
+    public = issue_pack(meeting_id=meeting, public=True)
+    assert (public.number, public.public) == (1, True)
+    text = "\n".join(page.extract_text() for page in _reader(public).pages)
+    assert SECRET_ITEM not in text and SECRET_PAPER not in text
+    assert SECRET_PAPER not in public.pages
+    assert [(i.public, i.number) for i in list_pack_issues(meeting)] == [(False, 1), (True, 1)]
+
+
+def test_only_the_latest_issue_can_be_withdrawn_and_it_can_come_back(meeting, tmp_path):
+    first = issue_pack(meeting_id=meeting)
+    _add_late_paper(meeting, tmp_path)
+    second = issue_pack(meeting_id=meeting)
+    with pytest.raises(ValidationError, match="issue 2 came after issue 1"):
+        withdraw_pack_issue(first.id)
+    withdraw_pack_issue(second.id)
+    assert [i.number for i in list_pack_issues(meeting)] == [1]
+    assert PackIssue.get_by_id(second.id).deleted_at is not None
+    restore_pack_issue(second.id)
+    assert [i.number for i in list_pack_issues(meeting)] == [1, 2]
+
+
+def test_an_issue_that_cannot_be_made_writes_nothing(meeting, papers):
+    documents.document_file(papers.public_paper_id).write_bytes(b"%PDF-1.4 garbage")
+    with pytest.raises(ValidationError, match="on item 34 cannot be read"):
+        issue_pack(meeting_id=meeting)
+
+    class Cancelling:
+        cancelled = True
+
+        def report(self, done, total):
+            pass
+
+    with pytest.raises(Cancelled):
+        issue_pack(meeting_id=meeting, progress=Cancelling())
+    assert PackIssue.select().count() == 0
