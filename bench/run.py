@@ -21,10 +21,10 @@ from pathlib import Path
 from bench import budgets
 from bench.dataset import DEFAULT_DIR, ensure_dataset
 from bench.results import Result, table
-from bench.scenarios import meeting, memory, minutes_pdf, search, signing, startup, tracker
+from bench.scenarios import meeting, memory, minutes_pdf, pack, search, signing, startup, tracker
 from bench.workspace import prepare
 
-SCENARIOS = (startup, meeting, search, tracker, minutes_pdf, signing, memory)
+SCENARIOS = (startup, meeting, search, tracker, minutes_pdf, signing, memory, pack)
 
 
 def main(argv: list[str] | None = None) -> int:
