@@ -247,6 +247,7 @@ def _heading(number: str, title: str, depth: int, aside: str = "") -> Table:
 
 
 def detail_style(offset: float, style: ParagraphStyle = styles.muted) -> ParagraphStyle:
+    """The smaller lines under an item's title, lined up with the title at `offset`."""
     return ParagraphStyle(f"detail-{offset:.0f}", parent=style, leftIndent=offset, fontSize=9.5)
 
 
@@ -263,7 +264,7 @@ def _details(item: ItemFacts, offset: float, *, public: bool) -> list[Flowable]:
         if paper.confidential and public:
             continue
         story.append(Paragraph(_paper_line(paper), detail_style(offset, styles.small)))
-    if item.confidential and (item.exempt_paragraph or not public):
+    if item.confidential:
         story.append(Paragraph(text(exemption(item.exempt_paragraph)), detail_style(offset)))
     return story
 

@@ -4,6 +4,8 @@ and papers a pack holds is decided here too, so the index and the assembly agree
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -65,6 +67,19 @@ def pack_entries(facts: MeetingFacts, *, public: bool) -> list[Entry]:
     for item in [*facts.public_items(), *facts.confidential_items()]:
         walk(item, 0)
     return entries
+
+
+def agenda_fingerprint(facts: MeetingFacts, entries: Sequence[Entry]) -> str:
+    """What makes a reissue say the agenda was revised: its time, venue and items as printed.
+    Papers are left out (the changes page names each), and so is all of an exempt item the
+    public edition does not print."""
+    shown: list = [facts.date.isoformat(), facts.start_time, facts.venue, facts.status]
+    for entry in entries:
+        item = entry.item
+        shown.append([item.number, entry.title, entry.depth, item.exempt_paragraph])
+        if not entry.exempt:
+            shown.append([item.presenter, item.purpose, item.confidential])
+    return hashlib.sha256(json.dumps(shown).encode()).hexdigest()
 
 
 def agenda_item_pages(agenda: PdfReader, entries: Sequence[Entry]) -> dict[str, int]:

@@ -7,11 +7,10 @@ before (page_labels.py) and carries a page saying what changed."""
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -26,6 +25,7 @@ from desktop_app.documents.facts import MeetingFacts, PaperFacts, load_meeting_f
 from desktop_app.documents.fonts import REGULAR
 from desktop_app.documents.pack_contents import (
     Entry,
+    agenda_fingerprint,
     agenda_item_pages,
     changes_pdf,
     index_pdf,
@@ -138,7 +138,7 @@ def assemble_pack(
     agenda_reader = PdfReader(io.BytesIO(agenda))
     entries = pack_entries(facts, public=public)
     agenda_pages = agenda_item_pages(agenda_reader, entries)
-    fingerprint = _agenda_fingerprint(facts, entries)
+    fingerprint = agenda_fingerprint(facts, entries)
     published = {part.key: part.labels for part in previous}
     reissue = since_issue is not None
     counts = {"agenda": len(agenda_reader.pages), "changes": 1 if reissue else 0, "index": 1}
@@ -170,10 +170,8 @@ def assemble_pack(
             writer.append(readers[key], import_outline=False)
     for paper in papers:
         steps.check()
-        try:
+        with _paper_faults(paper):
             writer.append(paper.reader, import_outline=False)
-        except (PyPdfError, *documents.PARSER_FAULTS) as error:
-            raise _unreadable(paper.entry, paper.title, _damage(error)) from None
         steps.advance()
     stamps = _stamps(parts, papers)
     _stamp(writer, stamps)
@@ -249,23 +247,10 @@ def _parts(labels: dict[str, tuple[str, ...]], agenda: str, papers: Sequence[Pap
     return parts
 
 
-def _agenda_fingerprint(facts: MeetingFacts, entries: Sequence[Entry]) -> str:
-    """What makes a reissue say the agenda was revised: its time, venue and items as printed.
-    Papers are left out (the changes page names each), and so is all of an exempt item the
-    public edition does not print."""
-    shown: list = [facts.date.isoformat(), facts.start_time, facts.venue, facts.status]
-    for entry in entries:
-        item = entry.item
-        shown.append([item.number, entry.title, entry.depth, item.exempt_paragraph])
-        if not entry.exempt:
-            shown.append([item.presenter, item.purpose, item.confidential])
-    return hashlib.sha256(json.dumps(shown).encode()).hexdigest()
-
-
 @dataclass(frozen=True)
 class _Stamp:
     label: str
-    paper: bool  # a paper's page: the number gets a white ground to stay legible
+    paper: Paper | None  # on a paper's page the number gets a white ground to stay legible
     note: str = ""  # "Not for publication" on a confidential paper in the full pack
     item: str = ""  # "Agenda item 34" on the first page of a paper
 
@@ -277,12 +262,12 @@ def _stamps(parts: Sequence[Part], papers: Sequence[Paper]) -> list[_Stamp]:
         paper = by_id.get(part.key)
         for n, label in enumerate(part.labels):
             if paper is None:
-                stamps.append(_Stamp(label, paper=False))
+                stamps.append(_Stamp(label, None))
                 continue
             stamps.append(
                 _Stamp(
                     label,
-                    paper=True,
+                    paper,
                     note=NOT_FOR_PUBLICATION if paper.confidential else "",
                     item=f"Agenda item {paper.entry.item.number}" if n == 0 else "",
                 )
@@ -297,21 +282,36 @@ def _stamp(writer: PdfWriter, stamps: Sequence[_Stamp]) -> None:
     overlay = canvas.Canvas(out, initialFontName=REGULAR, initialFontSize=STAMP_SIZE, invariant=1)
     boxes = []
     for page, stamp in zip(writer.pages, stamps, strict=True):
-        if page.rotation:
-            page.transfer_rotation_to_content()  # so "up" on the overlay is up on the page
-        box = page.cropbox
-        boxes.append((float(box.left), float(box.bottom)))
-        overlay.setPageSize((float(box.width), float(box.height)))
-        _draw_stamp(overlay, stamp, float(box.width), float(box.height))
+        with _paper_faults(stamp.paper):
+            if page.rotation:
+                page.transfer_rotation_to_content()  # so "up" on the overlay is up on the page
+            box = page.cropbox
+            width, height = float(box.width), float(box.height)
+            boxes.append((float(box.left), float(box.bottom)))
+        overlay.setPageSize((width, height))
+        _draw_stamp(overlay, stamp, width, height)
         overlay.showPage()
     overlay.save()
-    for page, over, (left, bottom) in zip(
-        writer.pages, PdfReader(io.BytesIO(out.getvalue())).pages, boxes, strict=True
+    overlays = PdfReader(io.BytesIO(out.getvalue())).pages
+    for page, over, stamp, (left, bottom) in zip(
+        writer.pages, overlays, stamps, boxes, strict=True
     ):
-        if left or bottom:
-            page.merge_transformed_page(over, Transformation().translate(left, bottom))
-        else:
-            page.merge_page(over)
+        with _paper_faults(stamp.paper):
+            if left or bottom:
+                page.merge_transformed_page(over, Transformation().translate(left, bottom))
+            else:
+                page.merge_page(over)
+
+
+@contextmanager
+def _paper_faults(paper: Paper | None) -> Iterator[None]:
+    """A paper whose page defeats pypdf is named; a fault on our own pages is a bug."""
+    try:
+        yield
+    except (PyPdfError, *documents.PARSER_FAULTS) as error:
+        if paper is None:
+            raise
+        raise _unreadable(paper.entry, paper.title, _damage(error)) from None
 
 
 def _draw_stamp(canv: canvas.Canvas, stamp: _Stamp, width: float, height: float) -> None:
@@ -320,7 +320,9 @@ def _draw_stamp(canv: canvas.Canvas, stamp: _Stamp, width: float, height: float)
     right, left = width - styles.MARGIN_RIGHT, styles.MARGIN_LEFT
     bottom = styles.MARGIN_BOTTOM - 12
     canv.saveState()
-    _ground_text(canv, f"Page {stamp.label}", right, bottom, align_right=True, ground=stamp.paper)
+    _ground_text(
+        canv, f"Page {stamp.label}", right, bottom, align_right=True, ground=stamp.paper is not None
+    )
     if stamp.note:
         canv.saveState()
         canv.setFillColor(styles.CONFIDENTIAL)

@@ -246,3 +246,7 @@ def test_cancel_stops_before_the_next_paper(papered_meeting):
     with pytest.raises(Cancelled):
         render_pack(papered_meeting.meeting_id, progress=progress)
     assert len(progress.reports) == 2
+
+
+def test_the_same_meeting_gives_the_same_bytes(papered_meeting):
+    assert render_pack(papered_meeting.meeting_id) == render_pack(papered_meeting.meeting_id)
