@@ -11,6 +11,7 @@ latest can be withdrawn, which is the undo of issuing it.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from desktop_app.documents.page_labels import Part
 from desktop_app.errors import ValidationError
@@ -19,8 +20,13 @@ from desktop_app.storage import changes, store
 from desktop_app.storage.database import context
 from desktop_app.storage.models import Meeting, PackIssue, db
 
+if TYPE_CHECKING:
+    from desktop_app.documents.pack_pdf import Progress
 
-def issue_pack(*, meeting_id: str, public: bool = False, progress=None) -> PackIssue:
+
+def issue_pack(
+    *, meeting_id: str, public: bool = False, progress: Progress | None = None
+) -> PackIssue:
     """Issue the meeting's pack (the public edition if `public`): the first issue numbers its
     pages 1, 2, 3 …; a later one keeps those numbers and says what changed. Refused when
     nothing has changed since the last issue."""
