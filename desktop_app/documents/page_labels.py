@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pypdf import PdfWriter
+if TYPE_CHECKING:  # pypdf loads only when a pack is made: it slows the window's start
+    from pypdf import PdfWriter
 
 LABEL = re.compile(r"([0-9]+)([a-z]*)")
 FRONT = ("agenda", "changes", "index")  # the parts before the papers, in pack order
