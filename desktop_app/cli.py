@@ -94,6 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop_app import cli_signing  # signer, sign, verify (issue 7)
 
     cli_signing.add_commands(commands)
+
+    from desktop_app.cli_documents import add_document_commands  # render, brief, archive, publish
+
+    add_document_commands(commands)
     return parser
 
 

@@ -55,6 +55,16 @@ GLYPHS = {
     "actions": "fa5s.tasks",
     "registers": "fa5s.book",
     "search": "fa5s.search",
+    "documents": "fa5s.file-alt",
+    "print": "fa5s.print",
+    "save": "fa5s.save",
+    "upload": "fa5s.upload",
+    "archive": "fa5s.archive",
+    "zoom in": "fa5s.search-plus",
+    "zoom out": "fa5s.search-minus",
+    "fit width": "fa5s.arrows-alt-h",
+    "previous page": "fa5s.chevron-up",
+    "next page": "fa5s.chevron-down",
 }
 
 _cache: dict[str, QIcon] = {}

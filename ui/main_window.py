@@ -22,6 +22,7 @@ from desktop_app.storage.changes import current
 from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record, edit_fields
 from ui.commands.service_call import perform
+from ui.document_actions import DocumentActions
 from ui.errors import show_error
 from ui.events import Changes
 from ui.icons import icon
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
 
             self._meeting_page = MeetingPage(self.undo_stack, self.changes)
             self._meeting_page.edit_button.clicked.connect(self.edit_meeting)
+            self._meeting_page.documents_button.setMenu(self.documents.menu)
             self.pages.addWidget(self._meeting_page)
         return self._meeting_page
 
@@ -384,6 +386,10 @@ class MainWindow(QMainWindow):
         records.addActions([self.people_action, self.organisations_action])
         records.addSeparator()
         records.addActions([self.tracker_action, self.registers_action, self.search_action])
+        self.documents = DocumentActions(
+            self, meeting_id=self.current_meeting_id, body_id=self.current_body_id
+        )
+        menus.addMenu(self.documents.menu)
 
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
@@ -409,6 +415,10 @@ class MainWindow(QMainWindow):
         if not index.isValid() or index.data(KIND_ROLE) not in ("body", "meeting"):
             return None
         return index.data(KIND_ROLE), index.data(ID_ROLE)
+
+    def current_meeting_id(self) -> str | None:
+        key = self._current_key()
+        return key[1] if key is not None and key[0] == "meeting" else None
 
     def current_body_id(self) -> str | None:
         index = self.tree.currentIndex()

@@ -62,12 +62,24 @@ class MeetingPage(QWidget):
         self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.status_menu = QMenu(self.status_button)
         self.status_button.setMenu(self.status_menu)
+        # The main window gives it the Documents menu (ui/document_actions.py).
+        self.documents_button = QToolButton()
+        self.documents_button.setObjectName("documentsButton")
+        self.documents_button.setIcon(icon("documents"))
+        self.documents_button.setText("Documents")
+        self.documents_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.documents_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.live_button = QPushButton(icon("live"), "Live meeting (F5)")
         self.live_button.setShortcut(QKeySequence("F5"))
         self.live_button.clicked.connect(self.open_live)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        for widget in (self.edit_button, self.status_button, self.live_button):
+        for widget in (
+            self.edit_button,
+            self.status_button,
+            self.documents_button,
+            self.live_button,
+        ):
             top.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
 
         self.browser = QTextBrowser()

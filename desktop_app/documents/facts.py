@@ -150,6 +150,12 @@ class MeetingFacts:
         """“17 December 2012, 2.30 – 4.30 pm” as the seed minutes write it."""
         return long_date(self.date)
 
+    @property
+    def has_minutes(self) -> bool:
+        """Whether minutes have been written: a version saved, or the status says so (an
+        imported record may carry the status without a version)."""
+        return bool(self.minutes_state) or self.status.startswith("minutes ")
+
     def all_items(self) -> Iterator[ItemFacts]:
         """Every item in agenda order, each sub-item straight after its parent."""
         return _walk(self.items)

@@ -1,0 +1,172 @@
+"""The document commands of the command line (DESIGN.md §7): `render`, `brief`, `archive` and
+`publish`, each the same catalogue entry the window's Documents menu uses."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+from pathlib import Path
+
+from desktop_app.errors import ValidationError
+
+RENDERED = ("minutes", "agenda", "pack", "actions", "decisions", "attendance")
+REGISTERS = ("actions", "decisions", "attendance")
+
+
+def add_document_commands(commands) -> None:
+    """Add the document commands to the command line's subparsers."""
+    command = commands.add_parser(
+        "render",
+        help="write a document as the app prints it: minutes, agenda, pack, or a register "
+        "(actions, decisions, attendance)",
+    )
+    command.add_argument("document", choices=RENDERED, metavar="DOCUMENT", help=", ".join(RENDERED))
+    _meeting_arguments(command, required=False)
+    command.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
+    command.add_argument(
+        "--public", action="store_true", help="the public edition: no Part II business"
+    )
+    command.add_argument(
+        "--confidential", action="store_true", help="the confidential minutes (Part II)"
+    )
+    command.add_argument(
+        "--from", dest="since", metavar="YYYY-MM-DD", help="registers: first day (a year ago)"
+    )
+    command.add_argument("--to", dest="until", metavar="YYYY-MM-DD", help="registers: last day")
+    command.set_defaults(run=_render)
+
+    for name, key, what in (
+        ("brief", "brief", "the chair's brief: the agenda with the clerk's notes and timings"),
+        ("archive", "archive", "the meeting archive: every part of the record in one PDF"),
+    ):
+        command = commands.add_parser(name, help=f"write {what}")
+        _meeting_arguments(command, required=True)
+        command.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
+        command.set_defaults(run=_render_one, key=key)
+
+    command = commands.add_parser(
+        "publish", help="write the meeting's public agenda, pack and minutes into a folder"
+    )
+    _meeting_arguments(command, required=True)
+    command.add_argument("--to", dest="folder", metavar="DIR", type=Path, required=True)
+    command.set_defaults(run=_publish)
+
+
+def _meeting_arguments(command: argparse.ArgumentParser, *, required: bool) -> None:
+    command.add_argument("--body", metavar="NAME", required=True)
+    command.add_argument("--date", metavar="YYYY-MM-DD", required=required)
+
+
+def _render(args) -> int:
+    from desktop_app.documents import catalogue
+
+    if args.confidential and args.document != "minutes":
+        raise ValidationError("Only the minutes have a confidential edition.")
+    if args.document in REGISTERS:
+        return _render_register(args, catalogue.document(args.document))
+    if args.since or args.until:
+        raise ValidationError(f"The {args.document} is of one meeting: give --date, not a period.")
+    if not args.date:
+        raise ValidationError(f"Give the date of the meeting whose {args.document} to render.")
+    return _render_meeting(args, _edition(args))
+
+
+def _render_register(args, kind) -> int:
+    from desktop_app.documents import catalogue
+
+    if args.date:
+        raise ValidationError("A register is of the body, not of one meeting: leave out --date.")
+    if args.public and not kind.public_option:
+        raise ValidationError(f"The {kind.label.lower()} has no public edition.")
+    options = {"public": True} if args.public else {}
+    today = dt.date.today()
+    if not kind.period and (args.since or args.until):
+        raise ValidationError(
+            f"The {kind.label.lower()} is as it stands today: leave out --from/--to."
+        )
+    _open(args)
+    body_id = _body_id(args.body)
+    if not kind.period:
+        return _write(kind, catalogue.body_target(body_id, date=today), args.out, **options)
+    since, until = catalogue.period(args.since, args.until, today=today)
+    target = catalogue.body_target(body_id, since=since, until=until)
+    return _write(kind, target, args.out, from_date=since, to_date=until, **options)
+
+
+def _edition(args) -> str:
+    """The catalogue's key for the document and the edition asked for."""
+    if args.public and args.confidential:
+        raise ValidationError("A document cannot be both --public and --confidential.")
+    if args.document == "minutes":
+        return "confidential-minutes" if args.confidential else "minutes"
+    return f"public-{args.document}" if args.public else args.document
+
+
+def _render_one(args) -> int:
+    return _render_meeting(args, args.key)
+
+
+def _render_meeting(args, key: str) -> int:
+    from desktop_app.documents import catalogue
+
+    kind = catalogue.document(key)
+    _open(args)
+    meeting_id = _meeting_id(args.body, args.date)
+    return _write(kind, catalogue.meeting_target(meeting_id), args.out)
+
+
+def _write(kind, target, out: Path, **options) -> int:
+    from pypdf import PdfReader
+
+    from desktop_app.publishing import write_atomically
+
+    data = kind.render(target.id, **options)
+    write_atomically(out, data)
+    pages = len(PdfReader(io.BytesIO(data)).pages)
+    print(
+        f"Wrote the {kind.label.lower()} of {target.body_name}, {target.when} to {out} "
+        f"({pages} page{'s' if pages != 1 else ''})."
+    )
+    return 0
+
+
+def _publish(args) -> int:
+    from desktop_app.publishing import check_folder, publish_meeting
+
+    check_folder(args.folder)
+    _open(args)
+    written = publish_meeting(_meeting_id(args.body, args.date), args.folder)
+    for path in written:
+        print(f"Published {path}")
+    return 0
+
+
+def _open(args) -> None:
+    from desktop_app.cli import _open  # here: cli.py imports this module at its top
+
+    _open(args)
+
+
+def _body_id(name: str) -> str:
+    from desktop_app.services.bodies import find_body
+
+    body = find_body(name=name)
+    if body is None:
+        raise ValidationError(f"There is no body called {name.strip()}.")
+    return body.id
+
+
+def _meeting_id(body_name: str, date: str) -> str:
+    from desktop_app.dates import long_date
+    from desktop_app.services.meetings import find_meeting
+
+    try:
+        day = dt.date.fromisoformat(date.strip())
+    except ValueError:
+        raise ValidationError(f"“{date}” is not a date written as YYYY-MM-DD.") from None
+    body_id = _body_id(body_name)
+    meeting = find_meeting(body_id=body_id, date=day)
+    if meeting is None:
+        raise ValidationError(f"{body_name.strip()} has no meeting on {long_date(day)}.")
+    return meeting.id

@@ -1,0 +1,117 @@
+"""Publishing into an outside folder: whole files or none, only public editions, a clear
+refusal for a folder that cannot be used."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+import pytest
+
+from desktop_app import publishing
+from desktop_app.documents import catalogue
+from desktop_app.errors import ValidationError
+from desktop_app.services import meetings
+from desktop_app.storage.models import Meeting
+from tests.documents import conftest as documents_fixtures
+from tests.documents.conftest import SECRET_ITEM, SECRET_PAPER, pdf_text
+
+PREFIX = "2012-12-17 Maidstone Locality Board"
+
+# The example meeting, with and without papers, as the document tests have them.
+example_meeting = documents_fixtures.example_meeting
+papered_meeting = documents_fixtures.papered_meeting
+
+
+@pytest.fixture
+def site(tmp_path):
+    """The website's upload folder (the data folder is beside it in tmp_path)."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    return folder
+
+
+def names(folder) -> list[str]:
+    return sorted(path.name for path in folder.iterdir())
+
+
+def test_a_write_replaces_the_file_whole_and_leaves_no_temporary(tmp_path):
+    target = tmp_path / "agenda.pdf"
+    target.write_bytes(b"old")
+    publishing.write_atomically(target, b"%PDF-new")
+    assert target.read_bytes() == b"%PDF-new"
+    assert names(tmp_path) == ["agenda.pdf"]
+
+
+def test_a_failed_write_keeps_the_old_file_and_removes_the_temporary(tmp_path, monkeypatch):
+    target = tmp_path / "agenda.pdf"
+    target.write_bytes(b"old")
+
+    def full_disk(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(ValidationError) as refused:
+        publishing.write_atomically(target, b"%PDF-new")
+    assert str(refused.value) == (
+        f"agenda.pdf could not be written into {tmp_path} (No space left on device)."
+    )
+    assert target.read_bytes() == b"old"
+    assert names(tmp_path) == ["agenda.pdf"]
+
+
+def test_a_missing_folder_is_refused(tmp_path):
+    with pytest.raises(ValidationError, match="There is no folder .*gone; choose one that exists"):
+        publishing.write_atomically(tmp_path / "gone" / "agenda.pdf", b"%PDF")
+
+
+def test_a_file_in_place_of_the_folder_is_refused(tmp_path):
+    (tmp_path / "site").write_text("not a folder")
+    with pytest.raises(ValidationError, match="is a file, not a folder"):
+        publishing.check_folder(tmp_path / "site")
+
+
+def test_a_folder_that_refuses_writing_is_named(tmp_path, monkeypatch):
+    # Tests may run as root, for whom permissions do not stop a write: refuse at the source.
+    def denied(**kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    with pytest.raises(ValidationError, match=r"could not be written .*\(Permission denied\)"):
+        publishing.write_atomically(tmp_path / "agenda.pdf", b"%PDF")
+    assert names(tmp_path) == []
+
+
+def test_the_meetings_public_editions_are_published(example_meeting, site):
+    written = publishing.publish_meeting(example_meeting, site)
+    # No paper is attached, so there is no pack; the minutes are drafted.
+    assert names(site) == sorted(p.name for p in written)
+    assert names(site) == [f"{PREFIX} agenda (public).pdf", f"{PREFIX} minutes.pdf"]
+
+
+def test_no_word_of_part_two_is_published(papered_meeting, site):
+    publishing.publish_meeting(papered_meeting.meeting_id, site)
+    assert f"{PREFIX} agenda pack (public).pdf" in names(site)
+    for path in site.iterdir():
+        words = pdf_text(path.read_bytes())
+        assert SECRET_ITEM not in words and SECRET_PAPER not in words, path.name
+
+
+def test_a_meeting_with_an_empty_agenda_has_nothing_to_publish(example_meeting, site):
+    body = Meeting.get_by_id(example_meeting).__data__["body"]
+    empty = meetings.create_meeting(body_id=body, date="2013-03-18")
+    with pytest.raises(ValidationError, match="nothing to publish yet"):
+        publishing.publish_meeting(empty.id, site)
+    assert names(site) == []
+
+
+@pytest.mark.parametrize("key", ["agenda", "pack", "confidential-minutes", "archive", "brief"])
+def test_a_document_with_confidential_content_is_never_published(example_meeting, site, key):
+    with pytest.raises(ValidationError, match="never published"):
+        publishing.publish_document(key, example_meeting, site, b"%PDF")
+    assert names(site) == []
+
+
+def test_only_public_editions_are_publishable():
+    public = {kind.key for kind in catalogue.DOCUMENTS.values() if kind.publishable}
+    assert public == {"public-agenda", "public-pack", "minutes"}
