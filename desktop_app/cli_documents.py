@@ -31,9 +31,11 @@ def add_document_commands(commands) -> None:
         "--confidential", action="store_true", help="the confidential minutes (Part II)"
     )
     command.add_argument(
-        "--from", dest="since", metavar="YYYY-MM-DD", help="registers: first day (a year ago)"
+        "--from", dest="since", metavar="YYYY-MM-DD", help="a register's first day (a year before)"
     )
-    command.add_argument("--to", dest="until", metavar="YYYY-MM-DD", help="registers: last day")
+    command.add_argument(
+        "--to", dest="until", metavar="YYYY-MM-DD", help="a register's last day (today)"
+    )
     command.set_defaults(run=_render)
 
     for name, key, what in (
@@ -54,8 +56,10 @@ def add_document_commands(commands) -> None:
 
 
 def _meeting_arguments(command: argparse.ArgumentParser, *, required: bool) -> None:
-    command.add_argument("--body", metavar="NAME", required=True)
-    command.add_argument("--date", metavar="YYYY-MM-DD", required=required)
+    command.add_argument("--body", metavar="NAME", required=True, help="the body's name")
+    command.add_argument(
+        "--date", metavar="YYYY-MM-DD", required=required, help="the meeting's date"
+    )
 
 
 def _render(args) -> int:

@@ -16,6 +16,8 @@ from desktop_app.services import agenda, signing
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import Meeting
 from tests.documents.conftest import SECRET_ITEM, make_report, pdf_text
+from tests.signing.pdfs import PASSPHRASE
+from tests.signing.record import approve, make_board
 from tests.test_cli import ROOT, one_sentence
 
 BODY = "Maidstone Locality Board"
@@ -83,6 +85,25 @@ def test_signed_minutes_are_given_byte_for_byte(folder, tmp_path, monkeypatch):
     out = tmp_path / "minutes.pdf"
     assert run(folder, "render", "minutes", *MEETING, "--out", str(out)) == 0
     assert out.read_bytes() == signed
+
+
+def test_render_minutes_of_signed_minutes_is_the_signed_file(data_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv(signing.KEYS_ENV, str(tmp_path / "keys"))
+    monkeypatch.setenv("MINUTE_BOOK_PASSPHRASE", PASSPHRASE)
+    open_database(data_dir)
+    approve(make_board(2), 0)
+    close_database()
+    key = tmp_path / "garland.p12"
+    assert run(data_dir, "signer", "new", "--name", "Chris Garland", "--out", str(key)) == 0
+    october = ("--body", BODY, "--date", "2012-10-01")
+    assert run(data_dir, "sign", *october, "--key", str(key)) == 0
+    out = tmp_path / "minutes.pdf"
+    assert run(data_dir, "render", "minutes", *october, "--out", str(out)) == 0
+    open_database(data_dir)
+    signed = signing.signed_pdf(Meeting.get(Meeting.date == "2012-10-01").id)
+    close_database()
+    assert out.read_bytes() == signed
+    assert run(data_dir, "verify", str(out)) == 0
 
 
 def test_render_pack(folder, tmp_path):

@@ -30,7 +30,12 @@ SHORTCUTS = {
     "minutes": "Ctrl+Shift+N",
 }
 PUBLISH_SHORTCUT = "Ctrl+Shift+L"
-ICONS = {"archive": "archive", "actions": "actions", "attendance": "attendance"}
+ICONS = {
+    "archive": "archive",
+    "actions": "actions",
+    "decisions": "registers",
+    "attendance": "attendance",
+}
 
 
 class DocumentActions(QObject):
@@ -70,7 +75,6 @@ class DocumentActions(QObject):
         self.folder_action = QAction("Choose the publishing folder…", window)
         self.folder_action.triggered.connect(self.choose_folder)
         self.menu.addActions([self.publish_action, self.folder_action])
-        window.addActions(list(self.actions.values()) + [self.publish_action])
 
     # -- documents ----------------------------------------------------------------------------
 

@@ -48,7 +48,6 @@ class PdfPreview(QMainWindow):
     ):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowFlag(Qt.WindowType.Window)
         self.setWindowTitle(title)
         self.resize(900, 1000)
         self.data, self.file_name, self._publish = data, file_name, publish
