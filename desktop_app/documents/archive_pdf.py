@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject
 from pypdf.xmp import XmpInformation
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
@@ -256,6 +257,10 @@ def _assemble(facts: MeetingFacts, cover: Part, parts: list[Part], secret: bool)
         }
     )
     writer.xmp_metadata = _xmp(title, facts)
+    # pypdf leaves the stream untyped; readers (poppler) expect /Type /Metadata /Subtype /XML.
+    writer.root_object["/Metadata"].get_object().update(
+        {NameObject("/Type"): NameObject("/Metadata"), NameObject("/Subtype"): NameObject("/XML")}
+    )
     writer.add_attachment(ATTACHMENT, _meeting_json(facts))
     out = io.BytesIO()
     writer.write(out)

@@ -161,3 +161,12 @@ def test_every_font_on_our_own_pages_is_embedded(example_meeting, tmp_path):
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
     rows = fonts.stdout.splitlines()[2:]
     assert rows and all(" yes " in row for row in rows), fonts.stdout
+
+
+def test_the_archive_carries_xmp_metadata_readers_accept(example_meeting):
+    reader = read(render_archive(example_meeting))
+    title = "Meeting archive: Maidstone Locality Board, 17 December 2012"
+    assert reader.xmp_metadata.dc_title == {"x-default": title}
+    assert reader.xmp_metadata.dc_creator == ["Maidstone Locality Board"]
+    stream = reader.trailer["/Root"]["/Metadata"].get_object()
+    assert (stream["/Type"], stream["/Subtype"]) == ("/Metadata", "/XML")
