@@ -15,11 +15,13 @@ import io
 import json
 from dataclasses import dataclass
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader, PdfWriter, Transformation
 from pypdf.generic import NameObject
 from pypdf.xmp import XmpInformation
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from desktop_app.dates import day_and_date, long_date
@@ -35,6 +37,7 @@ from desktop_app.services import documents
 ATTACHMENT = "meeting.json"
 CONFIDENTIAL_NOTE = "Contains confidential information"
 VOTES = {"for": "For", "against": "Against", "abstain": "Abstained"}
+ARCHIVE_NUMBER_HEIGHT = 8 * mm
 INDENTED = ParagraphStyle("archive_indented", parent=styles.cell, leftIndent=12)
 
 
@@ -54,8 +57,13 @@ def render_archive(meeting_id: str) -> bytes:
     facts = load_meeting_facts(meeting_id)
     secret = _has_confidential(facts)
     footer = f"Meeting archive · {CONFIDENTIAL_NOTE.lower()}" if secret else "Meeting archive"
+    # The archive numbers its pages as one run (_number_pages); the agenda, minutes and
+    # papers inside keep their own numbering, as they were issued.
     furniture = Furniture(
-        header_left=facts.body_name, header_right=long_date(facts.date), footer_left=footer
+        header_left=facts.body_name,
+        header_right=long_date(facts.date),
+        footer_left=footer,
+        numbered=False,
     )
     parts = [_rendered("Agenda", "agenda", meeting_id)]
     parts += [_paper(item, paper) for item in facts.all_items() for paper in item.papers]
@@ -262,9 +270,38 @@ def _assemble(facts: MeetingFacts, cover: Part, parts: list[Part], secret: bool)
         {NameObject("/Type"): NameObject("/Metadata"), NameObject("/Subtype"): NameObject("/XML")}
     )
     writer.add_attachment(ATTACHMENT, _meeting_json(facts))
+    _number_pages(writer)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _number_pages(writer: PdfWriter) -> None:
+    """ "Archive page n of m" at the foot of every page, centred below where our documents
+    print their own footer, on a white ground in case a paper prints there too."""
+    total = len(writer.pages)
+    out = io.BytesIO()
+    overlay = canvas.Canvas(out, initialFontName=REGULAR, invariant=1)
+    for number, page in enumerate(writer.pages, start=1):
+        box = page.cropbox
+        width = float(box.width)
+        overlay.setPageSize((width, float(box.height)))
+        label = f"Archive page {number} of {total}"
+        size = 7.5
+        label_width = overlay.stringWidth(label, REGULAR, size)
+        x, y = (width - label_width) / 2, ARCHIVE_NUMBER_HEIGHT
+        overlay.setFillColorRGB(1, 1, 1)
+        overlay.rect(x - 3, y - 3, label_width + 6, size + 4, stroke=0, fill=1)
+        overlay.setFillColor(styles.MUTED)
+        overlay.setFont(REGULAR, size)
+        overlay.drawString(x, y, label)
+        overlay.showPage()
+    overlay.save()
+    for page, over in zip(writer.pages, PdfReader(io.BytesIO(out.getvalue())).pages, strict=True):
+        if page.rotation:
+            page.transfer_rotation_to_content()
+        box = page.cropbox
+        page.merge_transformed_page(over, Transformation().translate(box.left, box.bottom))
 
 
 def _xmp(title: str, facts: MeetingFacts) -> XmpInformation:

@@ -170,3 +170,13 @@ def test_the_archive_carries_xmp_metadata_readers_accept(example_meeting):
     assert reader.xmp_metadata.dc_creator == ["Maidstone Locality Board"]
     stream = reader.trailer["/Root"]["/Metadata"].get_object()
     assert (stream["/Type"], stream["/Subtype"]) == ("/Metadata", "/XML")
+
+
+def test_every_page_carries_its_archive_page_number(papered_meeting):
+    reader = read(render_archive(papered_meeting.meeting_id))
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        assert f"Archive page {number} of {total}" in page.extract_text()
+    # The archive's own pages (cover, attendance, ...) are numbered once, not each "1 of 1".
+    own = [page.extract_text() for page in reader.pages if "Named votes" in page.extract_text()]
+    assert own and all("Page 1 of" not in page for page in own)
