@@ -9,9 +9,9 @@ colleague opening the file sees the old version or the new one, never a mixture.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
+from desktop_app import atomic_files
 from desktop_app.documents import catalogue
 from desktop_app.errors import ValidationError
 from desktop_app.services import meetings
@@ -31,28 +31,16 @@ def check_folder(folder: Path) -> Path:
 
 def write_atomically(path: Path, data: bytes) -> Path:
     """Write `data` to `path` by way of a temporary file renamed over it; nothing is left
-    behind if the write fails."""
+    behind if the write fails, and a failure is one sentence naming the file."""
     path = Path(path)
     check_folder(path.parent)
     try:
-        handle, temp_name = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
+        return atomic_files.write_atomically(path, data)
     except OSError as error:
-        raise _unwritable(path, error) from None
-    try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.replace(temp_name, path)
-    except OSError as error:
-        _remove(temp_name)
-        raise _unwritable(path, error) from None
-    except BaseException:
-        _remove(temp_name)
-        raise
-    return path
+        reason = error.strerror or "a disk error"
+        raise ValidationError(
+            f"{path.name} could not be written into {path.parent} ({reason})."
+        ) from None
 
 
 def publishable(meeting_id: str) -> list[catalogue.DocumentKind]:
@@ -102,13 +90,3 @@ def publish_document(key: str, target_id: str, folder: Path, data: bytes | None 
     if data is None:
         data = kind.render(target_id)
     return write_atomically(folder / kind.file_name(target), data)
-
-
-def _unwritable(path: Path, error: OSError) -> ValidationError:
-    reason = error.strerror or "a disk error"
-    return ValidationError(f"{path.name} could not be written into {path.parent} ({reason}).")
-
-
-def _remove(name: str) -> None:
-    if os.path.exists(name):
-        os.unlink(name)

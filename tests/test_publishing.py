@@ -4,7 +4,6 @@ refusal for a folder that cannot be used."""
 from __future__ import annotations
 
 import os
-import tempfile
 
 import pytest
 
@@ -60,6 +59,17 @@ def test_a_failed_write_keeps_the_old_file_and_removes_the_temporary(tmp_path, m
     assert names(tmp_path) == ["agenda.pdf"]
 
 
+def test_a_published_file_is_readable_by_others_as_the_umask_allows(tmp_path):
+    # A web server or a colleague must be able to read what is published; mkstemp's 0600
+    # would hide it from them.
+    old = os.umask(0o022)
+    try:
+        publishing.write_atomically(tmp_path / "agenda.pdf", b"%PDF")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "agenda.pdf").stat().st_mode & 0o777 == 0o644
+
+
 def test_a_missing_folder_is_refused(tmp_path):
     with pytest.raises(ValidationError, match="There is no folder .*gone; choose one that exists"):
         publishing.write_atomically(tmp_path / "gone" / "agenda.pdf", b"%PDF")
@@ -73,10 +83,10 @@ def test_a_file_in_place_of_the_folder_is_refused(tmp_path):
 
 def test_a_folder_that_refuses_writing_is_named(tmp_path, monkeypatch):
     # Tests may run as root, for whom permissions do not stop a write: refuse at the source.
-    def denied(**kwargs):
+    def denied(*args):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    monkeypatch.setattr(os, "open", denied)
     with pytest.raises(ValidationError, match=r"could not be written .*\(Permission denied\)"):
         publishing.write_atomically(tmp_path / "agenda.pdf", b"%PDF")
     assert names(tmp_path) == []

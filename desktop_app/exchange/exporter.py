@@ -8,13 +8,11 @@ export imported into an empty data folder exports again to the same thing.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from desktop_app.atomic_files import copy_atomically, write_atomically
 from desktop_app.errors import ValidationError
 from desktop_app.exchange.links import ExportedLinks
 from desktop_app.exchange.records import FORMAT, template_entries
@@ -46,7 +44,7 @@ def export_file(path: Path, *, body_name: str | None = None) -> None:
         raise ValidationError(f"There is no folder {path.parent} to export into.")
     data = export_data(body_name=body_name, files_dir=path.parent)
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    _write_atomically(path, text.encode("utf-8"))
+    write_atomically(path, text.encode("utf-8"))
 
 
 def export_data(*, body_name: str | None = None, files_dir: Path | None = None) -> dict:
@@ -371,7 +369,7 @@ class _Exporter:
             if claimed is None and (not target.exists() or _same_file(target, document.sha256)):
                 if not target.exists():
                     target.parent.mkdir(parents=True, exist_ok=True)
-                    _copy_atomically(source, target)
+                    copy_atomically(source, target)
                 self.written_files[relative] = document.sha256
                 return relative
         raise ValidationError(
@@ -458,29 +456,3 @@ def _text_list(stored: str) -> list[str]:
 
 def _same_file(path: Path, sha256: str) -> bool:
     return path.is_file() and store.sha256_of(path) == sha256
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
-        raise
-
-
-def _copy_atomically(source: Path, target: Path) -> None:
-    handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    os.close(handle)
-    try:
-        shutil.copyfile(source, temp_name)
-        os.replace(temp_name, target)
-    except BaseException:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
-        raise

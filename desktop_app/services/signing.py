@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_config_dir
 
+from desktop_app import atomic_files
 from desktop_app.dates import long_date
 from desktop_app.errors import ValidationError
 from desktop_app.services import freeze, meeting_status, validation
@@ -316,15 +316,4 @@ def _local_key(signer: Signer) -> Path | None:
 def _write_private(path: Path, data: bytes) -> None:
     """Write a key file readable by its owner only, whole or not at all."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".key-")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
+    atomic_files.write_atomically(path, data, mode=atomic_files.PRIVATE)
