@@ -4,7 +4,6 @@ tables into plain values, so each document module only lays out what it is given
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -21,7 +20,6 @@ from desktop_app.storage.models import (
     Body,
     Document,
     Meeting,
-    Minute,
     MinutesVersion,
     NamedVote,
     Organisation,
@@ -185,7 +183,7 @@ def load_meeting_facts(meeting_id: str) -> MeetingFacts:
         )
         for d in list_declarations(meeting.id)
     ]
-    events = {item.id: item.events for item in _walk(record.items)}
+    recorded = {item.id: item for item in _walk(record.items)}
     latest = (
         MinutesVersion.live()
         .where(MinutesVersion.meeting == meeting.id)
@@ -223,7 +221,7 @@ def load_meeting_facts(meeting_id: str) -> MeetingFacts:
         ],
         attendance=record.attendance,
         declarations=declarations,
-        items=_items(meeting, people, organisations, declarations, events),
+        items=_items(meeting, people, organisations, declarations, recorded),
         minutes_state=latest.state if latest else "",
         minutes_version=latest.version if latest else None,
     )
@@ -237,13 +235,14 @@ def _contact(person: Person | None, organisations: dict[str, str]) -> Contact | 
     return Contact(display_name(person), position, person.email, person.phone)
 
 
-def _items(meeting, people, organisations, declarations, events) -> list[ItemFacts]:
+def _items(meeting, people, organisations, declarations, recorded) -> list[ItemFacts]:
+    """The items with what only the documents need (papers, votes, numbering, notes for the
+    chair); the minutes' wording comes from the meeting record the window shows."""
     rows = list(
         AgendaItem.live().where(AgendaItem.meeting == meeting.id).order_by(AgendaItem.position)
     )
     ids = [row.id for row in rows]
     preview = preview_numbers(meeting_id=meeting.id) if any(not r.number for r in rows) else {}
-    minutes = {m.__data__["item"]: m for m in Minute.live().where(Minute.item.in_(ids))}
     papers = _grouped(
         Document.live().where(Document.item.in_(ids)).order_by(Document.created_at),
         lambda d: PaperFacts(d.id, d.title, d.author, d.date, d.confidential, d.sha256, d.filename),
@@ -263,17 +262,14 @@ def _items(meeting, people, organisations, declarations, events) -> list[ItemFac
 
     made: dict[str, ItemFacts] = {}
     for row in rows:
-        minute = minutes.get(row.id)
-        presenter = people.get(row.__data__.get("presenter_person"))
+        record = recorded[row.id]
         made[row.id] = ItemFacts(
             id=row.id,
             number=row.number or preview.get(row.id, ""),
             numbered=bool(row.number),
             title=row.title,
             kind=row.kind,
-            presenter=display_name(presenter)
-            if presenter
-            else organisations.get(row.__data__.get("presenter_organisation"), ""),
+            presenter=record.presenter,
             purpose=row.purpose,
             confidential=row.confidential,
             exempt_paragraph=row.exempt_paragraph,
@@ -282,15 +278,15 @@ def _items(meeting, people, organisations, declarations, events) -> list[ItemFac
             started_at=row.started_at,
             follows_up=linked.get(row.id, ""),
             papers=papers.get(row.id, []),
-            overview=minute.overview if minute else "",
-            key_points=json.loads(minute.key_points) if minute else [],
-            recommendations=json.loads(minute.recommendations) if minute else [],
-            decision=minute.decision if minute else "",
-            notes=minute.notes if minute else "",
+            overview=record.overview,
+            key_points=record.key_points,
+            recommendations=record.recommendations,
+            decision=record.decision,
+            notes=record.notes,
             resolutions=resolutions.get(row.id, []),
             actions=actions.get(row.id, []),
             declarations=declared.get(row.id, []),
-            events=events.get(row.id, []),
+            events=record.events,
         )
     top: list[ItemFacts] = []
     # Attach after all are made: a sub-item may sort before its parent.
