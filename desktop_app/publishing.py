@@ -14,7 +14,10 @@ from pathlib import Path
 from desktop_app import atomic_files
 from desktop_app.documents import catalogue
 from desktop_app.errors import ValidationError
-from desktop_app.services import meetings
+from desktop_app.services import meetings, pack_issues
+
+# Documents that are drafts until the minutes are approved.
+DRAFTABLE = ("minutes", "confidential-minutes")
 
 
 def check_folder(folder: Path) -> Path:
@@ -45,14 +48,15 @@ def write_atomically(path: Path, data: bytes) -> Path:
 
 def publishable(meeting_id: str) -> list[catalogue.DocumentKind]:
     """The public editions this meeting has: its public agenda once it has items, the public
-    pack once a public item has a paper, the minutes once they are written."""
+    pack once it is issued or a public item has a paper, the minutes once they are written."""
     from desktop_app.documents.facts import load_meeting_facts
 
     facts = load_meeting_facts(meeting_id)
     public_items = [item for item in facts.all_items() if not item.confidential]
     exists = {
         "public-agenda": bool(facts.items),
-        "public-pack": any(not p.confidential for item in public_items for p in item.papers),
+        "public-pack": pack_issues.latest_issue(meeting_id, public=True) is not None
+        or any(not p.confidential for item in public_items for p in item.papers),
         "minutes": facts.has_minutes,
     }
     return [
@@ -62,23 +66,34 @@ def publishable(meeting_id: str) -> list[catalogue.DocumentKind]:
     ]
 
 
+def file_name(kind: catalogue.DocumentKind, target: catalogue.Target) -> str:
+    """The document's file name, saying “(draft)” for minutes not yet approved, so nobody
+    takes a draft on the website for the record."""
+    name = kind.file_name(target)
+    if kind.key in DRAFTABLE and not _minutes_approved(target.id):
+        return name.removesuffix(".pdf") + " (draft).pdf"
+    return name
+
+
 def publish_meeting(meeting_id: str, folder: Path, *, progress=None) -> list[Path]:
-    """Render the meeting's public editions and write each into `folder`; returns the
-    files written. Nothing is written if the folder cannot be used or a document fails."""
+    """Write the meeting's public editions into `folder` (the public pack as last issued);
+    returns the files written. Nothing is written if the folder cannot be used or a document
+    fails."""
     folder = check_folder(folder)
     meetings.get_meeting(meeting_id)  # an unknown meeting is refused before any work
     target = catalogue.meeting_target(meeting_id)
     kinds = publishable(meeting_id)
     if not kinds:
         raise ValidationError("This meeting has nothing to publish yet: its agenda is empty.")
-    # Render everything first: a failure half way must not leave half a set published.
-    made = [(kind, kind.render(meeting_id, progress=progress)) for kind in kinds]
-    return [write_atomically(folder / kind.file_name(target), data) for kind, data in made]
+    # Make everything first: a failure half way must not leave half a set published.
+    made = [(kind, _as_published(kind, meeting_id, progress)) for kind in kinds]
+    return [write_atomically(folder / file_name(kind, target), data) for kind, data in made]
 
 
 def publish_document(key: str, target_id: str, folder: Path, data: bytes | None = None) -> Path:
-    """Write one public edition into `folder` (rendered unless `data` is given). A document
-    with confidential content is refused: only public editions leave for the outside."""
+    """Write one public edition into `folder` (made as Publish makes it unless `data` is
+    given). A document with confidential content is refused: only public editions leave for
+    the outside; so is a public pack other than the one last issued."""
     kind = catalogue.document(key)
     if not kind.publishable:
         raise ValidationError(
@@ -87,6 +102,35 @@ def publish_document(key: str, target_id: str, folder: Path, data: bytes | None 
         )
     folder = check_folder(folder)
     target = catalogue.meeting_target(target_id)
+    issued = _issued_public_pack(target_id) if key == "public-pack" else None
+    if issued is not None and data is not None and data != issued[1]:
+        raise ValidationError(
+            f"This is not issue {issued[0]} of the public agenda pack, the one issued: publish "
+            "that issue, or issue the pack again to publish what has changed."
+        )
     if data is None:
-        data = kind.render(target_id)
-    return write_atomically(folder / kind.file_name(target), data)
+        data = _as_published(kind, target_id)
+    return write_atomically(folder / file_name(kind, target), data)
+
+
+def _as_published(kind: catalogue.DocumentKind, meeting_id: str, progress=None) -> bytes:
+    """The public pack as last issued, so its published page numbers are the issued ones;
+    a fresh rendering of anything else (or of a pack never issued)."""
+    issued = _issued_public_pack(meeting_id) if kind.key == "public-pack" else None
+    if issued is not None:
+        return issued[1]
+    return kind.render(meeting_id, progress=progress)
+
+
+def _issued_public_pack(meeting_id: str) -> tuple[int, bytes] | None:
+    latest = pack_issues.latest_issue(meeting_id, public=True)
+    if latest is None:
+        return None
+    return latest.number, pack_issues.pack_issue_pdf(latest.id)
+
+
+def _minutes_approved(meeting_id: str) -> bool:
+    from desktop_app.documents.facts import load_meeting_facts
+    from desktop_app.documents.minutes_pdf import is_approved
+
+    return is_approved(load_meeting_facts(meeting_id))

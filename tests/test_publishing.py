@@ -3,17 +3,20 @@ refusal for a folder that cannot be used."""
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
 
 import pytest
+from pypdf import PdfReader
 
 from desktop_app import publishing
 from desktop_app.documents import catalogue
 from desktop_app.errors import ValidationError
-from desktop_app.services import meetings
-from desktop_app.storage.models import Meeting
+from desktop_app.services import documents, meetings, pack_issues
+from desktop_app.storage.models import AgendaItem, Meeting
 from tests.documents import conftest as documents_fixtures
-from tests.documents.conftest import SECRET_ITEM, SECRET_PAPER, pdf_text
+from tests.documents.conftest import SECRET_ITEM, SECRET_PAPER, make_report, pdf_text
 
 PREFIX = "2012-12-17 Maidstone Locality Board"
 
@@ -94,9 +97,58 @@ def test_a_folder_that_refuses_writing_is_named(tmp_path, monkeypatch):
 
 def test_the_meetings_public_editions_are_published(example_meeting, site):
     written = publishing.publish_meeting(example_meeting, site)
-    # No paper is attached, so there is no pack; the minutes are drafted.
+    # No paper is attached, so there is no pack; the minutes are drafted, not yet approved.
     assert names(site) == sorted(p.name for p in written)
-    assert names(site) == [f"{PREFIX} agenda (public).pdf", f"{PREFIX} minutes.pdf"]
+    assert names(site) == [f"{PREFIX} agenda (public).pdf", f"{PREFIX} minutes (draft).pdf"]
+
+
+def test_approved_minutes_are_published_under_the_plain_name(example_meeting, site):
+    body = Meeting.get_by_id(example_meeting).__data__["body"]
+    october = meetings.find_meeting(body_id=body, date="2012-10-01")  # minutes approved
+    path = publishing.publish_document("minutes", october.id, site)
+    assert path.name == "2012-10-01 Maidstone Locality Board minutes.pdf"
+    assert "DRAFT" not in pdf_text(path.read_bytes())
+
+
+def test_the_issued_public_pack_is_published_byte_for_byte(papered_meeting, site, tmp_path):
+    meeting = papered_meeting.meeting_id
+    pack_issues.issue_pack(meeting_id=meeting, public=True)
+    _late_paper(meeting, tmp_path)
+    second = pack_issues.issue_pack(meeting_id=meeting, public=True)
+    _late_paper(meeting, tmp_path, "Later still")  # not issued: must not be published
+    publishing.publish_meeting(meeting, site)
+    data = (site / f"{PREFIX} agenda pack (public).pdf").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == second.pdf_sha256
+    labels = PdfReader(io.BytesIO(data)).page_labels
+    assert labels[:4] == ["1", "2", "2a", "3"]  # issue 2 with its page of changes, as issued
+    assert "Later still" not in pdf_text(data)
+
+
+def test_without_an_issue_the_public_pack_is_rendered_fresh(papered_meeting, site):
+    path = publishing.publish_document("public-pack", papered_meeting.meeting_id, site)
+    labels = PdfReader(path).page_labels
+    assert labels == [str(n) for n in range(1, len(labels) + 1)]
+    assert "Priorities and Performance" in pdf_text(path.read_bytes())
+
+
+def test_a_public_pack_other_than_the_issued_one_is_refused(papered_meeting, site, tmp_path):
+    meeting = papered_meeting.meeting_id
+    issued = pack_issues.issue_pack(meeting_id=meeting, public=True)
+    _late_paper(meeting, tmp_path)
+    fresh = catalogue.document("public-pack").render(meeting)
+    with pytest.raises(ValidationError, match="not issue 1 of the public agenda pack"):
+        publishing.publish_document("public-pack", meeting, site, fresh)
+    assert names(site) == []
+    kept = pack_issues.pack_issue_pdf(issued.id)
+    path = publishing.publish_document("public-pack", meeting, site, kept)
+    assert path.read_bytes() == kept
+
+
+def _late_paper(meeting_id: str, tmp_path, title: str = "Late paper") -> None:
+    item = AgendaItem.get((AgendaItem.meeting == meeting_id) & (AgendaItem.number == "34"))
+    documents.attach_document(
+        item_id=item.id, path=make_report(tmp_path / f"{title}.pdf", title, 2), title=title
+    )
 
 
 def test_no_word_of_part_two_is_published(papered_meeting, site):

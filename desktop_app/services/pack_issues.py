@@ -10,7 +10,10 @@ latest can be withdrawn, which is the undo of issuing it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop_app.documents.page_labels import Part
@@ -21,7 +24,7 @@ from desktop_app.storage.database import context
 from desktop_app.storage.models import Meeting, PackIssue, db
 
 if TYPE_CHECKING:
-    from desktop_app.documents.pack_pdf import Progress
+    from desktop_app.documents.pack_pdf import Pack, Progress
 
 
 def issue_pack(
@@ -30,39 +33,92 @@ def issue_pack(
     """Issue the meeting's pack (the public edition if `public`): the first issue numbers its
     pages 1, 2, 3 …; a later one keeps those numbers and says what changed. Refused when
     nothing has changed since the last issue."""
+    return issue_packs(meeting_id=meeting_id, editions=(public,), progress=progress).issued[0]
+
+
+def issue_packs(
+    *, meeting_id: str, editions: Sequence[bool] = (False, True), progress: Progress | None = None
+) -> Issued:
+    """Issue each edition asked for (False the full pack, True the public one) that changed
+    since its last issue, all in one transaction; refused when none has changed."""
+    meeting = validation.live_row(Meeting, meeting_id, "meeting")
+    made = [
+        _prepare(meeting.id, public, _Share(progress, index, len(editions)) if progress else None)
+        for index, public in enumerate(editions)
+    ]
+    fresh = [pending for pending in made if pending.pack.changes or pending.latest is None]
+    if not fresh:
+        raise ValidationError(
+            f"Nothing has changed since {_issues_named([p.latest for p in made])}: no paper was "
+            "added, replaced or withdrawn, and the agenda is the same."
+        )
+    for pending in fresh:  # the file first: a row never names a PDF the store lacks
+        pending.sha256 = store.put_bytes(pending.pack.pdf)
+    with db.atomic():
+        issued = [_record_issue(meeting.id, pending) for pending in fresh]
+    return Issued(issued, [p.latest for p in made if p not in fresh])
+
+
+@dataclass(frozen=True)
+class Issued:
+    """What issuing made, and the latest issue of each edition that had not changed."""
+
+    issued: list[PackIssue]
+    unchanged: list[PackIssue]
+
+
+@dataclass
+class _Pending:
+    public: bool
+    latest: PackIssue | None
+    previous: list[Part]
+    pack: Pack
+    sha256: str = ""
+
+
+def _prepare(meeting_id: str, public: bool, progress: Progress | None) -> _Pending:
     from desktop_app.documents.pack_pdf import build_pack  # reportlab and pypdf load on use
 
-    meeting = validation.live_row(Meeting, meeting_id, "meeting")
-    latest = latest_issue(meeting.id, public=public)
+    latest = latest_issue(meeting_id, public=public)
     previous = issue_parts(latest) if latest else []
-    number = latest.number + 1 if latest else 1
     pack = build_pack(
-        meeting.id,
+        meeting_id,
         public=public,
         progress=progress,
         previous=previous,
         since_issue=latest.number if latest else None,
-        issue=number,
+        issue=latest.number + 1 if latest else 1,
     )
-    if latest and not pack.changes:
-        raise ValidationError(
-            f"Nothing has changed since issue {latest.number} of the {_edition(public)}: no "
-            "paper was added, replaced or withdrawn, and the agenda is the same."
-        )
-    sha256 = store.put_bytes(pack.pdf)
-    with db.atomic():
-        return changes.create(
-            PackIssue,
-            meeting=meeting.id,
-            number=number,
-            public=public,
-            issued_at=changes.utc_now(),
-            issued_by=context().actor,
-            pdf_sha256=sha256,
-            page_count=pack.page_count,
-            pages=json.dumps(_record(pack.parts, previous), ensure_ascii=False),
-            changes="\n".join(pack.changes),
-        )
+    return _Pending(public, latest, previous, pack)
+
+
+def _record_issue(meeting_id: str, pending: _Pending) -> PackIssue:
+    return changes.create(
+        PackIssue,
+        meeting=meeting_id,
+        number=pending.latest.number + 1 if pending.latest else 1,
+        public=pending.public,
+        issued_at=changes.utc_now(),
+        issued_by=context().actor,
+        pdf_sha256=pending.sha256,
+        page_count=pending.pack.page_count,
+        pages=json.dumps(_record(pending.pack.parts, pending.previous), ensure_ascii=False),
+        changes="\n".join(pending.pack.changes),
+    )
+
+
+class _Share:
+    """One pack's share of the progress bar when several are issued together."""
+
+    def __init__(self, progress: Progress, index: int, count: int):
+        self._progress, self._index, self._count = progress, index, count
+
+    @property
+    def cancelled(self) -> bool:
+        return self._progress.cancelled
+
+    def report(self, done: int, total: int) -> None:
+        self._progress.report(self._index * total + done, self._count * total)
 
 
 def list_pack_issues(meeting_id: str) -> list[PackIssue]:
@@ -81,6 +137,70 @@ def latest_issue(meeting_id: str, *, public: bool = False) -> PackIssue | None:
         .order_by(PackIssue.number.desc())
         .first()
     )
+
+
+@dataclass(frozen=True)
+class IssueEntry:
+    """One issue as the Pack issues dialog and `pack list` show it."""
+
+    id: str
+    number: int
+    public: bool
+    issued_at: dt.datetime  # UTC
+    issued_by: str
+    page_count: int
+    changes: str  # one line per change; empty for a first issue
+    latest: bool  # the latest of its edition: the only one that can be withdrawn
+    pdf_sha256: str
+
+    @property
+    def edition(self) -> str:
+        return "Public" if self.public else "Full"
+
+
+def pack_issue_entries(meeting_id: str) -> list[IssueEntry]:
+    """The meeting's issues as list_pack_issues orders them, each marked if it is the latest."""
+    issues = list_pack_issues(meeting_id)
+    last = {issue.public: issue.id for issue in issues}  # each edition's list ends in its latest
+    return [
+        IssueEntry(
+            issue.id,
+            issue.number,
+            issue.public,
+            dt.datetime.fromisoformat(issue.issued_at),
+            issue.issued_by,
+            issue.page_count,
+            issue.changes,
+            last[issue.public] == issue.id,
+            issue.pdf_sha256,
+        )
+        for issue in issues
+    ]
+
+
+def find_pack_issue(
+    meeting_id: str, *, public: bool = False, number: int | None = None
+) -> PackIssue:
+    """Issue `number` of the edition (the latest if None), or a ValidationError saying so."""
+    if number is None:
+        found = latest_issue(meeting_id, public=public)
+        if found is None:
+            raise ValidationError(f"The {_edition(public)} of this meeting has not been issued.")
+        return found
+    found = (
+        PackIssue.live()
+        .where(
+            (PackIssue.meeting == meeting_id)
+            & (PackIssue.public == public)
+            & (PackIssue.number == number)
+        )
+        .first()
+    )
+    if found is None:
+        raise ValidationError(
+            f"There is no issue {number} of the {_edition(public)} of this meeting."
+        )
+    return found
 
 
 def pack_issue_pdf(issue_id: str) -> bytes:
@@ -169,3 +289,8 @@ def _record(parts: list[Part], previous: list[Part]) -> list[dict]:
 
 def _edition(public: bool) -> str:
     return "public agenda pack" if public else "agenda pack"
+
+
+def _issues_named(issues: list[PackIssue]) -> str:
+    """“issue 2 of the agenda pack and issue 1 of the public agenda pack”"""
+    return " and ".join(f"issue {i.number} of the {_edition(i.public)}" for i in issues)

@@ -14,8 +14,11 @@ from pypdf import PdfReader
 from desktop_app.errors import Cancelled, ValidationError
 from desktop_app.services import documents
 from desktop_app.services.pack_issues import (
+    find_pack_issue,
     issue_pack,
+    issue_packs,
     list_pack_issues,
+    pack_issue_entries,
     pack_issue_pdf,
     restore_pack_issue,
     withdraw_pack_issue,
@@ -170,3 +173,75 @@ def test_an_issue_that_cannot_be_made_writes_nothing(meeting, papers):
     with pytest.raises(Cancelled):
         issue_pack(meeting_id=meeting, progress=Cancelling())
     assert PackIssue.select().count() == 0
+
+
+def test_both_editions_are_issued_together(meeting):
+    made = issue_packs(meeting_id=meeting)
+    assert [(i.public, i.number) for i in made.issued] == [(False, 1), (True, 1)]
+    assert made.unchanged == []
+    assert SECRET_PAPER not in pack_issue_pdf(made.issued[1].id).decode("latin-1")
+
+
+def test_issuing_both_skips_an_edition_that_has_not_changed(meeting, papers, tmp_path):
+    issue_packs(meeting_id=meeting)
+    documents.attach_document(  # a confidential paper changes only the full pack
+        item_id=papers.confidential_item_id,
+        path=make_report(tmp_path / "annex.pdf", "Annex", 1, marker=SECRET_PAPER),
+        title="Annex",
+    )
+    made = issue_packs(meeting_id=meeting)
+    assert [(i.public, i.number) for i in made.issued] == [(False, 2)]
+    assert [(i.public, i.number) for i in made.unchanged] == [(True, 1)]
+
+
+def test_issuing_both_with_nothing_changed_names_both_issues(meeting):
+    issue_packs(meeting_id=meeting)
+    with pytest.raises(ValidationError) as refused:
+        issue_packs(meeting_id=meeting)
+    assert str(refused.value).startswith(
+        "Nothing has changed since issue 1 of the agenda pack and issue 1 of the public agenda "
+        "pack:"
+    )
+    assert len(list_pack_issues(meeting)) == 2
+
+
+def test_progress_of_two_packs_runs_once_from_start_to_end(meeting):
+    class Recorder:
+        cancelled = False
+
+        def __init__(self):
+            self.seen = []
+
+        def report(self, done, total):
+            self.seen.append(done / total)
+
+    progress = Recorder()
+    issue_packs(meeting_id=meeting, progress=progress)
+    assert progress.seen == sorted(progress.seen) and progress.seen[-1] == 1
+    assert any(0.4 < share <= 0.5 for share in progress.seen)  # the first pack ends half way
+
+
+def test_entries_mark_the_latest_issue_of_each_edition(meeting, tmp_path):
+    issue_packs(meeting_id=meeting)
+    _add_late_paper(meeting, tmp_path)
+    issue_pack(meeting_id=meeting)
+    entries = pack_issue_entries(meeting)
+    assert [(e.edition, e.number, e.latest) for e in entries] == [
+        ("Full", 1, False),
+        ("Full", 2, True),
+        ("Public", 1, True),
+    ]
+    assert entries[1].changes == "Added to item 34: “Late paper”, pages 23a–23d."
+    assert entries[1].issued_at.tzinfo is not None and entries[1].page_count == 30
+
+
+def test_an_issue_is_found_by_number_or_as_the_latest(meeting, tmp_path):
+    with pytest.raises(ValidationError, match="public agenda pack of this meeting has not been"):
+        find_pack_issue(meeting, public=True)
+    first = issue_pack(meeting_id=meeting)
+    _add_late_paper(meeting, tmp_path)
+    second = issue_pack(meeting_id=meeting)
+    assert find_pack_issue(meeting).id == second.id
+    assert find_pack_issue(meeting, number=1).id == first.id
+    with pytest.raises(ValidationError, match="There is no issue 3 of the agenda pack"):
+        find_pack_issue(meeting, number=3)

@@ -139,7 +139,8 @@ def test_publish_writes_only_public_editions_and_remembers_the_folder(
     written = sorted(path.name for path in done.args[0])
     assert sorted(p.name for p in site.iterdir()) == written  # nothing else, no .tmp left
     assert f"{PREFIX} agenda (public).pdf" in written
-    assert all("(public)" in name or name.endswith(" minutes.pdf") for name in written)
+    assert f"{PREFIX} minutes (draft).pdf" in written  # not yet approved
+    assert all("(public)" in name or "minutes (draft)" in name for name in written)
     for path in site.iterdir():
         words = pdf_text(path.read_bytes())
         assert SECRET_ITEM not in words and SECRET_PAPER not in words
