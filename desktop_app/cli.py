@@ -98,6 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop_app.cli_documents import add_document_commands  # render, brief, archive, publish
 
     add_document_commands(commands)
+
+    from desktop_app.cli_packs import add_pack_commands  # pack issue, list, show
+
+    add_pack_commands(commands)
     return parser
 
 

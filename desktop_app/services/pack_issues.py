@@ -157,6 +157,17 @@ class IssueEntry:
     def edition(self) -> str:
         return "Public" if self.public else "Full"
 
+    @property
+    def when(self) -> str:
+        """When it was issued, on this machine's clock: “17 Dec 2012 14:05”."""
+        local = self.issued_at.astimezone()
+        return f"{local.day} {local:%b %Y %H:%M}"
+
+    @property
+    def what_changed(self) -> str:
+        """Its changes on one line; a first issue says so."""
+        return "; ".join(self.changes.splitlines()) if self.changes else "First issue"
+
 
 def pack_issue_entries(meeting_id: str) -> list[IssueEntry]:
     """The meeting's issues as list_pack_issues orders them, each marked if it is the latest."""
