@@ -212,6 +212,7 @@ def sign_minutes(
             location=task.approving.venue,
         ),
         box=_signature_box(),
+        signed_at=moment,
     )
     sha = store.put_bytes(signed)
     with db.atomic():

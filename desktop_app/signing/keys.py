@@ -1,19 +1,21 @@
 """Signing keys: a self-signed X.509 certificate for a person, kept with its private key in
-a passphrase-protected PKCS#12 file. Only the certificate (public) goes in the database."""
+a passphrase-protected PKCS#12 file. Only the certificate (public) goes in the database.
+
+`cryptography` is imported by the functions that use it, so that the window, which shows
+signatures but seldom handles keys, starts without it (DESIGN.md §6).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
-
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import NameOID
+from typing import TYPE_CHECKING
 
 from desktop_app.errors import ValidationError
+
+if TYPE_CHECKING:
+    from cryptography import x509
 
 VALID_YEARS = 10
 MIN_PASSPHRASE = 8
@@ -49,6 +51,12 @@ def make_key_file(
 ) -> bytes:
     """A new RSA key and self-signed certificate for `name`, as PKCS#12 bytes locked by
     `passphrase`. Key usage: digital signature and non-repudiation (signing a record)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
     if len(passphrase) < MIN_PASSPHRASE:
         raise ValidationError(
             f"Choose a passphrase of at least {MIN_PASSPHRASE} characters to protect the key."
@@ -99,6 +107,8 @@ def make_key_file(
 def open_key_file(data: bytes, passphrase: str) -> KeyFile:
     """The key and certificate in PKCS#12 `data`; ValidationError if the passphrase is wrong
     or the file holds no key."""
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
     try:
         key, certificate, chain = pkcs12.load_key_and_certificates(data, passphrase.encode("utf-8"))
     except ValueError:
@@ -111,15 +121,21 @@ def open_key_file(data: bytes, passphrase: str) -> KeyFile:
 
 
 def certificate_pem(certificate: x509.Certificate) -> str:
+    from cryptography.hazmat.primitives import serialization
+
     return certificate.public_bytes(serialization.Encoding.PEM).decode("ascii")
 
 
 def load_certificate(pem: str) -> x509.Certificate:
+    from cryptography import x509
+
     return x509.load_pem_x509_certificate(pem.encode("ascii"))
 
 
 def fingerprint(certificate: x509.Certificate) -> str:
     """SHA-256 of the certificate (DER), lower-case hex: how a signer is known."""
+    from cryptography.hazmat.primitives import serialization
+
     return hashlib.sha256(certificate.public_bytes(serialization.Encoding.DER)).hexdigest()
 
 
@@ -134,6 +150,8 @@ def short_fingerprint(value: str) -> str:
 
 
 def facts(certificate: x509.Certificate) -> CertificateFacts:
+    from cryptography.x509.oid import NameOID
+
     subject = certificate.subject
 
     def first(oid) -> str:

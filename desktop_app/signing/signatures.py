@@ -1,52 +1,23 @@
-"""PAdES signatures on PDF bytes, with pyHanko: sign (certifying, no later changes allowed,
-a visible box on the last page) and verify (whole file covered, nothing changed since).
+"""PAdES signatures on PDF bytes: sign (certifying, no later changes allowed, a visible box
+on the last page) and verify (whole file covered, nothing changed since, the certificate
+valid when the signature was made, the signer trusted).
 
-No database here: the caller passes the key, the words for the box and the certificates
-it trusts (the known signers').
+This module is cheap to import: the window shows statuses and asks for checks without
+loading pyHanko, which with fontTools and cryptography takes about 0.4 s (DESIGN.md §6).
+The work itself is in pades.py, imported on the first signature made or checked.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from dataclasses import dataclass
-from functools import lru_cache
-from io import BytesIO
+from typing import TYPE_CHECKING
 
-from asn1crypto import keys as asn1_keys
-from asn1crypto import x509 as asn1_x509
-from cryptography import x509
-from cryptography.hazmat.primitives import serialization
-from fontTools import subset
-from fontTools.ttLib import TTFont
-from fontTools.ttLib.scaleUpem import scale_upem
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.pdf_utils.misc import PdfError
-from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.pdf_utils.text import TextBoxStyle
-from pyhanko.sign import fields, signers
-from pyhanko.sign.diff_analysis import ModificationLevel
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.sign.validation.errors import SignatureValidationError
-from pyhanko.sign.validation.status import SignatureCoverageLevel
-from pyhanko.stamp import TextStampStyle
-from pyhanko_certvalidator import ValidationContext
-from pyhanko_certvalidator.registry import SimpleCertificateStore
+if TYPE_CHECKING:
+    from cryptography import x509
 
-from desktop_app.paths import RESOURCES
-from desktop_app.signing.keys import KeyFile, fingerprint_of_der
+    from desktop_app.signing.keys import KeyFile
 
-log = logging.getLogger(__name__)
-# pyHanko logs an unknown (self-signed, untrusted) certificate with a traceback, and
-# fontTools notes each table it leaves out of the stamp's font subset. Both are expected
-# here: keep them out of the terminal unless the application sets up logging.
-for _name in ("pyhanko", "pyhanko_certvalidator", "fontTools"):
-    logging.getLogger(_name).addHandler(logging.NullHandler())
-
-# The stamp's font must be embedded like every other font we print (DESIGN.md §3);
-# pyHanko's default stamp font is a non-embedded Courier.
-STAMP_FONT = RESOURCES / "fonts" / "LiberationSans-Regular.ttf"
 FIELD_NAME = "ChairSignature"
 # The box, in points from the bottom left of the last page (A4 is 595 × 842), when the
 # document does not say where its signature belongs.
@@ -55,6 +26,7 @@ STAMP_BOX = (315, 60, 560, 140)
 VALID = "valid"
 CHANGED = "changed"
 UNKNOWN_SIGNER = "unknown signer"
+NOT_VALID = "not valid"  # intact, but the certificate was not valid when it was made
 UNSIGNED = "unsigned"
 
 
@@ -72,7 +44,8 @@ class StampText:
 @dataclass(frozen=True)
 class Verification:
     """What verifying a PDF found. `status` is VALID only when the signature is intact,
-    covers the whole file, nothing was changed since and the signer is trusted."""
+    covers the whole file, nothing was changed since, the certificate was valid when the
+    signature was made and the signer is trusted."""
 
     status: str
     signer: str = ""
@@ -86,142 +59,24 @@ class Verification:
 
 
 def sign_pdf(
-    pdf: bytes, key: KeyFile, stamp: StampText, *, box: tuple[float, ...] = STAMP_BOX
+    pdf: bytes,
+    key: KeyFile,
+    stamp: StampText,
+    *,
+    box: tuple[float, ...] = STAMP_BOX,
+    signed_at: dt.datetime | None = None,
 ) -> bytes:
-    """`pdf` signed by `key`: a certification signature that permits no later change, with
-    a visible box at `box` (x1, y1, x2, y2 in points) on the last page."""
-    signer = signers.SimpleSigner(
-        signing_cert=_asn1_certificate(key.certificate),
-        signing_key=asn1_keys.PrivateKeyInfo.load(
-            key.private_key.private_bytes(
-                serialization.Encoding.DER,
-                serialization.PrivateFormat.PKCS8,
-                serialization.NoEncryption(),
-            )
-        ),
-        cert_registry=SimpleCertificateStore.from_certs([_asn1_certificate(c) for c in key.chain]),
-    )
-    writer = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
-    meta = signers.PdfSignatureMetadata(
-        field_name=FIELD_NAME,
-        reason=stamp.reason,
-        location=stamp.location or None,
-        name=stamp.name,
-        certify=True,
-        docmdp_permissions=fields.MDPPerm.NO_CHANGES,
-        subfilter=fields.SigSeedSubFilter.PADES,
-        md_algorithm="sha256",
-    )
-    words = {"reason": stamp.reason, "name": stamp.name, "role": stamp.role, "date": stamp.date}
-    template = "%(reason)s\n%(name)s\n%(role)s\nSigned %(date)s"
-    style = TextStampStyle(
-        stamp_text=template,
-        text_box_style=TextBoxStyle(
-            font=_StampFont(str(STAMP_FONT), font_size=9, text=template % words), leading=12
-        ),
-        border_width=1,
-        background=None,
-    )
-    pdf_signer = signers.PdfSigner(
-        meta,
-        signer=signer,
-        stamp_style=style,
-        new_field_spec=fields.SigFieldSpec(
-            sig_field_name=FIELD_NAME, on_page=-1, box=tuple(round(v) for v in box)
-        ),
-    )
-    out = pdf_signer.sign_pdf(writer, appearance_text_params=words)
-    return out.getvalue()
+    """`pdf` signed by `key` at `signed_at` (default now): a certification signature that
+    permits no later change, with a visible box at `box` (x1, y1, x2, y2 in points) on the
+    last page."""
+    from desktop_app.signing import pades
+
+    return pades.sign_pdf(pdf, key, stamp, box=box, signed_at=signed_at)
 
 
 def verify_pdf(pdf: bytes, trusted: list[x509.Certificate]) -> Verification:
-    """Check the PDF's signature against the `trusted` certificates."""
-    try:
-        reader = PdfFileReader(BytesIO(pdf), strict=False)
-        embedded = reader.embedded_signatures
-    except (PdfError, ValueError, KeyError, TypeError) as error:
-        return Verification(CHANGED, detail=f"The file cannot be read as a PDF ({error}).")
-    if not embedded:
-        return Verification(UNSIGNED, detail="The file has no signature.")
-    signature = embedded[0]
-    try:
-        der = signature.signer_cert.dump()
-        who = signature.signer_cert.subject.native.get("common_name", "")
-    except (ValueError, KeyError, AttributeError):
-        der, who = b"", ""
-    context = ValidationContext(
-        trust_roots=[_asn1_certificate(c) for c in trusted],
-        allow_fetching=False,
-        revocation_mode="soft-fail",
-    )
-    try:
-        status = validate_pdf_signature(signature, context)
-    except (SignatureValidationError, PdfError, ValueError) as error:
-        return Verification(
-            CHANGED,
-            signer=who,
-            fingerprint=fingerprint_of_der(der) if der else "",
-            detail=f"The signature cannot be checked ({error}).",
-        )
-    found = dict(
-        signer=who,
-        signed_at=status.signer_reported_dt,
-        fingerprint=fingerprint_of_der(der) if der else "",
-    )
-    if not (status.intact and status.valid):
-        return Verification(CHANGED, **found, detail="The signed bytes were changed after signing.")
-    if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
-        return Verification(
-            CHANGED, **found, detail="The file was changed after signing (not all of it is signed)."
-        )
-    if len(embedded) > 1 or status.modification_level not in (None, ModificationLevel.NONE):
-        return Verification(CHANGED, **found, detail="The file was changed after signing.")
-    if status.docmdp_ok is False:
-        return Verification(CHANGED, **found, detail="The file was changed after signing.")
-    if not status.trusted:
-        return Verification(
-            UNKNOWN_SIGNER,
-            **found,
-            detail="The signature is intact, but its certificate is not one of a known signer.",
-        )
-    return Verification(VALID, **found, detail="The signature is valid and the file unchanged.")
+    """Check the PDF's signature against the `trusted` certificates, at the time the
+    signature says it was made: minutes signed before their certificate expired stay valid."""
+    from desktop_app.signing import pades
 
-
-@dataclass(frozen=True)
-class _StampFont(GlyphAccumulatorFactory):
-    """The stamp's font, embedded. pyHanko writes glyph widths in the font's own units but
-    PDF reads them in thousandths of an em, which only agree for a font of 1000 units per
-    em; Liberation Sans has 2048 (its text came out letter-spaced and cut off). So the font
-    is cut down to the stamp's characters and rescaled to 1000 units first."""
-
-    text: str = ""
-
-    def create_font_engine(self, writer, obj_stream=None) -> GlyphAccumulator:
-        if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
-            obj_stream = writer.prepare_object_stream()
-        return GlyphAccumulator(
-            writer=writer,
-            font_handle=BytesIO(_font_for(self.font_file, self.text)),
-            font_size=self.font_size,
-            obj_stream=obj_stream,
-        )
-
-
-@lru_cache(maxsize=16)
-def _font_for(path: str, text: str) -> bytes:
-    font = TTFont(path)
-    options = subset.Options()
-    options.layout_features = ["*"]
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    cutter = subset.Subsetter(options)
-    cutter.populate(text=text)
-    cutter.subset(font)
-    scale_upem(font, 1000)
-    out = BytesIO()
-    font.save(out)
-    return out.getvalue()
-
-
-def _asn1_certificate(certificate: x509.Certificate) -> asn1_x509.Certificate:
-    return asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
+    return pades.verify_pdf(pdf, trusted)

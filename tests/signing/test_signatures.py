@@ -6,6 +6,7 @@ import datetime as dt
 import io
 
 import pytest
+from cryptography import x509
 from pypdf import PdfReader
 
 from desktop_app.errors import ValidationError
@@ -71,7 +72,7 @@ def test_a_new_key_names_the_person_their_role_and_organisation(key):
 
 
 def test_a_new_key_is_for_signing_and_non_repudiation_only(key):
-    usage = key.certificate.extensions.get_extension_for_class(keys.x509.KeyUsage).value
+    usage = key.certificate.extensions.get_extension_for_class(x509.KeyUsage).value
     assert usage.digital_signature and usage.content_commitment
     assert not (usage.key_encipherment or usage.key_cert_sign)
 
