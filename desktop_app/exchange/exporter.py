@@ -12,11 +12,12 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from desktop_app.atomic_files import copy_atomically, write_atomically
+from desktop_app.atomic_files import write_atomically
 from desktop_app.errors import ValidationError
+from desktop_app.exchange.exported_files import ExportedFiles
 from desktop_app.exchange.links import ExportedLinks
 from desktop_app.exchange.records import FORMAT, template_entries
-from desktop_app.storage import store
+from desktop_app.exchange.signatures_record import signers_data, signing_data
 from desktop_app.storage.models import (
     Action,
     ActionNote,
@@ -66,12 +67,12 @@ def _put(target: dict, key: str, value: Any) -> None:
 
 class _Exporter:
     def __init__(self, files_dir: Path | None) -> None:
-        self.files_dir = files_dir
+        self.files = ExportedFiles(files_dir)
         self.people = {p.id: p for p in Person.select()}
         self.organisations = {o.id: o for o in Organisation.select()}
         self.used_people: set[str] = set()
         self.used_organisations: set[str] = set()
-        self.written_files: dict[str, str] = {}  # relative name -> sha256
+        self.signer_ids: set[str] = set()  # the signers of exported signed minutes
 
     def export(self, body_name: str | None) -> dict:
         bodies = list(Body.live().order_by(*_by_age(Body)))
@@ -87,17 +88,20 @@ class _Exporter:
             self.used_organisations |= {
                 o.id for o in self.organisations.values() if o.deleted_at is None
             }
+        signers = signers_data(self.used_people, self.person_key, also=self.signer_ids)
         people = [self.people[i] for i in self.used_people]
         people.sort(key=lambda p: (p.created_at, p.hlc))
         person_data = [self.person(p) for p in people]
         organisations = [self.organisations[i] for i in self.used_organisations]
         organisations.sort(key=lambda o: (o.created_at, o.hlc))
-        return {
+        data = {
             "format": FORMAT,
             "organisations": [{"name": o.name} for o in organisations],
             "people": person_data,
-            "bodies": body_data,
         }
+        _put(data, "signers", signers)
+        data["bodies"] = body_data
+        return data
 
     # References
 
@@ -202,6 +206,7 @@ class _Exporter:
 
     def minutes_version(self, version: MinutesVersion, parts: _MeetingParts) -> dict:
         data: dict[str, Any] = {"version": version.version, "state": version.state}
+        data["created_at"] = version.created_at
         _put(data, "created_by", version.created_by)
         _put(data, "circulated_at", version.circulated_at)
         _put(data, "circulated_by", version.circulated_by)
@@ -212,6 +217,10 @@ class _Exporter:
         _put(data, "approved_minute", version.approved_minute)
         _put(data, "content_sha256", version.content_sha256)
         _put(data, "pdf_sha256", version.pdf_sha256)
+        if version.state == "signed":
+            data.update(signing_data(version, self.person_key, self.files.signed_minutes))
+            if version.__data__.get("signed_by"):
+                self.signer_ids.add(version.__data__["signed_by"])
         return data
 
     def attendance(self, line: Attendance) -> dict:
@@ -344,38 +353,10 @@ class _Exporter:
         data = {"title": document.title}
         _put(data, "author", document.author)
         _put(data, "date", document.date and document.date.isoformat())
-        data["file"] = self.document_file(document)
+        data["file"] = self.files.document(document)
         if document.confidential:
             data["confidential"] = True
         return data
-
-    def document_file(self, document: Document) -> str:
-        name = Path(document.filename).name or f"{document.sha256[:12]}.bin"
-        if self.files_dir is None:
-            return name
-        source = store.path_of(document.sha256) if document.sha256 else None
-        if source is None or not source.is_file():
-            raise ValidationError(
-                f"The file of the document “{document.title}” is missing from the data "
-                "folder; run `check` to see what else is missing."
-            )
-        # Keep the clerk's file name unless another file (in this export or already in the
-        # folder) has it; then the content's hash keeps the two apart.
-        for relative in (name, f"{document.sha256[:12]}/{name}"):
-            target = self.files_dir / relative
-            claimed = self.written_files.get(relative)
-            if claimed == document.sha256:
-                return relative
-            if claimed is None and (not target.exists() or _same_file(target, document.sha256)):
-                if not target.exists():
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    copy_atomically(source, target)
-                self.written_files[relative] = document.sha256
-                return relative
-        raise ValidationError(
-            f"Cannot write the file of “{document.title}”: {self.files_dir / name} "
-            "and its alternative are already taken by other files."
-        )
 
 
 class _MeetingParts:
@@ -452,7 +433,3 @@ def _text_list(stored: str) -> list[str]:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return value
     return [stored]
-
-
-def _same_file(path: Path, sha256: str) -> bool:
-    return path.is_file() and store.sha256_of(path) == sha256

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.exchange import reading
+from desktop_app.exchange.appointment_links import AppointmentLinks
 from desktop_app.exchange.links import BodyLinks, MeetingRef, stored_links
 from desktop_app.exchange.records import (
     ActionRecord,
@@ -30,7 +31,12 @@ from desktop_app.exchange.records import (
 )
 from desktop_app.exchange.summary import KINDS, ImportSummary
 from desktop_app.exchange.values import fail, join
-from desktop_app.services.minutes_content import content_sha256
+from desktop_app.exchange.versions_import import (
+    apply_signers,
+    apply_versions,
+    refuse_changes_to_signed,
+    signed_record,
+)
 from desktop_app.storage import changes, store
 from desktop_app.storage.models import (
     Action,
@@ -77,17 +83,18 @@ def import_data(data: Any, *, base_dir: Path) -> ImportSummary:
             doc.source: (store.put_file(doc.source), doc.source.stat().st_size)
             for doc in record.documents()
         }
-        applier = _Applier(people, organisations, bodies, files)
+        applier = _Applier(people, organisations, bodies, files, AppointmentLinks.of(record))
         applier.apply(record)
     return applier.summary
 
 
 class _Applier:
-    def __init__(self, people, organisations, bodies, files) -> None:
+    def __init__(self, people, organisations, bodies, files, appointed) -> None:
         self.people: dict[str, Person] = people
         self.organisations: dict[str, Organisation] = organisations
         self.bodies: dict[str, Body] = bodies
         self.files: dict[Path, tuple[str, int]] = files
+        self.appointed: AppointmentLinks = appointed
         self.created_ids: set[str] = set()
         self.updated_ids: set[str] = set()
         self.restored_ids: set[str] = set()
@@ -124,14 +131,15 @@ class _Applier:
                 email=person.email,
                 phone=person.phone,
             )
+        apply_signers(self, record.signers)
         ordered = _parents_first(record.bodies)
         for body in ordered:
             self.apply_body(body)
         for body in ordered:
             self.refuse_circle(body)
-        for body in ordered:
-            body_row = self.bodies[body.name.casefold()]
-            signed = self.signed_record(body_row)
+        body_rows = [self.bodies[body.name.casefold()] for body in ordered]
+        signed = [signed_record(self, body_row) for body_row in body_rows]
+        for body, body_row in zip(ordered, body_rows, strict=True):
             self.apply_members(body)
             self.placed, self.meeting_refs, self.approvals = [], [], []
             for meeting in body.meetings:
@@ -140,7 +148,10 @@ class _Applier:
             # After all the body's meetings, so an item may link to one later in the file.
             self.link_items(body_row)
             self.link_references(body_row)
-            self.refuse_changes_to_signed(body, signed)
+        # Once every resolution has its key (an appointment may be made by another body).
+        self.appointed.write(self)
+        for body, before in zip(ordered, signed, strict=True):
+            refuse_changes_to_signed(self, body.path, before)
 
     def save(self, model: type[Synced], row: Synced | None, _create=None, **values) -> Any:
         """Create the row, or update the fields of `row` that differ; count either."""
@@ -225,15 +236,17 @@ class _Applier:
         }
         for member in body.members:
             person_id = self.person_id(member.person)
-            self.save(
-                Membership,
-                existing.get((person_id, member.from_date)),
-                _create=dict(body_id=body_row.id, person_id=person_id, from_date=member.from_date),
+            row = existing.get((person_id, member.from_date))
+            create = dict(body_id=body_row.id, person_id=person_id, from_date=member.from_date)
+            values = dict(
                 role=member.role,
                 organisation_id=self.organisation_id(member.organisation),
                 voting=member.voting,
                 to_date=member.to_date,
             )
+            if row is None and self.appointed.defer(Membership, member.path, create, values):
+                continue
+            self.appointed.saved(member.path, self.save(Membership, row, _create=create, **values))
 
     def link_meetings(self, body_row: Body) -> None:
         """Each meeting's `previous` is the body's meeting before it by date."""
@@ -281,28 +294,6 @@ class _Applier:
             version = _approved_version(links, ref, path, own)
             self.save(Resolution, row, approves_version_id=version.id)
 
-    # Signed minutes are immutable (DESIGN.md §2), whatever a file says.
-
-    def signed_record(self, body_row: Body) -> dict[str, tuple]:
-        """Each signed meeting of the body: its minutes' fingerprint and signed version."""
-        versions = self.existing(
-            body_row,
-            MinutesVersion.live()
-            .join(Meeting, on=(MinutesVersion.meeting == Meeting.id))
-            .where((Meeting.body == body_row.id) & (MinutesVersion.state == "signed")),
-        )
-        return {v.meeting_id: _signed_fields(v.meeting_id) for v in versions}
-
-    def refuse_changes_to_signed(self, body: BodyRecord, before: dict[str, tuple]) -> None:
-        for meeting_id, fields in before.items():
-            if _signed_fields(meeting_id) != fields:
-                meeting = Meeting.get_by_id(meeting_id)
-                fail(
-                    self.meeting_paths.get(meeting_id, body.path),
-                    f"the minutes of {meeting.date.isoformat()} are signed here and cannot "
-                    "change; the file differs from them",
-                )
-
     # Meetings
 
     def apply_meeting(self, body: BodyRecord, meeting: MeetingRecord) -> None:
@@ -332,7 +323,7 @@ class _Applier:
             public_attendees=meeting.public_attendees,
         )
         self.meeting_paths[row.id] = meeting.path
-        self.apply_versions(row, meeting)
+        apply_versions(self, row, meeting)
         existing = {
             a.__data__["person"]: a
             for a in self.existing(
@@ -344,53 +335,19 @@ class _Applier:
         }
         for line in meeting.attendance:
             person_id = self.person_id(line.person)
-            self.save(
-                Attendance,
-                existing.get(person_id),
-                _create=dict(meeting_id=row.id, person_id=person_id),
+            found = existing.get(person_id)
+            create = dict(meeting_id=row.id, person_id=person_id)
+            values = dict(
                 status=line.status,
                 substitute_for_id=self.person_id(line.substitute_for),
                 capacity=line.capacity,
                 arrived=line.arrived,
                 left=line.left,
             )
+            if found is None and self.appointed.defer(Attendance, line.path, create, values):
+                continue
+            self.save(Attendance, found, _create=create, **values)
         self.apply_items(row, None, meeting.items)
-
-    def apply_versions(self, row: Meeting, meeting: MeetingRecord) -> None:
-        """The meeting's minutes versions, matched by number and written as they are:
-        through `changes`, not the services, so approved minutes arrive approved (frozen)."""
-        existing = {
-            v.version: v
-            for v in self.existing(
-                row,
-                MinutesVersion.live()
-                .where(MinutesVersion.meeting == row.id)
-                .order_by(MinutesVersion.created_at.desc()),
-            )
-        }
-        for version in meeting.minutes_versions:
-            values = {}
-            if version.approved_at_meeting is None:
-                values["approved_at_meeting_id"] = None
-            saved = self.save(
-                MinutesVersion,
-                existing.get(version.version),
-                _create=dict(meeting_id=row.id, version=version.version),
-                state=version.state,
-                created_by=version.created_by,
-                circulated_at=version.circulated_at,
-                circulated_by=version.circulated_by,
-                approved_at=version.approved_at,
-                approved_minute=version.approved_minute,
-                content_sha256=version.content_sha256,
-                pdf_sha256=version.pdf_sha256,
-                **values,
-            )
-            if version.approved_at_meeting is not None:
-                path = join(version.path, "approved_at_meeting")
-                self.meeting_refs.append(
-                    (saved, "approved_at_meeting_id", version.approved_at_meeting, path, row.id)
-                )
 
     def apply_items(
         self, meeting: Meeting, parent: AgendaItem | None, items: list[ItemRecord]
@@ -590,6 +547,7 @@ class _Applier:
         )
         if index >= len(siblings):
             siblings.append(row)
+        self.appointed.saved(resolution.path, row)
         if resolution.approves is not None:
             path = join(resolution.path, "approves")
             self.approvals.append((row, resolution.approves, path, meeting.id))
@@ -610,24 +568,6 @@ class _Applier:
                 _create=dict(resolution_id=row.id, person_id=person_id),
                 vote=vote.vote,
             )
-
-
-def _signed_fields(meeting_id: str) -> tuple:
-    """What signing fixed for a meeting: its minutes' content and the signed version."""
-    version = (
-        MinutesVersion.select()
-        .where((MinutesVersion.meeting == meeting_id) & (MinutesVersion.state == "signed"))
-        .order_by(MinutesVersion.version.desc())
-        .first()
-    )
-    kept = changes.current(version, SIGNED_VERSION_FIELDS) if version else None
-    return content_sha256(meeting_id), kept
-
-
-SIGNED_VERSION_FIELDS = (
-    "version state pdf_sha256 signed_by signed_at content_sha256 approved_at_meeting "
-    "approved_minute deleted_at"
-).split()
 
 
 def _found(find, *args, path: str) -> str:

@@ -10,6 +10,7 @@ approving meeting, the meeting where progress was reported) is only read here, a
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from desktop_app import vocabulary
@@ -24,6 +25,7 @@ from desktop_app.exchange.records import (
     ResolutionRecord,
     VersionRef,
 )
+from desktop_app.exchange.signatures_record import read_signing
 from desktop_app.exchange.values import (
     boolean,
     choice,
@@ -140,7 +142,11 @@ def action_notes(value: dict, path: str) -> list[ActionNoteRecord]:
     return found
 
 
-def minutes_versions(value: dict, path: str) -> list[MinutesVersionRecord]:
+def minutes_versions(
+    value: dict, path: str, *, person: Callable[..., str | None], base_dir: Path
+) -> list[MinutesVersionRecord]:
+    """A meeting's minutes versions; `person` checks a person's key (reading.py), and a
+    signed file is found relative to `base_dir`."""
     found: list[MinutesVersionRecord] = []
     seen: set[int] = set()
     for version_path, entry in entries(value, path, "minutes_versions"):
@@ -151,19 +157,19 @@ def minutes_versions(value: dict, path: str) -> list[MinutesVersionRecord]:
         if number in seen:
             fail(join(version_path, "version"), f"version {number} is listed twice")
         seen.add(number)
-        found.append(
-            MinutesVersionRecord(
-                path=version_path,
-                version=number,
-                state=choice(entry, "state", version_path, vocabulary.MINUTES_STATES, "draft"),
-                created_by=single_line(entry, "created_by", version_path),
-                circulated_at=instant(entry, "circulated_at", version_path),
-                circulated_by=single_line(entry, "circulated_by", version_path),
-                approved_at=instant(entry, "approved_at", version_path),
-                approved_at_meeting=meeting_ref(entry, "approved_at_meeting", version_path),
-                approved_minute=single_line(entry, "approved_minute", version_path),
-                content_sha256=sha256(entry, "content_sha256", version_path),
-                pdf_sha256=sha256(entry, "pdf_sha256", version_path),
-            )
+        record = MinutesVersionRecord(
+            path=version_path,
+            version=number,
+            state=choice(entry, "state", version_path, vocabulary.MINUTES_STATES, "draft"),
+            created_by=single_line(entry, "created_by", version_path),
+            circulated_at=instant(entry, "circulated_at", version_path),
+            circulated_by=single_line(entry, "circulated_by", version_path),
+            approved_at=instant(entry, "approved_at", version_path),
+            approved_at_meeting=meeting_ref(entry, "approved_at_meeting", version_path),
+            approved_minute=single_line(entry, "approved_minute", version_path),
+            content_sha256=sha256(entry, "content_sha256", version_path),
+            pdf_sha256=sha256(entry, "pdf_sha256", version_path),
         )
+        read_signing(entry, version_path, record, person=person, base_dir=base_dir)
+        found.append(record)
     return found

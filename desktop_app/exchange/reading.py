@@ -13,7 +13,7 @@ from typing import Any
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
-from desktop_app.exchange import minutes_record
+from desktop_app.exchange import body_record, minutes_record
 from desktop_app.exchange.links import MinuteRef
 from desktop_app.exchange.records import (
     ACTION_FIELDS,
@@ -27,11 +27,9 @@ from desktop_app.exchange.records import (
     MEETING_FIELDS,
     MEMBER_FIELDS,
     NAMED_VOTE_FIELDS,
-    NUMBERING_FIELDS,
     ORGANISATION_FIELDS,
     PERSON_FIELDS,
     RESOLUTION_FIELDS,
-    TEMPLATE_FIELDS,
     TOP_FIELDS,
     VOTES_FIELDS,
     ActionRecord,
@@ -44,15 +42,13 @@ from desktop_app.exchange.records import (
     MeetingRecord,
     MemberRecord,
     NamedVoteRecord,
-    NumberingRecord,
     OrganisationRecord,
     PersonRecord,
     ResolutionRecord,
-    TemplateItemRecord,
 )
+from desktop_app.exchange.signatures_record import read_signers
 from desktop_app.exchange.values import (
     boolean,
-    by_rule,
     choice,
     date,
     entries,
@@ -67,11 +63,9 @@ from desktop_app.exchange.values import (
     whole_number,
 )
 from desktop_app.services.agenda import LONGEST_ITEM_MINUTES
-from desktop_app.services.bodies import clean_pattern, clean_year_start
 from desktop_app.services.people import EMAIL
 
 MAX_DEPTH = 8  # items within items; deeper than this is a generator gone wrong
-TEMPLATE_LIMIT = 50  # standard items in a body's agenda template, as the window allows
 
 
 def load_json(path: Path) -> Any:
@@ -135,6 +129,7 @@ class _Reader:
         record = ExchangeRecord()
         record.organisations = self.organisations_of(data)
         record.people = self.people_of(data)
+        record.signers = read_signers(data, self.person)
         record.bodies = self.bodies_of(data)
         return record
 
@@ -225,7 +220,7 @@ class _Reader:
             names[name.casefold()] = path
         self.bodies |= set(names)
         found = [self.body_of(path, value) for path, value in raw]
-        refuse_cycles(found)
+        body_record.refuse_cycles(found)
         return found
 
     def body_of(self, path: str, value: dict) -> BodyRecord:
@@ -245,8 +240,8 @@ class _Reader:
             clerk=self.person(value, "clerk", path),
         )
         if value.get("numbering") is not None:
-            body.numbering = numbering(value["numbering"], join(path, "numbering"))
-        body.template = template(value, path)
+            body.numbering = body_record.numbering(value["numbering"], join(path, "numbering"))
+        body.template = body_record.template(value, path)
         seen: set[tuple] = set()
         for member_path, member in entries(value, path, "members"):
             record = self.member(member_path, member)
@@ -297,7 +292,9 @@ class _Reader:
         )
         if record.start and record.end and record.end <= record.start:
             fail(join(path, "end"), f"the meeting ends ({record.end}) before it starts")
-        record.minutes_versions = minutes_record.minutes_versions(value, path)
+        record.minutes_versions = minutes_record.minutes_versions(
+            value, path, person=self.person, base_dir=self.base_dir
+        )
         seen = set()
         for attendance_path, attendance in entries(value, path, "attendance"):
             line = self.attendance(attendance_path, attendance)
@@ -442,50 +439,6 @@ class _Reader:
             date=date(value, "date", path),
             confidential=boolean(value, "confidential", path, False),
         )
-
-
-def refuse_cycles(bodies: list[BodyRecord]) -> None:
-    parents = {b.name.casefold(): b.parent.casefold() for b in bodies if b.parent}
-    for body in bodies:
-        seen, name = set(), body.name.casefold()
-        while name in parents:
-            if name in seen:
-                fail(join(body.path, "parent"), "the bodies report to each other in a circle")
-            seen.add(name)
-            name = parents[name]
-
-
-def numbering(value: Any, path: str) -> NumberingRecord:
-    fields(value, path, NUMBERING_FIELDS)
-    record = NumberingRecord(
-        pattern=single_line(value, "pattern", path) or "{n}",
-        restart=choice(value, "restart", path, vocabulary.NUMBERING_RESTARTS, "never"),
-        year_starts=single_line(value, "year_starts", path) or "05-01",
-        next=whole_number(value, "next", path, minimum=1) or 1,
-        sub=choice(value, "sub", path, vocabulary.SUB_NUMBERING, "decimal"),
-    )
-    by_rule(clean_pattern, record.pattern, join(path, "pattern"))
-    by_rule(clean_year_start, record.year_starts, join(path, "year_starts"))
-    return record
-
-
-def template(value: dict, path: str) -> list[TemplateItemRecord] | None:
-    """The standard items a body's new agendas start with; None (absent) is the standard
-    template, [] a template with no items."""
-    if value.get("template") is None:
-        return None
-    if isinstance(value["template"], list) and len(value["template"]) > TEMPLATE_LIMIT:
-        fail(join(path, "template"), f"a template holds at most {TEMPLATE_LIMIT} items")
-    found = []
-    for entry_path, entry in entries(value, path, "template"):
-        fields(entry, entry_path, TEMPLATE_FIELDS)
-        found.append(
-            TemplateItemRecord(
-                title=single_line(entry, "title", entry_path, required=True),
-                kind=choice(entry, "kind", entry_path, vocabulary.ITEM_KINDS, "report"),
-            )
-        )
-    return found
 
 
 def linked_minute(value: dict, path: str) -> MinuteRef | None:

@@ -17,9 +17,10 @@ from desktop_app.vocabulary import ITEM_KINDS
 FORMAT = "minute-book/1"
 
 # The fields of each object, in the order export writes them (DESIGN.md §7).
-TOP_FIELDS = ("format", "organisations", "people", "bodies")
+TOP_FIELDS = ("format", "organisations", "people", "signers", "bodies")
 ORGANISATION_FIELDS = ("name",)
 PERSON_FIELDS = ("key", "title", "name", "organisation", "position", "email", "phone")
+SIGNER_FIELDS = ("person", "certificate", "fingerprint")
 BODY_FIELDS = (
     "name",
     "kind",
@@ -74,6 +75,7 @@ ITEM_FIELDS = (
 MINUTES_VERSION_FIELDS = (
     "version",
     "state",
+    "created_at",
     "created_by",
     "circulated_at",
     "circulated_by",
@@ -82,6 +84,10 @@ MINUTES_VERSION_FIELDS = (
     "approved_minute",
     "content_sha256",
     "pdf_sha256",
+    "signed_by",
+    "signed_with",
+    "signed_at",
+    "signed_pdf",
 )
 DECLARATION_FIELDS = ("person", "kind", "description", "left_room", "left_at", "returned_at")
 MINUTE_FIELDS = ("overview", "key_points", "recommendations", "decision", "notes")
@@ -147,6 +153,16 @@ class PersonRecord:
     position: str = ""
     email: str = ""
     phone: str = ""
+
+
+@dataclass
+class SignerRecord:
+    """A person's certificate (public): the known signers' are trusted (verification.py)."""
+
+    path: str
+    person: str
+    certificate_pem: str
+    fingerprint: str
 
 
 @dataclass
@@ -277,6 +293,11 @@ class MinutesVersionRecord:
     approved_minute: str = ""
     content_sha256: str = ""
     pdf_sha256: str = ""
+    created_at: str | None = None  # None: not given (versions_import.py)
+    signed_by: str | None = None  # a person's key
+    signed_with: str = ""  # the fingerprint of the signer's certificate
+    signed_at: str | None = None
+    signed_pdf: Path | None = None  # the signed file on this machine, checked against pdf_sha256
 
 
 @dataclass
@@ -350,6 +371,7 @@ class BodyRecord:
 class ExchangeRecord:
     organisations: list[OrganisationRecord] = field(default_factory=list)
     people: list[PersonRecord] = field(default_factory=list)
+    signers: list[SignerRecord] = field(default_factory=list)
     bodies: list[BodyRecord] = field(default_factory=list)
 
     def documents(self) -> list[DocumentRecord]:

@@ -21,12 +21,14 @@ from desktop_app.storage.models import (
     Organisation,
     Person,
     Resolution,
+    Signer,
 )
 
 # (singular, plural) as the summary says them, by table.
 KINDS = {
     Organisation: ("organisation", "organisations"),
     Person: ("person", "people"),
+    Signer: ("signer", "signers"),
     Body: ("body", "bodies"),
     Membership: ("membership", "memberships"),
     Meeting: ("meeting", "meetings"),

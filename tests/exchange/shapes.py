@@ -10,7 +10,10 @@ def in_order(value: dict, fields: tuple[str, ...]) -> bool:
 
 
 def assert_in_format_order(data: dict) -> None:
-    assert list(data) == list(records.TOP_FIELDS)
+    assert in_order(data, records.TOP_FIELDS)
+    assert {"format", "organisations", "people", "bodies"} <= set(data)
+    for signer in data.get("signers", []):
+        assert list(signer) == list(records.SIGNER_FIELDS)
     for person in data["people"]:
         assert in_order(person, records.PERSON_FIELDS)
     for body in data["bodies"]:
