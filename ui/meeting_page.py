@@ -32,6 +32,7 @@ from ui.interests_view import InterestsView
 from ui.live_meeting import LiveMeeting
 from ui.minute_editor import MinuteEditor
 from ui.record_dialog import RecordDialog
+from ui.signature_badge import SignatureBadge
 
 STYLE = """
 h3 { margin-top: 14px; margin-bottom: 4px; }
@@ -72,8 +73,13 @@ class MeetingPage(QWidget):
         self.live_button = QPushButton(icon("live"), "Live meeting (F5)")
         self.live_button.setShortcut(QKeySequence("F5"))
         self.live_button.clicked.connect(self.open_live)
+        # Signed minutes: whether they verify, under the status line (checked off the GUI thread).
+        self.badge = SignatureBadge()
+        title = QVBoxLayout()
+        title.addWidget(self.heading)
+        title.addWidget(self.badge)
         top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
+        top.addLayout(title, 1)
         for widget in (
             self.edit_button,
             self.status_button,
@@ -123,6 +129,7 @@ class MeetingPage(QWidget):
             f"{escape(record.status.capitalize())}{reason}"
             f"{' · Chair: ' + escape(record.chair) if record.chair else ''}</div>"
         )
+        self.badge.show_meeting(record.id)
         self._fill_status_menu()
         self._load_tab()
 

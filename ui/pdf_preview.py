@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +25,7 @@ from desktop_app.publishing import write_atomically
 from desktop_app.services.settings import get_setting, set_setting
 from ui.errors import show_error
 from ui.icons import icon
+from ui.signature_badge import SignatureBadge
 
 SAVE_FOLDER = "save_folder"
 ZOOM_STEP = 1.25
@@ -63,7 +65,17 @@ class PdfPreview(QMainWindow):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
-        self.setCentralWidget(self.view)
+        # A signed file says above its pages whether the signature holds (issue 7); the
+        # check runs off the GUI thread, and an unsigned file shows nothing.
+        self.badge = SignatureBadge()
+        page_area = QWidget()
+        column = QVBoxLayout(page_area)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.badge)
+        column.addWidget(self.view, 1)
+        self.setCentralWidget(page_area)
+        self.badge.show_pdf(data)
 
         self.page_box = QSpinBox()
         self.page_box.setObjectName("pageNumber")

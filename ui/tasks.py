@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from desktop_app.storage.models import db
 from ui.errors import show_error
@@ -76,3 +77,30 @@ def run_task(
     signals.failed.connect(failed)
     QThreadPool.globalInstance().start(_Runner(fn, progress, signals))
     return signals
+
+
+# The signal carriers of quiet tasks under way: owned here rather than by the widget that
+# asked, so a result arriving after that widget closed finds them still alive (and is dropped).
+_quiet: set[_Signals] = set()
+
+
+def run_quietly(parent: QWidget, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+    """Run `fn()` in the background with no progress dialog, for short work nobody waits
+    on (a badge filled in beside a page already shown). `on_done(result)` runs on the GUI
+    thread if `parent` still exists; an error is shown as run_task shows it."""
+    signals = _Signals()
+    _quiet.add(signals)
+
+    def finished(result):
+        _quiet.discard(signals)
+        if isValid(parent):
+            on_done(result)
+
+    def failed(error):
+        _quiet.discard(signals)
+        if isValid(parent):
+            show_error(parent, error)
+
+    signals.finished.connect(finished)
+    signals.failed.connect(failed)
+    QThreadPool.globalInstance().start(_Runner(lambda _progress: fn(), Progress(), signals))

@@ -81,6 +81,12 @@ def verify_pdf(data: bytes) -> SignatureReport:
     return SignatureReport(found, _signer_name(found))
 
 
+def is_signed(meeting_id: str) -> bool:
+    """Whether the meeting has signed minutes: one query, quick enough to ask while a page
+    opens (verifying them is not)."""
+    return signed_version(meeting_id) is not None
+
+
 def verify_meeting(meeting_id: str) -> SignatureReport | None:
     """The meeting's stored signed minutes verified (the badge), or None if not signed."""
     version = signed_version(meeting_id)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+from desktop_app.exchange import import_file
+from desktop_app.paths import EXAMPLE_FILE
 from desktop_app.services import (
     agenda,
     attendance,
@@ -13,10 +16,11 @@ from desktop_app.services import (
     minutes_versions,
     organisations,
     people,
+    signing,
 )
 from desktop_app.services.bodies import create_body
 from desktop_app.storage import changes
-from desktop_app.storage.models import AgendaItem, Meeting, Person, db
+from desktop_app.storage.models import AgendaItem, Body, Meeting, Person, db
 
 DATES = ("2012-10-01", "2012-12-17", "2013-03-18", "2013-06-17", "2013-09-16")
 
@@ -70,6 +74,33 @@ def approve(board: Board, index: int) -> None:
     minutes_versions.approve(
         meeting_id=board.meetings[index].id, at_item_id=board.approving_items[index + 1]
     )
+
+
+def sign_example(passphrase: str, *, at: dt.datetime | None = None) -> str:
+    """The example body imported, and its 17 December 2012 minutes (seed 004) approved at a
+    meeting in March 2013 and signed by Cllr Garland, who chaired it, at `at` (default now)
+    with a key made then. The key goes to the keys folder ($MINUTE_BOOK_KEYS_DIR); returns
+    the December meeting's id."""
+    import_file(EXAMPLE_FILE)
+    body = Body.get(Body.name == "Maidstone Locality Board")
+    december = Meeting.get((Meeting.body == body.id) & (Meeting.date == "2012-12-17"))
+    garland = Person.get(Person.key == "garland")
+    march = meetings.create_meeting(body_id=body.id, date="2013-03-18", start_time="14:30")
+    with db.atomic():
+        changes.update(Meeting.get_by_id(march.id), status="held")
+    attendance.mark_attendance(meeting_id=march.id, person_id=garland.id, status="present")
+    attendance.set_chair(meeting_id=march.id, person_id=garland.id)
+    item = agenda.add_item(meeting_id=march.id, title="Minutes", kind="previous minutes")
+    _number(item.id, "45")
+    minutes_versions.approve(meeting_id=december.id, at_item_id=item.id)
+    _, key = signing.create_signer(person_id=garland.id, passphrase=passphrase, now=at)
+    signing.sign_minutes(
+        meeting_id=december.id,
+        key_path=key,
+        passphrase=passphrase,
+        now=(lambda: at) if at else None,
+    )
+    return december.id
 
 
 def _number(item_id: str, number: str) -> None:

@@ -84,6 +84,7 @@ def test_the_badge_says_changed_when_the_stored_file_was_altered(qtbot, signing_
     path.write_bytes(bytes(data))
     window.refresh()
     editor = window.meeting_page.minutes
-    editor.show_meeting(board.meetings[0].id)
+    with qtbot.waitSignal(editor.badge.checked, timeout=10000):  # checked off the GUI thread
+        editor.show_meeting(board.meetings[0].id)
     assert editor.badge.status == CHANGED
     assert "Changed since signing" in editor.badge.text()
