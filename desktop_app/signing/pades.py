@@ -22,6 +22,7 @@ from fontTools.ttLib import TTFont
 from fontTools.ttLib.scaleUpem import scale_upem
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.layout import BoxConstraints
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.text import TextBoxStyle
@@ -31,7 +32,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
-from pyhanko.stamp import TextStampStyle
+from pyhanko.stamp import TextStamp, TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
@@ -101,12 +102,19 @@ def sign_pdf(
         border_width=1,
         background=None,
     )
+    # QtPdf, which the app previews and prints with, draws no form fields, so a box that
+    # lived only in the signature field's appearance would be missing there: the same box
+    # goes into the last page's own content too, inside the revision the signature covers.
+    x1, y1, x2, y2 = (round(v) for v in box)
+    TextStamp(
+        writer, style, text_params=words, box=BoxConstraints(width=x2 - x1, height=y2 - y1)
+    ).apply(-1, x1, y1)
     pdf_signer = _PdfSignerAt(
         meta,
         signer=signer,
         stamp_style=style,
         new_field_spec=fields.SigFieldSpec(
-            sig_field_name=FIELD_NAME, on_page=-1, box=tuple(round(v) for v in box)
+            sig_field_name=FIELD_NAME, on_page=-1, box=(x1, y1, x2, y2)
         ),
         signed_at=signed_at,
     )
