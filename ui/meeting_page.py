@@ -73,13 +73,8 @@ class MeetingPage(QWidget):
         self.live_button = QPushButton(icon("live"), "Live meeting (F5)")
         self.live_button.setShortcut(QKeySequence("F5"))
         self.live_button.clicked.connect(self.open_live)
-        # Signed minutes: whether they verify, under the status line (checked off the GUI thread).
-        self.badge = SignatureBadge()
-        title = QVBoxLayout()
-        title.addWidget(self.heading)
-        title.addWidget(self.badge)
         top = QHBoxLayout()
-        top.addLayout(title, 1)
+        top.addWidget(self.heading, 1)
         for widget in (
             self.edit_button,
             self.status_button,
@@ -106,6 +101,9 @@ class MeetingPage(QWidget):
         self.live: LiveMeeting | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        # Signed minutes: whether they verify, under the status line (checked off the GUI thread).
+        self.badge = SignatureBadge()
+        layout.addWidget(self.badge)
         layout.addWidget(self.tabs, 1)
 
     def show_meeting(self, meeting_id: str) -> None:
