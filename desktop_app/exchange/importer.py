@@ -36,6 +36,7 @@ from desktop_app.exchange.versions_import import (
     apply_versions,
     refuse_changes_to_signed,
     signed_record,
+    status_before_versions,
 )
 from desktop_app.storage import changes, store
 from desktop_app.storage.models import (
@@ -309,14 +310,15 @@ class _Applier:
             .order_by(Meeting.created_at)
             .limit(1),
         )
+        found = matches[0] if matches else None
         row = self.save(
             Meeting,
-            matches[0] if matches else None,
+            found,
             _create=dict(body_id=body_row.id, date=meeting.date, start_time=meeting.start),
             end_time=meeting.end,
             venue=meeting.venue,
             kind=meeting.kind,
-            status=meeting.status,
+            status=status_before_versions(meeting, found),
             status_reason=meeting.reason,
             is_public=meeting.public,
             chair_id=self.person_id(meeting.chair),

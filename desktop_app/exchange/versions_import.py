@@ -5,7 +5,9 @@ approved minutes arrive approved (frozen) and signed ones signed, with their sig
 signed PDF (stored content-addressed). Its `created_at` is kept: minutes_versions.py tells a
 version made at a step from one moved on to it by that time, so an undo after an import
 must see the time the version was really made. A version the file gives no `created_at` is
-taken to have been made just before its first recorded step (circulated, approved, signed).
+taken to have been made just before its first recorded step (circulated, approved, signed),
+and a new meeting is written "held" before its versions and moved on after them, as the
+services would have done.
 
 Signers' certificates are trusted (verification.py), so a certificate is added beside a
 person's others but never handed to another person. Signed minutes here are immutable: an
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING
 from desktop_app.exchange.records import MeetingRecord, MinutesVersionRecord, SignerRecord
 from desktop_app.exchange.values import fail, join
 from desktop_app.services.minutes_content import content_sha256
+from desktop_app.services.minutes_versions import STATUS_OF_STATE
 from desktop_app.services.people import display_name
 from desktop_app.storage import changes, store
 from desktop_app.storage.models import Body, Meeting, MinutesVersion, Person, Signer
@@ -109,6 +112,16 @@ def apply_versions(applier: _Applier, row: Meeting, meeting: MeetingRecord) -> N
             applier.meeting_refs.append(
                 (saved, "approved_at_meeting_id", version.approved_at_meeting, path, row.id)
             )
+    applier.save(Meeting, row, status=meeting.status)
+
+
+def status_before_versions(meeting: MeetingRecord, found: Meeting | None) -> str:
+    """The status a meeting is written with before its minutes versions: a new meeting
+    with versions was "held" before them (apply_versions then moves it on), so the journal
+    says what it was, as minutes_versions.py reads it when its last version is undone."""
+    if found is None and meeting.minutes_versions and meeting.status in STATUS_OF_STATE.values():
+        return "held"
+    return meeting.status
 
 
 def signed_record(applier: _Applier, body_row: Body) -> dict[str, tuple]:
