@@ -326,6 +326,12 @@ class MainWindow(QMainWindow):
 
         export_record(self)
 
+    def open_pdf(self) -> None:
+        """A PDF from disk in the preview, which says whether a signature on it holds."""
+        from ui.pdf_preview import open_pdf_file  # QtPdf loads when a document is first shown
+
+        open_pdf_file(self)
+
     # -- assembly -----------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
@@ -361,6 +367,7 @@ class MainWindow(QMainWindow):
         )
         self.import_action = action("&Import…", "import", "Ctrl+I", self.import_record)
         self.export_action = action("&Export…", "export", "Ctrl+E", self.export_record)
+        self.open_pdf_action = action("&Open a PDF…", "paper", "Ctrl+O", self.open_pdf)
         self.delete_action = action(
             "&Delete selected body or meeting", "remove", "Ctrl+Delete", self.delete_selected
         )
@@ -368,7 +375,7 @@ class MainWindow(QMainWindow):
 
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
-        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addActions([self.import_action, self.export_action, self.open_pdf_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = menus.addMenu("&Edit")

@@ -35,6 +35,27 @@ ZOOM_RANGE = (0.25, 5.0)
 PRINT_DPI = 300
 
 
+def open_pdf_file(parent: QWidget) -> PdfPreview | None:
+    """Ask for a PDF on disk and show it in a preview: a signed file (minutes from another
+    council, or a copy kept elsewhere) says at once whether its signature holds."""
+    folder = get_setting(SAVE_FOLDER) or str(Path.home())
+    chosen, _ = QFileDialog.getOpenFileName(parent, "Open a PDF", folder, "PDF documents (*.pdf)")
+    if not chosen:
+        return None
+    path = Path(chosen)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        show_error(parent, ValidationError(f"{path} cannot be read ({error.strerror})."))
+        return None
+    if b"%PDF-" not in data[:1024]:  # where every PDF announces itself
+        show_error(parent, ValidationError(f"{path.name} is not a PDF document."))
+        return None
+    preview = PdfPreview(data, title=path.name, file_name=path.name, parent=parent)
+    preview.show()
+    return preview
+
+
 class PdfPreview(QMainWindow):
     """A document's pages with Print (Ctrl+P), Save as (Ctrl+S) and, for a public edition,
     Publish. Not modal: the clerk can keep working beside it."""
