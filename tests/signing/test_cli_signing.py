@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from desktop_app.cli import main
 from desktop_app.services import signing
+from desktop_app.signing.signatures import StampText
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import Meeting
 from tests.signing.conftest import render
-from tests.signing.pdfs import PASSPHRASE, flip_signed_byte
+from tests.signing.pdfs import PASSPHRASE, flip_signed_byte, small_pdf
 from tests.signing.record import approve, make_board
 
 BODY = "Maidstone Locality Board"
@@ -103,6 +106,25 @@ def test_verify_of_a_changed_file_fails(folder, signed, tmp_path, capsys):
     changed.write_bytes(flip_signed_byte(signed.read_bytes()))
     assert run(folder, "verify", str(changed)) == 1
     assert capsys.readouterr().out.startswith("Status: changed")
+
+
+def test_verify_of_a_signature_made_after_its_certificate_expired_fails(
+    folder, key, tmp_path, capsys
+):
+    from desktop_app.signing import keys, signatures
+
+    opened = keys.open_key_file(key.read_bytes(), PASSPHRASE)
+    late = keys.facts(opened.certificate).not_after + dt.timedelta(days=30)
+    path = tmp_path / "late.pdf"
+    path.write_bytes(
+        signatures.sign_pdf(
+            small_pdf(), opened, StampText("Cllr Chris Garland", "", ""), signed_at=late
+        )
+    )
+    assert run(folder, "verify", str(path)) == 1
+    said = capsys.readouterr().out
+    assert said.startswith("Status: not valid — The signature says it was made on ")
+    assert "when its certificate was not valid" in said
 
 
 def test_verify_without_the_signers_certificate_says_unknown_signer(signed, tmp_path, capsys):

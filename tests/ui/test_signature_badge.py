@@ -14,9 +14,8 @@ from desktop_app.signing import keys, signatures
 from desktop_app.signing.signatures import CHANGED, UNKNOWN_SIGNER, VALID, StampText
 from desktop_app.storage.models import Meeting
 from tests.signing.pdfs import PASSPHRASE, append_update, small_pdf
-from tests.signing.record import approve, make_board, sign_example
+from tests.signing.record import sign_example
 from tests.ui.test_document_actions import open_preview
-from tests.ui.test_signing import sign_with
 from ui.main_window import MainWindow
 from ui.pdf_preview import PdfPreview
 
@@ -143,23 +142,3 @@ def test_a_late_answer_about_the_meeting_shown_before_is_dropped(qtbot, window, 
     settle()
     badge = window.meeting_page.badge
     assert not badge.isVisible() and badge.status is None
-
-
-def test_signing_in_the_window_turns_the_header_badge_to_valid(
-    qtbot, database, data_dir, keys_folder
-):
-    board = make_board(2)
-    approve(board, 0)
-    signing.create_signer(person_id=board.chair.id, passphrase=PASSPHRASE)
-    window = MainWindow(data_dir)
-    qtbot.addWidget(window)
-    window.show()
-    window.select("meeting", board.meetings[0].id)
-    page = window.meeting_page
-    page.tabs.setCurrentWidget(page.minutes)
-    assert not page.badge.isVisible()
-
-    sign_with(qtbot, PASSPHRASE)
-    page.minutes.sign_button.click()
-    qtbot.waitUntil(lambda: page.badge.status == VALID, timeout=20000)
-    assert "Signed and unchanged" in page.badge.text()

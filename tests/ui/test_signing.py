@@ -88,3 +88,13 @@ def test_the_badge_says_changed_when_the_stored_file_was_altered(qtbot, signing_
         editor.show_meeting(board.meetings[0].id)
     assert editor.badge.status == CHANGED
     assert "Changed since signing" in editor.badge.text()
+
+
+def test_signing_turns_the_badge_in_the_meeting_header_to_valid(qtbot, signing_window):
+    window, _ = signing_window
+    page = window.meeting_page
+    assert not page.badge.isVisible()
+    sign_with(qtbot, PASSPHRASE)
+    page.minutes.sign_button.click()
+    qtbot.waitUntil(lambda: page.badge.status == VALID, timeout=10000)
+    assert "Signed and unchanged" in page.badge.text()
