@@ -6,7 +6,10 @@ import datetime as dt
 
 import pytest
 
+from desktop_app.errors import ValidationError
 from desktop_app.exchange import import_file
+from desktop_app.services import freeze, minutes_versions, verification
+from desktop_app.services.minutes_content import content_sha256
 from desktop_app.services.people import display_name
 from desktop_app.storage.models import (
     Action,
@@ -15,9 +18,13 @@ from desktop_app.storage.models import (
     Body,
     Meeting,
     Membership,
+    MinutesVersion,
     Person,
     Resolution,
 )
+
+# The fingerprint of the 1 October 2012 minutes as the example holds them (content_sha256).
+OCTOBER_SHA256 = "3fa98bf2e47c784abaa014bb459e88070ad41f1b4d006bb0cb3376ebbcf18c58"
 
 
 @pytest.fixture
@@ -108,3 +115,37 @@ def test_information_items_are_noted(meeting):
     assert Resolution.get(Resolution.item == information.id).outcome == "noted"
     papers = AgendaItem.select().where(AgendaItem.parent == information.id)
     assert {p.kind for p in papers} == {"paper"}
+
+
+# The chained record: minute 31 approved the minutes of 1 October 2012
+
+
+def test_minute_31_approved_the_october_minutes_with_their_fingerprint(meeting):
+    [approval] = Resolution.select().join(AgendaItem).where(AgendaItem.number == "31")
+    assert verification.approval_wording(approval) == (
+        "The minutes of the meeting held on 1 October 2012, version 1, SHA-256 "
+        f"{OCTOBER_SHA256}, were approved as a correct record."
+    )
+    version = approval.approves_version
+    assert (version.version, version.state, version.content_sha256) == (
+        1,
+        "approved",
+        OCTOBER_SHA256,
+    )
+    assert (version.approved_at_meeting_id, version.approved_minute) == (meeting.id, "31")
+
+
+def test_the_october_fingerprint_is_the_product_s_own(meeting):
+    october = Meeting.get(Meeting.date == dt.date(2012, 10, 1))
+    assert content_sha256(october.id) == OCTOBER_SHA256
+    assert not minutes_versions.content_changed_since_approval(october.id)
+
+
+def test_the_approved_october_minutes_are_frozen_and_unsigned(meeting):
+    october = Meeting.get(Meeting.date == dt.date(2012, 10, 1))
+    with pytest.raises(ValidationError, match="approved at minute 31 of the meeting of 17"):
+        freeze.ensure_editable(october.id)
+    assert MinutesVersion.select().where(MinutesVersion.state == "signed").count() == 0
+    assert verification.verify_meeting(october.id) is None
+    # Nothing is signed, so the body's chain has no link yet.
+    assert verification.verify_chain(body_id=october.body.id).links == []

@@ -30,8 +30,11 @@ def test_importing_the_example_twice_writes_no_journal_entry_the_second_time(
 def test_first_import_journals_every_row_it_creates(database, example_path):
     summary = import_file(example_path)
     created_rows = sum(summary.created.values())
-    # Each new row has one journal entry, plus the later meeting's link to the one before.
-    assert JournalEntry.select().where(JournalEntry.op == "upsert").count() == created_rows + 1
+    # Each new row has one journal entry, plus the later meeting's link to the one before,
+    # and for the approved October minutes: the meeting moved on from held once its version
+    # is written, the version's time of making, its approving meeting and the resolution's
+    # link to it.
+    assert JournalEntry.select().where(JournalEntry.op == "upsert").count() == created_rows + 5
     assert str(summary).startswith("Added 9 organisations, 31 people, 5 bodies, ")
 
 

@@ -40,5 +40,5 @@ def test_an_exported_and_imported_record_keeps_its_fingerprints(tmp_path):
         december = Meeting.get(Meeting.date == date)
         assert content_sha256(december.id) == approved
         assert not minutes_versions.content_changed_since_approval(december.id)
-        approval = Resolution.get(Resolution.approves_sha256 != "")
-        assert approval.approves_sha256 == approved
+        approval = Resolution.get(Resolution.approves_sha256 == approved)
+        assert approval.approves_version.meeting_id == december.id
