@@ -37,12 +37,13 @@ def add_pack_commands(commands) -> None:
 
 
 def _issue(args) -> int:
-    from desktop_app.services.pack_issues import issue_pack
+    from desktop_app.services.pack_issues import edition_name, issue_pack
 
     _open(args)
     issue = issue_pack(meeting_id=_meeting_id(args.body, args.date), public=args.public)
+    of = f"{args.body.strip()}, {_when(issue.meeting_id)}"
     print(
-        f"Issued the {_edition(issue.public)} of {args.body.strip()}, {_when(issue.meeting_id)}: "
+        f"Issued the {edition_name(issue.public)} of {of}: "
         f"issue {issue.number}, {issue.page_count} pages."
     )
     for line in issue.changes.splitlines():
@@ -69,21 +70,17 @@ def _list(args) -> int:
 
 def _show(args) -> int:
     from desktop_app.publishing import write_atomically
-    from desktop_app.services.pack_issues import find_pack_issue, pack_issue_pdf
+    from desktop_app.services.pack_issues import edition_name, find_pack_issue, pack_issue_pdf
 
     _open(args)
     meeting_id = _meeting_id(args.body, args.date)
     issue = find_pack_issue(meeting_id, public=args.public, number=args.issue)
     write_atomically(args.out, pack_issue_pdf(issue.id))
     print(
-        f"Wrote issue {issue.number} of the {_edition(issue.public)} of {args.body.strip()}, "
+        f"Wrote issue {issue.number} of the {edition_name(issue.public)} of {args.body.strip()}, "
         f"{_when(meeting_id)} to {args.out} ({issue.page_count} pages, as issued)."
     )
     return 0
-
-
-def _edition(public: bool) -> str:
-    return "public agenda pack" if public else "agenda pack"
 
 
 def _when(meeting_id: str) -> str:

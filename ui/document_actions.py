@@ -1,6 +1,6 @@
 """The Documents menu: each document of the meeting or body the window shows, rendered off
-the GUI thread and opened in the preview; and Publish, which writes the meeting's public
-editions into a folder chosen once."""
+the GUI thread and opened in the preview; issuing the agenda pack and its list of issues;
+and Publish, which writes the meeting's public editions into a folder chosen once."""
 
 from __future__ import annotations
 
@@ -8,16 +8,19 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QWidget
 
 from desktop_app import publishing
 from desktop_app.documents import catalogue
 from desktop_app.errors import Cancelled, ValidationError
+from desktop_app.services import pack_issues
 from desktop_app.services.settings import PUBLISH_FOLDER, get_setting, set_setting
 from ui.errors import show_error
+from ui.events import Changes
 from ui.icons import icon
+from ui.pack_issuing import EditionDialog, issue_file_name, issue_title, push_issue
 from ui.record_dialog import RecordDialog
 from ui.tasks import run_task
 
@@ -30,6 +33,7 @@ SHORTCUTS = {
     "minutes": "Ctrl+Shift+N",
 }
 PUBLISH_SHORTCUT = "Ctrl+Shift+L"
+ISSUE_SHORTCUT = "Ctrl+Shift+I"
 ICONS = {
     "archive": "archive",
     "actions": "actions",
@@ -44,6 +48,8 @@ class DocumentActions(QObject):
     opened = Signal(object)  # the PdfPreview just shown
     published = Signal(list)  # the paths written
     cancelled = Signal()  # the clerk stopped a document being made
+    issued = Signal(object)  # pack_issues.Issued, once the issue is on the undo stack
+    issues_shown = Signal(object)  # the Pack issues dialog just shown
 
     def __init__(
         self,
@@ -68,6 +74,16 @@ class DocumentActions(QObject):
                 self.menu.addAction(made)
                 self.actions[kind.key] = made
             self.menu.addSeparator()
+        self.issue_action = QAction(icon("publish"), "&Issue agenda pack…", window)
+        self.issue_action.setShortcut(QKeySequence(ISSUE_SHORTCUT))
+        self.issue_action.setToolTip("Issue the meeting's agenda pack, full and public editions")
+        self.issue_action.triggered.connect(lambda: self.issue_pack())
+        self.issues_action = QAction(icon("archive"), "Pack i&ssues…", window)
+        self.issues_action.setToolTip("Every issue of the meeting's agenda pack, as issued")
+        self.issues_action.triggered.connect(lambda: self.show_issues())
+        self.menu.addActions([self.issue_action, self.issues_action])
+        self.menu.addSeparator()
+        self._issues_dialog = None
         self.publish_action = QAction(icon("upload"), "&Publish…", window)
         self.publish_action.setShortcut(QKeySequence(PUBLISH_SHORTCUT))
         self.publish_action.setToolTip("Write the public agenda, pack and minutes into a folder")
@@ -124,25 +140,142 @@ class DocumentActions(QObject):
         if data is None:
             self._say_cancelled()
             return
-        from ui.pdf_preview import PdfPreview  # QtPdf loads when a document is first shown
-
         publish = None
         if kind.publishable:
 
             def publish(shown: bytes) -> None:
                 self._publish_one(kind.key, target.id, shown)
 
-        preview = PdfPreview(
+        self._show(
             data,
             title=kind.title(target),
-            file_name=kind.file_name(target),
+            file_name=publishing.file_name(kind, target),
             publish=publish,
-            parent=self.window,
+        )
+
+    def _show(self, data: bytes, *, title: str, file_name: str, publish) -> None:
+        from ui.pdf_preview import PdfPreview  # QtPdf loads when a document is first shown
+
+        preview = PdfPreview(
+            data, title=title, file_name=file_name, publish=publish, parent=self.window
         )
         preview.show()
         preview.raise_()
         preview.activateWindow()
         self.opened.emit(preview)
+
+    # -- issuing the agenda pack --------------------------------------------------------------
+
+    def issue_pack(self, meeting_id: str | None = None, parent: QWidget | None = None) -> None:
+        """Ask which editions to issue, issue them off the GUI thread (Ctrl+Z withdraws them),
+        then open the issued pack in the preview."""
+        parent = parent or self.window
+        try:
+            meeting_id = meeting_id or self._need_meeting()
+            target = catalogue.meeting_target(meeting_id)
+        except ValidationError as error:
+            show_error(parent, error)
+            return
+        dialog = EditionDialog(f"{target.body_name}, {target.when}", parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        editions = dialog.editions()
+
+        def work(progress) -> pack_issues.Issued | None:
+            try:
+                return pack_issues.issue_packs(
+                    meeting_id=meeting_id, editions=editions, progress=progress
+                )
+            except Cancelled:  # nothing was issued
+                return None
+
+        run_task(
+            parent,
+            work,
+            lambda issued: self._issued(meeting_id, issued),
+            label="Issuing the agenda pack…",
+        )
+
+    def _issued(self, meeting_id: str, issued: pack_issues.Issued | None) -> None:
+        if issued is None:
+            self._say_cancelled()
+            return
+        push_issue(*self._undo(), issued)
+        said = [
+            f"the {pack_issues.edition_name(i.public)} (issue {i.number}, {i.page_count} pages)"
+            for i in issued.issued
+        ]
+        kept = [
+            f" The {pack_issues.edition_name(i.public)} is unchanged since issue {i.number}."
+            for i in issued.unchanged
+        ]
+        self.window.statusBar().showMessage(
+            f"Issued {' and '.join(said)}.{''.join(kept)} Ctrl+Z withdraws.", 15000
+        )
+        self.issued.emit(issued)
+        first = issued.issued[0].id
+        entry = next(e for e in pack_issues.pack_issue_entries(meeting_id) if e.id == first)
+        self.open_issue(meeting_id, entry)
+
+    def open_issue(self, meeting_id: str, entry: pack_issues.IssueEntry) -> None:
+        """Open an issue of the pack in the preview, byte for byte as it was issued."""
+        try:
+            data = pack_issues.pack_issue_pdf(entry.id)
+        except ValidationError as error:
+            show_error(self.window, error)
+            return
+        target = catalogue.meeting_target(meeting_id)
+        publish = None
+        if entry.public and entry.latest:  # only the latest issue is published
+
+            def publish(shown: bytes) -> None:
+                self._publish_one("public-pack", meeting_id, shown)
+
+        self._show(
+            data,
+            title=issue_title(entry, target),
+            file_name=issue_file_name(entry, target),
+            publish=publish,
+        )
+
+    def show_issues(self, meeting_id: str | None = None) -> None:
+        """The Pack issues dialog of the meeting, beside the window (not modal)."""
+        try:
+            meeting_id = meeting_id or self._need_meeting()
+        except ValidationError as error:
+            show_error(self.window, error)
+            return
+        from ui.pack_issues_dialog import PackIssuesDialog
+
+        shown = self._issues_dialog
+        if shown is None or shown.meeting_id != meeting_id:
+            if shown is not None:
+                shown.close()
+            stack, changes = self._undo()
+            shown = PackIssuesDialog(
+                meeting_id,
+                stack=stack,
+                changes=changes,
+                open_issue=lambda entry: self.open_issue(meeting_id, entry),
+                issue=lambda: self.issue_pack(meeting_id, parent=self._issues_dialog),
+                parent=self.window,
+            )
+            shown.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            shown.destroyed.connect(lambda _=None, gone=shown: self._forget_issues(gone))
+            self._issues_dialog = shown
+        shown.show()
+        shown.raise_()
+        shown.activateWindow()
+        self.issues_shown.emit(shown)
+
+    def _forget_issues(self, gone: QDialog) -> None:
+        if self._issues_dialog is gone:  # not one opened since for another meeting
+            self._issues_dialog = None
+
+    def _undo(self) -> tuple[QUndoStack, Changes]:
+        # The window's one undo stack and its change signal (STYLE.md), found among its
+        # children so the window need not hand them to every helper.
+        return self.window.findChild(QUndoStack), self.window.findChild(Changes)
 
     # -- publishing ---------------------------------------------------------------------------
 

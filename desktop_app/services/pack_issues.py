@@ -196,7 +196,9 @@ def find_pack_issue(
     if number is None:
         found = latest_issue(meeting_id, public=public)
         if found is None:
-            raise ValidationError(f"The {_edition(public)} of this meeting has not been issued.")
+            raise ValidationError(
+                f"The {edition_name(public)} of this meeting has not been issued."
+            )
         return found
     found = (
         PackIssue.live()
@@ -209,7 +211,7 @@ def find_pack_issue(
     )
     if found is None:
         raise ValidationError(
-            f"There is no issue {number} of the {_edition(public)} of this meeting."
+            f"There is no issue {number} of the {edition_name(public)} of this meeting."
         )
     return found
 
@@ -220,7 +222,7 @@ def pack_issue_pdf(issue_id: str) -> bytes:
     path = store.path_of(issue.pdf_sha256)
     if not path.is_file():
         raise ValidationError(
-            f"The file of issue {issue.number} of the {_edition(issue.public)} is missing from "
+            f"The file of issue {issue.number} of the {edition_name(issue.public)} is missing from "
             "the data folder; sync to fetch it from the shared folder."
         )
     return path.read_bytes()
@@ -248,7 +250,7 @@ def withdraw_pack_issue(issue_id: str) -> None:
     latest = latest_issue(issue.meeting_id, public=issue.public)
     if latest is not None and latest.id != issue.id:
         raise ValidationError(
-            f"Only the latest issue of the {_edition(issue.public)} can be withdrawn: issue "
+            f"Only the latest issue of the {edition_name(issue.public)} can be withdrawn: issue "
             f"{latest.number} came after issue {issue.number}."
         )
     with db.atomic():
@@ -265,7 +267,7 @@ def restore_pack_issue(issue_id: str) -> PackIssue:
     latest = latest_issue(issue.meeting_id, public=issue.public)
     if latest is not None and latest.number >= issue.number:
         raise ValidationError(
-            f"Issue {issue.number} of the {_edition(issue.public)} cannot come back: issue "
+            f"Issue {issue.number} of the {edition_name(issue.public)} cannot come back: issue "
             f"{latest.number} has been made since."
         )
     with db.atomic():
@@ -298,10 +300,11 @@ def _record(parts: list[Part], previous: list[Part]) -> list[dict]:
     ]
 
 
-def _edition(public: bool) -> str:
+def edition_name(public: bool) -> str:
+    """“agenda pack” or “public agenda pack”, as messages name them."""
     return "public agenda pack" if public else "agenda pack"
 
 
 def _issues_named(issues: list[PackIssue]) -> str:
     """“issue 2 of the agenda pack and issue 1 of the public agenda pack”"""
-    return " and ".join(f"issue {i.number} of the {_edition(i.public)}" for i in issues)
+    return " and ".join(f"issue {i.number} of the {edition_name(i.public)}" for i in issues)
