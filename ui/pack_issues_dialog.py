@@ -36,7 +36,7 @@ EMPTY = (
     "public pack to the website. Every issue is kept here exactly as issued, and a reissue "
     "keeps the page numbers already published.</p>"
 )
-WIDTHS = (50, 140, 140, 100, 55)  # Issue, Edition, Issued, By, Pages; What changed stretches
+CHANGES = 5  # the column of what changed, which takes the room left
 
 
 class PackIssuesDialog(QDialog):
@@ -57,7 +57,7 @@ class PackIssuesDialog(QDialog):
         self._open_issue = open_issue
         target = catalogue.meeting_target(meeting_id)
         self.setWindowTitle(f"Pack issues — {target.body_name}, {target.when}")
-        self.resize(900, 360)
+        self.resize(960, 380)
 
         self.model = PackIssuesModel(self)
         self.table = QTableView()
@@ -66,12 +66,15 @@ class PackIssuesDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        # A reissue may add one paper and withdraw another: each change on a line of its own.
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.setMinimumSectionSize(26)
+        self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        for column, width in enumerate(WIDTHS):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(len(WIDTHS), QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CHANGES, QHeaderView.ResizeMode.Stretch)
         # Enter and a double click both arrive as `activated`.
         self.table.activated.connect(lambda _: self.open_selected())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._follow())

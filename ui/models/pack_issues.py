@@ -37,15 +37,12 @@ class PackIssuesModel(RowsModel):
                 entry.when,
                 entry.issued_by,
                 str(entry.page_count),
-                entry.what_changed,
+                entry.changes or "First issue",  # a line per change: the table wraps them
             )[column]
         if role == Qt.ItemDataRole.DecorationRole and column == 1:
             return icon(EDITION_ICONS[entry.public])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 5 and entry.changes:
-                return entry.changes
-            if column == 1:
-                return "For publication" if entry.public else "With Part II: not for publication"
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return "For publication" if entry.public else "With Part II: not for publication"
         if role == Qt.ItemDataRole.FontRole and entry.latest:
             bold = QFont()
             bold.setBold(True)
