@@ -245,3 +245,16 @@ def test_an_issue_is_found_by_number_or_as_the_latest(meeting, tmp_path):
     assert find_pack_issue(meeting, number=1).id == first.id
     with pytest.raises(ValidationError, match="There is no issue 3 of the agenda pack"):
         find_pack_issue(meeting, number=3)
+
+
+def test_cancelling_the_second_edition_issues_neither(meeting):
+    class CancelHalfWay:
+        cancelled = False
+
+        def report(self, done, total):
+            if done / total >= 0.5:  # the full pack is made; the public one has begun
+                self.cancelled = True
+
+    with pytest.raises(Cancelled):
+        issue_packs(meeting_id=meeting, progress=CancelHalfWay())
+    assert PackIssue.select().count() == 0

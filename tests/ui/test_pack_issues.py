@@ -10,10 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.errors import Cancelled
-from desktop_app.exchange import import_file
-from desktop_app.paths import EXAMPLE_FILE
-from desktop_app.services import agenda, bodies, documents, meetings, pack_issues
+from desktop_app.services import documents, pack_issues
 from desktop_app.storage.models import AgendaItem, PackIssue
+from tests.documents import conftest as documents_fixtures
 from tests.documents.conftest import SECRET_ITEM, SECRET_PAPER, make_report, pdf_text
 from tests.ui.conftest import in_dialog
 from ui import document_actions
@@ -24,32 +23,21 @@ WHEN = "Maidstone Locality Board, 17 December 2012"
 PREFIX = "2012-12-17 Maidstone Locality Board"
 
 
+# The example meeting with a paper on item 34 and a Part II item with a paper.
+example_meeting = documents_fixtures.example_meeting
+papered_meeting = documents_fixtures.papered_meeting
+
+
 @pytest.fixture
-def example(qtbot, database, data_dir, tmp_path, warnings):
-    """The main window on the example meeting, with a paper on item 34 and a Part II item
-    whose paper must stay out of the public pack. A warning is kept in `warnings` instead of
-    blocking the test in a modal box."""
-    import_file(EXAMPLE_FILE)
-    body = bodies.find_body(name="Maidstone Locality Board")
-    meeting = meetings.find_meeting(body_id=body.id, date="2012-12-17")
-    attach(meeting.id, tmp_path, "Priorities report", 3)
-    secret = agenda.add_item(
-        meeting_id=meeting.id,
-        title=f"Sale of the {SECRET_ITEM} depot",
-        confidential=True,
-        exempt_paragraph="3",
-    )
-    documents.attach_document(
-        item_id=secret.id,
-        path=make_report(tmp_path / "depot.pdf", "Depot valuation", 2, marker=SECRET_PAPER),
-        title=f"Valuation ({SECRET_PAPER})",
-    )
+def example(qtbot, papered_meeting, data_dir, warnings):
+    """The main window on the papered example meeting. A warning is kept in `warnings`
+    instead of blocking the test in a modal box."""
     window = MainWindow(data_dir)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.select("meeting", meeting.id)
-    return window, meeting.id
+    window.select("meeting", papered_meeting.meeting_id)
+    return window, papered_meeting.meeting_id
 
 
 def attach(meeting_id: str, tmp_path, title: str, pages: int) -> None:
@@ -106,6 +94,14 @@ def rows(dialog) -> list[list[str]]:
     ]
 
 
+def two_full_issues(qtbot, window, tmp_path):
+    """Issue the full pack, add a late paper, issue it again; then open Pack issues."""
+    issue(qtbot, window, "full")
+    attach(window.current_meeting_id(), tmp_path, "Late paper", 4)
+    issue(qtbot, window, "full")
+    return open_issues(qtbot, window)
+
+
 def select(dialog, number: int, edition: str = "Full") -> None:
     row = next(
         r for r, e in enumerate(dialog.model.entries) if (e.edition, e.number) == (edition, number)
@@ -146,7 +142,11 @@ def test_issuing_the_public_edition_alone_opens_it_with_publish(qtbot, example):
     assert preview.windowTitle() == f"Public agenda pack, issue 1 — {WHEN}"
     assert preview.publish_action.isVisible()
     words = pdf_text(preview.data)
-    assert "Priorities report" in words and SECRET_PAPER not in words and SECRET_ITEM not in words
+    assert (
+        "Priorities and Performance" in words
+        and SECRET_PAPER not in words
+        and SECRET_ITEM not in words
+    )
 
 
 def test_undo_withdraws_the_issue_and_redo_restores_it(qtbot, example):
@@ -194,10 +194,7 @@ def test_delete_withdraws_the_latest_after_asking_and_ctrl_z_brings_it_back(
     qtbot, example, tmp_path, confirm
 ):
     window, meeting_id = example
-    issue(qtbot, window, "full")
-    attach(meeting_id, tmp_path, "Late paper", 4)
-    issue(qtbot, window, "full")
-    dialog = open_issues(qtbot, window)
+    dialog = two_full_issues(qtbot, window, tmp_path)
     select(dialog, 2)
     qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
     assert confirm == [
@@ -226,10 +223,7 @@ def test_saying_no_withdraws_nothing(qtbot, example, monkeypatch):
 
 def test_an_earlier_issue_cannot_be_withdrawn(qtbot, example, tmp_path, confirm):
     window, meeting_id = example
-    issue(qtbot, window, "full")
-    attach(meeting_id, tmp_path, "Late paper", 4)
-    issue(qtbot, window, "full")
-    dialog = open_issues(qtbot, window)
+    dialog = two_full_issues(qtbot, window, tmp_path)
     select(dialog, 1)
     assert not dialog.withdraw_action.isEnabled()
     assert "only the latest issue of an edition can be withdrawn" in dialog.hint.text()
