@@ -145,7 +145,7 @@ def test_publish_writes_the_public_editions(folder, tmp_path, capsys):
     written = sorted(p.name for p in site.iterdir())
     assert written == [
         "2012-12-17 Maidstone Locality Board agenda (public).pdf",
-        "2012-12-17 Maidstone Locality Board minutes.pdf",
+        "2012-12-17 Maidstone Locality Board minutes (draft).pdf",  # not yet approved
     ]
     assert capsys.readouterr().out.count("Published ") == 2
     for path in site.iterdir():

@@ -275,7 +275,11 @@ class DocumentActions(QObject):
     def _undo(self) -> tuple[QUndoStack, Changes]:
         # The window's one undo stack and its change signal (STYLE.md), found among its
         # children so the window need not hand them to every helper.
-        return self.window.findChild(QUndoStack), self.window.findChild(Changes)
+        direct = Qt.FindChildOption.FindDirectChildrenOnly
+        return (
+            self.window.findChild(QUndoStack, options=direct),
+            self.window.findChild(Changes, options=direct),
+        )
 
     # -- publishing ---------------------------------------------------------------------------
 
