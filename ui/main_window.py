@@ -132,8 +132,11 @@ class MainWindow(QMainWindow):
         if selected is not None:
             # Re-selecting the same row must not rebuild the page the user is typing in.
             self.tree.selectionModel().blockSignals(True)
-            if self.tree_model.find(*selected).isValid():
+            try:
+                # select() loads the body's meetings, which the reload left unfetched.
                 self.select(*selected)
+            except ValidationError:
+                pass  # the meeting was deleted or its creation undone: nothing to keep
             self.tree.selectionModel().blockSignals(False)
         shown = self.pages.currentWidget()
         if shown is self._body_page:

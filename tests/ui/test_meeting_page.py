@@ -92,6 +92,16 @@ def test_the_meeting_page_shows_attendance_items_and_minutes(qtbot, window, boar
     assert text.index("Libraries update") > text.index("Troubled Families")
 
 
+def test_a_change_keeps_the_meeting_selected(qtbot, window, board):
+    # The reload after a change leaves the body's meetings unfetched; the selection must
+    # survive it, or every menu would ask the clerk to choose the meeting again.
+    meeting = meetings.create_meeting(body_id=board.body_id, date="2013-04-30")
+    window.refresh()
+    window.select("meeting", meeting.id)
+    window.refresh()
+    assert window.current_meeting_id() == meeting.id
+
+
 def test_meetings_are_grouped_by_municipal_year(qtbot, window, board):
     meetings.create_meeting(body_id=board.body_id, date="2013-04-30")
     later = meetings.create_meeting(body_id=board.body_id, date="2013-05-20")

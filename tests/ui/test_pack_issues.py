@@ -61,15 +61,11 @@ def issue(qtbot, window, edition: str = "both"):
         dialog.choose(edition)
         dialog.accept()
 
-    meeting_id = window.current_meeting_id()
     in_dialog(choose)
     with qtbot.waitSignal(window.documents.opened, timeout=30000) as shown:
         window.documents.issue_action.trigger()
     preview = shown.args[0]
     qtbot.addWidget(preview)
-    # The window's refresh after a change loses the tree's selection of a meeting (see
-    # MainWindow.refresh); the clerk clicks the meeting again.
-    window.select("meeting", meeting_id)
     return preview
 
 
