@@ -55,12 +55,15 @@ class DocumentActions(QObject):
         self,
         window: QMainWindow,
         *,
+        undo_stack: QUndoStack,
+        changes: Changes,
         meeting_id: Callable[[], str | None],
         body_id: Callable[[], str | None],
         today: Callable[[], dt.date] = dt.date.today,
     ):
         super().__init__(window)
         self.window = window
+        self.undo_stack, self.changes = undo_stack, changes
         self._meeting_id, self._body_id, self._today = meeting_id, body_id, today
         self.menu = QMenu("&Documents", window)
         self.menu.setObjectName("documentsMenu")
@@ -200,7 +203,7 @@ class DocumentActions(QObject):
         if issued is None:
             self._say_cancelled()
             return
-        push_issue(*self._undo(), issued)
+        push_issue(self.undo_stack, self.changes, issued)
         said = [
             f"the {pack_issues.edition_name(i.public)} (issue {i.number}, {i.page_count} pages)"
             for i in issued.issued
@@ -251,11 +254,10 @@ class DocumentActions(QObject):
         if shown is None or shown.meeting_id != meeting_id:
             if shown is not None:
                 shown.close()
-            stack, changes = self._undo()
             shown = PackIssuesDialog(
                 meeting_id,
-                stack=stack,
-                changes=changes,
+                stack=self.undo_stack,
+                changes=self.changes,
                 open_issue=lambda entry: self.open_issue(meeting_id, entry),
                 issue=lambda: self.issue_pack(meeting_id, parent=self._issues_dialog),
                 parent=self.window,
@@ -271,15 +273,6 @@ class DocumentActions(QObject):
     def _forget_issues(self, gone: QDialog) -> None:
         if self._issues_dialog is gone:  # not one opened since for another meeting
             self._issues_dialog = None
-
-    def _undo(self) -> tuple[QUndoStack, Changes]:
-        # The window's one undo stack and its change signal (STYLE.md), found among its
-        # children so the window need not hand them to every helper.
-        direct = Qt.FindChildOption.FindDirectChildrenOnly
-        return (
-            self.window.findChild(QUndoStack, options=direct),
-            self.window.findChild(Changes, options=direct),
-        )
 
     # -- publishing ---------------------------------------------------------------------------
 

@@ -397,7 +397,11 @@ class MainWindow(QMainWindow):
         records.addSeparator()
         records.addActions([self.tracker_action, self.registers_action, self.search_action])
         self.documents = DocumentActions(
-            self, meeting_id=self.current_meeting_id, body_id=self.current_body_id
+            self,
+            undo_stack=self.undo_stack,
+            changes=self.changes,
+            meeting_id=self.current_meeting_id,
+            body_id=self.current_body_id,
         )
         menus.addMenu(self.documents.menu)
 
