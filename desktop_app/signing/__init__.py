@@ -1,5 +1,7 @@
 """Signed minutes (DESIGN.md §4, issue 7): signing keys and PAdES signatures on PDF bytes.
 
-keys.py makes and reads PKCS#12 key files; signatures.py signs and verifies with pyHanko.
-Neither touches the database: services/signing.py ties them to signers and minutes.
+keys.py makes and reads PKCS#12 key files; signatures.py signs and verifies, and holds the
+statuses a check reports; pades.py is its pyHanko side, loaded on first use. None touches
+the database: services/signing.py and services/verification.py tie them to signers and
+minutes.
 """
