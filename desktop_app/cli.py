@@ -14,6 +14,7 @@ from pathlib import Path
 
 from peewee import OperationalError
 
+from desktop_app.cli_targets import body_named, open_data
 from desktop_app.errors import StorageError, ValidationError
 
 BAD_INPUT = 2
@@ -146,14 +147,6 @@ def _say(message: str, code: int) -> int:
     return code
 
 
-def _open(args, *, create: bool = False) -> None:
-    from desktop_app.storage.database import DATABASE_NAME, open_database
-
-    if not create and not (args.data_dir / DATABASE_NAME).is_file():
-        raise ValidationError(f"There is no Minute Book data in {args.data_dir}.")
-    open_database(args.data_dir)
-
-
 def _open_window(args) -> int:
     from ui.app import run_app  # only here: the command line never loads Qt
 
@@ -166,7 +159,7 @@ def _import(args) -> int:
 
     if not args.file.is_file():
         raise ValidationError(f"There is no file {args.file}.")
-    _open(args, create=True)
+    open_data(args, create=True)
     summary = import_file(args.file)
     extract_missing_texts()  # the imported reports' words, for search
     print(f"Imported {args.file.name}: {summary}")
@@ -176,7 +169,7 @@ def _import(args) -> int:
 def _export(args) -> int:
     from desktop_app.exchange import export_file
 
-    _open(args)
+    open_data(args)
     export_file(args.file, body_name=args.body)
     print(f"Exported {args.body or 'every body'} to {args.file}.")
     return 0
@@ -185,7 +178,7 @@ def _export(args) -> int:
 def _check(args) -> int:
     from desktop_app.integrity import check_integrity, stored_files
 
-    _open(args)
+    open_data(args)
     problems = check_integrity()
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -199,7 +192,7 @@ def _check(args) -> int:
 def _backup(args) -> int:
     from desktop_app.backup import backup
 
-    _open(args)
+    open_data(args)
     result = backup(out=args.out)
     print(f"Backed up the database and {result.files} stored files to {result.path}.")
     return 0
@@ -207,17 +200,12 @@ def _backup(args) -> int:
 
 def _search(args) -> int:
     from desktop_app.dates import short_date
-    from desktop_app.services.bodies import find_body
     from desktop_app.services.search import search
 
     if not args.text.strip():
         raise ValidationError("Give the words to search for.")
-    _open(args)
-    body = None
-    if args.body is not None:
-        body = find_body(name=args.body)
-        if body is None:
-            raise ValidationError(f"There is no body called {args.body.strip()}.")
+    open_data(args)
+    body = body_named(args.body) if args.body is not None else None
     hits = search(args.text, body_id=body.id if body else None)
     if not hits:
         print("No matches.")

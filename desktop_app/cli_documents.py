@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import io
 from pathlib import Path
 
+from desktop_app.cli_targets import body_named, meeting_arguments, meeting_on, open_data
 from desktop_app.errors import ValidationError
 
 RENDERED = ("minutes", "agenda", "pack", "actions", "decisions", "attendance")
@@ -22,7 +22,7 @@ def add_document_commands(commands) -> None:
         "(actions, decisions, attendance)",
     )
     command.add_argument("document", choices=RENDERED, metavar="DOCUMENT", help=", ".join(RENDERED))
-    _meeting_arguments(command, required=False)
+    meeting_arguments(command, required=False)
     command.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
     command.add_argument(
         "--public", action="store_true", help="the public edition: no Part II business"
@@ -43,23 +43,16 @@ def add_document_commands(commands) -> None:
         ("archive", "archive", "the meeting archive: every part of the record in one PDF"),
     ):
         command = commands.add_parser(name, help=f"write {what}")
-        _meeting_arguments(command, required=True)
+        meeting_arguments(command, required=True)
         command.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
         command.set_defaults(run=_render_one, key=key)
 
     command = commands.add_parser(
         "publish", help="write the meeting's public agenda, pack and minutes into a folder"
     )
-    _meeting_arguments(command, required=True)
+    meeting_arguments(command, required=True)
     command.add_argument("--to", dest="folder", metavar="DIR", type=Path, required=True)
     command.set_defaults(run=_publish)
-
-
-def _meeting_arguments(command: argparse.ArgumentParser, *, required: bool) -> None:
-    command.add_argument("--body", metavar="NAME", required=True, help="the body's name")
-    command.add_argument(
-        "--date", metavar="YYYY-MM-DD", required=required, help="the meeting's date"
-    )
 
 
 def _render(args) -> int:
@@ -89,8 +82,8 @@ def _render_register(args, kind) -> int:
         raise ValidationError(
             f"The {kind.label.lower()} is as it stands today: leave out --from/--to."
         )
-    _open(args)
-    body_id = _body_id(args.body)
+    open_data(args)
+    body_id = body_named(args.body).id
     if not kind.period:
         return _write(kind, catalogue.body_target(body_id, date=today), args.out, **options)
     since, until = catalogue.period(args.since, args.until, today=today)
@@ -115,8 +108,8 @@ def _render_meeting(args, key: str) -> int:
     from desktop_app.documents import catalogue
 
     kind = catalogue.document(key)
-    _open(args)
-    meeting_id = _meeting_id(args.body, args.date)
+    open_data(args)
+    meeting_id = meeting_on(args.body, args.date).id
     return _write(kind, catalogue.meeting_target(meeting_id), args.out)
 
 
@@ -139,38 +132,8 @@ def _publish(args) -> int:
     from desktop_app.publishing import check_folder, publish_meeting
 
     check_folder(args.folder)
-    _open(args)
-    written = publish_meeting(_meeting_id(args.body, args.date), args.folder)
+    open_data(args)
+    written = publish_meeting(meeting_on(args.body, args.date).id, args.folder)
     for path in written:
         print(f"Published {path}")
     return 0
-
-
-def _open(args) -> None:
-    from desktop_app.cli import _open  # here: cli.py imports this module at its top
-
-    _open(args)
-
-
-def _body_id(name: str) -> str:
-    from desktop_app.services.bodies import find_body
-
-    body = find_body(name=name)
-    if body is None:
-        raise ValidationError(f"There is no body called {name.strip()}.")
-    return body.id
-
-
-def _meeting_id(body_name: str, date: str) -> str:
-    from desktop_app.dates import long_date
-    from desktop_app.services.meetings import find_meeting
-
-    try:
-        day = dt.date.fromisoformat(date.strip())
-    except ValueError:
-        raise ValidationError(f"“{date}” is not a date written as YYYY-MM-DD.") from None
-    body_id = _body_id(body_name)
-    meeting = find_meeting(body_id=body_id, date=day)
-    if meeting is None:
-        raise ValidationError(f"{body_name.strip()} has no meeting on {long_date(day)}.")
-    return meeting.id

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_app.cli_documents import _meeting_arguments, _meeting_id, _open
+from desktop_app.cli_targets import meeting_arguments, meeting_on, open_data
 
 
 def add_pack_commands(commands) -> None:
@@ -18,16 +18,16 @@ def add_pack_commands(commands) -> None:
     command = actions.add_parser(
         "issue", help="issue the meeting's agenda pack (a reissue keeps its page numbers)"
     )
-    _meeting_arguments(command, required=True)
+    meeting_arguments(command, required=True)
     command.add_argument("--public", action="store_true", help="the public edition")
     command.set_defaults(run=_issue)
 
     command = actions.add_parser("list", help="every issue of the meeting's agenda pack")
-    _meeting_arguments(command, required=True)
+    meeting_arguments(command, required=True)
     command.set_defaults(run=_list)
 
     command = actions.add_parser("show", help="write an issue of the pack exactly as issued")
-    _meeting_arguments(command, required=True)
+    meeting_arguments(command, required=True)
     command.add_argument(
         "--issue", metavar="N", type=int, help="the issue's number (default: the latest)"
     )
@@ -39,8 +39,8 @@ def add_pack_commands(commands) -> None:
 def _issue(args) -> int:
     from desktop_app.services.pack_issues import edition_name, issue_pack
 
-    _open(args)
-    issue = issue_pack(meeting_id=_meeting_id(args.body, args.date), public=args.public)
+    open_data(args)
+    issue = issue_pack(meeting_id=meeting_on(args.body, args.date).id, public=args.public)
     of = f"{args.body.strip()}, {_when(issue.meeting_id)}"
     print(
         f"Issued the {edition_name(issue.public)} of {of}: "
@@ -54,8 +54,8 @@ def _issue(args) -> int:
 def _list(args) -> int:
     from desktop_app.services.pack_issues import pack_issue_entries
 
-    _open(args)
-    entries = pack_issue_entries(_meeting_id(args.body, args.date))
+    open_data(args)
+    entries = pack_issue_entries(meeting_on(args.body, args.date).id)
     if not entries:
         print("The agenda pack of this meeting has not been issued.")
         return 0
@@ -72,8 +72,8 @@ def _show(args) -> int:
     from desktop_app.publishing import write_atomically
     from desktop_app.services.pack_issues import edition_name, find_pack_issue, pack_issue_pdf
 
-    _open(args)
-    meeting_id = _meeting_id(args.body, args.date)
+    open_data(args)
+    meeting_id = meeting_on(args.body, args.date).id
     issue = find_pack_issue(meeting_id, public=args.public, number=args.issue)
     write_atomically(args.out, pack_issue_pdf(issue.id))
     print(

@@ -7,11 +7,11 @@ history.
 
 from __future__ import annotations
 
-import argparse
 import getpass
 import os
 from pathlib import Path
 
+from desktop_app.cli_targets import body_named, meeting_arguments, meeting_on, open_data
 from desktop_app.errors import ValidationError
 
 PASSPHRASE_ENV = "MINUTE_BOOK_PASSPHRASE"
@@ -41,8 +41,7 @@ def add_commands(commands) -> None:
     command = commands.add_parser(
         "sign", help="sign the approved minutes of a meeting with the chair's key"
     )
-    command.add_argument("--body", metavar="NAME", required=True)
-    command.add_argument("--date", metavar="YYYY-MM-DD", required=True)
+    meeting_arguments(command, required=True)
     command.add_argument("--key", metavar="KEY.p12", type=Path, required=True)
     command.set_defaults(run=_sign)
 
@@ -61,7 +60,7 @@ def add_commands(commands) -> None:
 def _signer_new(args) -> int:
     from desktop_app.services import signing
 
-    _open(args)
+    open_data(args)
     person = _person(args.name)
     passphrase = _passphrase(confirm=True)
     signer, path = signing.create_signer(person_id=person.id, passphrase=passphrase, out=args.out)
@@ -73,7 +72,7 @@ def _signer_new(args) -> int:
 def _signer_import(args) -> int:
     from desktop_app.services import signing
 
-    _open(args)
+    open_data(args)
     person = _person(args.name)
     if not args.file.is_file():
         raise ValidationError(f"There is no key file {args.file}.")
@@ -88,7 +87,7 @@ def _signer_import(args) -> int:
 def _signer_list(args) -> int:
     from desktop_app.services import signing
 
-    _open(args)
+    open_data(args)
     entries = signing.list_signers()
     if not entries:
         print("No signers yet.")
@@ -105,8 +104,8 @@ def _sign(args) -> int:
     from desktop_app.dates import long_date
     from desktop_app.services import signing
 
-    _open(args)
-    meeting = _meeting(args.body, args.date)
+    open_data(args)
+    meeting = meeting_on(args.body, args.date)
     if not args.key.is_file():
         raise ValidationError(f"There is no key file {args.key}.")
     # Checked before asking for the passphrase, so a refusal does not waste the typing.
@@ -127,8 +126,8 @@ def _verify(args) -> int:
     if args.chain:
         if args.body is None:
             raise ValidationError("Name the body whose chain to verify with --body NAME.")
-        _open(args)
-        body = _body(args.body)
+        open_data(args)
+        body = body_named(args.body)
         report = verification.verify_chain(body_id=body.id)
         if not report.links:
             print(f"{body.name} has no signed minutes yet.")
@@ -148,7 +147,7 @@ def _verify(args) -> int:
 
     # Without a data folder no signer is known, and every signature is an unknown signer's.
     if (args.data_dir / DATABASE_NAME).is_file():
-        _open(args)
+        open_data(args)
         report = verification.verify_pdf(args.file.read_bytes())
     else:
         from desktop_app.signing import signatures
@@ -161,12 +160,6 @@ def _verify(args) -> int:
 
 
 # -- helpers ----------------------------------------------------------------------------------
-
-
-def _open(args: argparse.Namespace) -> None:
-    from desktop_app.cli import _open as open_data
-
-    open_data(args)
 
 
 def _passphrase(*, confirm: bool = False) -> str:
@@ -216,25 +209,3 @@ def _name(person) -> str:
     from desktop_app.services.people import display_name
 
     return display_name(person)
-
-
-def _body(name: str):
-    from desktop_app.services.bodies import find_body
-
-    body = find_body(name=name)
-    if body is None:
-        raise ValidationError(f"There is no body called {name.strip()}.")
-    return body
-
-
-def _meeting(body_name: str, date: str):
-    from desktop_app.dates import long_date
-    from desktop_app.services import validation
-    from desktop_app.services.meetings import find_meeting
-
-    body = _body(body_name)
-    day = validation.date(date, "meeting date", required=True)
-    meeting = find_meeting(body_id=body.id, date=day)
-    if meeting is None:
-        raise ValidationError(f"{body.name} has no meeting on {long_date(day)}.")
-    return meeting

@@ -134,6 +134,10 @@ def test_pack_show_writes_the_issue_byte_for_byte(folder, tmp_path, capsys):
             "“17/12/2012” is not a date written as YYYY-MM-DD.",
         ),
         (
+            ("issue", "--body", BODY, "--date", "2013-02-30"),
+            "There is no date 2013-02-30 in the calendar.",
+        ),
+        (
             ("issue", "--body", BODY, "--date", "2013-01-01"),
             f"{BODY} has no meeting on 1 January 2013.",
         ),
