@@ -153,11 +153,18 @@ def open_database(
     except (sqlite3.DatabaseError, DatabaseError) as error:
         database.close()
         raise StorageError(f"The database in {data_dir} cannot be opened: {error}.") from error
-    except (StorageError, ValidationError):  # newer, foreign or busy: left alone and closed
+    except StorageError:  # newer or foreign: left alone and closed
         database.close()
         raise
+    except DatabaseBusy as error:  # a StorageError, as the window cannot open without it
+        database.close()
+        raise StorageError(str(error)) from error
     db.initialize(database)
-    _context = Context(device_id=_device_id(), now_ms=now_ms)
+    try:
+        _context = Context(device_id=_device_id(), now_ms=now_ms)
+    except DatabaseBusy as error:
+        close_database()
+        raise StorageError(str(error)) from error
     if tidy:
         leftovers.remove_leftovers(data_dir)
     return database

@@ -5,7 +5,8 @@ Whatever Minute Book writes whole is first written under a temporary name and th
 a stored file (`store/.incoming-…`), a new database (`.minute-book.sqlite3.….new`), a backup
 (`.<name>.….partial` beside the .zip asked for, recorded in the data folder by a
 `.backup-….pending` note, since that folder may be anywhere). A process killed half way
-leaves the temporary file: harmless, as no real name points at it, but it wastes space.
+leaves the temporary file: harmless, as no real name points at it, but it wastes space (and
+a backup's `.backup-….snapshot` is a whole copy of the record).
 
 Only our own names are removed, and only once nothing has written to them for
 STALE_SECONDS: the window and the command line may share a data folder, and a file being
@@ -26,6 +27,7 @@ STALE_SECONDS = 60
 INCOMING_PREFIX = ".incoming-"  # store.py's temporary files
 NEW_DATABASE = re.compile(r"^\..+\.[0-9a-f]{8}\.new(-journal)?$")
 PARTIAL_BACKUP = re.compile(r"^\..+\.[0-9a-f]{8}\.partial$")
+SNAPSHOT = re.compile(r"^\.backup-[0-9a-f]{8}\.snapshot(-journal)?$")
 BACKUP_NOTE = re.compile(r"^\.backup-[0-9a-f]{8}\.pending$")
 
 
@@ -37,6 +39,11 @@ def new_database_name(path: Path) -> Path:
 def partial_backup_name(out: Path) -> Path:
     """Where a backup is written before it is renamed to `out`."""
     return out.with_name(f".{out.name}.{secrets.token_hex(4)}.partial")
+
+
+def snapshot_name(data_dir: Path) -> Path:
+    """Where a backup copies the database before putting it in the .zip."""
+    return Path(data_dir) / f".backup-{secrets.token_hex(4)}.snapshot"
 
 
 def note_backup(data_dir: Path, partial: Path) -> Path:
@@ -55,7 +62,11 @@ def remove_leftovers(data_dir: Path, *, now: float | None = None) -> list[Path]:
     removed = []
     store = data_dir / "store"
     found = [*store.glob(f"{INCOMING_PREFIX}*")] if store.is_dir() else []
-    found += [path for path in data_dir.glob(".*") if NEW_DATABASE.match(path.name)]
+    found += [
+        path
+        for path in data_dir.glob(".*")
+        if NEW_DATABASE.match(path.name) or SNAPSHOT.match(path.name)
+    ]
     for path in found:
         if _remove_if_stale(path, now):
             removed.append(path)
@@ -79,6 +90,6 @@ def _remove_if_stale(path: Path, now: float) -> bool:
         if now - path.stat().st_mtime < STALE_SECONDS:
             return False
         os.unlink(path)
-    except FileNotFoundError:  # finished or removed by the other process meanwhile
+    except OSError:  # finished or removed meanwhile, or (Windows) open in another process
         return False
     return True
