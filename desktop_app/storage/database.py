@@ -67,8 +67,7 @@ class MinuteBookDatabase(SqliteDatabase):
 
 def _refuse_if_busy(error: OperationalError) -> None:
     """SQLite's "database is locked" after the busy timeout becomes a DatabaseBusy."""
-    cause = error.args[0] if error.args else None
-    code = getattr(cause, "sqlite_errorcode", None)
+    code = getattr(getattr(error, "orig", None), "sqlite_errorcode", None)  # sqlite3's error
     if code is not None and code & 0xFF == sqlite3.SQLITE_BUSY:
         seconds = PRAGMAS["busy_timeout"] // 1000
         raise DatabaseBusy(
