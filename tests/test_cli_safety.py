@@ -252,3 +252,18 @@ def test_check_removes_the_temporary_files_of_a_killed_run_and_says_so(folder, t
     assert not incoming.exists() and not half_made.exists() and not partial.exists()
     assert fresh.exists() and mine.exists()
     assert list(folder.glob(".backup-*")) == []
+
+
+def test_a_write_kept_waiting_past_the_busy_timeout_exits_1_in_one_sentence(folder, tmp_path):
+    other = sqlite3.connect(folder / DATABASE_NAME, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process writing, for longer than the timeout
+    try:
+        result = python_main(folder, "import", str(EXAMPLE_FILE))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+    assert result.returncode == 1
+    message = one_sentence(result.stderr)
+    assert message.startswith("Another Minute Book (a window or the command line) kept the data")
+    assert "nothing was saved" in message

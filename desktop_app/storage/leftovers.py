@@ -73,7 +73,7 @@ def remove_leftovers(data_dir: Path, *, now: float | None = None) -> list[Path]:
     for note in [path for path in data_dir.glob(".backup-*") if BACKUP_NOTE.match(path.name)]:
         try:
             partial = Path(note.read_text(encoding="utf-8").strip())
-        except FileNotFoundError:  # that backup has just finished
+        except (OSError, UnicodeDecodeError):  # just finished, or not a note we wrote
             continue
         if not PARTIAL_BACKUP.match(partial.name):
             continue  # not a name we write: never remove it
