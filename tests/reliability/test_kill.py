@@ -24,7 +24,14 @@ import pytest
 from desktop_app.cli import main
 from desktop_app.paths import EXAMPLE_FILE
 from desktop_app.storage import leftovers
-from desktop_app.storage.database import DATABASE_NAME
+from desktop_app.storage.database import (
+    DATABASE_NAME,
+    close_database,
+    migration_modules,
+    open_database,
+    schema_version,
+)
+from desktop_app.storage.models import db
 from tests.reliability.test_two_writers import ROOT, editor
 
 KILLS = int(os.environ.get("MINUTE_BOOK_KILLS", "15"))
@@ -113,3 +120,37 @@ def hidden(data_dir: Path, beside: Path) -> list[Path]:
     """Files whose name begins with a dot, in the data folder and beside it (the backups'
     folder): only temporary files are named so."""
     return [*data_dir.rglob(".*"), *beside.glob(".*")]
+
+
+@pytest.mark.timeout(60 + 5 * KILLS)
+def test_a_first_start_killed_at_any_moment_leaves_a_folder_that_opens(tmp_path):
+    """An empty database is damage, refused: so a first start killed half way must never
+    leave one under the real name, or the next start could not open the folder."""
+    chance = random.Random(os.environ.get("MINUTE_BOOK_SEED", "first starts"))
+    opening = (
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[2]); "
+        "from desktop_app.storage.database import open_database; print('ready', flush=True); "
+        "open_database(Path(sys.argv[1]))"
+    )
+    for kill in range(max(5, KILLS // 3)):
+        data_dir = tmp_path / f"new-{kill}"
+        start = subprocess.Popen(
+            [sys.executable, "-c", opening, str(data_dir), str(ROOT)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert start.stdout.readline() == "ready\n"
+        time.sleep(chance.uniform(0, 0.08))  # a new database takes about 60 ms to make
+        start.send_signal(signal.SIGKILL)
+        start.communicate(timeout=60)
+        if data_dir.exists():
+            old = time.time() - 2 * leftovers.STALE_SECONDS
+            for path in data_dir.iterdir():
+                os.utime(path, (old, old))
+
+        open_database(data_dir)
+        try:
+            assert schema_version(db.obj) == migration_modules()[-1][0]
+        finally:
+            close_database()
+        assert hidden(data_dir, data_dir) == []
