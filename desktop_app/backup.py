@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.errors import ValidationError
-from desktop_app.storage import store
+from desktop_app.storage import leftovers, store
 from desktop_app.storage.database import DATABASE_NAME
 from desktop_app.storage.models import db
 
@@ -32,27 +31,36 @@ def backup(*, out: Path) -> BackupResult:
     out = Path(out)
     if not out.parent.is_dir():
         raise ValidationError(f"There is no folder {out.parent} to put the backup in.")
+    data_dir = store.data_dir()
     store_dir = store.store_dir()
-    handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.")
-    os.close(handle)
+    # In the data folder, not the system's temporary folder: a copy of the whole record left
+    # by a killed backup is found and removed there at the next start (leftovers.py).
+    snapshot = leftovers.snapshot_name(data_dir)
+    partial = leftovers.partial_backup_name(out)
+    note = None
     files = 0
     try:
-        with tempfile.TemporaryDirectory() as work:
-            snapshot = Path(work) / DATABASE_NAME
-            _snapshot_database(snapshot)
-            with zipfile.ZipFile(temp_name, "w", zipfile.ZIP_DEFLATED) as archive:
-                archive.write(snapshot, DATABASE_NAME)
-                for path in sorted(store_dir.glob("??/*")) if store_dir.is_dir() else []:
-                    # Reports and PDFs are compressed already; storing them is faster.
-                    archive.write(path, f"store/{path.parent.name}/{path.name}", zipfile.ZIP_STORED)
-                    files += 1
-        with open(temp_name, "rb+") as written:
+        _snapshot_database(snapshot)
+        # The partial file exists before the note naming it, so a note never names a file
+        # not yet begun, which the next start would take for one already finished.
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        note = leftovers.note_backup(data_dir, partial)
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.write(snapshot, DATABASE_NAME)
+            for path in sorted(store_dir.glob("??/*")) if store_dir.is_dir() else []:
+                # Reports and PDFs are compressed already; storing them is faster.
+                archive.write(path, f"store/{path.parent.name}/{path.name}", zipfile.ZIP_STORED)
+                files += 1
+        with open(partial, "rb+") as written:
             os.fsync(written.fileno())
-        os.replace(temp_name, out)
+        os.replace(partial, out)
     except BaseException:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
+        partial.unlink(missing_ok=True)
         raise
+    finally:
+        snapshot.unlink(missing_ok=True)
+        if note is not None:
+            note.unlink(missing_ok=True)
     return BackupResult(path=out, files=files, size=out.stat().st_size)
 
 

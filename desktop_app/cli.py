@@ -16,6 +16,7 @@ from peewee import OperationalError
 
 from desktop_app.cli_targets import body_named, open_data
 from desktop_app.errors import StorageError, ValidationError
+from desktop_app.storage.database import DatabaseBusy
 
 BAD_INPUT = 2
 FAILED = 1
@@ -118,7 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.data_dir = default_data_dir()
     run = getattr(args, "run", _open_window)
     try:
+        if args.data_dir.exists() and not args.data_dir.is_dir():
+            raise ValidationError(f"{args.data_dir} is a file; --data-dir names a folder.")
         return run(args)
+    except DatabaseBusy as error:  # not the user's mistake: the same command will work later
+        return _say(str(error), FAILED)
     except ValidationError as error:
         return _say(str(error), BAD_INPUT)
     except FileNotFoundError as error:
@@ -168,7 +173,9 @@ def _import(args) -> int:
 
 def _export(args) -> int:
     from desktop_app.exchange import export_file
+    from desktop_app.output_paths import check_output
 
+    check_output(args.file, data_dir=args.data_dir)
     open_data(args)
     export_file(args.file, body_name=args.body)
     print(f"Exported {args.body or 'every body'} to {args.file}.")
@@ -177,8 +184,11 @@ def _export(args) -> int:
 
 def _check(args) -> int:
     from desktop_app.integrity import check_integrity, stored_files
+    from desktop_app.storage.leftovers import remove_leftovers
 
-    open_data(args)
+    open_data(args, tidy=False)  # tidied here instead, to say what was removed
+    for path in remove_leftovers(args.data_dir):
+        print(f"Removed {path}, a temporary file left by an interrupted run.")
     problems = check_integrity()
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -191,7 +201,9 @@ def _check(args) -> int:
 
 def _backup(args) -> int:
     from desktop_app.backup import backup
+    from desktop_app.output_paths import check_output
 
+    check_output(args.out, data_dir=args.data_dir)
     open_data(args)
     result = backup(out=args.out)
     print(f"Backed up the database and {result.files} stored files to {result.path}.")
@@ -224,6 +236,9 @@ def _search(args) -> int:
 
 
 def _screenshot(args) -> int:
+    from desktop_app.output_paths import check_output
+
+    check_output(args.out, data_dir=args.data_dir)
     from ui.screenshot import save_screenshot  # opens the data folder itself
 
     save_screenshot(

@@ -57,7 +57,9 @@ def add_document_commands(commands) -> None:
 
 def _render(args) -> int:
     from desktop_app.documents import catalogue
+    from desktop_app.output_paths import check_output
 
+    check_output(args.out, data_dir=args.data_dir)
     if args.confidential and args.document != "minutes":
         raise ValidationError("Only the minutes have a confidential edition.")
     if args.document in REGISTERS:
@@ -101,6 +103,9 @@ def _edition(args) -> str:
 
 
 def _render_one(args) -> int:
+    from desktop_app.output_paths import check_output
+
+    check_output(args.out, data_dir=args.data_dir)
     return _render_meeting(args, args.key)
 
 
@@ -129,9 +134,10 @@ def _write(kind, target, out: Path, **options) -> int:
 
 
 def _publish(args) -> int:
+    from desktop_app.output_paths import check_output_folder
     from desktop_app.publishing import check_folder, publish_meeting
 
-    check_folder(args.folder)
+    check_folder(check_output_folder(args.folder, data_dir=args.data_dir))
     open_data(args)
     written = publish_meeting(meeting_on(args.body, args.date).id, args.folder)
     for path in written:

@@ -69,9 +69,11 @@ def _list(args) -> int:
 
 
 def _show(args) -> int:
+    from desktop_app.output_paths import check_output
     from desktop_app.publishing import write_atomically
     from desktop_app.services.pack_issues import edition_name, find_pack_issue, pack_issue_pdf
 
+    check_output(args.out, data_dir=args.data_dir)
     open_data(args)
     meeting_id = meeting_on(args.body, args.date).id
     issue = find_pack_issue(meeting_id, public=args.public, number=args.issue)

@@ -58,8 +58,10 @@ def add_commands(commands) -> None:
 
 
 def _signer_new(args) -> int:
+    from desktop_app.output_paths import check_output
     from desktop_app.services import signing
 
+    check_output(args.out, data_dir=args.data_dir)
     open_data(args)
     person = _person(args.name)
     passphrase = _passphrase(confirm=True)

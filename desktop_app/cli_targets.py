@@ -11,13 +11,14 @@ import re
 from desktop_app.errors import ValidationError
 
 
-def open_data(args: argparse.Namespace, *, create: bool = False) -> None:
-    """Open the database in --data-dir; it must exist unless the command `create`s it."""
+def open_data(args: argparse.Namespace, *, create: bool = False, tidy: bool = True) -> None:
+    """Open the database in --data-dir; it must exist unless the command `create`s it.
+    `tidy` removes temporary files a killed process left (database.open_database)."""
     from desktop_app.storage.database import DATABASE_NAME, open_database
 
     if not create and not (args.data_dir / DATABASE_NAME).is_file():
         raise ValidationError(f"There is no Minute Book data in {args.data_dir}.")
-    open_database(args.data_dir)
+    open_database(args.data_dir, tidy=tidy)
 
 
 def meeting_arguments(command: argparse.ArgumentParser, *, required: bool) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 import zipfile
 
+import pytest
+
 from desktop_app.backup import backup
 from desktop_app.exchange import import_file
 from desktop_app.paths import EXAMPLE_FILE
@@ -31,3 +33,26 @@ def test_backup_holds_the_database_and_the_store(database, tmp_path):
         copy.close()
     assert bodies == Body.select().count()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".backup.zip")]
+
+
+def test_a_backup_leaves_no_copy_partial_or_note_behind(database, data_dir, tmp_path):
+    store.put_bytes(b"a stored report")
+    out = tmp_path / "out"
+    out.mkdir()
+
+    backup(out=out / "backup.zip")
+
+    assert [path.name for path in out.iterdir()] == ["backup.zip"]
+    assert [path for path in data_dir.iterdir() if path.name.startswith(".")] == []
+
+
+def test_a_failed_backup_leaves_no_copy_partial_or_note_behind(database, data_dir, tmp_path):
+    store.put_bytes(b"a stored report")
+    out = tmp_path / "out"
+    (out / "backup.zip").mkdir(parents=True)  # the rename at the end cannot replace a folder
+
+    with pytest.raises(OSError):
+        backup(out=out / "backup.zip")
+
+    assert [path.name for path in out.iterdir()] == ["backup.zip"]
+    assert [path for path in data_dir.iterdir() if path.name.startswith(".")] == []

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
 from desktop_app.first_run import FLAG, ensure_example
+from desktop_app.paths import EXAMPLE_FILE
 from desktop_app.services import bodies, organisations
 from desktop_app.storage import changes
+from desktop_app.storage.database import DATABASE_NAME
 from desktop_app.storage.models import Body, LocalSetting, Meeting, db
 
 
@@ -37,3 +45,30 @@ def test_a_database_that_already_holds_a_record_is_left_alone(database, data_dir
     assert ensure_example(data_dir) is False
     assert not Body.select().exists()
     assert LocalSetting.get_by_id(FLAG).value == "skipped"
+
+
+def test_two_first_starts_at_once_import_the_example_once(tmp_path):
+    data_dir = tmp_path / "new"
+    start = (
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[2]); "
+        "from desktop_app.storage.database import open_database; "
+        "from desktop_app.first_run import ensure_example; "
+        "folder = Path(sys.argv[1]); open_database(folder); print(ensure_example(folder))"
+    )
+    root = Path(__file__).parents[1]
+    starts = [
+        subprocess.Popen(
+            [sys.executable, "-c", start, str(data_dir), str(root)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    results = [process.communicate(timeout=120) for process in starts]
+
+    assert [process.returncode for process in starts] == [0, 0], [err for _, err in results]
+    assert sorted(out.strip() for out, _ in results) == ["False", "True"]
+    with sqlite3.connect(data_dir / DATABASE_NAME) as record:
+        bodies_made = record.execute("SELECT count(*) FROM body").fetchone()[0]
+    assert bodies_made == len(json.loads(EXAMPLE_FILE.read_text(encoding="utf-8"))["bodies"])

@@ -51,7 +51,9 @@ def export_file(path: Path, *, body_name: str | None = None) -> None:
 def export_data(*, body_name: str | None = None, files_dir: Path | None = None) -> dict:
     """The record as `minute-book/1` data. With `files_dir`, each document's file is copied
     there and named relative to it; without, `file` is the document's stored file name."""
-    with db.atomic():  # one consistent snapshot, even while the window writes
+    # One consistent snapshot, even while the window writes; DEFERRED, as reading it must not
+    # hold the write lock (every other transaction begins IMMEDIATE, storage/database.py).
+    with db.atomic("DEFERRED"):
         return _Exporter(files_dir).export(body_name)
 
 

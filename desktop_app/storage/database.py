@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import importlib
+import os
 import socket
 import sqlite3
 import uuid
@@ -11,11 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import DatabaseError, SqliteDatabase
+from peewee import DatabaseError, OperationalError, SqliteDatabase
 
 from desktop_app.clock import wall_ms
-from desktop_app.errors import StorageError
-from desktop_app.storage import migrations
+from desktop_app.errors import StorageError, ValidationError
+from desktop_app.storage import leftovers, migrations
 from desktop_app.storage.models import LocalSetting, db
 
 DATABASE_NAME = "minute-book.sqlite3"
@@ -29,6 +30,50 @@ PRAGMAS = {
     # Another process (the command line beside the window) may hold the lock briefly.
     "busy_timeout": 5000,
 }
+
+
+class DatabaseBusy(ValidationError):
+    """Another process kept the database busy for longer than the busy timeout; nothing was
+    written. A ValidationError, so the window shows it and keeps what was typed."""
+
+
+class MinuteBookDatabase(SqliteDatabase):
+    """SQLite whose every outermost transaction begins IMMEDIATE.
+
+    peewee's `atomic()` begins DEFERRED: a transaction that reads (the clock stamp, a
+    check) and then writes asks for the write lock only at its first write, and if another
+    process has written meanwhile SQLite refuses it at once, without the busy timeout, as
+    its snapshot is stale. Begun IMMEDIATE, it waits for the lock before reading anything.
+    A read snapshot that must not hold the lock asks for `atomic("DEFERRED")`.
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path, pragmas=PRAGMAS, lock_type="IMMEDIATE")
+
+    def begin(self, lock_type: str | None = None) -> None:
+        try:
+            super().begin(lock_type)
+        except OperationalError as error:
+            _refuse_if_busy(error)
+            raise
+
+    def execute_sql(self, sql, params=None):
+        try:
+            return super().execute_sql(sql, params)
+        except OperationalError as error:
+            _refuse_if_busy(error)
+            raise
+
+
+def _refuse_if_busy(error: OperationalError) -> None:
+    """SQLite's "database is locked" after the busy timeout becomes a DatabaseBusy."""
+    code = getattr(getattr(error, "orig", None), "sqlite_errorcode", None)  # sqlite3's error
+    if code is not None and code & 0xFF == sqlite3.SQLITE_BUSY:
+        seconds = PRAGMAS["busy_timeout"] // 1000
+        raise DatabaseBusy(
+            "Another Minute Book (a window or the command line) kept the data folder busy for "
+            f"more than {seconds} seconds, so nothing was saved; try again in a moment."
+        ) from error
 
 
 @dataclass
@@ -67,37 +112,60 @@ def schema_version(database: SqliteDatabase) -> int:
 def migrate(database: SqliteDatabase) -> None:
     """Run each migration above the stored `user_version`, each in its own transaction."""
     known = migration_modules()
-    current = schema_version(database)
-    if current > known[-1][0]:
-        raise StorageError(
-            "This data folder was written by a newer version of Minute Book; "
-            "please update the program before opening it."
-        )
+    _refuse_newer(schema_version(database), known[-1][0])
+    if schema_version(database) == known[-1][0]:
+        return
     for number, module in known:
-        if number <= current:
-            continue
+        # IMMEDIATE (see MinuteBookDatabase): a second process opening the folder waits
+        # here, and reading the version inside the lock it finds the step already done.
         with database.atomic():
+            current = schema_version(database)
+            _refuse_newer(current, known[-1][0])
+            if number <= current:
+                continue
             module.migrate(database)
             database.execute_sql(f"PRAGMA user_version = {int(number)}")
 
 
-def open_database(data_dir: Path, *, now_ms: Callable[[], int] = wall_ms) -> SqliteDatabase:
-    """Open (creating if needed) the database in `data_dir`, migrated and bound to the models."""
+def open_database(
+    data_dir: Path, *, now_ms: Callable[[], int] = wall_ms, tidy: bool = True
+) -> SqliteDatabase:
+    """Open the database in `data_dir` (making a new one if the folder has none), migrated
+    and bound to the models. With `tidy`, temporary files left by a killed process are
+    removed (`check` opens without it, to report them)."""
     global _context
-    data_dir.mkdir(parents=True, exist_ok=True)
-    database = SqliteDatabase(str(data_dir / DATABASE_NAME), pragmas=PRAGMAS)
+    data_dir = Path(data_dir)
+    path = data_dir / DATABASE_NAME
+    if data_dir.exists() and not data_dir.is_dir():
+        raise StorageError(f"{data_dir} is a file, not a data folder.")
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        _create(path)
+    elif path.is_file() and path.stat().st_size == 0:
+        raise StorageError(_empty(path))
+    database = MinuteBookDatabase(str(path))
     try:
         database.connect(reuse_if_open=True)
+        _refuse_foreign(database, path)
         migrate(database)
     # peewee re-raises sqlite3's errors as its own classes, which sqlite3.DatabaseError misses.
     except (sqlite3.DatabaseError, DatabaseError) as error:
         database.close()
         raise StorageError(f"The database in {data_dir} cannot be opened: {error}.") from error
-    except StorageError:  # from a newer version: leave the file alone and closed
+    except StorageError:  # newer or foreign: left alone and closed
         database.close()
         raise
+    except DatabaseBusy as error:  # a StorageError, as the window cannot open without it
+        database.close()
+        raise StorageError(str(error)) from error
     db.initialize(database)
-    _context = Context(device_id=_device_id(), now_ms=now_ms)
+    try:
+        _context = Context(device_id=_device_id(), now_ms=now_ms)
+    except DatabaseBusy as error:
+        close_database()
+        raise StorageError(str(error)) from error
+    if tidy:
+        leftovers.remove_leftovers(data_dir)
     return database
 
 
@@ -108,10 +176,68 @@ def close_database() -> None:
     _context = None
 
 
+def _create(path: Path) -> None:
+    """Make a new, migrated database at `path`, whole or not at all.
+
+    It is built under a temporary name and then linked to its real name, which fails if
+    another first start got there first (that one is kept, ours discarded). So the real name
+    never names a database half made, and an empty database file is damage, never a first
+    start to migrate."""
+    temp = leftovers.new_database_name(path)
+    # Unsynced while built: nobody sees the file until it is complete and synced below.
+    building = SqliteDatabase(str(temp), pragmas={"foreign_keys": 1, "synchronous": "off"})
+    try:
+        building.connect()
+        migrate(building)
+        building.close()
+        with open(temp, "rb+") as made:
+            os.fsync(made.fileno())
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            pass  # another process made it first: that one is the data folder's database
+        except OSError:  # a file system without hard links (FAT): rename, if still free
+            if not path.exists():
+                os.replace(temp, path)
+    finally:
+        building.close()
+        temp.unlink(missing_ok=True)
+
+
+def _refuse_foreign(database: SqliteDatabase, path: Path) -> None:
+    """A database file at version 0 was never made by Minute Book: made whole by
+    `_create`, ours is never at version 0. Refused, and left as it is."""
+    if schema_version(database) != 0:
+        return
+    tables = database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if not tables:
+        raise StorageError(_empty(path))
+    raise StorageError(
+        f"The database {path} was not made by Minute Book; move it out of the data folder."
+    )
+
+
+def _empty(path: Path) -> str:
+    return (
+        f"The database {path} is empty and holds no Minute Book data; restore the data "
+        "folder from a backup, or move the empty file away to start afresh."
+    )
+
+
+def _refuse_newer(version: int, latest: int) -> None:
+    if version > latest:
+        raise StorageError(
+            "This data folder was written by a newer version of Minute Book; "
+            "please update the program before opening it."
+        )
+
+
 def _device_id() -> str:
     """This machine's id in the shared folder; made once, kept in the database."""
-    with db.atomic():
-        row = LocalSetting.get_or_none(LocalSetting.key == "device_id")
-        if row is None:
-            row = LocalSetting.create(key="device_id", value=uuid.uuid4().hex[:12])
+    row = LocalSetting.get_or_none(LocalSetting.key == "device_id")
+    if row is None:
+        with db.atomic():  # IMMEDIATE: two first starts cannot both make one
+            row = LocalSetting.get_or_none(LocalSetting.key == "device_id")
+            if row is None:
+                row = LocalSetting.create(key="device_id", value=uuid.uuid4().hex[:12])
     return row.value

@@ -12,6 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from desktop_app.storage.leftovers import INCOMING_PREFIX
 from desktop_app.storage.models import db
 
 CHUNK = 1 << 20
@@ -59,7 +60,7 @@ def _put_stream(read, base: Path | None) -> str:
     folder = store_dir(base)
     folder.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
-    handle, temp_name = tempfile.mkstemp(dir=folder, prefix=".incoming-")
+    handle, temp_name = tempfile.mkstemp(dir=folder, prefix=INCOMING_PREFIX)
     try:
         with os.fdopen(handle, "wb") as temp:
             while chunk := read(CHUNK):
