@@ -24,13 +24,12 @@ from desktop_app.documents import styles
 from desktop_app.documents.facts import MeetingFacts, PaperFacts, load_meeting_facts
 from desktop_app.documents.fonts import REGULAR
 from desktop_app.documents.pack_contents import (
-    Entry,
     agenda_fingerprint,
     agenda_item_pages,
     changes_pdf,
     index_pdf,
-    pack_entries,
 )
+from desktop_app.documents.pack_entries import Entry, Shown, pack_entries, shown_in
 from desktop_app.documents.page_labels import (
     FRONT,
     Part,
@@ -61,6 +60,7 @@ class Pack:
     pdf: bytes
     parts: list[Part]  # in pack order, with the labels of their pages
     changes: list[str]  # what changed since the previous issue, as the pack prints it
+    shown: Shown | None = None  # what the public edition shows; None for the full pack
 
     @property
     def page_count(self) -> int:
@@ -141,13 +141,14 @@ def assemble_pack(
     fingerprint = agenda_fingerprint(facts, entries)
     published = {part.key: part.labels for part in previous}
     reissue = since_issue is not None
+    secret = _now_confidential(facts, previous) if public else set()
     counts = {"agenda": len(agenda_reader.pages), "changes": 1 if reissue else 0, "index": 1}
     for _ in range(LAYOUT_ROUNDS):
         order = [(key, counts[key]) for key in FRONT if counts[key]]
         order += [(paper.id, len(paper.reader.pages)) for paper in papers]
         labels = assign_labels(published, order)
         parts = _parts(labels, fingerprint, papers)
-        changes = describe_changes(previous, parts) if reissue else []
+        changes = describe_changes(previous, parts, untitled=secret) if reissue else []
         front = {
             "changes": changes_pdf(facts, changes, since=since_issue, issue=issue, public=public)
             if since_issue is not None
@@ -182,7 +183,7 @@ def assemble_pack(
     out = io.BytesIO()
     writer.write(out)
     steps.advance()
-    return Pack(out.getvalue(), parts, changes)
+    return Pack(out.getvalue(), parts, changes, shown_in(entries) if public else None)
 
 
 class _Steps:
@@ -234,6 +235,19 @@ def _unreadable(entry: Entry, title: str, reason: str) -> ValidationError:
     return ValidationError(
         f"The paper “{title}” on item {entry.item.number} cannot be read: {reason}."
     )
+
+
+def _now_confidential(facts: MeetingFacts, previous: Sequence[Part]) -> set[str]:
+    """The papers of earlier issues now confidential, or on an item now in Part II: the
+    public changes page names them only as “a paper”, since it is published too."""
+    secret = {
+        paper.id
+        for item in facts.all_items()
+        for paper in item.papers
+        if paper.confidential or item.confidential
+    }
+    part_two = {item.number for item in facts.all_items() if item.confidential}
+    return secret | {part.key for part in previous if part.paper and part.item in part_two}
 
 
 def _parts(labels: dict[str, tuple[str, ...]], agenda: str, papers: Sequence[Paper]) -> list[Part]:
