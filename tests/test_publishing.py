@@ -285,9 +285,7 @@ def test_a_meeting_held_in_private_is_not_published(papered_meeting, site):
     assert names(site) == []
 
 
-def test_a_document_shown_before_an_item_became_part_two_is_not_published(
-    papered_meeting, site
-):
+def test_a_document_shown_before_an_item_became_part_two_is_not_published(papered_meeting, site):
     # The preview was opened before the change; its Publish button hands over those bytes.
     meeting = papered_meeting.meeting_id
     shown = catalogue.document("public-agenda").render(meeting)
