@@ -14,10 +14,12 @@ from pypdf import PdfReader
 from desktop_app import publishing
 from desktop_app.documents import catalogue
 from desktop_app.errors import ValidationError
-from desktop_app.services import agenda, documents, meetings, pack_issues
+from desktop_app.services import agenda, documents, meetings, pack_issues, signing
 from desktop_app.storage.models import AgendaItem, Meeting
 from tests.documents import conftest as documents_fixtures
 from tests.documents.conftest import SECRET_ITEM, SECRET_PAPER, make_report, pdf_text
+from tests.signing.pdfs import PASSPHRASE
+from tests.signing.record import sign_example
 
 PREFIX = "2012-12-17 Maidstone Locality Board"
 
@@ -292,4 +294,22 @@ def test_a_document_shown_before_an_item_became_part_two_is_not_published(papere
     agenda.update_item(item_id=_item_34(meeting).id, confidential=True, exempt_paragraph="3")
     with pytest.raises(ValidationError, match="has changed since it was shown"):
         publishing.publish_document("public-agenda", meeting, site, shown)
+    assert names(site) == []
+
+
+def test_signed_minutes_whose_item_went_into_part_two_since_are_not_published(
+    database, site, tmp_path, monkeypatch
+):
+    monkeypatch.setenv(signing.KEYS_ENV, str(tmp_path / "keys"))
+    december = sign_example(PASSPHRASE)
+    assert publishing.publish_document("minutes", december, site).is_file()  # as signed
+    (site / f"{PREFIX} minutes.pdf").unlink()
+    agenda.update_item(item_id=_item_34(december).id, confidential=True, exempt_paragraph="3")
+    with pytest.raises(ValidationError) as refused:
+        publishing.publish_document("minutes", december, site)
+    assert str(refused.value) == (
+        "The minutes of 17 December 2012 have changed since they were approved, so their signed "
+        "copy may show what is now confidential and is not written out; put back what changed, "
+        "or record a correction at the approving meeting."
+    )
     assert names(site) == []

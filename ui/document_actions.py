@@ -352,18 +352,25 @@ class DocumentActions(QObject):
         return self.choose_folder()
 
     def _publish_one(self, key: str, meeting_id: str, data: bytes) -> None:
+        """Publish the document a preview shows, off the GUI thread: it is made again to
+        check the bytes shown are still what it says (a pack takes a while)."""
         folder = self._folder()
         if folder is None:
             return
-        try:
-            path = publishing.publish_document(key, meeting_id, folder, data)
-        except pack_issues.StaleIssue as stale:
-            self._offer_new_edition(stale)
-            return
-        except ValidationError as error:
-            show_error(self.window, error)
-            return
-        self._done_publishing([path])
+
+        def work(progress) -> list[Path] | pack_issues.StaleIssue:
+            try:
+                return [publishing.publish_document(key, meeting_id, folder, data)]
+            except pack_issues.StaleIssue as stale:  # nothing written: asked on the GUI thread
+                return stale
+
+        def done(result) -> None:
+            if isinstance(result, pack_issues.StaleIssue):
+                self._offer_new_edition(result)
+            else:
+                self._done_publishing(result)
+
+        run_task(self.window, work, done, label="Publishing…")
 
     def _done_publishing(self, paths: list[Path] | None) -> None:
         if paths is None:

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from desktop_app.documents.facts import ItemFacts, MeetingFacts, PaperFacts
+from desktop_app.documents.page_labels import Part
 
 # As the public agenda prints a Part II item: its number and this, never its title.
 EXEMPT_TITLE = "Exempt item — not for publication"
@@ -114,6 +115,19 @@ def now_confidential(shown: Shown, facts: MeetingFacts) -> str:
         if moved_texts & set(_fingerprints(texts)):
             return f"words it prints are now in confidential item {item.number}"
     return ""
+
+
+def now_confidential_papers(facts: MeetingFacts, previous: Sequence[Part]) -> set[str]:
+    """The papers of earlier issues now confidential, or on an item now in Part II: a public
+    reissue's changes page names them only as “a paper”, since it is published too."""
+    secret = {
+        paper.id
+        for item in facts.all_items()
+        for paper in item.papers
+        if paper.confidential or item.confidential
+    }
+    part_two = {item.number for item in facts.all_items() if item.confidential}
+    return secret | {part.key for part in previous if part.paper and part.item in part_two}
 
 
 def _item_texts(item: ItemFacts) -> Iterator[str]:

@@ -29,7 +29,13 @@ from desktop_app.documents.pack_contents import (
     changes_pdf,
     index_pdf,
 )
-from desktop_app.documents.pack_entries import Entry, Shown, pack_entries, shown_in
+from desktop_app.documents.pack_entries import (
+    Entry,
+    Shown,
+    now_confidential_papers,
+    pack_entries,
+    shown_in,
+)
 from desktop_app.documents.page_labels import (
     FRONT,
     Part,
@@ -141,7 +147,7 @@ def assemble_pack(
     fingerprint = agenda_fingerprint(facts, entries)
     published = {part.key: part.labels for part in previous}
     reissue = since_issue is not None
-    secret = _now_confidential(facts, previous) if public else set()
+    secret = now_confidential_papers(facts, previous) if public else set()
     counts = {"agenda": len(agenda_reader.pages), "changes": 1 if reissue else 0, "index": 1}
     for _ in range(LAYOUT_ROUNDS):
         order = [(key, counts[key]) for key in FRONT if counts[key]]
@@ -235,19 +241,6 @@ def _unreadable(entry: Entry, title: str, reason: str) -> ValidationError:
     return ValidationError(
         f"The paper “{title}” on item {entry.item.number} cannot be read: {reason}."
     )
-
-
-def _now_confidential(facts: MeetingFacts, previous: Sequence[Part]) -> set[str]:
-    """The papers of earlier issues now confidential, or on an item now in Part II: the
-    public changes page names them only as “a paper”, since it is published too."""
-    secret = {
-        paper.id
-        for item in facts.all_items()
-        for paper in item.papers
-        if paper.confidential or item.confidential
-    }
-    part_two = {item.number for item in facts.all_items() if item.confidential}
-    return secret | {part.key for part in previous if part.paper and part.item in part_two}
 
 
 def _parts(labels: dict[str, tuple[str, ...]], agenda: str, papers: Sequence[Paper]) -> list[Part]:

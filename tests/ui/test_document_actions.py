@@ -239,6 +239,7 @@ def test_a_preview_shown_before_an_item_went_into_part_two_does_not_publish_it(
     item = AgendaItem.get((AgendaItem.meeting == meeting_id) & (AgendaItem.number == "34"))
     agenda.update_item(item_id=item.id, confidential=True, exempt_paragraph="3")
     preview.publish_action.trigger()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=30000)
     assert warnings == [
         "The public agenda has changed since it was shown: open it again to see and publish it "
         "as it is now."
