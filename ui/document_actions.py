@@ -237,6 +237,9 @@ class DocumentActions(QObject):
         there and then (keeping its page numbers); `then` follows the issue (by default
         the new issue opens in the preview)."""
         parent = parent or self.window
+        if stale.newer:  # a later issue shows nothing confidential: that one is to publish
+            show_error(parent, stale)
+            return
         answer = QMessageBox.question(
             parent,
             "Minute Book",

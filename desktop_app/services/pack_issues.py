@@ -231,15 +231,20 @@ def find_pack_issue(
 
 class StaleIssue(ValidationError):
     """A public issue showing what has since become confidential: it is never written out
-    again, and a new public edition is what to offer."""
+    again. `newer` is a later issue that may be shown instead; without one, a new public
+    edition is what to offer."""
 
-    def __init__(self, issue: PackIssue, reason: str):
+    def __init__(self, issue: PackIssue, reason: str, newer: int | None):
+        instead = (
+            f"issue {newer}, made since, is the one to publish"
+            if newer
+            else "issue a new public edition, which keeps the published page numbers"
+        )
         super().__init__(
             f"Issue {issue.number} of the public agenda pack is stale: {reason}, so it is not "
-            "written out again; issue a new public edition, which keeps the published page "
-            "numbers."
+            f"written out again; {instead}."
         )
-        self.meeting_id, self.number = issue.meeting_id, issue.number
+        self.meeting_id, self.number, self.newer = issue.meeting_id, issue.number, newer
 
 
 def pack_issue_pdf(issue_id: str) -> bytes:
@@ -248,7 +253,9 @@ def pack_issue_pdf(issue_id: str) -> bytes:
     issue = validation.live_row(PackIssue, issue_id, "issue of the agenda pack")
     reason = stale_reason(issue)
     if reason:
-        raise StaleIssue(issue, reason)
+        latest = latest_issue(issue.meeting_id, public=True)
+        fresh = latest is not None and latest.number > issue.number and not stale_reason(latest)
+        raise StaleIssue(issue, reason, latest.number if fresh else None)
     path = store.path_of(issue.pdf_sha256)
     if not path.is_file():
         raise ValidationError(
@@ -346,6 +353,7 @@ def _record(parts: list[Part], previous: list[Part], shown: Shown | None) -> lis
         for part in [*parts, *gone]
     ]
     if shown is not None:
+        # Kept with the agenda's entry: no column to add, and it travels with the issue.
         next(e for e in entries if e["part"] == "agenda")["shows"] = shown.to_json()
     return entries
 

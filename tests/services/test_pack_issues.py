@@ -308,3 +308,16 @@ def test_an_issue_older_than_the_record_of_what_it_shows_is_stale_and_can_be_rei
         "Changes": _pages(second)["Changes"],
     }
     assert pack_issue_pdf(second.id)
+
+
+def test_an_earlier_stale_issue_names_the_later_one_to_publish(meeting, papers):
+    first = issue_pack(meeting_id=meeting, public=True)
+    documents.update_document(document_id=papers.public_paper_id, confidential=True)
+    issue_pack(meeting_id=meeting, public=True)
+    with pytest.raises(StaleIssue) as refused:
+        pack_issue_pdf(first.id)
+    assert str(refused.value) == (
+        "Issue 1 of the public agenda pack is stale: a paper on item 34 has become confidential "
+        "since it was issued, so it is not written out again; issue 2, made since, is the one "
+        "to publish."
+    )

@@ -420,3 +420,19 @@ def test_a_meeting_held_in_private_is_not_published_from_the_window(
     qtbot.waitUntil(lambda: bool(warnings), timeout=30000)
     assert warnings == ["This meeting was held in private, so none of its documents is published."]
     assert list(site.iterdir()) == []
+
+
+def test_an_earlier_stale_issue_points_to_the_later_one(qtbot, example, warnings, monkeypatch):
+    window, meeting_id = example
+    pack_issues.issue_pack(meeting_id=meeting_id, public=True)
+    make_item_34_part_two(meeting_id)
+    pack_issues.issue_pack(meeting_id=meeting_id, public=True)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: pytest.fail("asked to reissue"))
+    dialog = open_issues(qtbot, window)
+    select(dialog, 1, "Public")
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert warnings == [
+        "Issue 1 of the public agenda pack is stale: item 34 has become confidential since it "
+        "was issued, so it is not written out again; issue 2, made since, is the one to publish."
+    ]
+    assert issued(meeting_id) == [(True, 1), (True, 2)]
