@@ -194,6 +194,12 @@ def test_pack_show_refuses_a_public_issue_whose_item_went_into_part_two(folder, 
         "the published page numbers."
     )
     assert not out.exists()
+    assert run(folder, "pack", "list", *MEETING) == 0
+    assert (
+        capsys.readouterr()
+        .out.rstrip()
+        .endswith("(latest)  (stale: item 34 has become confidential since it was issued)")
+    )
     assert run(folder, "pack", "issue", *MEETING, "--public") == 0
     assert run(folder, "pack", "show", *MEETING, "--public", "--out", str(out)) == 0
     assert "Priorities report" not in pdf_text(out.read_bytes())

@@ -29,6 +29,7 @@ from desktop_app.storage.database import context
 from desktop_app.storage.models import Meeting, PackIssue, db
 
 if TYPE_CHECKING:
+    from desktop_app.documents.facts import MeetingFacts
     from desktop_app.documents.pack_entries import Shown
     from desktop_app.documents.pack_pdf import Pack, Progress
 
@@ -165,6 +166,7 @@ class IssueEntry:
     changes: str  # one line per change; empty for a first issue
     latest: bool  # the latest of its edition: the only one that can be withdrawn
     pdf_sha256: str
+    stale: str = ""  # why a public issue may no longer be shown (stale_reason), or ""
 
     @property
     def edition(self) -> str:
@@ -186,6 +188,7 @@ def pack_issue_entries(meeting_id: str) -> list[IssueEntry]:
     """The meeting's issues as list_pack_issues orders them, each marked if it is the latest."""
     issues = list_pack_issues(meeting_id)
     last = {issue.public: issue.id for issue in issues}  # each edition's list ends in its latest
+    facts = _facts(meeting_id) if any(issue.public for issue in issues) else None
     return [
         IssueEntry(
             issue.id,
@@ -197,6 +200,7 @@ def pack_issue_entries(meeting_id: str) -> list[IssueEntry]:
             issue.changes,
             last[issue.public] == issue.id,
             issue.pdf_sha256,
+            stale_reason(issue, facts),
         )
         for issue in issues
     ]
@@ -265,12 +269,12 @@ def pack_issue_pdf(issue_id: str) -> bytes:
     return path.read_bytes()
 
 
-def stale_reason(issue: PackIssue) -> str:
+def stale_reason(issue: PackIssue, facts: MeetingFacts | None = None) -> str:
     """Why a public issue may no longer be shown (“item 34 has become confidential since it
-    was issued”), or "" if nothing it shows is confidential now; "" for the full pack."""
+    was issued”), or "" if nothing it shows is confidential now; "" for the full pack.
+    `facts` are the meeting's as they stand, if already read."""
     if not issue.public:
         return ""
-    from desktop_app.documents.facts import load_meeting_facts
     from desktop_app.documents.pack_entries import Shown, now_confidential
 
     agenda = next(entry for entry in json.loads(issue.pages) if entry["part"] == "agenda")
@@ -278,7 +282,13 @@ def stale_reason(issue: PackIssue) -> str:
     if recorded is None:
         # Issued before issues kept what they show: it cannot be checked, so it is not shown.
         return "it was issued before Minute Book kept a record of what a public edition shows"
-    return now_confidential(Shown.from_json(recorded), load_meeting_facts(issue.meeting_id))
+    return now_confidential(Shown.from_json(recorded), facts or _facts(issue.meeting_id))
+
+
+def _facts(meeting_id: str) -> MeetingFacts:
+    from desktop_app.documents.facts import load_meeting_facts  # the documents' layer
+
+    return load_meeting_facts(meeting_id)
 
 
 def issue_parts(issue: PackIssue) -> list[Part]:

@@ -386,6 +386,10 @@ def test_a_stale_issue_opened_from_pack_issues_offers_the_new_edition_instead(
     make_item_34_part_two(meeting_id)
     dialog = open_issues(qtbot, window)
     select(dialog, 1, "Public")
+    assert dialog.hint.text() == (
+        "Issue 1 is stale: item 34 has become confidential since it was issued, so it is not "
+        "shown again."
+    )
     with qtbot.waitSignal(window.documents.opened, timeout=60000) as shown:
         qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
     preview = shown.args[0]
