@@ -61,6 +61,7 @@ def _list(args) -> int:
         return 0
     for entry in entries:
         latest = "  (latest)" if entry.latest else ""
+        latest += f"  (stale: {entry.stale})" if entry.stale else ""
         print(
             f"{entry.edition:<6}  issue {entry.number:<3}  {entry.when}  {entry.issued_by}  "
             f"{entry.page_count} pages  {entry.what_changed}{latest}"

@@ -80,7 +80,7 @@ def publish_meeting(meeting_id: str, folder: Path, *, progress=None) -> list[Pat
     returns the files written. Nothing is written if the folder cannot be used or a document
     fails."""
     folder = check_folder(folder)
-    meetings.get_meeting(meeting_id)  # an unknown meeting is refused before any work
+    _refuse_private(meeting_id)  # an unknown meeting is refused too, before any work
     target = catalogue.meeting_target(meeting_id)
     kinds = publishable(meeting_id)
     if not kinds:
@@ -91,9 +91,10 @@ def publish_meeting(meeting_id: str, folder: Path, *, progress=None) -> list[Pat
 
 
 def publish_document(key: str, target_id: str, folder: Path, data: bytes | None = None) -> Path:
-    """Write one public edition into `folder` (made as Publish makes it unless `data` is
-    given). A document with confidential content is refused: only public editions leave for
-    the outside; so is a public pack other than the one last issued."""
+    """Write one public edition into `folder` (made as Publish makes it unless `data`, the
+    bytes a preview shows, is given). A document with confidential content is refused: only
+    public editions leave for the outside; so is a public pack other than the one last
+    issued, and any `data` that is no longer what the document says now."""
     kind = catalogue.document(key)
     if not kind.publishable:
         raise ValidationError(
@@ -101,6 +102,7 @@ def publish_document(key: str, target_id: str, folder: Path, data: bytes | None 
             "published; publish a public edition instead."
         )
     folder = check_folder(folder)
+    _refuse_private(target_id)
     target = catalogue.meeting_target(target_id)
     issued = _issued_public_pack(target_id) if key == "public-pack" else None
     if issued is not None and data is not None and data != issued[1]:
@@ -108,9 +110,22 @@ def publish_document(key: str, target_id: str, folder: Path, data: bytes | None 
             f"This is not issue {issued[0]} of the public agenda pack, the one issued: publish "
             "that issue, or issue the pack again to publish what has changed."
         )
-    if data is None:
-        data = _as_published(kind, target_id)
-    return write_atomically(folder / file_name(kind, target), data)
+    published = _as_published(kind, target_id)
+    # A preview stays open while the meeting is edited: bytes shown before an item went
+    # into Part II must not leave, so what is written is always what the document says now.
+    if data is not None and data != published:
+        raise ValidationError(
+            f"The {kind.label.lower()} has changed since it was shown: open it again to see "
+            "and publish it as it is now."
+        )
+    return write_atomically(folder / file_name(kind, target), published)
+
+
+def _refuse_private(meeting_id: str) -> None:
+    if not meetings.get_meeting(meeting_id).is_public:
+        raise ValidationError(
+            "This meeting was held in private, so none of its documents is published."
+        )
 
 
 def _as_published(kind: catalogue.DocumentKind, meeting_id: str, progress=None) -> bytes:

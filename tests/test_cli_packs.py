@@ -13,10 +13,10 @@ from pypdf import PdfReader
 
 from desktop_app.cli import main
 from desktop_app.paths import EXAMPLE_FILE
-from desktop_app.services import documents
+from desktop_app.services import agenda, documents
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import AgendaItem, Meeting, PackIssue
-from tests.documents.conftest import make_report
+from tests.documents.conftest import make_report, pdf_text
 from tests.test_cli import ROOT, one_sentence
 
 BODY = "Maidstone Locality Board"
@@ -176,3 +176,30 @@ def test_help_lists_the_pack_actions():
     ).stdout
     for action in ("issue", "list", "show"):
         assert action in shown
+
+
+def test_pack_show_refuses_a_public_issue_whose_item_went_into_part_two(folder, tmp_path, capsys):
+    run(folder, "pack", "issue", *MEETING, "--public")
+    open_database(folder)
+    meeting = Meeting.get(Meeting.date == "2012-12-17")
+    item = AgendaItem.get((AgendaItem.meeting == meeting.id) & (AgendaItem.number == "34"))
+    agenda.update_item(item_id=item.id, confidential=True, exempt_paragraph="1")
+    close_database()
+    capsys.readouterr()
+    out = tmp_path / "public.pdf"
+    assert run(folder, "pack", "show", *MEETING, "--public", "--out", str(out)) == 2
+    assert one_sentence(capsys.readouterr().err) == (
+        "Issue 1 of the public agenda pack is stale: item 34 has become confidential since it "
+        "was issued, so it is not written out again; issue a new public edition, which keeps "
+        "the published page numbers."
+    )
+    assert not out.exists()
+    assert run(folder, "pack", "list", *MEETING) == 0
+    assert (
+        capsys.readouterr()
+        .out.rstrip()
+        .endswith("(latest)  (stale: item 34 has become confidential since it was issued)")
+    )
+    assert run(folder, "pack", "issue", *MEETING, "--public") == 0
+    assert run(folder, "pack", "show", *MEETING, "--public", "--out", str(out)) == 0
+    assert "Priorities report" not in pdf_text(out.read_bytes())

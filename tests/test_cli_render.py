@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from desktop_app.cli import main
 from desktop_app.paths import EXAMPLE_FILE
-from desktop_app.services import agenda, signing
+from desktop_app.services import agenda, meetings, signing
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import Meeting
 from tests.documents.conftest import SECRET_ITEM, make_report, pdf_text
@@ -229,3 +229,17 @@ def test_rendering_never_loads_qt(folder, tmp_path):
         [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60
     )
     assert result.stdout.strip().splitlines()[-1] == "0 False"
+
+
+def test_a_meeting_held_in_private_is_not_published(folder, tmp_path, capsys):
+    open_database(folder)
+    meeting = Meeting.get(Meeting.date == "2012-12-17")
+    meetings.update_meeting(meeting_id=meeting.id, is_public=False)
+    close_database()
+    site = tmp_path / "site"
+    site.mkdir()
+    assert run(folder, "publish", *MEETING, "--to", str(site)) == 2
+    assert one_sentence(capsys.readouterr().err) == (
+        "This meeting was held in private, so none of its documents is published."
+    )
+    assert list(site.iterdir()) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 
 import pytest
@@ -13,10 +14,12 @@ from pypdf import PdfReader
 from desktop_app import publishing
 from desktop_app.documents import catalogue
 from desktop_app.errors import ValidationError
-from desktop_app.services import documents, meetings, pack_issues
+from desktop_app.services import agenda, documents, meetings, pack_issues, signing
 from desktop_app.storage.models import AgendaItem, Meeting
 from tests.documents import conftest as documents_fixtures
 from tests.documents.conftest import SECRET_ITEM, SECRET_PAPER, make_report, pdf_text
+from tests.signing.pdfs import PASSPHRASE
+from tests.signing.record import sign_example
 
 PREFIX = "2012-12-17 Maidstone Locality Board"
 
@@ -177,3 +180,136 @@ def test_a_document_with_confidential_content_is_never_published(example_meeting
 def test_only_public_editions_are_publishable():
     public = {kind.key for kind in catalogue.DOCUMENTS.values() if kind.publishable}
     assert public == {"public-agenda", "public-pack", "minutes"}
+
+
+# -- a public pack issued before something in it became confidential ------------------------
+
+STALE = r"Issue 1 of the public agenda pack is stale: .* issue a new public edition"
+
+
+def _item_34(meeting_id: str) -> AgendaItem:
+    return AgendaItem.get((AgendaItem.meeting == meeting_id) & (AgendaItem.number == "34"))
+
+
+def _refused_as_stale(meeting_id: str, site) -> str:
+    with pytest.raises(ValidationError, match=STALE) as refused:
+        publishing.publish_meeting(meeting_id, site)
+    assert names(site) == []
+    with pytest.raises(ValidationError, match=STALE):
+        publishing.publish_document("public-pack", meeting_id, site)
+    assert names(site) == []
+    return str(refused.value)
+
+
+def test_an_issue_from_before_its_item_became_part_two_is_not_published(papered_meeting, site):
+    meeting = papered_meeting.meeting_id
+    pack_issues.issue_pack(meeting_id=meeting, public=True)
+    agenda.update_item(item_id=_item_34(meeting).id, confidential=True, exempt_paragraph="3")
+    assert "item 34 has become confidential" in _refused_as_stale(meeting, site)
+
+
+def test_an_issue_from_before_its_paper_was_marked_confidential_is_not_published(
+    papered_meeting, site
+):
+    meeting = papered_meeting.meeting_id
+    pack_issues.issue_pack(meeting_id=meeting, public=True)
+    documents.update_document(document_id=papered_meeting.public_paper_id, confidential=True)
+    assert "a paper on item 34 has become confidential" in _refused_as_stale(meeting, site)
+
+
+def test_an_issue_from_before_a_sub_item_went_into_part_two_is_not_published(
+    papered_meeting, site, tmp_path
+):
+    meeting = papered_meeting.meeting_id
+    sub = agenda.add_item(meeting_id=meeting, title="Depot access", parent_id=_item_34(meeting).id)
+    documents.attach_document(
+        item_id=sub.id, path=make_report(tmp_path / "road.pdf", "Access road", 1), title="Road"
+    )
+    pack_issues.issue_pack(meeting_id=meeting, public=True)
+    agenda.update_item(item_id=_item_34(meeting).id, confidential=True, exempt_paragraph="3")
+    _refused_as_stale(meeting, site)
+
+
+def test_an_issue_whose_item_is_now_a_part_two_item_of_its_own_is_not_published(
+    papered_meeting, site
+):
+    # The clerk finds item 34 should not be public, withdraws it and adds it again in Part
+    # II: a new item, but the issued pack still prints its title.
+    meeting = papered_meeting.meeting_id
+    pack_issues.issue_pack(meeting_id=meeting, public=True)
+    title = _item_34(meeting).title
+    agenda.update_item(item_id=_item_34(meeting).id, title="Withdrawn")
+    agenda.add_item(meeting_id=meeting, title=title, confidential=True, exempt_paragraph="1")
+    assert "words it prints are now in confidential item" in _refused_as_stale(meeting, site)
+
+
+def test_a_new_public_edition_is_published_and_keeps_the_page_numbers(papered_meeting, site):
+    meeting = papered_meeting.meeting_id
+    first = pack_issues.issue_pack(meeting_id=meeting, public=True)
+    documents.update_document(document_id=papered_meeting.public_paper_id, confidential=True)
+    second = pack_issues.issue_pack(meeting_id=meeting, public=True)
+    publishing.publish_meeting(meeting, site)
+    data = (site / f"{PREFIX} agenda pack (public).pdf").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == second.pdf_sha256
+    words = pdf_text(data)
+    assert "Priorities and Performance report" not in words
+    assert "Priorities and Performance page" not in words
+    kept = {e["part"]: e["labels"] for e in json.loads(first.pages)}
+    now = {e["part"]: e["labels"] for e in json.loads(second.pages)}
+    assert now["agenda"] == kept["agenda"]
+    assert now[papered_meeting.public_paper_id] == kept[papered_meeting.public_paper_id]
+
+
+def test_an_edit_that_makes_nothing_confidential_leaves_the_issue_publishable(
+    papered_meeting, site
+):
+    meeting = papered_meeting.meeting_id
+    issued = pack_issues.issue_pack(meeting_id=meeting, public=True)
+    agenda.update_item(item_id=papered_meeting.confidential_item_id, title="Sale of a depot")
+    agenda.update_item(item_id=_item_34(meeting).id, title="Priorities for the year")
+    publishing.publish_meeting(meeting, site)
+    data = (site / f"{PREFIX} agenda pack (public).pdf").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == issued.pdf_sha256
+
+
+def test_a_meeting_held_in_private_is_not_published(papered_meeting, site):
+    meeting = papered_meeting.meeting_id
+    meetings.update_meeting(meeting_id=meeting, is_public=False)
+    for publish in (
+        lambda: publishing.publish_meeting(meeting, site),
+        lambda: publishing.publish_document("public-agenda", meeting, site),
+    ):
+        with pytest.raises(ValidationError) as refused:
+            publish()
+        assert str(refused.value) == (
+            "This meeting was held in private, so none of its documents is published."
+        )
+    assert names(site) == []
+
+
+def test_a_document_shown_before_an_item_became_part_two_is_not_published(papered_meeting, site):
+    # The preview was opened before the change; its Publish button hands over those bytes.
+    meeting = papered_meeting.meeting_id
+    shown = catalogue.document("public-agenda").render(meeting)
+    agenda.update_item(item_id=_item_34(meeting).id, confidential=True, exempt_paragraph="3")
+    with pytest.raises(ValidationError, match="has changed since it was shown"):
+        publishing.publish_document("public-agenda", meeting, site, shown)
+    assert names(site) == []
+
+
+def test_signed_minutes_whose_item_went_into_part_two_since_are_not_published(
+    database, site, tmp_path, monkeypatch
+):
+    monkeypatch.setenv(signing.KEYS_ENV, str(tmp_path / "keys"))
+    december = sign_example(PASSPHRASE)
+    assert publishing.publish_document("minutes", december, site).is_file()  # as signed
+    (site / f"{PREFIX} minutes.pdf").unlink()
+    agenda.update_item(item_id=_item_34(december).id, confidential=True, exempt_paragraph="3")
+    with pytest.raises(ValidationError) as refused:
+        publishing.publish_document("minutes", december, site)
+    assert str(refused.value) == (
+        "The minutes of 17 December 2012 have changed since they were approved, so their signed "
+        "copy may show what is now confidential and is not written out; put back what changed, "
+        "or record a correction at the approving meeting."
+    )
+    assert names(site) == []

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from desktop_app import publishing
 from desktop_app.documents import catalogue
@@ -90,7 +90,7 @@ class DocumentActions(QObject):
         self.publish_action = QAction(icon("upload"), "&Publish…", window)
         self.publish_action.setShortcut(QKeySequence(PUBLISH_SHORTCUT))
         self.publish_action.setToolTip("Write the public agenda, pack and minutes into a folder")
-        self.publish_action.triggered.connect(self.publish)
+        self.publish_action.triggered.connect(lambda: self.publish())
         self.folder_action = QAction("Choose the publishing folder…", window)
         self.folder_action.triggered.connect(self.choose_folder)
         self.menu.addActions([self.publish_action, self.folder_action])
@@ -182,8 +182,15 @@ class DocumentActions(QObject):
         dialog = EditionDialog(f"{target.body_name}, {target.when}", parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        editions = dialog.editions()
+        self._issue(meeting_id, dialog.editions(), parent, self._open_first)
 
+    def _issue(
+        self,
+        meeting_id: str,
+        editions: tuple[bool, ...],
+        parent: QWidget,
+        then: Callable[[str, pack_issues.Issued], None],
+    ) -> None:
         def work(progress) -> pack_issues.Issued | None:
             try:
                 return pack_issues.issue_packs(
@@ -195,11 +202,11 @@ class DocumentActions(QObject):
         run_task(
             parent,
             work,
-            lambda issued: self._issued(meeting_id, issued),
+            lambda issued: self._issued(meeting_id, issued, then),
             label="Issuing the agenda pack…",
         )
 
-    def _issued(self, meeting_id: str, issued: pack_issues.Issued | None) -> None:
+    def _issued(self, meeting_id: str, issued: pack_issues.Issued | None, then) -> None:
         if issued is None:
             self._say_cancelled()
             return
@@ -216,14 +223,40 @@ class DocumentActions(QObject):
             f"Issued {' and '.join(said)}.{''.join(kept)} Ctrl+Z withdraws.", 15000
         )
         self.issued.emit(issued)
+        then(meeting_id, issued)
+
+    def _open_first(self, meeting_id: str, issued: pack_issues.Issued) -> None:
         first = issued.issued[0].id
         entry = next(e for e in pack_issues.pack_issue_entries(meeting_id) if e.id == first)
         self.open_issue(meeting_id, entry)
+
+    def _offer_new_edition(
+        self, stale: pack_issues.StaleIssue, then=None, parent: QWidget | None = None
+    ) -> None:
+        """Say why the public pack cannot go out and offer to issue a new public edition
+        there and then (keeping its page numbers); `then` follows the issue (by default
+        the new issue opens in the preview)."""
+        parent = parent or self.window
+        if stale.newer:  # a later issue shows nothing confidential: that one is to publish
+            show_error(parent, stale)
+            return
+        answer = QMessageBox.question(
+            parent,
+            "Minute Book",
+            f"{stale}\n\nIssue a new public edition now?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._issue(stale.meeting_id, (True,), parent, then or self._open_first)
 
     def open_issue(self, meeting_id: str, entry: pack_issues.IssueEntry) -> None:
         """Open an issue of the pack in the preview, byte for byte as it was issued."""
         try:
             data = pack_issues.pack_issue_pdf(entry.id)
+        except pack_issues.StaleIssue as stale:
+            self._offer_new_edition(stale, parent=self._issues_dialog)
+            return
         except ValidationError as error:
             show_error(self.window, error)
             return
@@ -276,10 +309,11 @@ class DocumentActions(QObject):
 
     # -- publishing ---------------------------------------------------------------------------
 
-    def publish(self) -> None:
-        """Write the selected meeting's public editions into the publishing folder."""
+    def publish(self, meeting_id: str | None = None) -> None:
+        """Write the selected meeting's public editions into the publishing folder; a stale
+        public pack is not written, and a new public edition is offered instead."""
         try:
-            meeting_id = self._need_meeting()
+            meeting_id = meeting_id or self._need_meeting()
         except ValidationError as error:
             show_error(self.window, error)
             return
@@ -287,18 +321,21 @@ class DocumentActions(QObject):
         if folder is None:
             return
 
-        def work(progress) -> list[Path] | None:
+        def work(progress) -> list[Path] | pack_issues.StaleIssue | None:
             try:
                 return publishing.publish_meeting(meeting_id, folder, progress=progress)
             except Cancelled:  # stopped before anything was written
                 return None
+            except pack_issues.StaleIssue as stale:  # nothing written: asked on the GUI thread
+                return stale
 
-        run_task(
-            self.window,
-            work,
-            self._done_publishing,
-            label="Publishing the public documents…",
-        )
+        def done(result) -> None:
+            if isinstance(result, pack_issues.StaleIssue):
+                self._offer_new_edition(result, lambda meeting, _: self.publish(meeting))
+            else:
+                self._done_publishing(result)
+
+        run_task(self.window, work, done, label="Publishing the public documents…")
 
     def choose_folder(self) -> Path | None:
         """Ask where published documents go, and remember it on this machine."""
@@ -318,15 +355,25 @@ class DocumentActions(QObject):
         return self.choose_folder()
 
     def _publish_one(self, key: str, meeting_id: str, data: bytes) -> None:
+        """Publish the document a preview shows, off the GUI thread: it is made again to
+        check the bytes shown are still what it says (a pack takes a while)."""
         folder = self._folder()
         if folder is None:
             return
-        try:
-            path = publishing.publish_document(key, meeting_id, folder, data)
-        except ValidationError as error:
-            show_error(self.window, error)
-            return
-        self._done_publishing([path])
+
+        def work(progress) -> list[Path] | pack_issues.StaleIssue:
+            try:
+                return [publishing.publish_document(key, meeting_id, folder, data)]
+            except pack_issues.StaleIssue as stale:  # nothing written: asked on the GUI thread
+                return stale
+
+        def done(result) -> None:
+            if isinstance(result, pack_issues.StaleIssue):
+                self._offer_new_edition(result)
+            else:
+                self._done_publishing(result)
+
+        run_task(self.window, work, done, label="Publishing…")
 
     def _done_publishing(self, paths: list[Path] | None) -> None:
         if paths is None:

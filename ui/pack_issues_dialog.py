@@ -185,6 +185,10 @@ class PackIssuesDialog(QDialog):
         self.withdraw_action.setEnabled(entry is not None and entry.latest)
         if not self.model.entries:
             self.hint.setText("")
+        elif entry is not None and entry.stale:
+            self.hint.setText(
+                f"Issue {entry.number} is stale: {entry.stale}, so it is not shown again."
+            )
         elif entry is not None and not entry.latest:
             self.hint.setText(
                 f"Issue {entry.number} has been followed by a later issue: it stays on the "

@@ -201,12 +201,23 @@ def body_target(
 
 def minutes_as_kept(meeting_id: str, *, confidential: bool = False) -> bytes:
     """Once the minutes are signed, the signed file itself, byte for byte (a rendering
-    would lack the signature); until then, as rendered now."""
+    would lack the signature), unless the record has changed since; until then, as
+    rendered now."""
     if not confidential:
+        from desktop_app.services.minutes_versions import content_changed_since_approval
         from desktop_app.services.signing import signed_pdf
 
         signed = signed_pdf(meeting_id)
         if signed is not None:
+            # The signed copy cannot follow the record: once an item is put into Part II
+            # after signing, it still prints that item, so it is not written out at all.
+            if content_changed_since_approval(meeting_id):
+                when = long_date(meetings.get_meeting(meeting_id).date)
+                raise ValidationError(
+                    f"The minutes of {when} have changed since they were approved, so their "
+                    "signed copy may show what is now confidential and is not written out; "
+                    "put back what changed, or record a correction at the approving meeting."
+                )
             return signed
     from desktop_app.documents.minutes_pdf import render_minutes
 

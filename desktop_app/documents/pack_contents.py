@@ -1,6 +1,6 @@
 """The pages the agenda pack adds in front of the papers: the index (each item and paper with
 the page where it starts) and, in a reissue, what changed since the issue before. Which items
-and papers a pack holds is decided here too, so the index and the assembly agree."""
+and papers a pack holds is decided in pack_entries.py, so the index and the assembly agree."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from pypdf import PdfReader
 from reportlab.lib.enums import TA_RIGHT
@@ -19,14 +18,13 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from desktop_app.dates import day_and_date, long_date
 from desktop_app.documents import styles
 from desktop_app.documents.agenda_parts import SUB_NUMBER_WIDTH
-from desktop_app.documents.facts import ItemFacts, MeetingFacts, PaperFacts
+from desktop_app.documents.facts import MeetingFacts
 from desktop_app.documents.fonts import REGULAR
+from desktop_app.documents.pack_entries import Entry
 from desktop_app.documents.page_labels import Part
 from desktop_app.documents.pages import Furniture, Metadata, build_pdf
 from desktop_app.documents.styles import text
 
-# As the public agenda prints a Part II item: its number and this, never its title.
-EXEMPT_TITLE = "Exempt item — not for publication"
 PAGE_WIDTH = 20 * mm  # the index's page-number column
 PAPER_INDENT = 6 * mm
 LEADER = "leader"  # the name of the paragraph callback that draws the dots to the page number
@@ -35,38 +33,6 @@ entry_style = ParagraphStyle("pack_entry", parent=styles.cell, spaceBefore=0)
 paper_style = ParagraphStyle("pack_paper", parent=styles.cell, leftIndent=PAPER_INDENT)
 page_style = ParagraphStyle("pack_page", parent=styles.cell, alignment=TA_RIGHT)
 change_style = ParagraphStyle("pack_change", parent=styles.bullet, spaceAfter=5)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """An item as the pack lists it, with the papers the pack holds for it."""
-
-    item: ItemFacts
-    depth: int
-    exempt: bool  # a Part II item in the public edition: number and exemption only
-    papers: list[PaperFacts] = field(default_factory=list)
-
-    @property
-    def title(self) -> str:
-        return EXEMPT_TITLE if self.exempt else self.item.title
-
-
-def pack_entries(facts: MeetingFacts, *, public: bool) -> list[Entry]:
-    """Items in the agenda's order (Part I, then Part II; sub-items after their item). The
-    public edition holds no confidential paper and shows no Part II item's sub-items."""
-    entries: list[Entry] = []
-
-    def walk(item: ItemFacts, depth: int) -> None:
-        exempt = public and item.confidential
-        papers = [] if exempt else [p for p in item.papers if not (public and p.confidential)]
-        entries.append(Entry(item, depth, exempt, papers))
-        if not exempt:
-            for sub in item.sub_items:
-                walk(sub, depth + 1)
-
-    for item in [*facts.public_items(), *facts.confidential_items()]:
-        walk(item, 0)
-    return entries
 
 
 def agenda_fingerprint(facts: MeetingFacts, entries: Sequence[Entry]) -> str:

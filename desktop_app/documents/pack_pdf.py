@@ -24,12 +24,17 @@ from desktop_app.documents import styles
 from desktop_app.documents.facts import MeetingFacts, PaperFacts, load_meeting_facts
 from desktop_app.documents.fonts import REGULAR
 from desktop_app.documents.pack_contents import (
-    Entry,
     agenda_fingerprint,
     agenda_item_pages,
     changes_pdf,
     index_pdf,
+)
+from desktop_app.documents.pack_entries import (
+    Entry,
+    Shown,
+    now_confidential_papers,
     pack_entries,
+    shown_in,
 )
 from desktop_app.documents.page_labels import (
     FRONT,
@@ -61,6 +66,7 @@ class Pack:
     pdf: bytes
     parts: list[Part]  # in pack order, with the labels of their pages
     changes: list[str]  # what changed since the previous issue, as the pack prints it
+    shown: Shown | None = None  # what the public edition shows; None for the full pack
 
     @property
     def page_count(self) -> int:
@@ -141,13 +147,14 @@ def assemble_pack(
     fingerprint = agenda_fingerprint(facts, entries)
     published = {part.key: part.labels for part in previous}
     reissue = since_issue is not None
+    secret = now_confidential_papers(facts, previous) if public else set()
     counts = {"agenda": len(agenda_reader.pages), "changes": 1 if reissue else 0, "index": 1}
     for _ in range(LAYOUT_ROUNDS):
         order = [(key, counts[key]) for key in FRONT if counts[key]]
         order += [(paper.id, len(paper.reader.pages)) for paper in papers]
         labels = assign_labels(published, order)
         parts = _parts(labels, fingerprint, papers)
-        changes = describe_changes(previous, parts) if reissue else []
+        changes = describe_changes(previous, parts, untitled=secret) if reissue else []
         front = {
             "changes": changes_pdf(facts, changes, since=since_issue, issue=issue, public=public)
             if since_issue is not None
@@ -182,7 +189,7 @@ def assemble_pack(
     out = io.BytesIO()
     writer.write(out)
     steps.advance()
-    return Pack(out.getvalue(), parts, changes)
+    return Pack(out.getvalue(), parts, changes, shown_in(entries) if public else None)
 
 
 class _Steps:

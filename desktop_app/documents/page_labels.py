@@ -13,7 +13,7 @@ leaves room between two suffixes except right after a whole number ("23" and "23
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -139,9 +139,16 @@ def write_page_labels(writer: PdfWriter, labels: Sequence[str]) -> None:
         start = end + 1
 
 
-def describe_changes(previous: Sequence[Part], current: Sequence[Part]) -> list[str]:
+def describe_changes(
+    previous: Sequence[Part], current: Sequence[Part], *, untitled: Collection[str] = ()
+) -> list[str]:
     """What a reissue says changed since the issue before: papers added, replaced, restored
-    and withdrawn with their pages, and a revised agenda. Empty when nothing changed."""
+    and withdrawn with their pages, and a revised agenda. Empty when nothing changed. A paper
+    in `untitled` (by key) is named only as “a paper”."""
+
+    def named(part: Part) -> str:
+        return "a paper" if part.key in untitled else f"“{part.title}”"
+
     before = {part.key: part for part in previous}
     now = {part.key: part for part in current}
     live_before = {key for key, part in before.items() if not part.withdrawn}
@@ -160,7 +167,7 @@ def describe_changes(previous: Sequence[Part], current: Sequence[Part]) -> list[
         if part in replaced:
             old = replaced[part]
             lines.append(
-                f"Replaced on item {part.item}: “{old.title}” ({old.pages}, now not used) "
+                f"Replaced on item {part.item}: {named(old)} ({old.pages}, now not used) "
                 f"by “{part.title}”, {part.pages}."
             )
         elif part.key in before:
@@ -170,8 +177,8 @@ def describe_changes(previous: Sequence[Part], current: Sequence[Part]) -> list[
     for part in gone:
         if part not in replaced.values():
             lines.append(
-                f"Withdrawn from item {part.item}: “{part.title}”; {part.pages} are not used."
+                f"Withdrawn from item {part.item}: {named(part)}; {part.pages} are not used."
                 if len(part.labels) > 1
-                else f"Withdrawn from item {part.item}: “{part.title}”; {part.pages} is not used."
+                else f"Withdrawn from item {part.item}: {named(part)}; {part.pages} is not used."
             )
     return lines

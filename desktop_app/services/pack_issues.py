@@ -6,6 +6,11 @@ the labels of every part's pages and what changed. A reissue keeps every publish
 number (documents/page_labels.py): a paper added since takes pages like 23a–23d, a withdrawn
 paper's numbers stay unused, and the pack opens with what changed. Every issue is kept; the
 latest can be withdrawn, which is the undo of issuing it.
+
+A public issue also records what it shows (documents/pack_entries.py). Once anything it
+shows has become confidential the issue is stale: pack_issue_pdf, the one door through which
+an issue's bytes leave, refuses it, and the next issue of the edition is made even if its
+pages are otherwise unchanged.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from desktop_app.storage.database import context
 from desktop_app.storage.models import Meeting, PackIssue, db
 
 if TYPE_CHECKING:
+    from desktop_app.documents.facts import MeetingFacts
+    from desktop_app.documents.pack_entries import Shown
     from desktop_app.documents.pack_pdf import Pack, Progress
 
 
@@ -46,7 +53,11 @@ def issue_packs(
         _prepare(meeting.id, public, _Share(progress, index, len(editions)) if progress else None)
         for index, public in enumerate(editions)
     ]
-    fresh = [pending for pending in made if pending.pack.changes or pending.latest is None]
+    fresh = [
+        pending
+        for pending in made
+        if pending.pack.changes or pending.latest is None or pending.stale
+    ]
     if not fresh:
         raise ValidationError(
             f"Nothing has changed since {_issues_named([p.latest for p in made])}: no paper was "
@@ -73,6 +84,7 @@ class _Pending:
     latest: PackIssue | None
     previous: list[Part]
     pack: Pack
+    stale: bool  # the latest issue shows what is now confidential
     sha256: str = ""
 
 
@@ -89,7 +101,7 @@ def _prepare(meeting_id: str, public: bool, progress: Progress | None) -> _Pendi
         since_issue=latest.number if latest else None,
         issue=latest.number + 1 if latest else 1,
     )
-    return _Pending(public, latest, previous, pack)
+    return _Pending(public, latest, previous, pack, bool(latest and stale_reason(latest)))
 
 
 def _record_issue(meeting_id: str, pending: _Pending) -> PackIssue:
@@ -102,7 +114,9 @@ def _record_issue(meeting_id: str, pending: _Pending) -> PackIssue:
         issued_by=context().actor,
         pdf_sha256=pending.sha256,
         page_count=pending.pack.page_count,
-        pages=json.dumps(_record(pending.pack.parts, pending.previous), ensure_ascii=False),
+        pages=json.dumps(
+            _record(pending.pack.parts, pending.previous, pending.pack.shown), ensure_ascii=False
+        ),
         changes="\n".join(pending.pack.changes),
     )
 
@@ -152,6 +166,7 @@ class IssueEntry:
     changes: str  # one line per change; empty for a first issue
     latest: bool  # the latest of its edition: the only one that can be withdrawn
     pdf_sha256: str
+    stale: str = ""  # why a public issue may no longer be shown (stale_reason), or ""
 
     @property
     def edition(self) -> str:
@@ -173,6 +188,7 @@ def pack_issue_entries(meeting_id: str) -> list[IssueEntry]:
     """The meeting's issues as list_pack_issues orders them, each marked if it is the latest."""
     issues = list_pack_issues(meeting_id)
     last = {issue.public: issue.id for issue in issues}  # each edition's list ends in its latest
+    facts = _facts(meeting_id) if any(issue.public for issue in issues) else None
     return [
         IssueEntry(
             issue.id,
@@ -184,6 +200,7 @@ def pack_issue_entries(meeting_id: str) -> list[IssueEntry]:
             issue.changes,
             last[issue.public] == issue.id,
             issue.pdf_sha256,
+            stale_reason(issue, facts),
         )
         for issue in issues
     ]
@@ -216,9 +233,33 @@ def find_pack_issue(
     return found
 
 
+class StaleIssue(ValidationError):
+    """A public issue showing what has since become confidential: it is never written out
+    again. `newer` is a later issue that may be shown instead; without one, a new public
+    edition is what to offer."""
+
+    def __init__(self, issue: PackIssue, reason: str, newer: int | None):
+        instead = (
+            f"issue {newer}, made since, is the one to publish"
+            if newer
+            else "issue a new public edition, which keeps the published page numbers"
+        )
+        super().__init__(
+            f"Issue {issue.number} of the public agenda pack is stale: {reason}, so it is not "
+            f"written out again; {instead}."
+        )
+        self.meeting_id, self.number, self.newer = issue.meeting_id, issue.number, newer
+
+
 def pack_issue_pdf(issue_id: str) -> bytes:
-    """The PDF of an issue exactly as it was issued."""
+    """The PDF of an issue exactly as it was issued; a StaleIssue for a public issue showing
+    what has since become confidential."""
     issue = validation.live_row(PackIssue, issue_id, "issue of the agenda pack")
+    reason = stale_reason(issue)
+    if reason:
+        latest = latest_issue(issue.meeting_id, public=True)
+        fresh = latest is not None and latest.number > issue.number and not stale_reason(latest)
+        raise StaleIssue(issue, reason, latest.number if fresh else None)
     path = store.path_of(issue.pdf_sha256)
     if not path.is_file():
         raise ValidationError(
@@ -226,6 +267,28 @@ def pack_issue_pdf(issue_id: str) -> bytes:
             "the data folder; sync to fetch it from the shared folder."
         )
     return path.read_bytes()
+
+
+def stale_reason(issue: PackIssue, facts: MeetingFacts | None = None) -> str:
+    """Why a public issue may no longer be shown (“item 34 has become confidential since it
+    was issued”), or "" if nothing it shows is confidential now; "" for the full pack.
+    `facts` are the meeting's as they stand, if already read."""
+    if not issue.public:
+        return ""
+    from desktop_app.documents.pack_entries import Shown, now_confidential
+
+    agenda = next(entry for entry in json.loads(issue.pages) if entry["part"] == "agenda")
+    recorded = agenda.get("shows")
+    if recorded is None:
+        # Issued before issues kept what they show: it cannot be checked, so it is not shown.
+        return "it was issued before Minute Book kept a record of what a public edition shows"
+    return now_confidential(Shown.from_json(recorded), facts or _facts(issue.meeting_id))
+
+
+def _facts(meeting_id: str) -> MeetingFacts:
+    from desktop_app.documents.facts import load_meeting_facts  # the documents' layer
+
+    return load_meeting_facts(meeting_id)
 
 
 def issue_parts(issue: PackIssue) -> list[Part]:
@@ -275,16 +338,17 @@ def restore_pack_issue(issue_id: str) -> PackIssue:
     return issue
 
 
-def _record(parts: list[Part], previous: list[Part]) -> list[dict]:
+def _record(parts: list[Part], previous: list[Part], shown: Shown | None) -> list[dict]:
     """The issue's pages: its parts, then every part issued before and now left out, whose
-    numbers must stay unused in later issues."""
+    numbers must stay unused in later issues; a public edition's agenda part also records
+    what the edition shows."""
     present = {part.key for part in parts}
     gone = [
         Part(p.key, p.title, p.item, p.labels, True, p.fingerprint)
         for p in previous
         if p.key not in present
     ]
-    return [
+    entries = [
         {
             "document": part.key if part.paper else "",
             "part": part.key,
@@ -298,6 +362,10 @@ def _record(parts: list[Part], previous: list[Part]) -> list[dict]:
         }
         for part in [*parts, *gone]
     ]
+    if shown is not None:
+        # Kept with the agenda's entry: no column to add, and it travels with the issue.
+        next(e for e in entries if e["part"] == "agenda")["shows"] = shown.to_json()
+    return entries
 
 
 def edition_name(public: bool) -> str:

@@ -12,8 +12,9 @@ import pytest
 from pypdf import PdfReader
 
 from desktop_app.errors import Cancelled, ValidationError
-from desktop_app.services import documents
+from desktop_app.services import agenda, documents
 from desktop_app.services.pack_issues import (
+    StaleIssue,
     find_pack_issue,
     issue_pack,
     issue_packs,
@@ -31,6 +32,7 @@ from tests.documents.conftest import (  # noqa: F401 (fixtures)
     example_meeting,
     make_report,
     papered_meeting,
+    pdf_text,
 )
 
 
@@ -258,3 +260,64 @@ def test_cancelling_the_second_edition_issues_neither(meeting):
     with pytest.raises(Cancelled):
         issue_packs(meeting_id=meeting, progress=CancelHalfWay())
     assert PackIssue.select().count() == 0
+
+
+# -- public issues that show what has since become confidential ----------------------------
+
+
+def test_a_public_issue_showing_an_item_now_in_part_two_is_never_read_out(meeting):
+    public = issue_pack(meeting_id=meeting, public=True)
+    full = issue_pack(meeting_id=meeting)
+    agenda.update_item(item_id=_item(meeting, "34").id, confidential=True, exempt_paragraph="3")
+    with pytest.raises(StaleIssue) as refused:
+        pack_issue_pdf(public.id)
+    assert str(refused.value) == (
+        "Issue 1 of the public agenda pack is stale: item 34 has become confidential since it "
+        "was issued, so it is not written out again; issue a new public edition, which keeps "
+        "the published page numbers."
+    )
+    assert pack_issue_pdf(full.id)  # the full pack is for members: Part II is in it anyway
+
+
+def test_a_public_reissue_names_a_paper_now_confidential_only_as_a_paper(meeting, papers):
+    issue_pack(meeting_id=meeting, public=True)
+    documents.update_document(document_id=papers.public_paper_id, confidential=True)
+    second = issue_pack(meeting_id=meeting, public=True)
+    assert second.changes == "Withdrawn from item 34: a paper; pages 4–6 are not used."
+    assert "Priorities and Performance report" not in pdf_text(pack_issue_pdf(second.id))
+
+
+def test_a_paper_withdrawn_before_its_item_went_into_part_two_is_not_named(meeting, papers):
+    issue_pack(meeting_id=meeting, public=True)
+    documents.remove_document(document_id=papers.public_paper_id)
+    agenda.update_item(item_id=_item(meeting, "34").id, confidential=True, exempt_paragraph="3")
+    second = issue_pack(meeting_id=meeting, public=True)
+    assert "Priorities and Performance report" not in second.changes
+    assert "Priorities and Performance report" not in pdf_text(pack_issue_pdf(second.id))
+
+
+def test_an_issue_older_than_the_record_of_what_it_shows_is_stale_and_can_be_reissued(meeting):
+    first = issue_pack(meeting_id=meeting, public=True)
+    pages = [{k: v for k, v in e.items() if k != "shows"} for e in json.loads(first.pages)]
+    PackIssue.update(pages=json.dumps(pages)).where(PackIssue.id == first.id).execute()
+    with pytest.raises(StaleIssue, match="before Minute Book kept a record of what"):
+        pack_issue_pdf(first.id)
+    second = issue_pack(meeting_id=meeting, public=True)  # nothing else changed: still issued
+    assert second.number == 2 and _pages(second) == {
+        **_pages(first),
+        "Changes": _pages(second)["Changes"],
+    }
+    assert pack_issue_pdf(second.id)
+
+
+def test_an_earlier_stale_issue_names_the_later_one_to_publish(meeting, papers):
+    first = issue_pack(meeting_id=meeting, public=True)
+    documents.update_document(document_id=papers.public_paper_id, confidential=True)
+    issue_pack(meeting_id=meeting, public=True)
+    with pytest.raises(StaleIssue) as refused:
+        pack_issue_pdf(first.id)
+    assert str(refused.value) == (
+        "Issue 1 of the public agenda pack is stale: a paper on item 34 has become confidential "
+        "since it was issued, so it is not written out again; issue 2, made since, is the one "
+        "to publish."
+    )

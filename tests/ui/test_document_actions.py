@@ -17,6 +17,7 @@ from desktop_app.exchange import import_file
 from desktop_app.paths import EXAMPLE_FILE
 from desktop_app.services import agenda, bodies, documents, meetings
 from desktop_app.services.settings import PUBLISH_FOLDER, get_setting
+from desktop_app.storage.models import AgendaItem
 from tests.documents.conftest import SECRET_ITEM, SECRET_PAPER, make_report, pdf_text
 from tests.ui.conftest import in_dialog
 from ui import document_actions, pdf_preview
@@ -225,3 +226,22 @@ def test_a_cancelled_document_opens_nothing_and_says_nothing(qtbot, example, war
         window.documents.actions["pack"].trigger()
     assert opened == [] and warnings == []
     assert window.statusBar().currentMessage() == "Cancelled: nothing was made or written."
+
+
+def test_a_preview_shown_before_an_item_went_into_part_two_does_not_publish_it(
+    qtbot, example, tmp_path, monkeypatch, warnings
+):
+    window, meeting_id = example
+    site = tmp_path / "site"
+    site.mkdir()
+    choose_folder(monkeypatch, site)
+    preview = open_preview(qtbot, window, "public-agenda")
+    item = AgendaItem.get((AgendaItem.meeting == meeting_id) & (AgendaItem.number == "34"))
+    agenda.update_item(item_id=item.id, confidential=True, exempt_paragraph="3")
+    preview.publish_action.trigger()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=30000)
+    assert warnings == [
+        "The public agenda has changed since it was shown: open it again to see and publish it "
+        "as it is now."
+    ]
+    assert list(site.iterdir()) == []

@@ -4,13 +4,14 @@ issue both editions, see them listed, open one as issued, withdraw the latest (a
 from __future__ import annotations
 
 import hashlib
+import json
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.errors import Cancelled
-from desktop_app.services import documents, pack_issues
+from desktop_app.services import agenda, documents, meetings, pack_issues
 from desktop_app.storage.models import AgendaItem, PackIssue
 from tests.documents import conftest as documents_fixtures
 from tests.documents.conftest import SECRET_ITEM, SECRET_PAPER, make_report, pdf_text
@@ -316,3 +317,126 @@ def test_publish_writes_the_issued_public_pack_not_a_fresh_one(
     assert sha256(data) == pack_issues.latest_issue(meeting_id, public=True).pdf_sha256
     assert "Not yet issued" not in pdf_text(data)
     assert (site / f"{PREFIX} minutes (draft).pdf").is_file()
+
+
+# -- a public pack issued before its item went into Part II --------------------------------
+
+
+def make_item_34_part_two(meeting_id: str) -> None:
+    item = AgendaItem.get((AgendaItem.meeting == meeting_id) & (AgendaItem.number == "34"))
+    agenda.update_item(item_id=item.id, confidential=True, exempt_paragraph="3")
+
+
+def publish_into(monkeypatch, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.setattr(
+        document_actions.QFileDialog, "getExistingDirectory", lambda *args: str(site)
+    )
+    return site
+
+
+def test_publish_offers_a_new_public_edition_in_place_of_a_stale_one(
+    qtbot, example, tmp_path, monkeypatch, confirm
+):
+    window, meeting_id = example
+    first = pack_issues.issue_pack(meeting_id=meeting_id, public=True)
+    make_item_34_part_two(meeting_id)
+    site = publish_into(monkeypatch, tmp_path)
+    with qtbot.waitSignal(window.documents.published, timeout=60000):
+        window.documents.publish_action.trigger()
+    assert confirm == [
+        "Issue 1 of the public agenda pack is stale: item 34 has become confidential since it "
+        "was issued, so it is not written out again; issue a new public edition, which keeps "
+        "the published page numbers.\n\nIssue a new public edition now?"
+    ]
+    second = pack_issues.latest_issue(meeting_id, public=True)
+    assert second.number == 2
+    assert window.undo_stack.undoText() == "Issue the public agenda pack (issue 2)"
+    data = (site / f"{PREFIX} agenda pack (public).pdf").read_bytes()
+    assert sha256(data) == second.pdf_sha256
+    assert "Priorities and Performance report" not in pdf_text(data)
+    pages = {e["part"]: e["labels"] for e in json.loads(first.pages)}
+    assert {e["part"]: e["labels"] for e in json.loads(second.pages)}["agenda"] == pages["agenda"]
+
+
+def test_declining_the_new_public_edition_publishes_nothing(qtbot, example, tmp_path, monkeypatch):
+    window, meeting_id = example
+    pack_issues.issue_pack(meeting_id=meeting_id, public=True)
+    make_item_34_part_two(meeting_id)
+    site = publish_into(monkeypatch, tmp_path)
+    asked = []
+
+    def decline(parent, title, text, *args):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", decline)
+    window.documents.publish_action.trigger()
+    qtbot.waitUntil(lambda: bool(asked), timeout=30000)
+    assert list(site.iterdir()) == []
+    assert issued(meeting_id) == [(True, 1)]
+
+
+def test_a_stale_issue_opened_from_pack_issues_offers_the_new_edition_instead(
+    qtbot, example, confirm
+):
+    window, meeting_id = example
+    pack_issues.issue_pack(meeting_id=meeting_id, public=True)
+    make_item_34_part_two(meeting_id)
+    dialog = open_issues(qtbot, window)
+    select(dialog, 1, "Public")
+    assert dialog.hint.text() == (
+        "Issue 1 is stale: item 34 has become confidential since it was issued, so it is not "
+        "shown again."
+    )
+    with qtbot.waitSignal(window.documents.opened, timeout=60000) as shown:
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    preview = shown.args[0]
+    qtbot.addWidget(preview)
+    assert confirm[0].startswith("Issue 1 of the public agenda pack is stale")
+    assert sha256(preview.data) == pack_issues.latest_issue(meeting_id, public=True).pdf_sha256
+    assert preview.windowTitle() == f"Public agenda pack, issue 2 — {WHEN}"
+
+
+def test_the_preview_of_a_stale_issue_cannot_publish_it(
+    qtbot, example, tmp_path, monkeypatch, confirm
+):
+    window, meeting_id = example
+    preview = issue(qtbot, window, "public")
+    make_item_34_part_two(meeting_id)
+    site = publish_into(monkeypatch, tmp_path)
+    with qtbot.waitSignal(window.documents.opened, timeout=60000) as shown:
+        preview.publish_action.trigger()
+    qtbot.addWidget(shown.args[0])
+    assert confirm[0].startswith("Issue 1 of the public agenda pack is stale")
+    assert list(site.iterdir()) == []  # the clerk publishes the new issue from its preview
+    assert issued(meeting_id) == [(True, 1), (True, 2)]
+
+
+def test_a_meeting_held_in_private_is_not_published_from_the_window(
+    qtbot, example, tmp_path, monkeypatch, warnings
+):
+    window, meeting_id = example
+    meetings.update_meeting(meeting_id=meeting_id, is_public=False)
+    site = publish_into(monkeypatch, tmp_path)
+    window.documents.publish_action.trigger()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=30000)
+    assert warnings == ["This meeting was held in private, so none of its documents is published."]
+    assert list(site.iterdir()) == []
+
+
+def test_an_earlier_stale_issue_points_to_the_later_one(qtbot, example, warnings, monkeypatch):
+    window, meeting_id = example
+    pack_issues.issue_pack(meeting_id=meeting_id, public=True)
+    make_item_34_part_two(meeting_id)
+    pack_issues.issue_pack(meeting_id=meeting_id, public=True)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: pytest.fail("asked to reissue"))
+    dialog = open_issues(qtbot, window)
+    select(dialog, 1, "Public")
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert warnings == [
+        "Issue 1 of the public agenda pack is stale: item 34 has become confidential since it "
+        "was issued, so it is not written out again; issue 2, made since, is the one to publish."
+    ]
+    assert issued(meeting_id) == [(True, 1), (True, 2)]
