@@ -21,6 +21,7 @@ from desktop_app.exchange.links import BodyLinks, MeetingRef, stored_links
 from desktop_app.exchange.records import (
     ActionRecord,
     BodyRecord,
+    DocumentRecord,
     ExchangeRecord,
     ItemRecord,
     MeetingRecord,
@@ -30,7 +31,7 @@ from desktop_app.exchange.records import (
     template_entries,
 )
 from desktop_app.exchange.summary import KINDS, ImportSummary
-from desktop_app.exchange.values import fail, join
+from desktop_app.exchange.values import at, fail, join
 from desktop_app.exchange.versions_import import (
     apply_signers,
     apply_versions,
@@ -38,6 +39,10 @@ from desktop_app.exchange.versions_import import (
     signed_record,
     status_before_versions,
 )
+from desktop_app.rules.minutes_status import check_signed_status
+from desktop_app.rules.numbering import repeated_number
+from desktop_app.services import numbering, voting
+from desktop_app.services.meeting_status import has_signed_version
 from desktop_app.storage import changes, store
 from desktop_app.storage.models import (
     Action,
@@ -80,10 +85,7 @@ def import_data(data: Any, *, base_dir: Path) -> ImportSummary:
             known_bodies=bodies,
         )
         # Content-addressed, so a file stored by an import that then fails does no harm.
-        files = {
-            doc.source: (store.put_file(doc.source), doc.source.stat().st_size)
-            for doc in record.documents()
-        }
+        files = {doc.source: _stored(doc) for doc in record.documents()}
         applier = _Applier(people, organisations, bodies, files, AppointmentLinks.of(record))
         applier.apply(record)
     return applier.summary
@@ -107,6 +109,8 @@ class _Applier:
         # Resolutions approving minutes: (row, the minutes named, path, own meeting id).
         self.approvals: list[tuple[Resolution, VersionRef, str, str]] = []
         self.meeting_paths: dict[str, str] = {}
+        # Resolutions with a vote, checked against who could vote once all is written.
+        self.votes: list[tuple[Resolution, ResolutionRecord]] = []
         self.summary = ImportSummary()
 
     def apply(self, record: ExchangeRecord) -> None:
@@ -149,8 +153,11 @@ class _Applier:
             # After all the body's meetings, so an item may link to one later in the file.
             self.link_items(body_row)
             self.link_references(body_row)
+            self.refuse_repeated_numbers(body, body_row)
         # Once every resolution has its key (an appointment may be made by another body).
         self.appointed.write(self)
+        # Once every membership and attendance is written, appointments' included.
+        self.check_votes()
         for body, before in zip(ordered, signed, strict=True):
             refuse_changes_to_signed(self, body.path, before)
 
@@ -295,6 +302,38 @@ class _Applier:
             version = _approved_version(links, ref, path, own)
             self.save(Resolution, row, approves_version_id=version.id)
 
+    def refuse_repeated_numbers(self, body: BodyRecord, body_row: Body) -> None:
+        """No minute number given twice in one run of the body's numbering (rules/numbering.py)."""
+        paths = {row.id: item.path for _, item, row in self.placed}
+        repeat = repeated_number(numbering.numbered_items(body_row))
+        if repeat is None:
+            return
+        number, first, again = repeat
+        if again.id not in paths:
+            first, again = again, first
+        held = Meeting.get_by_id(first.__data__["meeting"])
+        fail(
+            join(paths[again.id], "number") if again.id in paths else body.path,
+            f"“{number}” is already the minute number of “{first.title}” at the meeting of "
+            f"{held.date.isoformat()}; the body gives each number once",
+        )
+
+    def check_votes(self) -> None:
+        """Each vote could have been cast as recorded, by the window's own rule (voting.py)."""
+        for row, resolution in self.votes:
+            with at(resolution.path):
+                voting.check_votes(
+                    item_id=row.__data__["item"],
+                    votes_for=resolution.votes_for,
+                    votes_against=resolution.votes_against,
+                    votes_abstain=resolution.votes_abstain,
+                    proposer_id=self.person_id(resolution.proposer),
+                    seconder_id=self.person_id(resolution.seconder),
+                    named_votes={
+                        self.person_id(vote.person): vote.vote for vote in resolution.named_votes
+                    },
+                )
+
     # Meetings
 
     def apply_meeting(self, body: BodyRecord, meeting: MeetingRecord) -> None:
@@ -326,6 +365,8 @@ class _Applier:
         )
         self.meeting_paths[row.id] = meeting.path
         apply_versions(self, row, meeting)
+        with at(join(meeting.path, "status")):
+            check_signed_status(meeting.status, has_signed_version=has_signed_version(row.id))
         existing = {
             a.__data__["person"]: a
             for a in self.existing(
@@ -549,6 +590,8 @@ class _Applier:
         )
         if index >= len(siblings):
             siblings.append(row)
+        if _has_vote(resolution):
+            self.votes.append((row, resolution))
         self.appointed.saved(resolution.path, row)
         if resolution.approves is not None:
             path = join(resolution.path, "approves")
@@ -570,6 +613,22 @@ class _Applier:
                 _create=dict(resolution_id=row.id, person_id=person_id),
                 vote=vote.vote,
             )
+
+
+def _has_vote(resolution: ResolutionRecord) -> bool:
+    """Whether the resolution records anything voting.check_votes looks at."""
+    counts = (resolution.votes_for, resolution.votes_against, resolution.votes_abstain)
+    return any(count is not None for count in counts) or bool(
+        resolution.proposer or resolution.seconder or resolution.named_votes
+    )
+
+
+def _stored(document: DocumentRecord) -> tuple[str, int]:
+    """The document's file put in the store: its SHA-256 and size."""
+    sha256 = store.put_file(document.source)
+    if sha256 != document.sha256:
+        fail(join(document.path, "file"), "the file changed while it was imported")
+    return sha256, document.source.stat().st_size
 
 
 def _found(find, *args, path: str) -> str:
