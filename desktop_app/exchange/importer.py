@@ -111,6 +111,7 @@ class _Applier:
         self.meeting_paths: dict[str, str] = {}
         # Resolutions with a vote, checked against who could vote once all is written.
         self.votes: list[tuple[Resolution, ResolutionRecord]] = []
+        self.statuses: list[tuple[str, MeetingRecord]] = []  # each meeting's, checked last
         self.summary = ImportSummary()
 
     def apply(self, record: ExchangeRecord) -> None:
@@ -160,6 +161,12 @@ class _Applier:
         self.check_votes()
         for body, before in zip(ordered, signed, strict=True):
             refuse_changes_to_signed(self, body.path, before)
+        # After that refusal, which says more when signed minutes lose their signature.
+        for meeting_id, meeting in self.statuses:
+            with at(join(meeting.path, "status")):
+                check_signed_status(
+                    meeting.status, has_signed_version=has_signed_version(meeting_id)
+                )
 
     def save(self, model: type[Synced], row: Synced | None, _create=None, **values) -> Any:
         """Create the row, or update the fields of `row` that differ; count either."""
@@ -365,8 +372,7 @@ class _Applier:
         )
         self.meeting_paths[row.id] = meeting.path
         apply_versions(self, row, meeting)
-        with at(join(meeting.path, "status")):
-            check_signed_status(meeting.status, has_signed_version=has_signed_version(row.id))
+        self.statuses.append((row.id, meeting))
         existing = {
             a.__data__["person"]: a
             for a in self.existing(

@@ -61,6 +61,7 @@ from desktop_app.exchange.values import (
     join,
     meeting_ref,
     quorum,
+    shown,
     single_line,
     time,
     whole_number,
@@ -170,7 +171,10 @@ class _Reader:
         if "format" not in data:
             fail("format", f'missing; a minute-book file starts with "format": "{FORMAT}"')
         if data["format"] != FORMAT:
-            fail("format", f"“{data['format']}” is not a format this version reads ({FORMAT})")
+            fail(
+                "format",
+                f"“{shown(str(data['format']))}” is not a format this version reads ({FORMAT})",
+            )
         fields(data, "", TOP_FIELDS)
         record = ExchangeRecord()
         record.organisations = self.organisations_of(data)

@@ -118,8 +118,8 @@ def choice(value: dict, key: str, path: str, allowed: tuple[str, ...], default):
     if not isinstance(raw, str):
         fail(join(path, key), "expected text")
     if raw not in allowed:
-        shown = ", ".join(f"“{word}”" for word in allowed if word)
-        fail(join(path, key), f"“{_shown(raw)}” is not one of {shown}")
+        words = ", ".join(f"“{word}”" for word in allowed if word)
+        fail(join(path, key), f"“{shown(raw)}” is not one of {words}")
     return raw
 
 
@@ -154,13 +154,13 @@ def date(value: dict, key: str, path: str, *, required: bool = False) -> dt.date
             raise ValueError
         return dt.date.fromisoformat(raw)
     except ValueError:
-        fail(join(path, key), f"“{_shown(raw)}” is not a real date (use YYYY-MM-DD)")
+        fail(join(path, key), f"“{shown(raw)}” is not a real date (use YYYY-MM-DD)")
 
 
 def time(value: dict, key: str, path: str) -> str:
     raw = string(value, key, path, required=False)
     if raw and not TIME.match(raw):
-        fail(join(path, key), f"“{_shown(raw)}” is not a time of day (use HH:MM)")
+        fail(join(path, key), f"“{shown(raw)}” is not a time of day (use HH:MM)")
     return raw
 
 
@@ -179,7 +179,7 @@ def instant(value: dict, key: str, path: str) -> str | None:
     if moment is None or moment.tzinfo is None:
         fail(
             join(path, key),
-            f"“{_shown(raw)}” is not a moment in time (use YYYY-MM-DDTHH:MM:SS with its "
+            f"“{shown(raw)}” is not a moment in time (use YYYY-MM-DDTHH:MM:SS with its "
             "offset, e.g. 2012-12-20T10:15:00+00:00)",
         )
     return moment.astimezone(dt.UTC).isoformat(timespec="milliseconds")
@@ -207,7 +207,7 @@ def meeting_ref(value: dict, key: str, path: str, *, required: bool = False) -> 
     except ValueError:
         fail(
             join(path, key),
-            f"“{_shown(raw)}” is not a meeting's date (use YYYY-MM-DD, or YYYY-MM-DDTHH:MM "
+            f"“{shown(raw)}” is not a meeting's date (use YYYY-MM-DD, or YYYY-MM-DDTHH:MM "
             "when the body meets more than once that day)",
         )
     start = found[2]
@@ -240,6 +240,6 @@ def at(path: str) -> Iterator[None]:
         fail(path, str(error).rstrip("."))
 
 
-def _shown(raw: str, limit: int = 40) -> str:
+def shown(raw: str, limit: int = 40) -> str:
     """A wrong value as quoted back: enough to recognise it, not a megabyte of it."""
     return raw if len(raw) <= limit else raw[: limit - 1] + "…"
