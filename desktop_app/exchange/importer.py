@@ -17,6 +17,8 @@ from typing import Any
 
 from desktop_app.exchange import reading
 from desktop_app.exchange.appointment_links import AppointmentLinks
+from desktop_app.exchange.import_rules import check_votes, has_vote, refuse_repeated_numbers
+from desktop_app.exchange.json_file import load_json
 from desktop_app.exchange.links import BodyLinks, MeetingRef, stored_links
 from desktop_app.exchange.records import (
     ActionRecord,
@@ -40,8 +42,6 @@ from desktop_app.exchange.versions_import import (
     status_before_versions,
 )
 from desktop_app.rules.minutes_status import check_signed_status
-from desktop_app.rules.numbering import repeated_number
-from desktop_app.services import numbering, voting
 from desktop_app.services.meeting_status import has_signed_version
 from desktop_app.storage import changes, store
 from desktop_app.storage.models import (
@@ -67,7 +67,7 @@ from desktop_app.storage.models import (
 
 def import_file(path: Path) -> ImportSummary:
     """Import a `minute-book/1` JSON file; document files are found relative to it."""
-    return import_data(reading.load_json(path), base_dir=path.parent)
+    return import_data(load_json(path), base_dir=path.parent)
 
 
 def import_data(data: Any, *, base_dir: Path) -> ImportSummary:
@@ -154,11 +154,11 @@ class _Applier:
             # After all the body's meetings, so an item may link to one later in the file.
             self.link_items(body_row)
             self.link_references(body_row)
-            self.refuse_repeated_numbers(body, body_row)
+            refuse_repeated_numbers(self, body, body_row)
         # Once every resolution has its key (an appointment may be made by another body).
         self.appointed.write(self)
         # Once every membership and attendance is written, appointments' included.
-        self.check_votes()
+        check_votes(self)
         for body, before in zip(ordered, signed, strict=True):
             refuse_changes_to_signed(self, body.path, before)
         # After that refusal, which says more when signed minutes lose their signature.
@@ -308,38 +308,6 @@ class _Applier:
         for row, ref, path, own in self.approvals:
             version = _approved_version(links, ref, path, own)
             self.save(Resolution, row, approves_version_id=version.id)
-
-    def refuse_repeated_numbers(self, body: BodyRecord, body_row: Body) -> None:
-        """No minute number given twice in one run of the body's numbering (rules/numbering.py)."""
-        paths = {row.id: item.path for _, item, row in self.placed}
-        repeat = repeated_number(numbering.numbered_items(body_row))
-        if repeat is None:
-            return
-        number, first, again = repeat
-        if again.id not in paths:
-            first, again = again, first
-        held = Meeting.get_by_id(first.__data__["meeting"])
-        fail(
-            join(paths[again.id], "number") if again.id in paths else body.path,
-            f"“{number}” is already the minute number of “{first.title}” at the meeting of "
-            f"{held.date.isoformat()}; the body gives each number once",
-        )
-
-    def check_votes(self) -> None:
-        """Each vote could have been cast as recorded, by the window's own rule (voting.py)."""
-        for row, resolution in self.votes:
-            with at(resolution.path):
-                voting.check_votes(
-                    item_id=row.__data__["item"],
-                    votes_for=resolution.votes_for,
-                    votes_against=resolution.votes_against,
-                    votes_abstain=resolution.votes_abstain,
-                    proposer_id=self.person_id(resolution.proposer),
-                    seconder_id=self.person_id(resolution.seconder),
-                    named_votes={
-                        self.person_id(vote.person): vote.vote for vote in resolution.named_votes
-                    },
-                )
 
     # Meetings
 
@@ -596,7 +564,7 @@ class _Applier:
         )
         if index >= len(siblings):
             siblings.append(row)
-        if _has_vote(resolution):
+        if has_vote(resolution):
             self.votes.append((row, resolution))
         self.appointed.saved(resolution.path, row)
         if resolution.approves is not None:
@@ -619,14 +587,6 @@ class _Applier:
                 _create=dict(resolution_id=row.id, person_id=person_id),
                 vote=vote.vote,
             )
-
-
-def _has_vote(resolution: ResolutionRecord) -> bool:
-    """Whether the resolution records anything voting.check_votes looks at."""
-    counts = (resolution.votes_for, resolution.votes_against, resolution.votes_abstain)
-    return any(count is not None for count in counts) or bool(
-        resolution.proposer or resolution.seconder or resolution.named_votes
-    )
 
 
 def _stored(document: DocumentRecord) -> tuple[str, int]:
