@@ -108,6 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A file name that is not UTF-8 reaches us with lone surrogates (os.fsdecode); say it
+    # with escapes rather than fail while saying it.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -213,9 +218,11 @@ def _backup(args) -> int:
 def _search(args) -> int:
     from desktop_app.dates import short_date
     from desktop_app.services.search import search
+    from desktop_app.services.validation import characters
 
     if not args.text.strip():
         raise ValidationError("Give the words to search for.")
+    characters(args.text, "text to search for", single_line=True)
     open_data(args)
     body = body_named(args.body) if args.body is not None else None
     hits = search(args.text, body_id=body.id if body else None)

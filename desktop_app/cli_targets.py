@@ -31,9 +31,10 @@ def meeting_arguments(command: argparse.ArgumentParser, *, required: bool) -> No
 
 def body_named(name: str):
     """The live body of that name, or a ValidationError saying there is none."""
+    from desktop_app.services import validation
     from desktop_app.services.bodies import find_body
 
-    body = find_body(name=name)
+    body = find_body(name=validation.name(name, "body's name"))
     if body is None:
         raise ValidationError(f"There is no body called {name.strip()}.")
     return body

@@ -16,6 +16,7 @@ from desktop_app.paths import EXAMPLE_FILE
 from desktop_app.storage import store
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import Document, JournalEntry
+from tests.exchange.papers import paper_pdf
 
 ROOT = Path(__file__).parents[1]
 COMMANDS = ("import", "export", "check", "backup", "screenshot")
@@ -104,7 +105,7 @@ def test_check_passes_on_a_sound_folder(folder, capsys):
 
 
 def test_check_fails_when_a_stored_file_is_lost(folder, tmp_path, capsys):
-    (tmp_path / "paper.pdf").write_bytes(b"%PDF-1.4 a paper")
+    (tmp_path / "paper.pdf").write_bytes(paper_pdf("A paper"))
     data = json.loads(EXAMPLE_FILE.read_text(encoding="utf-8"))
     item = data["bodies"][0]["meetings"][1]["items"][4]
     item["documents"] = [{"title": "Priorities", "file": "paper.pdf"}]

@@ -8,10 +8,11 @@ from desktop_app.exchange import import_data
 from desktop_app.integrity import check_integrity
 from desktop_app.storage import store
 from desktop_app.storage.models import Document
+from tests.exchange.papers import paper_pdf
 
 
 def with_document(tmp_path) -> Document:
-    (tmp_path / "paper.pdf").write_bytes(b"%PDF-1.4 paper")
+    (tmp_path / "paper.pdf").write_bytes(paper_pdf("Paper"))
     data = {
         "format": "minute-book/1",
         "bodies": [

@@ -17,10 +17,13 @@ from typing import Any
 
 from desktop_app.exchange import reading
 from desktop_app.exchange.appointment_links import AppointmentLinks
+from desktop_app.exchange.import_rules import check_votes, has_vote, refuse_repeated_numbers
+from desktop_app.exchange.json_file import load_json
 from desktop_app.exchange.links import BodyLinks, MeetingRef, stored_links
 from desktop_app.exchange.records import (
     ActionRecord,
     BodyRecord,
+    DocumentRecord,
     ExchangeRecord,
     ItemRecord,
     MeetingRecord,
@@ -30,7 +33,7 @@ from desktop_app.exchange.records import (
     template_entries,
 )
 from desktop_app.exchange.summary import KINDS, ImportSummary
-from desktop_app.exchange.values import fail, join
+from desktop_app.exchange.values import at, fail, join
 from desktop_app.exchange.versions_import import (
     apply_signers,
     apply_versions,
@@ -38,6 +41,8 @@ from desktop_app.exchange.versions_import import (
     signed_record,
     status_before_versions,
 )
+from desktop_app.rules.minutes_status import check_signed_status
+from desktop_app.services.meeting_status import has_signed_version
 from desktop_app.storage import changes, store
 from desktop_app.storage.models import (
     Action,
@@ -62,7 +67,7 @@ from desktop_app.storage.models import (
 
 def import_file(path: Path) -> ImportSummary:
     """Import a `minute-book/1` JSON file; document files are found relative to it."""
-    return import_data(reading.load_json(path), base_dir=path.parent)
+    return import_data(load_json(path), base_dir=path.parent)
 
 
 def import_data(data: Any, *, base_dir: Path) -> ImportSummary:
@@ -80,10 +85,7 @@ def import_data(data: Any, *, base_dir: Path) -> ImportSummary:
             known_bodies=bodies,
         )
         # Content-addressed, so a file stored by an import that then fails does no harm.
-        files = {
-            doc.source: (store.put_file(doc.source), doc.source.stat().st_size)
-            for doc in record.documents()
-        }
+        files = {doc.source: _stored(doc) for doc in record.documents()}
         applier = _Applier(people, organisations, bodies, files, AppointmentLinks.of(record))
         applier.apply(record)
     return applier.summary
@@ -107,6 +109,9 @@ class _Applier:
         # Resolutions approving minutes: (row, the minutes named, path, own meeting id).
         self.approvals: list[tuple[Resolution, VersionRef, str, str]] = []
         self.meeting_paths: dict[str, str] = {}
+        # Resolutions with a vote, checked against who could vote once all is written.
+        self.votes: list[tuple[Resolution, ResolutionRecord]] = []
+        self.statuses: list[tuple[str, MeetingRecord]] = []  # each meeting's, checked last
         self.summary = ImportSummary()
 
     def apply(self, record: ExchangeRecord) -> None:
@@ -149,10 +154,19 @@ class _Applier:
             # After all the body's meetings, so an item may link to one later in the file.
             self.link_items(body_row)
             self.link_references(body_row)
+            refuse_repeated_numbers(self, body, body_row)
         # Once every resolution has its key (an appointment may be made by another body).
         self.appointed.write(self)
+        # Once every membership and attendance is written, appointments' included.
+        check_votes(self)
         for body, before in zip(ordered, signed, strict=True):
             refuse_changes_to_signed(self, body.path, before)
+        # After that refusal, which says more when signed minutes lose their signature.
+        for meeting_id, meeting in self.statuses:
+            with at(join(meeting.path, "status")):
+                check_signed_status(
+                    meeting.status, has_signed_version=has_signed_version(meeting_id)
+                )
 
     def save(self, model: type[Synced], row: Synced | None, _create=None, **values) -> Any:
         """Create the row, or update the fields of `row` that differ; count either."""
@@ -326,6 +340,7 @@ class _Applier:
         )
         self.meeting_paths[row.id] = meeting.path
         apply_versions(self, row, meeting)
+        self.statuses.append((row.id, meeting))
         existing = {
             a.__data__["person"]: a
             for a in self.existing(
@@ -549,6 +564,8 @@ class _Applier:
         )
         if index >= len(siblings):
             siblings.append(row)
+        if has_vote(resolution):
+            self.votes.append((row, resolution))
         self.appointed.saved(resolution.path, row)
         if resolution.approves is not None:
             path = join(resolution.path, "approves")
@@ -570,6 +587,14 @@ class _Applier:
                 _create=dict(resolution_id=row.id, person_id=person_id),
                 vote=vote.vote,
             )
+
+
+def _stored(document: DocumentRecord) -> tuple[str, int]:
+    """The document's file put in the store: its SHA-256 and size."""
+    sha256 = store.put_file(document.source)
+    if sha256 != document.sha256:
+        fail(join(document.path, "file"), "the file changed while it was imported")
+    return sha256, document.source.stat().st_size
 
 
 def _found(find, *args, path: str) -> str:

@@ -6,7 +6,6 @@ its place in the file, e.g. `bodies[0].meetings[3].items[2].minute: expected an 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
 from desktop_app.exchange import body_record, minutes_record
+from desktop_app.exchange.imported_files import file_beside, pdf_sha256
 from desktop_app.exchange.links import MinuteRef
 from desktop_app.exchange.records import (
     ACTION_FIELDS,
@@ -48,7 +48,9 @@ from desktop_app.exchange.records import (
 )
 from desktop_app.exchange.signatures_record import read_signers
 from desktop_app.exchange.values import (
+    at,
     boolean,
+    by_rule,
     choice,
     date,
     entries,
@@ -58,42 +60,17 @@ from desktop_app.exchange.values import (
     join,
     meeting_ref,
     quorum,
+    shown,
     single_line,
     time,
     whole_number,
 )
+from desktop_app.rules import schedule12a
+from desktop_app.rules import votes as vote_rules
 from desktop_app.services.agenda import LONGEST_ITEM_MINUTES
 from desktop_app.services.people import EMAIL
 
 MAX_DEPTH = 8  # items within items; deeper than this is a generator gone wrong
-
-
-def load_json(path: Path) -> Any:
-    """The parsed JSON of `path`, or a ValidationError saying what is wrong with the file."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ValidationError(f"There is no file {path}.")
-    except IsADirectoryError:
-        raise ValidationError(f"{path} is a folder, not a minute-book file.")
-    except UnicodeDecodeError:
-        raise ValidationError(f"{path.name} is not UTF-8 text, so it is not a minute-book file.")
-    return parse_json(text, name=path.name)
-
-
-def parse_json(text: str, *, name: str = "The file") -> Any:
-    def refuse_constant(constant: str) -> None:
-        raise ValidationError(f"{name} uses {constant}, which is not a number JSON allows.")
-
-    try:
-        return json.loads(text, parse_constant=refuse_constant)
-    except json.JSONDecodeError as error:
-        raise ValidationError(
-            f"{name} is not valid JSON: {error.msg.lower()} at line {error.lineno}, "
-            f"column {error.colno}."
-        )
-    except RecursionError:
-        raise ValidationError(f"{name} is nested too deeply to be a minute book.")
 
 
 def read_exchange(
@@ -115,6 +92,7 @@ class _Reader:
         self.people: set[str] = set(known_people)
         self.organisations: set[str] = {n.casefold() for n in known_organisations}
         self.bodies: set[str] = {n.casefold() for n in known_bodies}
+        self.papers: dict[Path, str] = {}  # each paper's SHA-256, once found to be a PDF
 
     def read(self, data: Any) -> ExchangeRecord:
         if not isinstance(data, dict):
@@ -124,7 +102,10 @@ class _Reader:
         if "format" not in data:
             fail("format", f'missing; a minute-book file starts with "format": "{FORMAT}"')
         if data["format"] != FORMAT:
-            fail("format", f"“{data['format']}” is not a format this version reads ({FORMAT})")
+            fail(
+                "format",
+                f"“{shown(str(data['format']))}” is not a format this version reads ({FORMAT})",
+            )
         fields(data, "", TOP_FIELDS)
         record = ExchangeRecord()
         record.organisations = self.organisations_of(data)
@@ -342,7 +323,11 @@ class _Reader:
             presenter=self.party(value, "presenter", path),
             purpose=choice(value, "purpose", path, vocabulary.PURPOSES, ""),
             confidential=boolean(value, "confidential", path, False),
-            exempt_paragraph=single_line(value, "exempt_paragraph", path),
+            exempt_paragraph=by_rule(
+                schedule12a.exempt_paragraph,
+                single_line(value, "exempt_paragraph", path),
+                join(path, "exempt_paragraph"),
+            ),
             started=time(value, "started", path),
             minutes_allowed=minutes_allowed(value, path),
             brief_note=free_text(value, "brief_note", path),
@@ -410,7 +395,30 @@ class _Reader:
                 fail(join(vote_path, "vote"), "missing")
             record.named_votes.append(NamedVoteRecord(person=person, vote=how))
         minutes_record.how_carried(value, path, record)
+        self.check_vote(path, record)
         return record
+
+    def check_vote(self, path: str, record: ResolutionRecord) -> None:
+        """The vote's own rules (rules/votes.py); who could vote is checked once the
+        meeting's attendance is written (importer.py)."""
+        with at(join(path, "seconder")):
+            vote_rules.check_proposer(record.proposer, record.seconder)
+        named = {vote.person: vote.vote for vote in record.named_votes}
+        with at(join(path, "unopposed" if record.unopposed else "casting_vote")):
+            vote_rules.check_how_carried(
+                unopposed=record.unopposed,
+                casting_vote=record.casting_vote,
+                votes_for=record.votes_for,
+                votes_against=record.votes_against,
+                named=named,
+            )
+        counts = {
+            "votes_for": record.votes_for,
+            "votes_against": record.votes_against,
+            "votes_abstain": record.votes_abstain,
+        }
+        with at(join(path, "named_votes")):
+            vote_rules.check_named_fit(counts, named)
 
     def action(self, path: str, value: Any) -> ActionRecord:
         fields(value, path, ACTION_FIELDS)
@@ -427,10 +435,8 @@ class _Reader:
     def document(self, path: str, value: Any) -> DocumentRecord:
         fields(value, path, DOCUMENT_FIELDS)
         file = single_line(value, "file", path, required=True)
-        source = self.base_dir / file
-        if not source.is_file():
-            fail(join(path, "file"), f"there is no file {source}")
-        return DocumentRecord(
+        source = file_beside(self.base_dir, file, join(path, "file"))
+        record = DocumentRecord(
             path=path,
             title=single_line(value, "title", path, required=True),
             file=file,
@@ -439,6 +445,10 @@ class _Reader:
             date=date(value, "date", path),
             confidential=boolean(value, "confidential", path, False),
         )
+        if source not in self.papers:
+            self.papers[source] = pdf_sha256(source, join(path, "file"))
+        record.sha256 = self.papers[source]
+        return record
 
 
 def linked_minute(value: dict, path: str) -> MinuteRef | None:

@@ -305,10 +305,11 @@ class DocumentRecord:
     path: str
     title: str
     file: str  # as written in the JSON, relative to it
-    source: Path  # where that file is on this machine
+    source: Path  # where that file is on this machine, beside the JSON or under its folder
     author: str = ""
     date: dt.date | None = None
     confidential: bool = False
+    sha256: str = ""  # of the PDF as it was checked
 
 
 @dataclass

@@ -18,10 +18,20 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from desktop_app.exchange.imported_files import file_beside
+from desktop_app.exchange.imported_files import pdf_sha256 as checked_pdf
 from desktop_app.exchange.records import SIGNER_FIELDS, MinutesVersionRecord, SignerRecord
-from desktop_app.exchange.values import entries, fail, fields, free_text, instant, join, sha256
+from desktop_app.exchange.values import (
+    entries,
+    fail,
+    fields,
+    free_text,
+    instant,
+    join,
+    sha256,
+    single_line,
+)
 from desktop_app.signing import keys
-from desktop_app.storage import store
 from desktop_app.storage.models import MinutesVersion, Signer
 
 # How a person named in the file is checked: (object, field, its path, required=) -> key.
@@ -115,13 +125,11 @@ def _signed_file(entry: dict, path: str, pdf_sha256: str, base_dir: Path) -> Pat
     raw = entry.get("signed_pdf")
     if raw is None:
         return None
-    name = free_text(entry, "signed_pdf", path, required=True)
-    source = base_dir / name
-    if not source.is_file():
-        fail(join(path, "signed_pdf"), f"there is no file {source}")
+    name = single_line(entry, "signed_pdf", path, required=True)
+    source = file_beside(base_dir, name, join(path, "signed_pdf"))
     if not pdf_sha256:
         fail(join(path, "pdf_sha256"), "missing; the signed file is checked against it")
-    actual = store.sha256_of(source)
+    actual = checked_pdf(source, join(path, "signed_pdf"))
     if actual != pdf_sha256:
         fail(
             join(path, "signed_pdf"),

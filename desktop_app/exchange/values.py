@@ -6,12 +6,15 @@ returns the clean value (text trimmed, dates parsed) or raises ValidationError.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from desktop_app.errors import ValidationError
 from desktop_app.exchange.links import MeetingRef
+from desktop_app.rules.text import character_fault, printable
 from desktop_app.services.bodies import clean_quorum
 from desktop_app.services.validation import NAME_LIMIT, TEXT_LIMIT, TIME
 
@@ -22,7 +25,8 @@ SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 
 
 def fail(path: str, message: str):
-    raise ValidationError(f"{path}: {message}")
+    # A key or value quoted back may hold a lone surrogate, which no terminal can print.
+    raise ValidationError(printable(f"{path}: {message}"))
 
 
 def join(path: str, key: str | int) -> str:
@@ -52,7 +56,9 @@ def entries(value: dict, path: str, key: str):
         yield join(list_path, index), item
 
 
-def string(value: dict, key: str, path: str, *, required: bool) -> str:
+def string(value: dict, key: str, path: str, *, required: bool, single_line: bool = False) -> str:
+    """Text as the file gives it, trimmed, holding only characters that can be stored and
+    printed (rules/text.py, as the window's fields)."""
     raw = value.get(key)
     if raw is None:
         if required:
@@ -63,32 +69,30 @@ def string(value: dict, key: str, path: str, *, required: bool) -> str:
     text = raw.strip()
     if required and not text:
         fail(join(path, key), "cannot be empty")
-    if "\x00" in text:
-        fail(join(path, key), "contains a character that cannot be stored (NUL)")
-    return text
-
-
-def single_line(value: dict, key: str, path: str, *, required: bool = False) -> str:
-    """A name or title: one line, at most NAME_LIMIT characters."""
-    text = string(value, key, path, required=required)
-    if len(text) > NAME_LIMIT:
+    if len(text) > NAME_LIMIT and single_line:
         fail(
             join(path, key),
             f"{len(text):,} characters long; a name or title holds at most {NAME_LIMIT}",
         )
-    if "\n" in text or "\r" in text:
-        fail(join(path, key), "must be a single line of text")
-    return text
-
-
-def free_text(value: dict, key: str, path: str, *, required: bool = False) -> str:
-    text = string(value, key, path, required=required)
     if len(text) > TEXT_LIMIT:
         fail(
             join(path, key),
             f"{len(text):,} characters long; one field holds at most {TEXT_LIMIT:,}",
         )
+    fault = character_fault(text, single_line=single_line)
+    if fault:
+        fail(join(path, key), fault)
     return text
+
+
+def single_line(value: dict, key: str, path: str, *, required: bool = False) -> str:
+    """A name or title: one line, at most NAME_LIMIT characters."""
+    return string(value, key, path, required=required, single_line=True)
+
+
+def free_text(value: dict, key: str, path: str, *, required: bool = False) -> str:
+    """Free text such as an overview: several lines, at most TEXT_LIMIT characters."""
+    return string(value, key, path, required=required)
 
 
 def text_list(value: dict, key: str, path: str) -> list[str]:
@@ -101,8 +105,9 @@ def _list_text(entry: Any, path: str) -> str:
     text = entry.strip()
     if len(text) > TEXT_LIMIT:
         fail(path, f"{len(text):,} characters long; one field holds at most {TEXT_LIMIT:,}")
-    if "\x00" in text:
-        fail(path, "contains a character that cannot be stored (NUL)")
+    fault = character_fault(text, single_line=False)
+    if fault:
+        fail(path, fault)
     return text
 
 
@@ -113,8 +118,8 @@ def choice(value: dict, key: str, path: str, allowed: tuple[str, ...], default):
     if not isinstance(raw, str):
         fail(join(path, key), "expected text")
     if raw not in allowed:
-        shown = ", ".join(f"“{word}”" for word in allowed if word)
-        fail(join(path, key), f"“{_shown(raw)}” is not one of {shown}")
+        words = ", ".join(f"“{word}”" for word in allowed if word)
+        fail(join(path, key), f"“{shown(raw)}” is not one of {words}")
     return raw
 
 
@@ -149,13 +154,13 @@ def date(value: dict, key: str, path: str, *, required: bool = False) -> dt.date
             raise ValueError
         return dt.date.fromisoformat(raw)
     except ValueError:
-        fail(join(path, key), f"“{_shown(raw)}” is not a real date (use YYYY-MM-DD)")
+        fail(join(path, key), f"“{shown(raw)}” is not a real date (use YYYY-MM-DD)")
 
 
 def time(value: dict, key: str, path: str) -> str:
     raw = string(value, key, path, required=False)
     if raw and not TIME.match(raw):
-        fail(join(path, key), f"“{_shown(raw)}” is not a time of day (use HH:MM)")
+        fail(join(path, key), f"“{shown(raw)}” is not a time of day (use HH:MM)")
     return raw
 
 
@@ -174,7 +179,7 @@ def instant(value: dict, key: str, path: str) -> str | None:
     if moment is None or moment.tzinfo is None:
         fail(
             join(path, key),
-            f"“{_shown(raw)}” is not a moment in time (use YYYY-MM-DDTHH:MM:SS with its "
+            f"“{shown(raw)}” is not a moment in time (use YYYY-MM-DDTHH:MM:SS with its "
             "offset, e.g. 2012-12-20T10:15:00+00:00)",
         )
     return moment.astimezone(dt.UTC).isoformat(timespec="milliseconds")
@@ -202,7 +207,7 @@ def meeting_ref(value: dict, key: str, path: str, *, required: bool = False) -> 
     except ValueError:
         fail(
             join(path, key),
-            f"“{_shown(raw)}” is not a meeting's date (use YYYY-MM-DD, or YYYY-MM-DDTHH:MM "
+            f"“{shown(raw)}” is not a meeting's date (use YYYY-MM-DD, or YYYY-MM-DDTHH:MM "
             "when the body meets more than once that day)",
         )
     start = found[2]
@@ -221,12 +226,20 @@ def quorum(value: dict, path: str) -> str:
 def by_rule(rule, raw: Any, path: str):
     """Apply a service's own check, so the file and the window accept exactly the same
     values; its sentence is kept, after the path."""
-    try:
+    with at(path):
         return rule(raw)
+
+
+@contextlib.contextmanager
+def at(path: str) -> Iterator[None]:
+    """A rule's refusal inside the `with` is given at `path` (its sentence kept, after it):
+    the rules (desktop_app/rules) and the services name no place in a file."""
+    try:
+        yield
     except ValidationError as error:
         fail(path, str(error).rstrip("."))
 
 
-def _shown(raw: str, limit: int = 40) -> str:
+def shown(raw: str, limit: int = 40) -> str:
     """A wrong value as quoted back: enough to recognise it, not a megabyte of it."""
     return raw if len(raw) <= limit else raw[: limit - 1] + "…"

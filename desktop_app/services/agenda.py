@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
+from desktop_app.rules import schedule12a
 from desktop_app.services import validation
 from desktop_app.services.agenda_entries import AgendaEntry, list_agenda
 from desktop_app.services.agenda_publishing import (
@@ -67,9 +68,6 @@ EDITABLE = (
 )
 # The most time one item can be given: longer is a slip of the keyboard, not a plan.
 LONGEST_ITEM_MINUTES = 480
-# Schedule 12A to the Local Government Act 1972, paragraphs 1–7 (for example 1: information
-# relating to an individual; 3: financial or business affairs).
-PARAGRAPHS = ("1", "2", "3", "4", "5", "6", "7")
 
 
 def add_item(
@@ -272,11 +270,7 @@ def _clean(values: dict, meeting: Meeting, tree: AgendaTree) -> dict:
         raise ValidationError(
             f"“{purpose}” is not a purpose; use for decision, for information or for noting."
         )
-    paragraph = str(values["exempt_paragraph"] or "").strip()
-    if paragraph and paragraph not in PARAGRAPHS:
-        raise ValidationError(
-            f"“{paragraph}” is not a paragraph of Schedule 12A; give a number from 1 to 7."
-        )
+    paragraph = schedule12a.exempt_paragraph(values["exempt_paragraph"])
     confidential = bool(values["confidential"])
     if confidential and not paragraph and _published(tree):
         raise ValidationError(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from desktop_app.dates import long_date
 from desktop_app.errors import ValidationError
+from desktop_app.rules.numbering import repeated_number
 from desktop_app.services import numbering, validation
 from desktop_app.services.agenda_tree import AgendaTree
 from desktop_app.storage import changes
@@ -27,6 +28,7 @@ def publish_agenda(*, meeting_id: str) -> dict[str, str]:
         raise ValidationError("The agenda has no items to publish.")
     _refuse_numbers_after(meeting, "publish this one")
     plan = numbering.plan(meeting, tree)
+    _refuse_repeats(meeting, tree, plan)
     for item, _ in tree.walk():
         label = item.number or plan.numbers[item.id]
         if not item.title.strip():
@@ -72,6 +74,26 @@ def number_new_items(
         changes.update(tree.items[item_id], number=number)
     if plan.next_number is not None:
         changes.update(Body.get_by_id(meeting.__data__["body"]), numbering_next=plan.next_number)
+
+
+def _refuse_repeats(meeting: Meeting, tree: AgendaTree, plan: numbering.Plan) -> None:
+    """No number the plan gives may be one the body has given already in the same run
+    (rules/numbering.py): the clerk may have set the body's next number back."""
+    body = Body.get_by_id(meeting.__data__["body"])
+    run = numbering.run_in(body, meeting)
+    given = [
+        *numbering.numbered_items(body, meeting),
+        *((run, number, tree.items[item_id]) for item_id, number in plan.numbers.items()),
+    ]
+    repeat = repeated_number(given)
+    if repeat is None:
+        return
+    number, first, _again = repeat
+    held = Meeting.get_by_id(first.__data__["meeting"])
+    raise ValidationError(
+        f"Minute {number} was given already, to “{first.title}” at the meeting of "
+        f"{long_date(held.date)}; set the body's next minute number past it first."
+    )
 
 
 def _refuse_numbers_after(meeting: Meeting, doing: str) -> None:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
+from desktop_app.rules.minutes_status import check_signed_status
 from desktop_app.services import validation
 from desktop_app.storage import changes
-from desktop_app.storage.models import Meeting, db
+from desktop_app.storage.models import Meeting, MinutesVersion, db
 
 ALLOWED: dict[str, tuple[str, ...]] = {
     "scheduled": ("agenda published", "cancelled", "postponed"),
@@ -45,9 +46,19 @@ def change_status(*, meeting_id: str, status: str, reason: str = "") -> Meeting:
         raise ValidationError(_refusal(current, status))
     if status in NEEDS_REASON and not reason:
         raise ValidationError(f"Please give the reason the meeting is {status}.")
+    check_signed_status(status, has_signed_version=has_signed_version(meeting.id))
     with db.atomic():
         changes.update(meeting, status=status, status_reason=reason)
     return meeting
+
+
+def has_signed_version(meeting_id: str) -> bool:
+    """Whether a version of the meeting's minutes is signed."""
+    return (
+        MinutesVersion.live()
+        .where((MinutesVersion.meeting == meeting_id) & (MinutesVersion.state == "signed"))
+        .exists()
+    )
 
 
 def revert_status(*, meeting_id: str, status: str, reason: str) -> Meeting:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from peewee import fn
 
 from desktop_app.errors import ValidationError
+from desktop_app.rules.numbering import first_year, run_of
 from desktop_app.services import validation
 from desktop_app.services.agenda_tree import AgendaTree
 from desktop_app.services.bodies import PLACEHOLDERS, clean_pattern, clean_year_start
@@ -34,12 +36,6 @@ ROMAN = (
     (4, "iv"),
     (1, "i"),
 )
-
-
-def first_year(day: dt.date, year_starts: str = "05-01") -> int:
-    """The calendar year in which the municipal year holding `day` began (May 2024 → 2024)."""
-    month, mday = (int(part) for part in year_starts.split("-"))
-    return day.year if (day.month, day.day) >= (month, mday) else day.year - 1
 
 
 def year_values(day: dt.date, year_starts: str = "05-01") -> dict[str, str]:
@@ -242,3 +238,25 @@ def counter_before(meeting: Meeting, body: Body, tree: AgendaTree) -> int | None
         return min(used)
     # Numbers that no longer fit the pattern (it was changed since): count them off instead.
     return max(1, body.numbering_next - len(numbered))
+
+
+def numbered_items(
+    body: Body, meeting: Meeting | None = None
+) -> list[tuple[Hashable, str, AgendaItem]]:
+    """(run, number, item) for each numbered item of the body's meetings, in date order
+    (rules/numbering.py); only `meeting`'s when the body restarts every meeting."""
+    query = (
+        AgendaItem.live()
+        .select(AgendaItem, Meeting)
+        .join(Meeting, on=(AgendaItem.meeting == Meeting.id))
+        .where((Meeting.body == body.id) & Meeting.deleted_at.is_null() & (AgendaItem.number != ""))
+        .order_by(Meeting.date, Meeting.start_time, AgendaItem.created_at, AgendaItem.hlc)
+    )
+    if meeting is not None and body.numbering_restart == "per-meeting":
+        query = query.where(Meeting.id == meeting.id)
+    return [(run_in(body, item.meeting), item.number, item) for item in query]
+
+
+def run_in(body: Body, meeting: Meeting) -> Hashable:
+    """The run of the body's minute numbers the meeting's belong to."""
+    return run_of(body.numbering_restart, meeting.date, body.numbering_year_starts, meeting.id)

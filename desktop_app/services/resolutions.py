@@ -47,11 +47,6 @@ KIND_NAMES = {
 }
 CARRIED = ("resolved", "agreed", "approved", "endorsed")  # what an appointment may record
 RESOLVED_PREFIX = re.compile(r"^resolved\s*[:.\-–—]\s*", re.IGNORECASE)
-COLUMNS = {  # named vote → (the count it must fit, as a sentence names the column)
-    "for": ("votes_for", "voting for", "vote for", "votes for"),
-    "against": ("votes_against", "voting against", "vote against", "votes against"),
-    "abstain": ("votes_abstain", "abstaining", "abstention", "abstentions"),
-}
 
 
 @dataclass(frozen=True)
@@ -320,27 +315,16 @@ def checked(
             )
         text = "T" + text[1:]
     counts = {name: values.get(name) for name in ("votes_for", "votes_against", "votes_abstain")}
-    voting.check_votes(
+    unopposed, casting = bool(values.get("unopposed")), bool(values.get("casting_vote"))
+    voting.check_recorded_vote(
         item_id=item.id,
         **counts,
         proposer_id=values.get("proposer_id") or None,
         seconder_id=values.get("seconder_id") or None,
         named_votes=named,
+        unopposed=unopposed,
+        casting_vote=casting,
     )
-    unopposed, casting = bool(values.get("unopposed")), bool(values.get("casting_vote"))
-    against, in_favour = counts["votes_against"], counts["votes_for"]
-    if unopposed and casting:
-        raise ValidationError(
-            "A motion carried unopposed was not decided on the chair's casting vote."
-        )
-    if unopposed and (against or (named and "against" in named.values())):
-        raise ValidationError("A motion carried unopposed has no votes against.")
-    if casting and (in_favour or 0) != (against or 0):
-        raise ValidationError(
-            f"The chair's casting vote breaks a tie, but the votes were {in_favour or 0} for "
-            f"and {against or 0} against."
-        )
-    _check_named_fit(counts, named or {})
     return dict(
         text=text,
         outcome=outcome,
@@ -362,16 +346,3 @@ def create_row(item: AgendaItem, values: dict, **extra) -> Resolution:
     )
     position = 0 if last is None else last + 1
     return changes.create(Resolution, item=item.id, position=position, **values, **extra)
-
-
-def _check_named_fit(counts: dict, named: dict[str, str]) -> None:
-    for vote, (count_name, doing, one, many) in COLUMNS.items():
-        count = counts[count_name]
-        given = sum(1 for v in named.values() if v == vote)
-        if count is None or given <= count:
-            continue
-        members = f"{given} member is" if given == 1 else f"{given} members are"
-        recorded = f"Only {count} {one} was" if count == 1 else f"Only {count} {many} were"
-        if count == 0:
-            recorded = f"No {many} were"
-        raise ValidationError(f"{recorded} recorded, but {members} named as {doing}.")

@@ -9,6 +9,7 @@ from typing import TypeVar
 from peewee import DoesNotExist
 
 from desktop_app.errors import ValidationError
+from desktop_app.rules.text import character_fault, printable
 from desktop_app.storage.models import Synced
 
 RowT = TypeVar("RowT", bound=Synced)
@@ -19,7 +20,8 @@ TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
 def name(value: str | None, what: str) -> str:
-    """A required single-line name: trimmed, not empty, not absurdly long."""
+    """A required single-line name: trimmed, not empty, not absurdly long, and only
+    characters that can be stored and printed (rules/text.py)."""
     text = (value or "").strip()
     if not text:
         raise ValidationError(f"The {what} cannot be empty.")
@@ -27,8 +29,7 @@ def name(value: str | None, what: str) -> str:
         raise ValidationError(
             f"The {what} is {len(text):,} characters long; please keep it under {NAME_LIMIT}."
         )
-    if any(ch in text for ch in "\x00\n\r"):
-        raise ValidationError(f"The {what} must be a single line of text.")
+    characters(text, what, single_line=True)
     return text
 
 
@@ -44,14 +45,22 @@ def text(value: str | None, what: str) -> str:
             f"The {what} is {len(body):,} characters long; the most one field holds is "
             f"{TEXT_LIMIT:,}."
         )
-    if "\x00" in body:
-        raise ValidationError(f"The {what} contains a character that cannot be stored.")
+    characters(body, what, single_line=False)
     return body
+
+
+def characters(value: str, what: str, *, single_line: bool) -> None:
+    """Refuse text holding a character that cannot be stored or printed (rules/text.py)."""
+    fault = character_fault(value, single_line=single_line)
+    if fault:
+        raise ValidationError(f"The {what} {fault}.")
 
 
 def choice(value: str, allowed: tuple[str, ...], what: str) -> str:
     if value not in allowed:
-        raise ValidationError(f"“{value}” is not a {what}; use one of: {', '.join(allowed)}.")
+        raise ValidationError(
+            printable(f"“{value}” is not a {what}; use one of: {', '.join(allowed)}.")
+        )
     return value
 
 
@@ -65,13 +74,17 @@ def date(value: dt.date | str | None, what: str, *, required: bool = False) -> d
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise ValidationError(f"“{value}” is not a real date for the {what} (use YYYY-MM-DD).")
+        raise ValidationError(
+            printable(f"“{value}” is not a real date for the {what} (use YYYY-MM-DD).")
+        )
 
 
 def time(value: str | None, what: str) -> str:
     text_value = (value or "").strip()
     if text_value and not TIME.match(text_value):
-        raise ValidationError(f"“{text_value}” is not a time of day for the {what} (use HH:MM).")
+        raise ValidationError(
+            printable(f"“{text_value}” is not a time of day for the {what} (use HH:MM).")
+        )
     return text_value
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
+from desktop_app.rules import votes as vote_rules
 from desktop_app.services import quorum, validation
 from desktop_app.services.attendance import votes
 from desktop_app.services.people import display_name, surname_first
@@ -25,7 +26,7 @@ from desktop_app.storage.models import (
     Person,
 )
 
-COUNTS = ("for", "against", "abstain")
+COUNTS = vote_rules.COUNTS
 
 
 @dataclass(frozen=True)
@@ -64,28 +65,15 @@ def check_votes(
     """Raise ValidationError if the vote could not have been cast as recorded."""
     item = validation.live_row(AgendaItem, item_id, "agenda item")
     counts = dict(zip(COUNTS, (votes_for, votes_against, votes_abstain), strict=True))
-    for what, count in counts.items():
-        if count is None:
-            continue
-        if isinstance(count, bool) or not isinstance(count, int):
-            raise ValidationError(f"The number of {_what(what)} must be a whole number.")
-        if count < 0:
-            raise ValidationError(f"The number of {_what(what)} cannot be negative.")
+    total = vote_rules.check_counts(counts)
     for person_id in (proposer_id, seconder_id, *(named_votes or {})):
         if person_id:
             validation.live_row(Person, person_id, "person voting")
     for vote in (named_votes or {}).values():
         validation.choice(vote, vocabulary.VOTES, "vote")
-    if proposer_id and proposer_id == seconder_id:
-        raise ValidationError("The proposer cannot also second the motion.")
+    vote_rules.check_proposer(proposer_id, seconder_id)
     roll = _Roll.of(item)
-    total = sum(count or 0 for count in counts.values())
-    allowed = len(roll.voters)
-    if total > allowed:
-        # Said limit first: a sentence does not start with a numeral.
-        cast = f"{total} vote was" if total == 1 else f"{total} votes were"
-        limit = {0: "No member", 1: "Only 1 member"}.get(allowed, f"Only {allowed} members")
-        raise ValidationError(f"{limit} may vote on {item_label(item)}, but {cast} recorded.")
+    vote_rules.check_total(total, len(roll.voters), item_label(item))
     for person_id, verb in (
         (proposer_id, "propose"),
         (seconder_id, "second"),
@@ -95,6 +83,43 @@ def check_votes(
         if reason:
             name = display_name(Person.get_by_id(person_id))
             raise ValidationError(f"{name} {reason}, so cannot {verb}.")
+
+
+def check_recorded_vote(
+    *,
+    item_id: str,
+    votes_for: int | None,
+    votes_against: int | None,
+    votes_abstain: int | None,
+    proposer_id: str | None = None,
+    seconder_id: str | None = None,
+    named_votes: dict[str, str] | None = None,
+    unopposed: bool = False,
+    casting_vote: bool = False,
+) -> None:
+    """Every rule a resolution's vote must keep, whoever records it (the window or an
+    import): check_votes, and how it was carried fits the counts and the named votes."""
+    check_votes(
+        item_id=item_id,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        votes_abstain=votes_abstain,
+        proposer_id=proposer_id,
+        seconder_id=seconder_id,
+        named_votes=named_votes,
+    )
+    named = named_votes or {}
+    vote_rules.check_how_carried(
+        unopposed=unopposed,
+        casting_vote=casting_vote,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        named=named,
+    )
+    vote_rules.check_named_fit(
+        {"votes_for": votes_for, "votes_against": votes_against, "votes_abstain": votes_abstain},
+        named,
+    )
 
 
 def inquorate_warning(item_id: str) -> str | None:
@@ -200,7 +225,3 @@ def _item_and_parents(item: AgendaItem) -> dict[str, str]:
         chain[parent.id] = item_label(parent)
         parent = parent.parent_id and AgendaItem.get_or_none(AgendaItem.id == parent.parent_id)
     return chain
-
-
-def _what(count: str) -> str:
-    return "abstentions" if count == "abstain" else f"votes {count}"

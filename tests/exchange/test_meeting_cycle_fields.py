@@ -23,6 +23,7 @@ from desktop_app.storage.models import (
     Person,
 )
 from tests.exchange.databases import opened
+from tests.exchange.papers import paper_pdf
 from tests.exchange.shapes import assert_in_format_order
 
 TEMPLATE = [
@@ -116,7 +117,7 @@ def with_every_field(data: dict) -> dict:
 def papers(tmp_path, example_path) -> tuple[dict, Path]:
     folder = tmp_path / "papers"
     folder.mkdir()
-    (folder / "paper.pdf").write_bytes(b"%PDF-1.4 priorities\n")
+    (folder / "paper.pdf").write_bytes(paper_pdf("Priorities"))
     return with_every_field(json.loads(example_path.read_text(encoding="utf-8"))), folder
 
 

@@ -10,6 +10,7 @@ from desktop_app.exchange import export_data, export_file, import_data, import_f
 from desktop_app.storage import store
 from desktop_app.storage.models import Body, Document, Meeting, Person
 from tests.exchange.databases import opened
+from tests.exchange.papers import paper_pdf
 from tests.exchange.shapes import assert_in_format_order
 
 
@@ -58,7 +59,7 @@ def test_documents_travel_beside_the_file_and_into_the_store(tmp_path, example_p
     papers = tmp_path / "papers"
     papers.mkdir()
     report = papers / "priorities.pdf"
-    report.write_bytes(b"%PDF-1.4 priorities and performance\n")
+    report.write_bytes(paper_pdf("Priorities and performance"))
     data = json.loads(example_path.read_text(encoding="utf-8"))
     item = data["bodies"][0]["meetings"][1]["items"][4]
     item["documents"] = [{"title": "Priorities paper", "author": "MBC", "file": "priorities.pdf"}]
@@ -83,8 +84,8 @@ def test_documents_travel_beside_the_file_and_into_the_store(tmp_path, example_p
 def test_two_documents_with_one_file_name_are_both_exported(tmp_path, example_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    (tmp_path / "a" / "report.pdf").write_bytes(b"first report")
-    (tmp_path / "b" / "report.pdf").write_bytes(b"second report")
+    (tmp_path / "a" / "report.pdf").write_bytes(paper_pdf("First report"))
+    (tmp_path / "b" / "report.pdf").write_bytes(paper_pdf("Second report"))
     data = json.loads(example_path.read_text(encoding="utf-8"))
     item = data["bodies"][0]["meetings"][1]["items"][4]
     item["documents"] = [
@@ -98,7 +99,7 @@ def test_two_documents_with_one_file_name_are_both_exported(tmp_path, example_pa
     exported = json.loads((tmp_path / "out" / "board.json").read_text(encoding="utf-8"))
     files = exported["bodies"][0]["meetings"][1]["items"][4]["documents"]
     contents = {(tmp_path / "out" / f["file"]).read_bytes() for f in files}
-    assert contents == {b"first report", b"second report"}
+    assert contents == {paper_pdf("First report"), paper_pdf("Second report")}
 
 
 def test_mixed_scripts_and_emoji_in_names_round_trip(tmp_path, example_path):

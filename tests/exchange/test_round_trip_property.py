@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import tempfile
 from pathlib import Path
 
@@ -20,8 +21,9 @@ names = (
     .map(str.strip)
     .filter(bool)
 )
+# Free text keeps line breaks and tabs, and no other control character (rules/text.py).
 paragraphs = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=80
+    st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t"), max_size=80
 )
 dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
 instants = st.datetimes(
@@ -79,12 +81,61 @@ def minutes_versions(draw, other_days: list[dt.date]) -> list[dict]:
 
 
 @st.composite
+def votes(draw, voters: list[str]) -> dict:
+    """How a motion was voted on, as it could have been with `voters` able to vote: the
+    counts within their number, named votes that fit the counts (rules/votes.py)."""
+    how = draw(st.sampled_from(["", "unopposed", "casting"]))
+    if how == "casting":
+        in_favour = against = draw(st.integers(0, len(voters) // 2))
+    else:
+        in_favour = draw(st.integers(0, len(voters)))
+        against = (
+            0 if how == "unopposed" else draw(optional(st.integers(0, len(voters) - in_favour)))
+        )
+        against = draw(st.sampled_from([None, against])) if how == "unopposed" else against
+    left = {"for": in_favour, "against": against, "abstain": None}
+    named = []
+    for key in draw(
+        st.lists(st.sampled_from(voters), unique=True, max_size=2) if voters else st.just([])
+    ):
+        fits = [v for v in vocabulary.VOTES if left[v] is None or left[v] > 0]
+        if how == "unopposed":
+            fits = [v for v in fits if v != "against"]
+        vote = draw(st.sampled_from(fits))
+        if left[vote] is not None:
+            left[vote] -= 1
+        named.append({"person": key, "vote": vote})
+    return {
+        "proposer": draw(optional(st.sampled_from(voters))) if voters else None,
+        "votes": {"for": in_favour, "against": against},
+        "named_votes": named,
+        "unopposed": how == "unopposed",
+        "casting_vote": how == "casting",
+    }
+
+
+def minute_number(draw, numbers) -> str:
+    """ "" or a number no other item of the file has (rules/numbering.py)."""
+    if not draw(st.booleans()):
+        return ""
+    return draw(st.sampled_from(["{}", "23/{}", "{}a"])).format(next(numbers))
+
+
+@st.composite
 def items(
-    draw, people: list[str], parties: list[str], other_days: list[dt.date], depth: int = 0
+    draw,
+    people: list[str],
+    parties: list[str],
+    other_days: list[dt.date],
+    voters: list[str],
+    numbers,
+    depth: int = 0,
+    withdrawn: frozenset[str] = frozenset(),
 ) -> dict:
-    """An item; it may link to a meeting of the body on one of `other_days`."""
+    """An item; it may link to a meeting of the body on one of `other_days`. `voters` may
+    vote at its meeting, less those `withdrawn` for an item it sits under."""
     item = {
-        "number": draw(st.sampled_from(["", "1", "23/21", "7a"])),
+        "number": minute_number(draw, numbers),
         "title": draw(names),
         "kind": draw(st.sampled_from(vocabulary.ITEM_KINDS)),
         "presenter": draw(optional(st.sampled_from(parties))),
@@ -103,21 +154,25 @@ def items(
             "key_points": draw(st.lists(paragraphs, max_size=3)),
             "decision": draw(paragraphs),
         }
+    item["declarations"] = [
+        {
+            "person": draw(st.sampled_from(people)),
+            "kind": draw(st.sampled_from(["", "pecuniary"])),
+            "description": draw(paragraphs),
+            "left_room": draw(st.booleans()),
+            "left_at": draw(st.sampled_from(["", "14:50"])),
+            "returned_at": draw(st.sampled_from(["", "15:20"])),
+        }
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    # Who left the room for this item, or one it sits under, may not vote on it.
+    withdrawn = withdrawn | {d["person"] for d in item["declarations"] if d["left_room"]}
+    eligible = [key for key in voters if key not in withdrawn]
     item["resolutions"] = [
         {
             "text": draw(names),
             "outcome": draw(st.sampled_from(vocabulary.OUTCOMES)),
-            "proposer": draw(optional(st.sampled_from(people))),
-            "votes": {
-                "for": draw(st.integers(0, 30)),
-                "against": draw(optional(st.integers(0, 30))),
-            },
-            "named_votes": [
-                {"person": key, "vote": draw(st.sampled_from(vocabulary.VOTES))}
-                for key in draw(st.lists(st.sampled_from(people), unique=True, max_size=2))
-            ],
-            "unopposed": draw(st.booleans()),
-            "casting_vote": draw(st.booleans()),
+            **draw(votes(eligible)),
             **draw(appointments(people)),
         }
         for _ in range(draw(st.integers(0, 2)))
@@ -144,51 +199,67 @@ def items(
         }
         for _ in range(draw(st.integers(0, 2)))
     ]
-    item["declarations"] = [
-        {
-            "person": draw(st.sampled_from(people)),
-            "kind": draw(st.sampled_from(["", "pecuniary"])),
-            "description": draw(paragraphs),
-            "left_room": draw(st.booleans()),
-            "left_at": draw(st.sampled_from(["", "14:50"])),
-            "returned_at": draw(st.sampled_from(["", "15:20"])),
-        }
-        for _ in range(draw(st.integers(0, 2)))
-    ]
     if depth == 0:
-        item["items"] = draw(st.lists(items(people, parties, other_days, depth=1), max_size=2))
+        item["items"] = draw(
+            st.lists(items(people, parties, other_days, voters, numbers, 1, withdrawn), max_size=2)
+        )
     return item
 
 
 @st.composite
 def meetings(
-    draw, people: list[str], parties: list[str], day: dt.date, days: list[dt.date]
+    draw,
+    people: list[str],
+    parties: list[str],
+    day: dt.date,
+    days: list[dt.date],
+    voting_members: set[str],
+    numbers,
 ) -> dict:
     start = draw(st.sampled_from(["", "09:30", "14:30"]))
     attending = draw(st.lists(st.sampled_from(people), unique=True, max_size=len(people)))
+    attendance = [
+        {
+            "person": key,
+            "status": draw(st.sampled_from(vocabulary.ATTENDANCE_STATUSES)),
+            "capacity": draw(optional(names)),
+            "arrived": draw(st.sampled_from(["", "14:40"])),
+            "left": draw(st.sampled_from(["", "18:00"])),
+        }
+        for key in attending
+    ]
+    # Present throughout, with a vote: whatever time an item is taken, they may vote on it.
+    voters = [
+        line["person"]
+        for line in attendance
+        if line["status"] == "present"
+        and line["person"] in voting_members
+        and not (line["arrived"] or line["left"])
+    ]
+    versions = draw(minutes_versions([d for d in days if d != day]))
+    statuses = vocabulary.MEETING_STATUSES
+    if not any(version["state"] == "signed" for version in versions):
+        # Minutes are marked signed only with a signed version (rules/minutes_status.py).
+        statuses = tuple(status for status in statuses if status != "minutes signed")
     return {
         "date": day.isoformat(),
         "start": start,
         "end": draw(st.sampled_from(["", "19:00"])) if start else "",
         "venue": draw(optional(names)),
         "kind": draw(st.sampled_from(vocabulary.MEETING_KINDS)),
-        "status": draw(st.sampled_from(vocabulary.MEETING_STATUSES)),
+        "status": draw(st.sampled_from(statuses)),
         "reason": draw(optional(names)),
         "public": draw(st.booleans()),
         "chair": draw(optional(st.sampled_from(people))),
         "public_attendees": draw(optional(st.integers(0, 40))),
-        "minutes_versions": draw(minutes_versions([d for d in days if d != day])),
-        "attendance": [
-            {
-                "person": key,
-                "status": draw(st.sampled_from(vocabulary.ATTENDANCE_STATUSES)),
-                "capacity": draw(optional(names)),
-                "arrived": draw(st.sampled_from(["", "14:40"])),
-                "left": draw(st.sampled_from(["", "18:00"])),
-            }
-            for key in attending
-        ],
-        "items": draw(st.lists(items(people, parties, [d for d in days if d != day]), max_size=3)),
+        "minutes_versions": versions,
+        "attendance": attendance,
+        "items": draw(
+            st.lists(
+                items(people, parties, [d for d in days if d != day], voters, numbers),
+                max_size=3,
+            )
+        ),
     }
 
 
@@ -207,11 +278,21 @@ def exchanges(draw) -> dict:
         for key in keys
     ]
     parties = keys + organisations
+    numbers = itertools.count(1)
     bodies = []
     for index, name in enumerate(
         draw(st.lists(names, min_size=1, max_size=2, unique_by=str.casefold))
     ):
         days = draw(st.lists(dates, max_size=3, unique=True))
+        members = [
+            {
+                "person": key,
+                "role": draw(st.sampled_from(vocabulary.ROLES)),
+                "voting": draw(st.booleans()),
+            }
+            for key in draw(st.lists(st.sampled_from(keys), unique=True))
+        ]
+        voting_members = {m["person"] for m in members if m["voting"] and m["role"] != "substitute"}
         bodies.append(
             {
                 "name": name,
@@ -234,15 +315,11 @@ def exchanges(draw) -> dict:
                         )
                     )
                 ),
-                "members": [
-                    {
-                        "person": key,
-                        "role": draw(st.sampled_from(vocabulary.ROLES)),
-                        "voting": draw(st.booleans()),
-                    }
-                    for key in draw(st.lists(st.sampled_from(keys), unique=True))
+                "members": members,
+                "meetings": [
+                    draw(meetings(keys, parties, day, days, voting_members, numbers))
+                    for day in days
                 ],
-                "meetings": [draw(meetings(keys, parties, day, days)) for day in days],
             }
         )
     return {

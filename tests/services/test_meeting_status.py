@@ -19,7 +19,10 @@ WORKFLOW = {
     "cancelled": set(),
 }
 PAIRS = [(a, b) for a in vocabulary.MEETING_STATUSES for b in vocabulary.MEETING_STATUSES]
-ALLOWED = [(a, b) for a, b in PAIRS if b in WORKFLOW[a] and b != "agenda published"]
+# Publishing and signing are their own steps: "minutes signed" follows a signed version.
+ALLOWED = [
+    (a, b) for a, b in PAIRS if b in WORKFLOW[a] and b not in ("agenda published", "minutes signed")
+]
 REFUSED = [(a, b) for a, b in PAIRS if b not in WORKFLOW[a] and a != b]
 
 
@@ -116,6 +119,13 @@ def test_publishing_is_not_a_status_change(refused, board):
 
     with refused("Publish the agenda to mark it published"):
         meeting_status.change_status(meeting_id=meeting.id, status="agenda published")
+
+
+def test_minutes_are_not_marked_signed_without_a_signed_version(refused, board):
+    meeting = meeting_in(board, "minutes approved")
+
+    with refused("The minutes are marked signed, but no version of them is signed"):
+        meeting_status.change_status(meeting_id=meeting.id, status="minutes signed")
 
 
 def test_the_same_status_again_is_refused(refused, board):

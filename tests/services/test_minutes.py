@@ -104,7 +104,7 @@ def test_a_megabyte_of_key_points_is_refused(item, refused):
 
 
 def test_a_nul_character_is_refused(item, refused):
-    with refused("The decision contains a character that cannot be stored."):
+    with refused("The decision contains a character that cannot be stored (NUL)."):
         minutes.update_minute(item_id=item.id, decision="Agreed\x00")
 
 

@@ -260,3 +260,26 @@ def test_preview_of_a_published_agenda_is_its_numbers(database):
 
     assert numbering.preview_numbers(meeting_id=meeting.id) == given
     assert {e.preview_number for e in agenda.list_agenda(meeting.id)} == {""}
+
+
+def test_publishing_refuses_a_number_the_body_gave_already(refused):
+    # The clerk set the counter back: February would be numbered 30 and 31 again.
+    board = bodies.create_body(name="Maidstone Locality Board", numbering_next=30)
+    december = meeting_with_items(board, "2012-12-17", 3)
+    published_numbers(december)
+    bodies.update_body(body_id=board.id, numbering_next=30)
+    february = meeting_with_items(board, "2013-02-11", 2)
+
+    with refused(
+        "Minute 30 was given already, to “Item 1” at the meeting of 17 December 2012; set "
+        "the body's next minute number past it first."
+    ):
+        agenda.publish_agenda(meeting_id=february.id)
+
+
+def test_a_body_numbering_each_meeting_afresh_gives_the_same_numbers_again(database):
+    board = bodies.create_body(name="Maidstone Locality Board", numbering_restart="per-meeting")
+    december = meeting_with_items(board, "2012-12-17", 2)
+    february = meeting_with_items(board, "2013-02-11", 2)
+
+    assert published_numbers(december) == published_numbers(february) == ["1", "2"]
