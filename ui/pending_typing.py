@@ -16,6 +16,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
+from desktop_app.errors import ValidationError
+
 log = logging.getLogger(__name__)
 
 RECOVERY_FILE = "typing-recovery.json"
@@ -118,6 +120,9 @@ class TypingRecovery:
         """Write the kept value through the function that field saves with."""
         module_name, _, name = str(kept["call"]).partition(":")
         if not module_name.startswith(CALLABLE_MODULES) or not name.isidentifier():
-            raise ValueError(f"not a save function: {kept['call']}")
-        update = getattr(import_module(module_name), name)
+            raise ValidationError("What was being typed could not be put back.")
+        try:
+            update = getattr(import_module(module_name), name)
+        except (ImportError, AttributeError):
+            raise ValidationError("What was being typed could not be put back.") from None
         update(**dict(kept["key"]), **{str(kept["field"]): kept["value"]})
