@@ -129,6 +129,7 @@ class AgendaEditor(QWidget):
         self.note.setObjectName("brief_note")
         self.note.setMinimumHeight(48)
         self.note.committed.connect(self._save_note)
+        self.note.edited.connect(self._keep_note)
         self._note_item: str | None = None
         self.form.layout_.addRow("Note for the chair", self.note)
 
@@ -269,6 +270,18 @@ class AgendaEditor(QWidget):
         except ValidationError as error:
             self.note.keep_typed()
             show_error(self, error)
+            return
+        self._changes.typed.emit(None, None)  # saved: nothing left to recover
+
+    def _keep_note(self, text: str) -> None:
+        if self._note_item is not None:
+            target = {
+                "label": "the note for the chair",
+                "call": f"{__name__}:_update_item",
+                "key": {"item_id": self._note_item},
+                "field": "brief_note",
+            }
+            self._changes.typed.emit(target, text)
 
     # -- actions ---------------------------------------------------------------------------
 

@@ -37,4 +37,5 @@ def run_app(data_dir: Path) -> int:
         return 2
     window = MainWindow(data_dir)
     window.show()
+    window.offer_recovered_typing()
     return app.exec()

@@ -9,3 +9,6 @@ class Changes(QObject):
     changed = Signal()
     # A command failed while undoing or redoing (e.g. the row is now in use): tell the user.
     failed = Signal(str)
+    # The field being typed in and its text, before it is saved (None, None once saved):
+    # written to the crash-recovery file (ui/pending_typing.py).
+    typed = Signal(object, object)

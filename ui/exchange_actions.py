@@ -31,7 +31,8 @@ def import_record(window) -> None:
         extract_missing_texts()  # the imported reports' words, for search
         return summary
 
-    run_task(window, work, done, label="Importing…")
+    # The import is one transaction from its first write: it cannot stop half way.
+    run_task(window, work, done, label="Importing…", cancellable=False)
 
 
 def export_record(window) -> None:
@@ -46,4 +47,5 @@ def export_record(window) -> None:
         lambda progress: export_file(Path(name), body_name=body_name),
         lambda _: window.statusBar().showMessage(f"Exported {body_name or 'all bodies'} to {name}"),
         label="Exporting…",
+        cancellable=False,
     )

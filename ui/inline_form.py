@@ -34,12 +34,14 @@ class InlineForm(QWidget):
         self._update, self._id_name, self._load, self._what = update, id_name, load, what
         self.row_id: str | None = None
         self.fields: dict[str, QWidget] = {}
+        self._labels: dict[str, str] = {}
         self.layout_ = QFormLayout(self)
 
     def add_line(self, name: str, label: str, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit()
         edit.setPlaceholderText(placeholder)
         edit.editingFinished.connect(lambda: self._commit(name))
+        edit.textEdited.connect(lambda text: self._keep_typing(name, text))
         return self._add(name, label, edit)
 
     def add_choice(self, name: str, label: str, options: Options) -> QComboBox:
@@ -93,6 +95,12 @@ class InlineForm(QWidget):
                 widget.setValue(int(value or 0))
             widget.blockSignals(False)
 
+    def commit_pending(self) -> None:
+        """Save what is typed and not yet saved: called before any command (pending_typing)."""
+        for name, widget in self.fields.items():
+            if isinstance(widget, QLineEdit) and widget.isModified() or widget.hasFocus():
+                self._commit(name)
+
     def value(self, name: str) -> Any:
         widget = self.fields[name]
         if isinstance(widget, QLineEdit):
@@ -106,6 +114,7 @@ class InlineForm(QWidget):
     def _add(self, name: str, label: str, widget: QWidget) -> Any:
         widget.setObjectName(name)
         self.fields[name] = widget
+        self._labels[name] = label
         self.layout_.addRow(label, widget)
         return widget
 
@@ -130,3 +139,15 @@ class InlineForm(QWidget):
         widget = self.fields[name]
         if isinstance(widget, QLineEdit):
             widget.setModified(False)
+            self._changes.typed.emit(None, None)  # saved: nothing left to recover
+
+    def _keep_typing(self, name: str, text: str) -> None:
+        if self.row_id is None:
+            return
+        target = {
+            "label": f"{self._labels[name]} of {self._what}",
+            "call": f"{self._update.__module__}:{self._update.__name__}",
+            "key": {self._id_name: self.row_id},
+            "field": name,
+        }
+        self._changes.typed.emit(target, text)

@@ -8,8 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTreeView,
@@ -28,8 +30,10 @@ from ui.events import Changes
 from ui.icons import icon
 from ui.meeting_dialog import meeting_dialog
 from ui.models.body_tree import ID_ROLE, KIND_ROLE, BodyTreeModel
+from ui.pending_typing import TypingGuard, TypingRecovery, commit_typing
 from ui.people_dialog import organisations_directory, people_directory
 from ui.record_dialog import RecordDialog, choices
+from ui.tasks import finish_running
 
 
 class MainWindow(QMainWindow):
@@ -40,6 +44,11 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.changes = Changes(self)
         self.undo_stack = QUndoStack(self)
+        # What is being typed: committed before any command, kept on disk against a crash.
+        self.recovery = TypingRecovery(data_dir)
+        self.changes.typed.connect(self.recovery.keep)
+        self._typing_guard = TypingGuard(self)  # removed from the app with the window
+        QApplication.instance().installEventFilter(self._typing_guard)
 
         self.tree_model = BodyTreeModel(self)
         self.tree = QTreeView()
@@ -335,6 +344,30 @@ class MainWindow(QMainWindow):
 
         open_pdf_file(self)
 
+    def offer_recovered_typing(self) -> None:
+        """After a crash: offer back what was being typed and not yet saved."""
+        kept = self.recovery.read()
+        if kept is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Minute Book",
+            f"Minute Book stopped before saving what you were typing in {kept['label']}:"
+            f"\n\n{_shown(kept['value'])}\n\nPut it back?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                self.recovery.save(kept)
+            except ValidationError as error:  # the row was deleted or the text is refused
+                show_error(self, error)
+            self.changes.changed.emit()
+        self.recovery.clear()
+
+    def closeEvent(self, event) -> None:
+        commit_typing()
+        finish_running()  # no background write is cut off at quit
+        super().closeEvent(event)
+
     # -- assembly -----------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
@@ -368,12 +401,16 @@ class MainWindow(QMainWindow):
         self.organisations_action = action(
             "&Organisations…", "organisation", "Ctrl+Shift+O", self.open_organisations
         )
-        self.import_action = action("&Import…", "import", "Ctrl+I", self.import_record)
+        # Not Ctrl+I: that is italic in the minutes' text boxes (README's key list).
+        self.import_action = action("&Import…", "import", "Ctrl+Shift+E", self.import_record)
         self.export_action = action("&Export…", "export", "Ctrl+E", self.export_record)
         self.open_pdf_action = action("&Open a PDF…", "paper", "Ctrl+O", self.open_pdf)
         self.delete_action = action(
             "&Delete selected body or meeting", "remove", "Ctrl+Delete", self.delete_selected
         )
+        # Only from the tree: in a text field Ctrl+Delete deletes the next word.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.tree.addAction(self.delete_action)
         quit_action = action("&Quit", "quit", "Ctrl+Q", self.close)
 
         menus = self.menuBar()
@@ -467,3 +504,7 @@ class MainWindow(QMainWindow):
     def _show_counts(self) -> None:
         count = len(bodies.list_bodies())
         self.status.setText(f"{count} bodies · data in {self.data_dir}")
+
+
+def _shown(value) -> str:
+    return "\n".join(value) if isinstance(value, list) else str(value)

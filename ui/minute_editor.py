@@ -85,6 +85,7 @@ class MinuteEditor(QWidget):
             box.setObjectName(name)
             box.setMinimumHeight(60)
             box.committed.connect(lambda text, n=name: self._save_text(n, text))
+            box.edited.connect(lambda text, n=name: self._keep_typing(n, text))
             self.boxes[name] = box
             form.addRow(label, box)
 
@@ -302,10 +303,9 @@ class MinuteEditor(QWidget):
         if item_id is None:
             return
         before = getattr(minutes.minute_of(item_id), name)
-        after = (
-            [line.strip() for line in text.splitlines() if line.strip()] if name in LISTS else text
-        )
+        after = _stored(name, text)
         if (list(before) if name in LISTS else before) == after:
+            self._changes.typed.emit(None, None)
             return
         try:
             perform(
@@ -321,6 +321,19 @@ class MinuteEditor(QWidget):
         except ValidationError as error:
             self.boxes[name].keep_typed()
             show_error(self, error)
+            return
+        self._changes.typed.emit(None, None)  # saved: nothing left to recover
+
+    def _keep_typing(self, name: str, text: str) -> None:
+        if self.item_id is None:
+            return
+        target = {
+            "label": f"the minute's {name.replace('_', ' ')}",
+            "call": "desktop_app.services.minutes:update_minute",
+            "key": {"item_id": self.item_id},
+            "field": name,
+        }
+        self._changes.typed.emit(target, _stored(name, text))
 
     def commit_all(self) -> None:
         """Save any typing not yet saved (before changing item, meeting or tab)."""
@@ -583,3 +596,8 @@ def _action_row(action: actions.ActionEntry, *, with_minute: bool = False) -> QL
     )
     row.setData(Qt.ItemDataRole.UserRole, action)
     return row
+
+
+def _stored(name: str, text: str):
+    """A box's text as the minute stores it: the lists a line per entry."""
+    return [line.strip() for line in text.splitlines() if line.strip()] if name in LISTS else text

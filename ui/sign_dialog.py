@@ -94,4 +94,5 @@ def sign_meeting(parent: QWidget, meeting_id: str, on_done: Callable[[object], N
     def work(progress):
         return signing.sign_minutes(meeting_id=meeting_id, key_path=key_path, passphrase=passphrase)
 
-    run_task(parent, work, on_done, label="Signing the minutes…")
+    # Signing writes the signed version in one go: there is no point at which to stop it.
+    run_task(parent, work, on_done, label="Signing the minutes…", cancellable=False)

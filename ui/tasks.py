@@ -4,6 +4,7 @@ the GUI thread. The function must never touch a widget."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -33,10 +34,17 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
+# The progress of every task under way, so quitting can cancel and wait for them.
+_under_way: set[Progress] = set()
+_settled = threading.Condition()
+
+
 class _Runner(QRunnable):
     def __init__(self, fn: Callable[[Progress], Any], progress: Progress, signals: _Signals):
         super().__init__()
         self.fn, self.progress, self.signals = fn, progress, signals
+        with _settled:
+            _under_way.add(progress)
 
     def run(self) -> None:
         try:
@@ -47,6 +55,19 @@ class _Runner(QRunnable):
             self.signals.failed.emit(error)
         else:
             self.signals.finished.emit(result)
+        finally:
+            with _settled:
+                _under_way.discard(self.progress)
+                _settled.notify_all()
+
+
+def finish_running() -> None:
+    """Ask every task under way to cancel, and wait until each has finished or stopped:
+    called at quit, so no write in the background is cut off."""
+    with _settled:
+        for progress in _under_way:
+            progress.cancelled = True  # only a task that checks it stops early
+        _settled.wait_for(lambda: not _under_way)
 
 
 def run_task(
@@ -55,13 +76,18 @@ def run_task(
     on_done: Callable[[Any], None],
     *,
     label: str,
+    cancellable: bool = True,
 ) -> _Signals:
-    """Run `fn(progress)` in the background behind a progress dialog with Cancel."""
+    """Run `fn(progress)` in the background behind a progress dialog. Its Cancel is shown
+    only when `cancellable`: `fn` checks `progress.cancelled` before it writes anything."""
     progress = Progress()
     dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
-    dialog.canceled.connect(lambda: setattr(progress, "cancelled", True))
+    if cancellable:
+        dialog.canceled.connect(lambda: setattr(progress, "cancelled", True))
+    else:
+        dialog.setCancelButton(None)  # a Cancel that could not stop the work is not shown
     progress.reported.connect(lambda done, total: (dialog.setMaximum(total), dialog.setValue(done)))
     signals = _Signals(parent)
 

@@ -98,3 +98,17 @@ def test_signing_turns_the_badge_in_the_meeting_header_to_valid(qtbot, signing_w
     page.minutes.sign_button.click()
     qtbot.waitUntil(lambda: page.badge.status == VALID, timeout=10000)
     assert "Signed and unchanged" in page.badge.text()
+
+
+def test_signing_shows_no_cancel_and_quitting_waits_for_the_signature(qtbot, signing_window):
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    window, board = signing_window
+    sign_with(qtbot, PASSPHRASE)
+    window.meeting_page.minutes.sign_button.click()
+    # Signing writes the signed version in one go: no Cancel is offered that could not stop it.
+    progress = window.findChildren(QProgressDialog)[-1]
+    assert progress.findChildren(QPushButton) == []
+    window.close()  # at once, while the signature is being made
+
+    assert signed_version(board).state == "signed"

@@ -1,4 +1,8 @@
-"""One undoable command for any pair of service calls (STYLE.md: ids and values, not rows)."""
+"""One undoable command for any pair of service calls (STYLE.md: ids and values, not rows).
+
+Each call, however many services it makes, is one transaction: a refusal half way writes
+nothing. A refused undo or redo takes the command off the stack (Qt removes a command made
+obsolete in its own undo or redo), so the stack never offers what the database does not hold."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop_app.errors import ValidationError
+from desktop_app.storage.models import db
 from ui.events import Changes
 
 
@@ -31,12 +36,12 @@ class ServiceCall(QUndoCommand):
     def redo(self) -> None:
         if self._applied:  # the first redo is the change the caller already made
             return
-        self._call(self._apply)
-        self._applied = True
+        if self._call(self._apply):
+            self._applied = True
 
     def undo(self) -> None:
-        self._call(self._revert)
-        self._applied = False
+        if self._call(self._revert):
+            self._applied = False
 
     def id(self) -> int:
         return 1 if self._merge_key else -1
@@ -48,12 +53,18 @@ class ServiceCall(QUndoCommand):
         self._apply = other._apply
         return True
 
-    def _call(self, fn: Callable[[], Any]) -> None:
+    def _call(self, fn: Callable[[], Any]) -> bool:
+        """Run one side in one transaction; on a refusal, drop this command from the stack."""
         try:
-            fn()
+            with db.atomic():
+                fn()
         except ValidationError as error:
+            self.setObsolete(True)  # the database is as it was: so must the stack be
             self._changes.failed.emit(str(error))
-        self._changes.changed.emit()
+            return False
+        finally:
+            self._changes.changed.emit()
+        return True
 
 
 def perform(
@@ -67,7 +78,8 @@ def perform(
 ) -> Any:
     """Make the change now (a ValidationError reaches the caller, nothing is pushed), then
     push it so Ctrl+Z can take it back."""
-    result = apply()
+    with db.atomic():
+        result = apply()
     stack.push(ServiceCall(text, apply, revert, changes, merge_key=merge_key))
     changes.changed.emit()
     return result
