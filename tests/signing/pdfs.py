@@ -5,6 +5,7 @@ tampered with (tests/reliability/test_tampering.py tries each)."""
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 from pathlib import Path
 
@@ -94,10 +95,15 @@ def pdffonts(path: Path) -> list[str]:
     return done.stdout.splitlines()[2:]
 
 
-def flip_signed_byte(signed: bytes) -> bytes:
-    """One letter changed in the document's own text, well inside the signed range."""
-    at = signed.index(b"ReportLab")
-    return signed[:at] + b"X" + signed[at + 1 :]
+def flip_page_content(signed: bytes) -> bytes:
+    """One byte of what the first page shows changed: the middle byte of its longest
+    content stream, well inside the signed range."""
+    contents = PdfReader(io.BytesIO(signed)).pages[0].raw_get("/Contents")
+    streams = list(contents.get_object()) if isinstance(contents.get_object(), list) else [contents]
+    longest = max(streams, key=lambda ref: len(ref.get_object().get_data()))
+    *_, header = re.finditer(rb"\b%d %d obj\b" % (longest.idnum, longest.generation), signed)
+    start = re.compile(rb"stream\r?\n").search(signed, header.end()).end()
+    return flip_byte(signed, (start + signed.index(b"endstream", start)) // 2)
 
 
 def append_update(signed: bytes) -> bytes:
