@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint format icons clean
+.PHONY: run test reliability bench lint format icons clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,20 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) main.py $(ARGS)
 
+# `make test` runs the suite in parallel, one pytest-xdist worker a core, each module's tests
+# on one worker (its module fixtures are built once); `make test JOBS=0` runs it in one
+# process. One file runs as ever: .venv/bin/python -m pytest tests/test_cli.py
+JOBS ?= auto
+PARALLEL = -n $(JOBS) --dist loadscope
+
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PARALLEL)
+
+# tests/reliability at full length; `make test` runs the same tests short. Whole runs take
+# minutes each, so the per-test timeout is lifted.
+reliability: $(STAMP)
+	QT_QPA_PLATFORM=offscreen MINUTE_BOOK_KILLS=500 MINUTE_BOOK_FUZZ_EXAMPLES=2000 \
+		MINUTE_BOOK_FLIPS=1000000 $(PY) -m pytest $(PARALLEL) --timeout=0 tests/reliability
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run

@@ -12,7 +12,7 @@ or missing link.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop_app.dates import long_date
 from desktop_app.services import validation
@@ -76,8 +76,15 @@ def trusted_certificates() -> list:
 
 
 def verify_pdf(data: bytes) -> SignatureReport:
-    """Verify a PDF's signature against the known signers."""
+    """Verify a PDF's signature against the known signers. A certificate that bears a known
+    signer's name without being theirs is said to be not theirs: anyone can make one."""
     found = signatures.verify_pdf(data, trusted_certificates())
+    if found.status == UNKNOWN_SIGNER and (named := _signer_called(found.signer)):
+        found = replace(
+            found,
+            detail=f"The certificate bears the name of {named} but is not the one registered "
+            "for them.",
+        )
     return SignatureReport(found, _signer_name(found))
 
 
@@ -229,6 +236,17 @@ def _signer_name(found: Verification) -> str:
         if signer is not None:
             return display_name(Person.get_by_id(signer.__data__["person"]))
     return found.signer
+
+
+def _signer_called(name: str) -> str:
+    """The known signer whose name, or whose registered certificate's name, is `name`."""
+    wanted = name.strip().casefold()
+    for signer in Signer.live() if wanted else ():
+        person = Person.get_by_id(signer.__data__["person"])
+        registered = keys.facts(keys.load_certificate(signer.certificate_pem)).name
+        if wanted in {n.casefold() for n in (display_name(person), person.name, registered)}:
+            return display_name(person)
+    return ""
 
 
 def _recorded_signer(version: MinutesVersion) -> str:

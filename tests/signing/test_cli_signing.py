@@ -12,7 +12,7 @@ from desktop_app.signing.signatures import StampText
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import Meeting
 from tests.signing.conftest import render
-from tests.signing.pdfs import PASSPHRASE, flip_signed_byte, small_pdf
+from tests.signing.pdfs import PASSPHRASE, small_pdf
 from tests.signing.record import approve, make_board
 
 BODY = "Maidstone Locality Board"
@@ -99,13 +99,6 @@ def test_sign_then_verify_says_valid_with_signer_time_and_fingerprint(folder, si
     assert said[1] == "Signer: Cllr Chris Garland"
     assert said[2].startswith("Signed at: ")
     assert said[3].startswith("Certificate SHA-256: ")
-
-
-def test_verify_of_a_changed_file_fails(folder, signed, tmp_path, capsys):
-    changed = tmp_path / "changed.pdf"
-    changed.write_bytes(flip_signed_byte(signed.read_bytes()))
-    assert run(folder, "verify", str(changed)) == 1
-    assert capsys.readouterr().out.startswith("Status: changed")
 
 
 def test_verify_of_a_signature_made_after_its_certificate_expired_fails(
