@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop_app.errors import StorageError
+from desktop_app.errors import StorageError, ValidationError
 from desktop_app.storage.database import open_database
 from ui.main_window import MainWindow
 
@@ -32,7 +32,8 @@ def run_app(data_dir: Path) -> int:
     try:
         open_database(data_dir)
         ensure_example(data_dir)
-    except StorageError as error:
+    # ValidationError: another program kept the folder busy past the timeout (DatabaseBusy).
+    except (StorageError, ValidationError) as error:
         QMessageBox.critical(None, "Minute Book", str(error))
         return 2
     window = MainWindow(data_dir)
