@@ -12,6 +12,7 @@ from desktop_app.exchange import import_data, import_file
 from desktop_app.services import agenda, meeting_status, resolutions
 from desktop_app.storage.models import AgendaItem, Meeting, Resolution
 from tests.exchange.databases import every_row
+from tests.exchange.databases import refused_import as refused
 
 MEETING = "bodies[0].meetings[1]"
 ITEM_35 = f"{MEETING}.items[5]"  # “Kent Commissioning Plan”, a resolution proposed by Cooke
@@ -22,14 +23,6 @@ def example(database, example_path) -> dict:
     """The example imported once, and as data to change."""
     import_file(example_path)
     return json.loads(example_path.read_text(encoding="utf-8"))
-
-
-def refused(data, base_dir) -> str:
-    before = every_row()
-    with pytest.raises(ValidationError) as caught:
-        import_data(data, base_dir=base_dir)
-    assert every_row() == before
-    return str(caught.value)
 
 
 def window_refusal(call) -> str:

@@ -11,7 +11,7 @@ import pytest
 from desktop_app.errors import ValidationError
 from desktop_app.exchange import import_data, import_file
 from desktop_app.storage.models import AgendaItem, Minute
-from tests.exchange.databases import every_row
+from tests.exchange.databases import refused_import as refused
 
 MEETING = "bodies[0].meetings[1]"
 
@@ -19,14 +19,6 @@ MEETING = "bodies[0].meetings[1]"
 @pytest.fixture
 def example(database, example_path) -> dict:
     return json.loads(example_path.read_text(encoding="utf-8"))
-
-
-def refused(data, base_dir) -> str:
-    before = every_row()
-    with pytest.raises(ValidationError) as caught:
-        import_data(data, base_dir=base_dir)
-    assert every_row() == before
-    return str(caught.value)
 
 
 @pytest.mark.parametrize(

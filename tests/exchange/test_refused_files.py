@@ -9,6 +9,7 @@ import pytest
 from desktop_app.errors import ValidationError
 from desktop_app.exchange import import_data, import_file
 from tests.exchange.databases import every_row
+from tests.exchange.databases import refused_import as refused
 
 MEETING = "bodies[0].meetings[1]"
 
@@ -18,15 +19,6 @@ def example(database, example_path) -> dict:
     """The example imported once (so the database is not empty) and as data to damage."""
     import_file(example_path)
     return json.loads(example_path.read_text(encoding="utf-8"))
-
-
-def refused(data, base_dir) -> str:
-    """The message of the refusal; the database must be exactly as it was."""
-    before = every_row()
-    with pytest.raises(ValidationError) as caught:
-        import_data(data, base_dir=base_dir)
-    assert every_row() == before
-    return str(caught.value)
 
 
 def test_bad_json_is_refused_with_its_line_and_column(database, tmp_path):
