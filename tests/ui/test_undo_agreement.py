@@ -14,9 +14,8 @@ from tests.ui.test_body_editing import press_ok
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def test_a_refused_undo_of_a_series_deletes_none_of_it_and_leaves_the_stack(
-    qtbot, window, board, warnings
-):
+def schedule_fortnightly_series(qtbot, window, board) -> None:
+    """Schedule meetings from 14 January to 28 February 2013 at 14:30 through the dialog."""
     window.select("body", board.body_id)
 
     def fill(dialog):
@@ -27,6 +26,12 @@ def test_a_refused_undo_of_a_series_deletes_none_of_it_and_leaves_the_stack(
 
     in_dialog(fill)
     window.schedule_action.trigger()
+
+
+def test_a_refused_undo_of_a_series_deletes_none_of_it_and_leaves_the_stack(
+    qtbot, window, board, warnings
+):
+    schedule_fortnightly_series(qtbot, window, board)
     series = [m for m in meetings.list_meetings(body_id=board.body_id) if m.id != board.meeting_id]
     assert len(series) == 4
     # Meanwhile (another window, the command line) the third meeting's agenda is published:
@@ -71,16 +76,7 @@ def test_a_refused_undo_of_an_added_item_takes_the_step_off_the_stack(
 def test_a_refused_redo_of_a_series_restores_none_of_it_and_leaves_the_stack(
     qtbot, window, board, warnings
 ):
-    window.select("body", board.body_id)
-
-    def fill(dialog):
-        dialog.widgets["first"].setText("2013-01-14")
-        dialog.widgets["until"].setText("2013-02-28")
-        dialog.widgets["start_time"].setText("14:30")
-        press_ok(qtbot, dialog)
-
-    in_dialog(fill)
-    window.schedule_action.trigger()
+    schedule_fortnightly_series(qtbot, window, board)
     window.undo_action.trigger()
     assert [m.id for m in meetings.list_meetings(body_id=board.body_id)] == [board.meeting_id]
     # Meanwhile another meeting is arranged at the time of the series' second one.
