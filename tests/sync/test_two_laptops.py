@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop_app.services import bodies, meetings, minutes, people
+from desktop_app.services import bodies, meetings, people
 from desktop_app.storage.models import Body, JournalEntry
 from desktop_app.sync.conflicts import open_conflicts, resolve_conflict
 from tests.sync.replicas import laptops
