@@ -141,12 +141,12 @@ class _TableMerge:
     def _merge(self, row: Synced, change: dict) -> None:
         stamps = json.loads(row.stamps or "{}")
         fields = dict(change["fields"])
-        fields.pop("created_at", None)
         touched = False
         deleted = fields.pop("deleted_at", _ABSENT)
         for name, value in fields.items():
             if name not in self.model._meta.fields:
                 continue  # a field of a newer version; its own change will bring it later
+            # (`created_at` too is settled by the later change: an import may set it.)
             if keeps_conflicts(self.model, name):
                 touched |= self._merge_text(row, stamps, change, name, value)
             elif change["hlc"] > stamps.get(name, row.base_hlc):
