@@ -28,7 +28,7 @@ from desktop_app.services.settings import get_setting
 from desktop_app.storage import changes
 from desktop_app.storage.database import context
 from desktop_app.storage.models import AppliedFile, Conflict, LocalSetting, db
-from desktop_app.sync import content, outgoing
+from desktop_app.sync import content, derived, outgoing
 from desktop_app.sync.applying import ChangeRefused, apply_changes, journal_change
 from desktop_app.sync.share import (
     BadFile,
@@ -151,6 +151,7 @@ def _try_file(file: ChangeFile, applied: dict, own: set[str], report: SyncReport
         header, travelling, data = read_file(file)
         with db.atomic():
             result = apply_changes(travelling, origin=f"{file.device}/{file.seq}")
+            derived.recompute(result)
             AppliedFile.create(
                 device_id=file.device,
                 seq=file.seq,
