@@ -42,9 +42,17 @@ def spread(count: int, low: str | None = None, high: str | None = None) -> list[
     """`count` ranks in rising order between `low` and `high`, kept short by bisecting."""
     if count <= 0:
         return []
-    middle = between(low, high)
+    between(low, high)  # checks the bounds
+    return _spread(count, low or "", high)
+
+
+def _spread(count: int, low: str, high: str | None) -> list[str]:
+    # Halfway each time, even towards an open end, so that the keys share the room evenly.
+    if count <= 0:
+        return []
+    middle = _midpoint(low, high)
     below = (count - 1) // 2
-    return [*spread(below, low, middle), middle, *spread(count - 1 - below, middle, high)]
+    return [*_spread(below, low, middle), middle, *_spread(count - 1 - below, middle, high)]
 
 
 def _midpoint(low: str, high: str | None) -> str:

@@ -62,8 +62,9 @@ def test_spread_gives_rising_keys_between_its_bounds(count, low, high):
     assert all((low is None or low < k) and (high is None or k < high) for k in keys)
 
 
-def test_spread_keeps_an_agenda_of_sixty_items_to_two_digits():
-    assert max(len(k) for k in ranks.spread(60)) <= 2
+def test_spread_gives_up_to_sixty_one_items_one_digit_each():
+    assert {len(k) for k in ranks.spread(61)} == {1}
+    assert max(len(k) for k in ranks.spread(1000)) == 2
 
 
 def test_appending_a_hundred_times_keeps_keys_short():
