@@ -41,7 +41,9 @@ from desktop_app.exchange.versions_import import (
     signed_record,
     status_before_versions,
 )
+from desktop_app.rules import ranks
 from desktop_app.rules.minutes_status import check_signed_status
+from desktop_app.services.agenda_tree import STORED_ORDER
 from desktop_app.services.meeting_status import has_signed_version
 from desktop_app.storage import changes, store
 from desktop_app.storage.models import (
@@ -369,20 +371,17 @@ class _Applier:
     def apply_items(
         self, meeting: Meeting, parent: AgendaItem | None, items: list[ItemRecord]
     ) -> None:
+        under = AgendaItem.parent.is_null() if parent is None else AgendaItem.parent == parent.id
         siblings = self.existing(
             parent or meeting,
-            _ranked(
-                AgendaItem.live().where(
-                    (AgendaItem.meeting == meeting.id)
-                    & (
-                        AgendaItem.parent.is_null()
-                        if parent is None
-                        else AgendaItem.parent == parent.id
-                    )
-                ),
-                AgendaItem,
-            ),
+            AgendaItem.live()
+            .where((AgendaItem.meeting == meeting.id) & under)
+            .order_by(*STORED_ORDER),
         )
+        # The file keeps no ranks, only its order: items it adds go after those already
+        # here, in the file's order, spread so that their ranks stay short.
+        last = siblings[-1].rank if siblings else None
+        places = [row.rank for row in siblings] + ranks.spread(len(items) - len(siblings), last)
         for index, item in enumerate(items):
             presenter_person, presenter_organisation = self.party(item.presenter)
             row = self.save(
@@ -391,7 +390,7 @@ class _Applier:
                 _create=dict(
                     meeting_id=meeting.id,
                     parent_id=parent.id if parent else None,
-                    position=_next_position(siblings, index),
+                    rank=places[index],
                 ),
                 number=item.number,
                 title=item.title,

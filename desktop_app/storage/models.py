@@ -114,7 +114,9 @@ class Meeting(Synced):
 class AgendaItem(Synced):
     meeting = ForeignKeyField(Meeting, backref="items")
     parent = ForeignKeyField("self", null=True, backref="sub_items")
-    position = IntegerField()
+    # Order among siblings, by (rank, id): a fraction key (rules/ranks.py), so a move
+    # writes this one row and two laptops' moves merge.
+    rank = TextField()
     number = TextField(default="")  # assigned when the agenda is published, never changed
     title = TextField()
     kind = TextField(default="report")

@@ -14,7 +14,7 @@ def item(database):
     body = bodies.create_body(name="Board")
     meeting = meetings.create_meeting(body_id=body.id, date="2012-12-17")
     with db.atomic():
-        return changes.create(AgendaItem, meeting=meeting.id, position=0, title="Libraries")
+        return changes.create(AgendaItem, meeting=meeting.id, rank="V", title="Libraries")
 
 
 def test_the_first_notes_make_the_minute_and_later_ones_update_it(item):
