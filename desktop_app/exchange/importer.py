@@ -99,20 +99,20 @@ def import_data(data: Any, *, base_dir: Path, namespace: uuid.UUID | None = None
         )
         # Content-addressed, so a file stored by an import that then fails does no harm.
         files = {doc.source: _stored(doc) for doc in record.documents()}
-        applier = _Applier(people, organisations, bodies, files, AppointmentLinks.of(record))
-        applier.namespace = namespace
+        appointed = AppointmentLinks.of(record)
+        applier = _Applier(people, organisations, bodies, files, appointed, namespace)
         applier.apply(record)
     return applier.summary
 
 
 class _Applier:
-    def __init__(self, people, organisations, bodies, files, appointed) -> None:
+    def __init__(self, people, organisations, bodies, files, appointed, namespace=None) -> None:
         self.people: dict[str, Person] = people
         self.organisations: dict[str, Organisation] = organisations
         self.bodies: dict[str, Body] = bodies
         self.files: dict[Path, tuple[str, int]] = files
         self.appointed: AppointmentLinks = appointed
-        self.namespace: uuid.UUID | None = None  # see key_of
+        self.namespace: uuid.UUID | None = namespace  # see key_of
         self.created_ids: set[str] = set()
         self.updated_ids: set[str] = set()
         self.restored_ids: set[str] = set()
@@ -197,9 +197,10 @@ class _Applier:
         **values,
     ) -> Any:
         """Create the row (with `_id` if given), or update the fields of `row` that differ;
-        count either. A row already here with `_id` (deleted, or not found by its natural
-        key) is brought back and updated: it cannot be inserted again. None can be under
-        `_under` when this import created that (its children's ids derive from its id)."""
+        count either. A row already here under `_id` (deleted, or not found by its natural
+        key) is brought back and updated, as it cannot be inserted again. `_under` is the
+        row it belongs to: if this import created that one, no row can have `_id` yet (it
+        derives from that row's id), so it is not looked for."""
         plural = KINDS[model][1]
         if (
             row is None

@@ -88,7 +88,8 @@ def _repeated_keys() -> list[Clash]:
     # people.key_taken: a key names one person.
     clashes = []
     for (key,), ids in _groups(Person.live(), Person.key).items():
-        names = _and([display_name(p) for p in Person.select().where(Person.id.in_(ids))])
+        people = Person.select().where(Person.id.in_(ids)).order_by(Person.created_at)
+        names = _and([display_name(person) for person in people])
         both = "both" if len(ids) == 2 else "all"
         clashes.append(
             Clash(

@@ -4,7 +4,8 @@ attendance line per meeting and person, one named vote per resolution and person
 Two laptops that each make "the same" row give it the same id, so sync merges them into
 one row rather than keeping two that break the rule. An id is the UUID 5 of a fixed
 namespace and a text naming the row ("minute:<item id>"); the example body every install
-imports gets its ids the same way under a namespace of its own (first_run.py).
+imports gets its ids the same way under a namespace of its own (first_run.py). `put` writes
+a row under an id known in advance: these, and the keys appointments.py gives its rows.
 """
 
 from __future__ import annotations
