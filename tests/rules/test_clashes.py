@@ -142,6 +142,17 @@ def test_a_body_numbering_each_meeting_afresh_repeats_numbers_without_a_clash(ex
     assert find_clashes() == []
 
 
+def test_a_body_numbering_each_meeting_afresh_clashes_within_a_meeting(example):
+    group = merged(Body, name="Sub Group", numbering_restart="per-meeting")
+    meeting = merged(Meeting, body=group.id, date=dt.date(2013, 1, 7))
+    items = [
+        merged(AgendaItem, meeting=meeting.id, position=n, number="1", title=title)
+        for n, title in enumerate(("Apologies", "Minutes"))
+    ]
+
+    assert set(only("minute number").row_ids) == {item.id for item in items}
+
+
 def test_two_minutes_versions_with_one_number_clash(example):
     meeting = december(example)
     first = merged(MinutesVersion, meeting=meeting.id, version=1)
