@@ -19,7 +19,7 @@ from desktop_app.dates import long_date
 from desktop_app.errors import ValidationError
 from desktop_app.services import memberships, validation
 from desktop_app.services.people import display_name, surname_first
-from desktop_app.storage import changes
+from desktop_app.storage import changes, natural_ids
 from desktop_app.storage.models import (
     Attendance,
     Declaration,
@@ -139,7 +139,7 @@ def mark_attendance(*, meeting_id: str, person_id: str, status: str) -> Attendan
     row = row_of(meeting.id, person.id)
     with db.atomic():
         if row is None:
-            return changes.create(Attendance, meeting=meeting.id, person=person.id, status=status)
+            return _put_line(meeting, person.id, status=status)
         changes.update(row, status=status, substitute_for=None)
     return row
 
@@ -185,16 +185,15 @@ def add_substitute(
         )
     capacity = validation.optional_name(capacity, "capacity")
     with db.atomic():
-        row = changes.create(
-            Attendance,
-            meeting=meeting.id,
-            person=person.id,
+        row = _put_line(
+            meeting,
+            person.id,
             status="substitute",
             substitute_for=member.id,
             capacity=capacity,
         )
         if member_row is None:
-            changes.create(Attendance, meeting=meeting.id, person=member.id, status="apologies")
+            _put_line(meeting, member.id, status="apologies")
     return row
 
 
@@ -205,10 +204,9 @@ def add_in_attendance(*, meeting_id: str, person_id: str, capacity: str = "") ->
     _refuse_on_sheet(meeting, person, instead="mark them present instead")
     capacity = validation.optional_name(capacity, "capacity")
     with db.atomic():
-        return changes.create(
-            Attendance,
-            meeting=meeting.id,
-            person=person.id,
+        return _put_line(
+            meeting,
+            person.id,
             status="in attendance",
             capacity=capacity,
         )
@@ -360,6 +358,18 @@ def substitute_for(meeting_id: str, member_id: str) -> Attendance | None:
 def votes(membership: Membership | None) -> bool:
     """Whether a membership is a vote that counts for quorum; a named substitute's is not."""
     return bool(membership and membership.voting and membership.role != "substitute")
+
+
+def _put_line(meeting: Meeting, person_id: str, **values) -> Attendance:
+    """The person's line on the sheet, made (or brought back) under the one id a meeting
+    and person have on every laptop."""
+    return natural_ids.put(
+        Attendance,
+        natural_ids.attendance_id(meeting.id, person_id),
+        meeting=meeting.id,
+        person=person_id,
+        **values,
+    )
 
 
 def _refuse_on_sheet(meeting: Meeting, person: Person, *, instead: str) -> None:

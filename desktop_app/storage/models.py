@@ -58,8 +58,9 @@ class Organisation(Synced):
 
 
 class Person(Synced):
-    # `key` is the stable handle the exchange format uses ("stockell"); unique per database.
-    key = TextField(unique=True)
+    # `key` is the stable handle the exchange format uses ("stockell"). people.py keeps it
+    # unique; not the database, as a merge of two laptops' work may repeat one (0009).
+    key = TextField(index=True)
     title = TextField(default="")
     name = TextField()
     organisation = ForeignKeyField(Organisation, null=True, backref="people")
