@@ -93,7 +93,7 @@ def first_start(data_dir: Path) -> tuple[dict, dict]:
         close_database()
 
 
-MADE_WHEN = {"created_at", "updated_at", "hlc"}
+MADE_WHEN = {"created_at", "updated_at", "hlc", "stamps", "base_hlc"}
 
 
 def test_two_installs_hold_the_example_under_the_same_ids(tmp_path):

@@ -133,7 +133,8 @@ class _TableMerge:
             stamps="{}",
         )
         for name, value in values.items():
-            if name != "created_at":
+            # A field an older version had (an agenda item's `position`) is passed over.
+            if name != "created_at" and name in self.model._meta.fields:
                 self._set(row, name, value)
         self.rows[row.id] = row
         self.made.add(row.id)

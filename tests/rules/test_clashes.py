@@ -121,7 +121,7 @@ def test_a_published_minute_number_given_twice_in_a_body_clashes(example):
         (AgendaItem.meeting == december(example).id) & (AgendaItem.number == "33")
     )
     later = merged(Meeting, body=example.id, date=dt.date(2013, 2, 4), start_time="14:30")
-    again = merged(AgendaItem, meeting=later.id, position=0, number="33", title="Libraries")
+    again = merged(AgendaItem, meeting=later.id, rank="V", number="33", title="Libraries")
 
     clash = only("minute number")
 
@@ -137,7 +137,7 @@ def test_a_body_numbering_each_meeting_afresh_repeats_numbers_without_a_clash(ex
     group = merged(Body, name="Sub Group", numbering_restart="per-meeting")
     for day in (dt.date(2013, 1, 7), dt.date(2013, 2, 4)):
         meeting = merged(Meeting, body=group.id, date=day)
-        merged(AgendaItem, meeting=meeting.id, position=0, number="1", title="Apologies")
+        merged(AgendaItem, meeting=meeting.id, rank="V", number="1", title="Apologies")
 
     assert find_clashes() == []
 
@@ -146,7 +146,7 @@ def test_a_body_numbering_each_meeting_afresh_clashes_within_a_meeting(example):
     group = merged(Body, name="Sub Group", numbering_restart="per-meeting")
     meeting = merged(Meeting, body=group.id, date=dt.date(2013, 1, 7))
     items = [
-        merged(AgendaItem, meeting=meeting.id, position=n, number="1", title=title)
+        merged(AgendaItem, meeting=meeting.id, rank=str(n), number="1", title=title)
         for n, title in enumerate(("Apologies", "Minutes"))
     ]
 
@@ -208,7 +208,7 @@ def test_votes_are_checked_at_the_meetings_a_sync_changed_when_named(example):
 
 def test_a_vote_on_minutes_already_approved_is_not_checked_again(example):
     october = Meeting.get((Meeting.body == example.id) & (Meeting.date == dt.date(2012, 10, 1)))
-    item = merged(AgendaItem, meeting=october.id, position=99, title="Late")
+    item = merged(AgendaItem, meeting=october.id, rank="z", title="Late")
     merged(Resolution, item=item.id, text="That it be done.", votes_for=40)
 
     assert find_clashes() == []
@@ -231,7 +231,7 @@ def test_a_body_numbering_by_year_clashes_only_within_a_year(example):
     items = []
     for day in (dt.date(2012, 6, 4), dt.date(2013, 6, 3), dt.date(2014, 3, 3)):
         meeting = merged(Meeting, body=group.id, date=day)
-        items.append(merged(AgendaItem, meeting=meeting.id, position=0, number="1", title="A"))
+        items.append(merged(AgendaItem, meeting=meeting.id, rank="V", number="1", title="A"))
 
     clash = only("minute number")
 
@@ -241,7 +241,7 @@ def test_a_body_numbering_by_year_clashes_only_within_a_year(example):
 def test_a_number_given_three_times_is_one_clash(example):
     for day in (dt.date(2013, 2, 4), dt.date(2013, 3, 4)):
         meeting = merged(Meeting, body=example.id, date=day)
-        merged(AgendaItem, meeting=meeting.id, position=0, number="33", title="Libraries")
+        merged(AgendaItem, meeting=meeting.id, rank="V", number="33", title="Libraries")
 
     clash = only("minute number")
 

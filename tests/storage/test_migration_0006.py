@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib
 
 from desktop_app.services.minutes_content import content_sha256
-from desktop_app.storage import database as storage
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import AgendaItem, Minute, MinutesVersion, Resolution, db
 from tests.signing.record import approve, make_board
@@ -33,15 +32,7 @@ def _migrate_0006_again() -> None:
         rekey.migrate(db.obj)
 
 
-def _reopen_running_0006(data_dir, monkeypatch) -> None:
-    """Open again with 0006 the last step: the tables already have every later column,
-    as these rows were written by today's services, so later steps must not run again."""
-    every = storage.migration_modules()
-    monkeypatch.setattr(storage, "migration_modules", lambda: [m for m in every if m[0] <= 6])
-    open_database(data_dir)
-
-
-def test_fingerprints_of_unchanged_minutes_are_retaken_by_natural_keys(data_dir, monkeypatch):
+def test_fingerprints_of_unchanged_minutes_are_retaken_by_natural_keys(data_dir):
     open_database(data_dir)
     board = make_board(3)
     approve(board, 0)
@@ -53,7 +44,7 @@ def test_fingerprints_of_unchanged_minutes_are_retaken_by_natural_keys(data_dir,
     _migrate_0006_again()
     close_database()
 
-    _reopen_running_0006(data_dir, monkeypatch)
+    open_database(data_dir)
     try:
         assert _stored(first.id) == (wanted, wanted)
         # The second meeting's content holds the first's approval, re-taken before it.
@@ -63,7 +54,7 @@ def test_fingerprints_of_unchanged_minutes_are_retaken_by_natural_keys(data_dir,
         close_database()
 
 
-def test_a_fingerprint_of_minutes_changed_since_approval_is_left_as_it_was(data_dir, monkeypatch):
+def test_a_fingerprint_of_minutes_changed_since_approval_is_left_as_it_was(data_dir):
     open_database(data_dir)
     board = make_board(2)
     approve(board, 0)
@@ -83,7 +74,7 @@ def test_a_fingerprint_of_minutes_changed_since_approval_is_left_as_it_was(data_
     _migrate_0006_again()
     close_database()
 
-    _reopen_running_0006(data_dir, monkeypatch)
+    open_database(data_dir)
     try:
         assert _stored(version.id) == (legacy, legacy)
     finally:
