@@ -63,11 +63,14 @@ def _sync(args) -> int:
 
 def _list(args) -> int:
     from desktop_app.sync.conflicts import open_conflicts
+    from desktop_app.sync.run import remember_clashes
 
     open_data(args)
-    found = open_conflicts()
-    if not found:
+    found, clashes = open_conflicts(), remember_clashes()
+    if not found and not clashes:
         print("No conflicts are open.")
+    for clash in clashes:
+        print(f"{clash.id}  {clash.message} (change one of them to resolve it)")
     for conflict in found:
         print(f"{conflict.id}  {conflict.record}, {conflict.field.replace('_', ' ')}:")
         print(f"  mine:   {_shown(conflict.mine)}")

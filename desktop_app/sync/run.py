@@ -27,9 +27,11 @@ from desktop_app.errors import ValidationError
 from desktop_app.services.settings import get_setting
 from desktop_app.storage import changes
 from desktop_app.storage.database import context
-from desktop_app.storage.models import AppliedFile, Conflict, LocalSetting, db
+from desktop_app.storage.models import AppliedFile, LocalSetting, db
 from desktop_app.sync import content, derived, outgoing
 from desktop_app.sync.applying import ChangeRefused, apply_changes, journal_change
+from desktop_app.sync.clashes import Clash, find_clashes
+from desktop_app.sync.conflicts import open_conflicts
 from desktop_app.sync.share import (
     BadFile,
     ChangeFile,
@@ -44,6 +46,7 @@ from desktop_app.sync.share import (
 MAX_AHEAD_MS = 60 * 60 * 1000
 SHARE_FOLDER = "share_folder"
 LAST_SYNC = "last_sync"
+CLASHES = "clashes"
 
 
 @dataclass
@@ -58,6 +61,8 @@ class SyncReport:
     conflicts_open: int = 0
     tables: set[str] = field(default_factory=set)
     files_named: set[str] = field(default_factory=set)  # papers the applied changes name
+    meetings: set[str] = field(default_factory=set)  # meetings the applied changes touched
+    clashes: list[Clash] = field(default_factory=list)  # rules the merge broke
 
 
 def sync_now(share: Path, progress: Callable[[int, int], None] | None = None) -> SyncReport:
@@ -73,6 +78,8 @@ def sync_now(share: Path, progress: Callable[[int, int], None] | None = None) ->
     except ShareError as error:
         raise ValidationError(str(error)) from error
     report.files_awaited = len(awaited)
+    if report.files_applied:
+        report.clashes = remember_clashes(report.meetings)
     report.conflicts_open = open_conflict_count()
     with db.atomic():
         LocalSetting.replace(key=LAST_SYNC, value=changes.utc_now()).execute()
@@ -80,7 +87,18 @@ def sync_now(share: Path, progress: Callable[[int, int], None] | None = None) ->
 
 
 def open_conflict_count() -> int:
-    return Conflict.select().count()
+    """Values kept aside and rules a merge broke, as the status bar counts them."""
+    return len(open_conflicts()) + len(json.loads(get_setting(CLASHES, "[]")))
+
+
+def remember_clashes(meetings: set[str] | None = None) -> list[Clash]:
+    """Find the rules a merge broke and keep their list for the status bar (finding them
+    takes a tenth of a second on a large council: too long to do on every edit)."""
+    found = find_clashes(meetings=meetings)
+    kept = [{"id": clash.id, "message": clash.message} for clash in found]
+    with db.atomic():
+        LocalSetting.replace(key=CLASHES, value=json.dumps(kept)).execute()
+    return found
 
 
 def _send(share: Path, report: SyncReport) -> None:
@@ -92,7 +110,7 @@ def _receive(share: Path, report: SyncReport, progress) -> None:
     found, foreign = list_files(share)
     for path in foreign:
         report.skipped.append(
-            f"{path} was not written by Minute Book (a copy a file-sync "
+            f"The file {path} was not written by Minute Book (a copy a file-sync "
             "service made, or a stray file), so it is not read."
         )
     own = {context().device_id, *_past_devices()}
@@ -111,8 +129,9 @@ def _receive(share: Path, report: SyncReport, progress) -> None:
             while files and device not in stuck:
                 file = files[0]
                 if file.seq != applied.get(device, 0) + 1:
+                    wanted = applied.get(device, 0) + 1
                     report.skipped.append(
-                        f"{file.path} waits for file {applied.get(device, 0) + 1} of the same "
+                        f"The change file {file.path} waits for file {wanted} of the same "
                         "machine, which is not on the shared folder yet."
                     )
                     stuck.add(device)
@@ -144,14 +163,14 @@ def _try_file(file: ChangeFile, applied: dict, own: set[str], report: SyncReport
         ahead = Stamp.parse(header.last).physical - context().now_ms()
         if ahead > MAX_AHEAD_MS:
             report.skipped.append(
-                f"{file.path} is held back: its machine's clock is {_duration(ahead)} ahead "
-                "of this one; it applies when the time comes, or once that clock is put right."
+                f"The change file {file.path} is held back: its machine's clock is "
+                f"{_duration(ahead)} ahead of this one; it applies when the time comes."
             )
             return "held"
         header, travelling, data = read_file(file)
         with db.atomic():
             result = apply_changes(travelling, origin=f"{file.device}/{file.seq}")
-            derived.recompute(result)
+            report.meetings |= derived.recompute(result)
             AppliedFile.create(
                 device_id=file.device,
                 seq=file.seq,
@@ -163,7 +182,9 @@ def _try_file(file: ChangeFile, applied: dict, own: set[str], report: SyncReport
         report.skipped.append(str(error))
         return "bad"
     except (ChangeRefused, KeyError, TypeError, ValueError) as error:
-        report.skipped.append(f"{file.path} holds {_what(error)}, so it is not applied.")
+        report.skipped.append(
+            f"The change file {file.path} holds {_what(error)}, so it is not applied."
+        )
         return "bad"
     report.files_applied += 1
     report.changes_applied += result.changes
@@ -189,7 +210,8 @@ def _waiting_sentence(file: ChangeFile, applied: dict) -> str:
         for device, seq in header.seen.items()
         if applied.get(device, 0) < seq
     ]
-    return f"{file.path} waits for {', '.join(missing) or 'earlier files'}, not yet here."
+    waited = ", ".join(missing) or "earlier files"
+    return f"The change file {file.path} waits for {waited}, not yet here."
 
 
 def _applied() -> dict[str, int]:

@@ -77,7 +77,9 @@ def check_share(share: Path) -> None:
     """Refuse, in one sentence, a share that is not there or cannot be written."""
     share = Path(share)
     if not share.is_dir():
-        raise ShareError(f"The shared folder {share} cannot be found; is the drive connected?")
+        raise ShareError(
+            f"The shared folder {share} cannot be found; check that the drive is connected."
+        )
     try:
         devices_dir(share).mkdir(parents=True, exist_ok=True)
         files_dir(share).mkdir(parents=True, exist_ok=True)
@@ -113,7 +115,14 @@ def write_file(share: Path, header: Header, changes: list[dict]) -> Path:
     """Write one change file into the device's folder, whole or not at all. Raises
     FileExistsError if the name is taken: another copy of this database wrote it."""
     folder = devices_dir(share) / header.device
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not folder.is_dir():
+            raise NotADirectoryError(20, "a file stands where this machine's folder should be")
+    except OSError as error:
+        raise ShareError(
+            f"The shared folder {share} cannot be written: {_reason(error)}."
+        ) from error
     target = folder / file_name(header.seq)
     if target.exists():
         raise FileExistsError(target)
@@ -139,8 +148,12 @@ def write_file(share: Path, header: Header, changes: list[dict]) -> Path:
 def read_header(file: ChangeFile) -> Header:
     """The header alone (the first line), to know what a file needs before reading it."""
     try:
+        if file.path.stat().st_size == 0:
+            raise BadFile(_empty(file))
         with gzip.open(file.path, "rt", encoding="utf-8") as text:
             return _header(json.loads(text.readline()), file)
+    except BadFile:
+        raise
     except (OSError, EOFError, zlib.error, UnicodeDecodeError, ValueError) as error:
         raise BadFile(_unreadable(file, error)) from error
 
@@ -150,7 +163,7 @@ def read_file(file: ChangeFile) -> tuple[Header, list[dict], bytes]:
     try:
         data = file.path.read_bytes()
         if not data:
-            raise BadFile(f"{file.path} is empty (a file still arriving, or a placeholder).")
+            raise BadFile(_empty(file))
         lines = gzip.decompress(data).decode("utf-8").splitlines()
         records = [json.loads(line) for line in lines]
     except BadFile:
@@ -158,13 +171,15 @@ def read_file(file: ChangeFile) -> tuple[Header, list[dict], bytes]:
     except (OSError, EOFError, zlib.error, gzip.BadGzipFile, UnicodeDecodeError, ValueError) as e:
         raise BadFile(_unreadable(file, e)) from e
     if not records:
-        raise BadFile(f"{file.path} holds nothing.")
+        raise BadFile(f"The change file {file.path} holds nothing.")
     header = _header(records[0], file)
     changes, end = records[1:-1], records[-1] if len(records) > 1 else {}
     if not isinstance(end, dict) or end.get("end") != len(changes) or len(changes) != header.count:
-        raise BadFile(f"{file.path} is cut short (it should hold {header.count} changes).")
+        raise BadFile(
+            f"The change file {file.path} is cut short (it should hold {header.count} changes)."
+        )
     if not all(isinstance(change, dict) for change in changes):
-        raise BadFile(f"{file.path} holds a line that is not a change.")
+        raise BadFile(f"The change file {file.path} holds a line that is not a change.")
     return header, changes, data
 
 
@@ -172,12 +187,13 @@ def _header(record, file: ChangeFile) -> Header:
     if not isinstance(record, dict) or record.get("format") != FORMAT:
         version = record.get("format") if isinstance(record, dict) else None
         raise BadFile(
-            f"{file.path} is in a format this version does not know ({version!r}); "
+            f"The change file {file.path} is in a format this version does not know "
+            f"({version!r}); "
             "update Minute Book on this machine."
         )
     if record.get("device") != file.device or record.get("seq") != file.seq:
         raise BadFile(
-            f"{file.path} says it is file {record.get('seq')!r} of device "
+            f"The change file {file.path} says it is file {record.get('seq')!r} of device "
             f"{record.get('device')!r}, not of the folder it is in."
         )
     try:
@@ -192,7 +208,7 @@ def _header(record, file: ChangeFile) -> Header:
             schema=int(record.get("schema", 0)),
         )
     except (KeyError, TypeError, ValueError) as error:
-        raise BadFile(f"{file.path} has a damaged header.") from error
+        raise BadFile(f"The change file {file.path} has a damaged header.") from error
 
 
 def _header_line(header: Header) -> str:
@@ -232,12 +248,19 @@ def _give_name(temp: Path, target: Path) -> None:
     temp.unlink()
 
 
+def _empty(file: ChangeFile) -> str:
+    return (
+        f"The change file {file.path} is empty (still arriving, or a cloud drive's "
+        "placeholder not yet downloaded)."
+    )
+
+
 def _unreadable(file: ChangeFile, error: BaseException) -> str:
     if isinstance(error, EOFError):
-        return f"{file.path} is cut short (still being copied, or damaged)."
-    if isinstance(error, (OSError,)) and not isinstance(error, gzip.BadGzipFile):
-        return f"{file.path} cannot be read: {_reason(error)}."
-    return f"{file.path} is damaged ({type(error).__name__})."
+        return f"The change file {file.path} is cut short (still being copied, or damaged)."
+    if isinstance(error, OSError) and not isinstance(error, gzip.BadGzipFile):
+        return f"The change file {file.path} cannot be read: {_reason(error)}."
+    return f"The change file {file.path} is damaged and cannot be read."
 
 
 def _reason(error: OSError) -> str:

@@ -11,8 +11,7 @@ from desktop_app.errors import ValidationError
 from desktop_app.services.settings import get_setting, set_setting
 from desktop_app.storage.database import context
 from desktop_app.sync import outgoing
-from desktop_app.sync.conflicts import open_conflicts
-from desktop_app.sync.run import LAST_SYNC, SHARE_FOLDER
+from desktop_app.sync.run import LAST_SYNC, SHARE_FOLDER, open_conflict_count
 from desktop_app.sync.share import ShareError, check_share
 
 
@@ -51,5 +50,5 @@ def sharing_state() -> SharingState:
         machine=ctx.machine,
         last_sync=get_setting(LAST_SYNC, ""),
         waiting=outgoing.waiting(),
-        conflicts=len(open_conflicts()),
+        conflicts=open_conflict_count(),
     )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop_app.services import bodies, meetings, people
-from desktop_app.storage.models import Body, JournalEntry
+from desktop_app.services import agenda, bodies, meetings, people
+from desktop_app.storage.models import AgendaItem, Body, JournalEntry
 from desktop_app.sync.conflicts import open_conflicts, resolve_conflict
+from desktop_app.sync.sharing import sharing_state
 from tests.sync.replicas import laptops
 
 
@@ -73,3 +74,41 @@ def test_an_edit_made_after_seeing_another_is_not_a_conflict(tmp_path):
     with second.opened():
         assert open_conflicts() == []
         assert Body.get_by_id(board.id).venue == "Village Hall, Main Road"
+
+
+def test_two_indents_that_make_a_loop_are_put_right_the_same_way_everywhere(tmp_path):
+    first, second = laptops(tmp_path, 2)
+    with first.opened():
+        board = bodies.create_body(name="Parish Council")
+        meeting = meetings.create_meeting(body_id=board.id, date=dt.date(2026, 12, 10))
+        upper = agenda.add_item(meeting_id=meeting.id, title="Finance")
+        lower = agenda.add_item(meeting_id=meeting.id, title="Budget")
+    first.sync()
+    second.sync()
+    with first.opened():
+        agenda.indent_item(item_id=lower.id)  # Budget under Finance
+    with second.opened():
+        agenda.move_item(item_id=lower.id, offset=-1)
+        agenda.indent_item(item_id=upper.id)  # Finance under Budget
+    for laptop in (first, second, first, second):
+        laptop.sync()
+    assert first.export() == second.export()
+    with first.opened():
+        items = {row.id: row for row in AgendaItem.live()}
+        tops = [row for row in items.values() if row.parent_id is None]
+        assert len(tops) == 1 and len(items) == 2  # one item at the top, the other under it
+
+
+def test_a_merge_that_gives_two_bodies_one_name_shows_the_clash(tmp_path):
+    first, second = laptops(tmp_path, 2)
+    with first.opened():
+        bodies.create_body(name="Planning Committee")
+    with second.opened():
+        bodies.create_body(name="Planning committee")
+    first.sync()
+    report = second.sync()
+    [clash] = report.clashes
+    assert "Planning" in clash.message
+    assert report.conflicts_open == 1
+    with second.opened():
+        assert sharing_state().conflicts == 1

@@ -9,7 +9,6 @@ import pytest
 
 from desktop_app.exchange import import_file
 from desktop_app.paths import EXAMPLE_FILE
-from desktop_app.rules.clashes import Clash, find_clashes
 from desktop_app.storage import changes
 from desktop_app.storage.models import (
     AgendaItem,
@@ -22,6 +21,7 @@ from desktop_app.storage.models import (
     Resolution,
     db,
 )
+from desktop_app.sync.clashes import Clash, find_clashes
 from tests.services.conftest import assert_sentence
 
 DECEMBER = dt.date(2012, 12, 17)
