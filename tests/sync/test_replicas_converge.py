@@ -24,8 +24,8 @@ from desktop_app.errors import ValidationError
 from desktop_app.exchange.exporter import export_data
 from desktop_app.services import agenda, bodies, meetings
 from desktop_app.storage.database import close_database, open_database
-from desktop_app.storage.models import AgendaItem, Body
-from desktop_app.sync.applying import MODELS
+from desktop_app.storage.models import AgendaItem, Body, JournalEntry, db
+from desktop_app.sync.applying import MODELS, apply_changes, journal_change
 from desktop_app.sync.conflicts import open_conflicts, resolve_conflict
 from desktop_app.sync.run import sync_now
 from desktop_app.sync.share import devices_dir
@@ -228,6 +228,7 @@ class Replicas(RuleBasedStateMachine):
         for number in (1, 2):
             assert exports[number] == exports[0], _difference(exports[0], exports[number])
         assert shown[0] == shown[1] == shown[2]
+        assert _replayed(self.laptops[0], self.root / "replayed") == (exports[0], shown[0])
         everything = repr(exports[0]) + repr(shown[0])
         lost = {text for text in self.typed - self.replaced if text not in everything}
         assert not lost, f"texts lost: {sorted(lost)}"
@@ -248,6 +249,24 @@ class Replicas(RuleBasedStateMachine):
                     copy.parent.mkdir(parents=True, exist_ok=True)
                     if not copy.exists() or copy.read_bytes() != data:
                         copy.write_bytes(data)
+
+
+def _replayed(laptop: Laptop, folder: Path) -> tuple[dict, list]:
+    """The laptop's whole journal applied to an empty data folder: its export and conflicts."""
+    laptop.open()
+    try:
+        history = [
+            journal_change(entry) for entry in JournalEntry.select().order_by(JournalEntry.seq)
+        ]
+    finally:
+        close_database()
+    open_database(folder, now_ms=laptop.clock)
+    try:
+        with db.atomic():
+            apply_changes(history, origin="replay")
+        return export_data(), sorted(_shown(conflict) for conflict in open_conflicts())
+    finally:
+        close_database()
 
 
 def _difference(first: dict, second: dict) -> str:
