@@ -215,6 +215,7 @@ def approve(*, meeting_id: str, at_item_id: str) -> Resolution:
     latest = _latest(meeting.id)
     approval = dict(approved_at_meeting=at.id, approved_minute=item.number)
     with db.atomic():
+        approval["frozen_stamps"] = freeze.content_stamps(meeting.id)
         if latest is not None and latest.content_sha256 == sha:
             version = latest
             changes.update(

@@ -237,6 +237,8 @@ class MinutesVersion(Synced):
     circulated_by = TextField(default="")
     approved_at = TextField(null=True)
     content_sha256 = TextField(default="")  # the minutes' content as approved
+    # JSON {"table/row": {field: stamp}}: which values approval froze (services/freeze.py).
+    frozen_stamps = TextField(default="")
 
 
 class ActionNote(Synced):

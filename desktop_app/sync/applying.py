@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop_app.clock import Stamp
+from desktop_app.services import freeze
 from desktop_app.storage import changes
 from desktop_app.storage.changes import SEEN
 from desktop_app.storage.models import (
@@ -37,6 +38,7 @@ from desktop_app.storage.models import (
     Synced,
     db,
 )
+from desktop_app.sync import frozen as frozen_rows
 from desktop_app.sync.fields import keeps_conflicts
 
 MODELS = {model._meta.table_name: model for model in SYNCED_MODELS}
@@ -70,8 +72,9 @@ def apply_changes(changes_: list[dict], *, origin: str) -> Applied:
             raise ChangeRefused(f"a change to {change['table']!r}, which this version lacks")
         by_table[change["table"]].append(change)
     found_at = changes.utc_now()
+    frozen_meetings = freeze.frozen_meetings()
     for table, table_changes in by_table.items():
-        merge = _TableMerge(MODELS[table], table_changes, found_at)
+        merge = _TableMerge(MODELS[table], table_changes, found_at, frozen_meetings)
         merge.run()
         result.conflicts += merge.conflicts
         result.rows[table].update(change["row"] for change in table_changes)
@@ -86,7 +89,9 @@ def apply_changes(changes_: list[dict], *, origin: str) -> Applied:
 class _TableMerge:
     """The changes to one table: rows read once, merged in memory, written once."""
 
-    def __init__(self, model: type[Synced], table_changes: list[dict], found_at: str) -> None:
+    def __init__(
+        self, model: type[Synced], table_changes: list[dict], found_at: str, frozen: set[str]
+    ) -> None:
         self.model = model
         self.table = model._meta.table_name
         self.changes = sorted(table_changes, key=lambda change: change["hlc"])
@@ -95,15 +100,25 @@ class _TableMerge:
         ids = sorted({change["row"] for change in self.changes})
         self.rows = {row.id: row for row in _in_batches(model, model.id, ids)}
         self.heads: dict[tuple[str, str], dict[str, Conflict]] = defaultdict(dict)
+        # Approved minutes: the meetings frozen, each row's meeting, and rows set aside.
+        self.frozen = frozen
+        self.meeting_of = freeze.meetings_of(self.table, ids) if frozen else {}
+        self.set_aside: set[str] = set()
         for conflict in _in_batches(Conflict, Conflict.row_id, ids):
-            if conflict.table_name == self.table:
+            if conflict.table_name != self.table:
+                continue
+            if conflict.kind == "edit":
                 self.heads[conflict.row_id, conflict.field][conflict.stamp] = conflict
+            elif conflict.field == frozen_rows.CREATED:
+                self.set_aside.add(conflict.row_id)
         self.dirty: dict[str, set[str]] = defaultdict(set)
         self.made: set[str] = set()
 
     def run(self) -> None:
         for change in self.changes:
             row = self.rows.get(change["row"])
+            if row is None and self._into_approved(change):
+                continue
             if row is None:
                 self._make(change)
             else:
@@ -119,6 +134,20 @@ class _TableMerge:
             row.save(only=only)
 
     # Rows
+
+    def _into_approved(self, change: dict) -> bool:
+        """A row made elsewhere in minutes approved here (or one already set aside): kept,
+        not made."""
+        row_id = change["row"]
+        if row_id not in self.set_aside:
+            meeting = frozen_rows.meeting_of_new(self.table, row_id, change["fields"])
+            if meeting is None or meeting not in self.frozen:
+                return False
+            self.set_aside.add(row_id)
+        name, fields = frozen_rows.CREATED, change["fields"]
+        frozen_rows.keep_refused(self.table, row_id, name, change, fields, self.found_at)
+        self.conflicts += 1
+        return True
 
     def _make(self, change: dict) -> None:
         values = change["fields"]
@@ -142,6 +171,11 @@ class _TableMerge:
     def _merge(self, row: Synced, change: dict) -> None:
         stamps = json.loads(row.stamps or "{}")
         fields = dict(change["fields"])
+        if self.meeting_of.get(row.id) in self.frozen:
+            for name in freeze.frozen_fields(self.table, list(fields)):
+                value = fields.pop(name)
+                frozen_rows.keep_refused(self.table, row.id, name, change, value, self.found_at)
+                self.conflicts += 1
         touched = False
         deleted = fields.pop("deleted_at", _ABSENT)
         for name, value in fields.items():
@@ -198,7 +232,7 @@ class _TableMerge:
         stamp = change["hlc"]
         for gone in change.get("prior", {}).get("deleted_at", []):  # a settled conflict
             Conflict.delete().where(
-                Conflict.id == _conflict_id(self.table, row.id, "deleted_at", gone)
+                Conflict.id == conflict_id(self.table, row.id, "deleted_at", gone)
             ).execute()
         if stamp <= stamps.get("deleted_at", row.base_hlc):
             return False
@@ -237,15 +271,15 @@ class _TableMerge:
         self._add(row, name, "edit", change["hlc"], value, made)
 
     def _keep_deleted(self, row: Synced, delete_stamp: str, edit_stamp: str) -> None:
-        conflict_id = _conflict_id(self.table, row.id, "deleted_at", delete_stamp)
-        if Conflict.get_or_none(Conflict.id == conflict_id) is None:
+        found = conflict_id(self.table, row.id, "deleted_at", delete_stamp)
+        if Conflict.get_or_none(Conflict.id == found) is None:
             made = _made_by(row.id, edit_stamp)
             self._add(row, "deleted_at", "deleted", delete_stamp, edit_stamp, made)
 
     def _add(self, row: Synced, name: str, kind: str, stamp: str, value, made) -> None:
         device, actor, machine, at = made
         conflict = Conflict.create(
-            id=_conflict_id(self.table, row.id, name, stamp),
+            id=conflict_id(self.table, row.id, name, stamp),
             table_name=self.table,
             row_id=row.id,
             field=name,
@@ -277,7 +311,7 @@ def _made_by(row_id: str, stamp: str) -> tuple[str, str, str, str]:
     return entry.device_id, entry.actor, entry.machine, entry.at
 
 
-def _conflict_id(table: str, row_id: str, name: str, stamp: str) -> str:
+def conflict_id(table: str, row_id: str, name: str, stamp: str) -> str:
     return hashlib.sha256(f"{table}|{row_id}|{name}|{stamp}".encode()).hexdigest()[:32]
 
 

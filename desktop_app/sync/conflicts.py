@@ -5,7 +5,9 @@ the record shows the winner; the other is kept here. Resolving writes the chosen
 merged) text as an ordinary change that replaces both values, so it syncs like any other
 edit and closes the conflict on every machine it reaches.
 
-"Mine" is the value this copy's record shows, "theirs" the value kept aside.
+"Mine" is the value this copy's record shows, "theirs" the value kept aside. A change
+that would have altered approved minutes (kind "frozen", sync/frozen.py) can only be
+dismissed: the approved minutes stay as they are.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.errors import ValidationError
-from desktop_app.services import validation
+from desktop_app.services import freeze, validation
 from desktop_app.storage import changes
 from desktop_app.storage.changes import stamp_of
 from desktop_app.storage.models import Conflict, JournalEntry, Synced, db
 from desktop_app.sync.applying import MODELS
+from desktop_app.sync.frozen import CREATED
 
 
 @dataclass(frozen=True)
@@ -74,10 +77,12 @@ def resolve_conflict(
     """Keep "mine" or "theirs", or write `text` (a merged text) instead of both."""
     with db.atomic():
         view = conflict(conflict_id)
-        row = MODELS[view.table].get_by_id(view.row_id)
         stored = Conflict.get_by_id(conflict_id)
         snapshot = {name: getattr(stored, name) for name in Conflict._meta.fields}
         previous = view.mine.value
+        if view.kind == "frozen":
+            return _dismiss(stored, view, keep, text, snapshot)
+        row = MODELS[view.table].get_by_id(view.row_id)
         if text is not None:
             value = _checked(row, view.field, text)
         elif keep in ("mine", "theirs"):
@@ -89,10 +94,22 @@ def resolve_conflict(
     return Settled(conflict=snapshot, previous=previous)
 
 
+def _dismiss(stored: Conflict, view: ConflictView, keep, text, snapshot) -> Settled:
+    if keep != "mine" or text is not None:
+        meeting_id = next(iter(freeze.meetings_of(view.table, [view.row_id]).values()), None)
+        if meeting_id is not None:
+            freeze.ensure_editable(meeting_id)
+    stored.delete_instance()  # on this machine only: each machine dismisses its own
+    return Settled(conflict=snapshot, previous=_DISMISSED)
+
+
 def reopen_conflict(settled: Settled) -> None:
     """Undo a resolution: the record's earlier value back, and the conflict open again."""
     with db.atomic():
         kept = settled.conflict
+        if settled.previous is _DISMISSED:
+            Conflict.insert(**kept).on_conflict_ignore().execute()
+            return
         row = MODELS[kept["table_name"]].get_by_id(kept["row_id"])
         view = _view(Conflict(**kept), known_open=True)
         _settle(row, view, settled.previous, [])
@@ -114,9 +131,13 @@ def _checked(row: Synced, name: str, text: str) -> str:
 def _view(conflict: Conflict, known_open: bool = False) -> ConflictView | None:
     model = MODELS.get(conflict.table_name)
     row = model.get_or_none(model.id == conflict.row_id) if model else None
+    if row is None and conflict.kind == "frozen" and model is not None:
+        return _frozen_view(conflict, None, json.loads(conflict.value))
     if row is None:
         return None
     theirs_value = json.loads(conflict.value)
+    if conflict.kind == "frozen":
+        return _frozen_view(conflict, row, theirs_value)
     if conflict.kind == "deleted":
         mine_value = row.deleted_at
         theirs_value = None if row.deleted_at is not None else _deleted_at(conflict)
@@ -137,6 +158,28 @@ def _view(conflict: Conflict, known_open: bool = False) -> ConflictView | None:
         record=_label(row),
         mine=Side(mine_value, mine.actor, mine.machine, mine.at),
         theirs=theirs,
+    )
+
+
+_DISMISSED = "(dismissed)"
+
+
+def _frozen_view(conflict: Conflict, row: Synced | None, theirs_value) -> ConflictView:
+    """A change refused because the minutes were approved: the approved value stays."""
+    if conflict.field == CREATED or row is None:
+        mine_value = "(not in the approved minutes)"
+    else:
+        mine_value = changes.plain(row.__data__.get(row._meta.fields[conflict.field].name))
+    record = _label(row) if row is not None else conflict.table_name.replace("_", " ").title()
+    return ConflictView(
+        id=conflict.id,
+        kind="frozen",
+        table=conflict.table_name,
+        row_id=conflict.row_id,
+        field=conflict.field,
+        record=f"{record} (approved minutes)",
+        mine=Side(mine_value, "", "", ""),
+        theirs=Side(theirs_value, conflict.actor, conflict.machine, conflict.at),
     )
 
 

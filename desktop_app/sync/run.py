@@ -28,7 +28,7 @@ from desktop_app.services.settings import get_setting
 from desktop_app.storage import changes
 from desktop_app.storage.database import context
 from desktop_app.storage.models import AppliedFile, LocalSetting, db
-from desktop_app.sync import content, derived, outgoing
+from desktop_app.sync import content, derived, frozen, outgoing
 from desktop_app.sync.applying import ChangeRefused, apply_changes, journal_change
 from desktop_app.sync.clashes import Clash, find_clashes
 from desktop_app.sync.conflicts import open_conflicts
@@ -170,6 +170,9 @@ def _try_file(file: ChangeFile, applied: dict, own: set[str], report: SyncReport
         header, travelling, data = read_file(file)
         with db.atomic():
             result = apply_changes(travelling, origin=f"{file.device}/{file.seq}")
+            versions = result.rows.get("minutes_version", set())
+            if versions:
+                report.conflicts_found += frozen.put_back_approved(versions, changes.utc_now())
             report.meetings |= derived.recompute(result)
             AppliedFile.create(
                 device_id=file.device,

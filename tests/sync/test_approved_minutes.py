@@ -1,0 +1,72 @@
+"""Approved minutes are never changed by sync: a laptop that edited them while another
+approved them ends with the approved text, its edit kept as a conflict, on both laptops."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.errors import ValidationError
+from desktop_app.services import minutes, resolutions
+from desktop_app.services.minutes_content import content_sha256
+from desktop_app.storage.models import Minute, MinutesVersion
+from desktop_app.sync.conflicts import open_conflicts, resolve_conflict
+from tests.signing.record import approve, make_board
+from tests.sync.replicas import laptops
+
+
+def _shown(laptop):
+    with laptop.opened():
+        return sorted(
+            (c.id, c.kind, str(c.mine.value), str(c.theirs.value)) for c in open_conflicts()
+        )
+
+
+def test_an_edit_made_while_the_minutes_were_approved_elsewhere_is_kept_aside(tmp_path):
+    clerk, officer = laptops(tmp_path, 2)
+    with clerk.opened():
+        board = make_board(2)
+        report_item = [m for m in Minute.select()][0].item_id
+    clerk.sync()
+    officer.sync()
+    with officer.opened():
+        minutes.set_item_notes(item_id=report_item, notes="Rewritten on the officer's laptop.")
+        resolutions.add_resolution(
+            item_id=report_item, text="That a resolution added meanwhile be noted."
+        )
+    with clerk.opened():
+        approve(board, 0)
+    clerk.sync()
+    officer.sync()
+    clerk.sync()
+    assert clerk.export() == officer.export()
+    for laptop in (clerk, officer):
+        with laptop.opened():
+            version = MinutesVersion.get(MinutesVersion.meeting == board.meetings[0].id)
+            assert content_sha256(board.meetings[0].id) == version.content_sha256
+            assert "Rewritten" not in Minute.get(Minute.item == report_item).notes
+    shown = _shown(clerk)
+    assert shown == _shown(officer)
+    kept = " ".join(" ".join(conflict) for conflict in shown)
+    assert "Rewritten on the officer's laptop." in kept
+    assert "That a resolution added meanwhile be noted." in kept
+
+
+def test_a_change_to_approved_minutes_can_only_be_dismissed(tmp_path):
+    clerk, officer = laptops(tmp_path, 2)
+    with clerk.opened():
+        board = make_board(2)
+        report_item = [m for m in Minute.select()][0].item_id
+    clerk.sync()
+    officer.sync()
+    with officer.opened():
+        minutes.set_item_notes(item_id=report_item, notes="Too late.")
+    with clerk.opened():
+        approve(board, 0)
+    officer.sync()
+    clerk.sync()
+    with clerk.opened():
+        [conflict] = [c for c in open_conflicts() if c.kind == "frozen"]
+        with pytest.raises(ValidationError, match="approved"):
+            resolve_conflict(conflict.id, keep="theirs")
+        resolve_conflict(conflict.id, keep="mine")
+        assert [c for c in open_conflicts() if c.kind == "frozen"] == []
