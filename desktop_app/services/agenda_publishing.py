@@ -109,7 +109,8 @@ def can_give_back(meeting: Meeting, tree: AgendaTree, item: AgendaItem) -> bool:
     """Whether a numbered item may still lose its number: it was added after the agenda was
     published (so no published agenda shows it) and holds the latest number of its sequence,
     as when the clerk undoes adding it."""
-    if any(row.created_at < meeting.updated_at for row in tree.subtree(item)):
+    # Stamps, not wall-clock times: the item and the meeting may come from two machines.
+    if any(row.base_hlc < meeting.hlc for row in tree.subtree(item)):
         return False  # it was there when the agenda was published, or the meeting moved on
     body = Body.get_by_id(meeting.__data__["body"])
     parent_id = tree.parent_id(item)

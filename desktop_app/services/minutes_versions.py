@@ -150,7 +150,7 @@ def circulate(*, meeting_id: str) -> MinutesVersion:
             changes.update(
                 version,
                 state="circulated",
-                circulated_at=_after(version.created_at),
+                circulated_at=changes.utc_now(),
                 circulated_by=actor,
             )
         else:
@@ -176,7 +176,7 @@ def withdraw_circulation(*, meeting_id: str) -> None:
     if latest is None or latest.state != "circulated":
         raise ValidationError(f"The minutes of {long_date(meeting.date)} are not circulated.")
     with db.atomic():
-        if _made_at(latest, latest.circulated_at):
+        if _made_by_the_step(latest, latest.circulated_at):
             changes.delete(latest)
             _follow_versions(meeting, removed=latest)
         else:
@@ -218,9 +218,7 @@ def approve(*, meeting_id: str, at_item_id: str) -> Resolution:
         approval["frozen_stamps"] = freeze.content_stamps(meeting.id)
         if latest is not None and latest.content_sha256 == sha:
             version = latest
-            changes.update(
-                version, state="approved", approved_at=_after(version.created_at), **approval
-            )
+            changes.update(version, state="approved", approved_at=changes.utc_now(), **approval)
         else:
             version = changes.create(
                 MinutesVersion,
@@ -264,7 +262,7 @@ def unapprove(*, meeting_id: str) -> None:
     with db.atomic():
         for resolution in approvals:
             changes.delete(resolution)
-        if _made_at(version, version.approved_at):
+        if _made_by_the_step(version, version.approved_at):
             changes.delete(version)
             _follow_versions(meeting, removed=version)
         else:
@@ -274,6 +272,7 @@ def unapprove(*, meeting_id: str) -> None:
                 approved_at=None,
                 approved_at_meeting=None,
                 approved_minute="",
+                frozen_stamps="",
             )
             _follow_versions(meeting)
 
@@ -350,31 +349,18 @@ def _follow_versions(meeting: Meeting, removed: MinutesVersion | None = None) ->
 
 def _status_when_made(meeting: Meeting, version: MinutesVersion) -> str | None:
     """The meeting's status just before `version` was made. No row keeps it, but the change
-    journal does: the last status written for the meeting before the version's creation."""
-    # Newest first: the journal has no index by row, and the version is usually recent. Only
-    # a create writes "created_at" among the fields.
-    made = (
-        JournalEntry.select(JournalEntry.seq)
-        .where(
-            (JournalEntry.table_name == "minutes_version")
-            & (JournalEntry.row_id == version.id)
-            & JournalEntry.fields.contains('"created_at"')
-        )
-        .order_by(JournalEntry.seq.desc())
-        .limit(1)
-        .scalar()
-    )
-    if made is None:
-        return None
+    journal does: the last status written for the meeting before the version's creation.
+    The journal holds the changes made here and those applied from other machines, ordered
+    by their stamps, so every machine finds the same status."""
     entries = (
         JournalEntry.select(JournalEntry.fields)
         .where(
-            (JournalEntry.table_name == "meeting")
-            & (JournalEntry.row_id == meeting.id)
-            & (JournalEntry.seq < made)
+            (JournalEntry.row_id == meeting.id)
+            & (JournalEntry.table_name == "meeting")
+            & (JournalEntry.hlc < version.base_hlc)
             & JournalEntry.fields.contains('"status"')
         )
-        .order_by(JournalEntry.seq.desc())
+        .order_by(JournalEntry.hlc.desc())
     )
     for entry in entries:
         status = json.loads(entry.fields).get("status")
@@ -383,19 +369,16 @@ def _status_when_made(meeting: Meeting, version: MinutesVersion) -> str | None:
     return None
 
 
-def _made_at(version: MinutesVersion, moment: str | None) -> bool:
-    """Whether the version was made at that step (circulating or approving changed minutes)
-    rather than moved on to it: a step on an existing version is stamped after its creation."""
-    return moment is not None and moment <= version.created_at
-
-
-def _after(moment: str) -> str:
-    """Now, but strictly after `moment` even on a clock that stands still (see _made_at)."""
-    now = changes.utc_now()
-    if now > moment:
-        return now
-    later = dt.datetime.fromisoformat(moment) + dt.timedelta(milliseconds=1)
-    return later.isoformat(timespec="milliseconds")
+def _made_by_the_step(version: MinutesVersion, moment: str | None) -> bool:
+    """Whether the version was made by the step now undone (circulating or approving
+    changed minutes) rather than moved on to it. A version moved on has a state stamped
+    after it was made: stamps travel with the record, so this holds whatever the clocks of
+    the machines that made it and took the step. A version made in its state (here, or by
+    an import, which brings its history as times) was made by the step unless its time
+    says the step came later."""
+    if changes.stamp_of(version, "state") != version.base_hlc:
+        return False
+    return moment is None or moment <= version.created_at
 
 
 def _day(moment: str | None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from desktop_app.services import agenda, bodies, meetings, people
 from desktop_app.storage.models import AgendaItem, Body, JournalEntry
@@ -112,3 +113,26 @@ def test_a_merge_that_gives_two_bodies_one_name_shows_the_clash(tmp_path):
     assert report.conflicts_open == 1
     with second.opened():
         assert sharing_state().conflicts == 1
+
+
+def test_undoing_a_step_is_decided_by_stamps_not_by_two_laptops_clocks(tmp_path):
+    """A draft made on one laptop and circulated on another whose clock is an hour behind
+    goes back to being a draft when the circulation is withdrawn; by the clocks alone it
+    would seem made by circulating it, and would go."""
+    from desktop_app.services import minutes_versions
+    from desktop_app.storage.models import Meeting
+    from tests.signing.record import make_board
+
+    first, second = laptops(tmp_path, 2)
+    second.now_ms = lambda: int(time.time() * 1000) - 3_600_000
+    with first.opened():
+        board = make_board(1)
+        minutes_versions.draft_version(meeting_id=board.meetings[0].id)
+    first.sync()
+    second.sync()
+    with second.opened():
+        minutes_versions.circulate(meeting_id=board.meetings[0].id)
+        minutes_versions.withdraw_circulation(meeting_id=board.meetings[0].id)
+        [version] = minutes_versions.list_versions(board.meetings[0].id)
+        assert version.state == "draft"
+        assert Meeting.get_by_id(board.meetings[0].id).status == "minutes drafted"
