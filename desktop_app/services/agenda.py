@@ -13,7 +13,7 @@ from __future__ import annotations
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
 from desktop_app.rules import schedule12a
-from desktop_app.services import validation
+from desktop_app.services import validation, voting
 from desktop_app.services.agenda_entries import AgendaEntry, list_agenda
 from desktop_app.services.agenda_publishing import (
     can_give_back,
@@ -148,6 +148,8 @@ def update_item(*, item_id: str, **fields) -> AgendaItem:
         raise ValidationError("An item cannot follow up itself.")
     with db.atomic():
         changes.update(item, **{name: values[name] for name in fields})
+        if "started_at" in fields:  # who was there when the item's vote was taken
+            voting.check_votes_still_fit(meeting.id)
     return item
 
 

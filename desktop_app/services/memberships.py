@@ -14,6 +14,11 @@ from desktop_app.storage.models import Body, Membership, Organisation, Person, d
 EDITABLE = ("role", "organisation_id", "voting", "from_date", "to_date")
 
 
+def votes(membership: Membership | None) -> bool:
+    """Whether a membership is a vote that counts for quorum; a named substitute's is not."""
+    return bool(membership and membership.voting and membership.role != "substitute")
+
+
 def add_member(
     *,
     body_id: str,

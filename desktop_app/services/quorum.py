@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from desktop_app.errors import ValidationError
 from desktop_app.services import validation
-from desktop_app.services.attendance import votes
 from desktop_app.services.bodies import clean_quorum
+from desktop_app.services.memberships import votes
 from desktop_app.storage.models import AgendaItem, Attendance, Body, Meeting, Membership
 
 FRACTIONS = {

@@ -15,7 +15,7 @@ from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
 from desktop_app.rules import votes as vote_rules
 from desktop_app.services import quorum, validation
-from desktop_app.services.attendance import votes
+from desktop_app.services.memberships import votes
 from desktop_app.services.people import display_name, surname_first
 from desktop_app.storage.models import (
     AgendaItem,
@@ -23,7 +23,9 @@ from desktop_app.storage.models import (
     Declaration,
     Meeting,
     Membership,
+    NamedVote,
     Person,
+    Resolution,
 )
 
 COUNTS = vote_rules.COUNTS
@@ -122,6 +124,45 @@ def check_recorded_vote(
     )
 
 
+def check_votes_still_fit(
+    meeting_id: str, *, instead: str = "correct the resolution first"
+) -> None:
+    """Every vote recorded at the meeting could still have been cast as recorded, now that
+    its attendance or declarations have changed (call inside the change's transaction, after
+    writing it, so a refusal rolls it back). The same check_votes an import makes of the
+    votes it brings, so what the window keeps, an export of it brings back. `instead` ends
+    the sentence with what the clerk can do."""
+    rows = (
+        Resolution.live()
+        .join(AgendaItem, on=(Resolution.item == AgendaItem.id))
+        .where((AgendaItem.meeting == meeting_id) & AgendaItem.deleted_at.is_null())
+        .select(Resolution, AgendaItem)
+        .order_by(AgendaItem.position, Resolution.position)
+    )
+    for row in rows:
+        named = dict(
+            NamedVote.live()
+            .select(NamedVote.person, NamedVote.vote)
+            .where(NamedVote.resolution == row.id)
+            .tuples()
+        )
+        try:
+            check_votes(
+                item_id=row.item.id,
+                votes_for=row.votes_for,
+                votes_against=row.votes_against,
+                votes_abstain=row.votes_abstain,
+                proposer_id=row.__data__["proposer"],
+                seconder_id=row.__data__["seconder"],
+                named_votes=named,
+            )
+        except ValidationError as error:
+            raise ValidationError(
+                f"After this change, {_continued(str(error))} (the resolution on "
+                f"{item_label(row.item)}, “{_short(row.text)}”); {instead}."
+            ) from None
+
+
 def inquorate_warning(item_id: str) -> str | None:
     """A sentence to show before recording a vote if the item was taken while inquorate."""
     item = validation.live_row(AgendaItem, item_id, "agenda item")
@@ -214,6 +255,19 @@ def _reason(row, members, withdrew, at, label, body_name) -> str | None:
     if row.person_id in withdrew:
         return f"declared an interest in {withdrew[row.person_id]} and left the room"
     return None
+
+
+def _continued(sentence: str) -> str:
+    """A check_votes sentence to go on after a comma: its full stop dropped, and its first
+    word lowered when it is not a name ("Only 4 members…", "No member…")."""
+    sentence = sentence.removesuffix(".")
+    if sentence.split(" ", 1)[0] in ("Only", "No"):
+        return sentence[:1].lower() + sentence[1:]
+    return sentence
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:39].rstrip() + "…"
 
 
 def _item_and_parents(item: AgendaItem) -> dict[str, str]:
