@@ -28,7 +28,6 @@ def publish_agenda(*, meeting_id: str) -> dict[str, str]:
         raise ValidationError("The agenda has no items to publish.")
     _refuse_numbers_after(meeting, "publish this one")
     plan = numbering.plan(meeting, tree)
-    _refuse_repeats(meeting, tree, plan)
     for item, _ in tree.walk():
         label = item.number or plan.numbers[item.id]
         if not item.title.strip():
@@ -68,8 +67,10 @@ def number_new_items(
     meeting: Meeting, tree: AgendaTree, plan: numbering.Plan | None = None
 ) -> None:
     """Give the items that have none their numbers (all of them when publishing; one added
-    to a published agenda), moving the body's counter on. Call inside a transaction."""
+    to a published agenda), moving the body's counter on. Call inside a transaction: a
+    number the body has given already is refused, and the refusal undoes the addition."""
     plan = plan or numbering.plan(meeting, tree)
+    _refuse_repeats(meeting, tree, plan)
     for item_id, number in plan.numbers.items():
         changes.update(tree.items[item_id], number=number)
     if plan.next_number is not None:

@@ -304,6 +304,39 @@ def test_an_item_added_to_a_published_agenda_takes_the_next_number(board, starte
     assert bodies.get_body(board.id).numbering_next == 38
 
 
+def test_an_item_added_after_the_counter_was_set_back_never_repeats_a_number(
+    refused, board, started
+):
+    agenda.publish_agenda(meeting_id=started.id)
+    bodies.update_body(body_id=board.id, numbering_next=31)
+
+    with refused(
+        "Minute 31 was given already, to “Declarations of Interest” at the meeting of "
+        "17 December 2012; set the body's next minute number past it first."
+    ):
+        agenda.add_item(meeting_id=started.id, title="Flooding", kind="urgent item")
+
+
+def test_an_item_added_to_last_years_agenda_continues_last_years_numbers(database):
+    committee = bodies.create_body(
+        name="Planning Committee", numbering_pattern="{yy}/{n}", numbering_restart="yearly"
+    )
+    april = meetings.create_meeting(body_id=committee.id, date="2024-04-20")
+    may = meetings.create_meeting(body_id=committee.id, date="2024-05-20")
+    for title in ("Applications", "Appeals", "Enforcement"):
+        agenda.add_item(meeting_id=april.id, title=title)
+    agenda.add_item(meeting_id=may.id, title="Applications")
+    agenda.publish_agenda(meeting_id=april.id)
+    agenda.publish_agenda(meeting_id=may.id)
+
+    agenda.add_item(meeting_id=april.id, title="Tree preservation", kind="urgent item")
+
+    assert [e.number for e in agenda.list_agenda(april.id)] == ["23/1", "23/2", "23/3", "23/4"]
+    assert bodies.get_body(committee.id).numbering_next == 2
+    agenda.add_item(meeting_id=may.id, title="Appeals")
+    assert [e.number for e in agenda.list_agenda(may.id)] == ["24/1", "24/2"]
+
+
 def test_a_confidential_item_on_a_published_agenda_needs_its_paragraph(refused, started):
     agenda.publish_agenda(meeting_id=started.id)
 
