@@ -6,6 +6,8 @@ template a new agenda starts from (agenda_template.py), the agenda as shown
 Positions count 0, 1, 2… within each sibling list, except that a deleted item keeps its
 slot (so that undo puts it back exactly) until the list is next rearranged. At the top
 level confidential items are shown as Part II after every Part I item (agenda_tree.py).
+Once the meeting's minutes are approved, only the chair's brief of an item still changes
+(freeze.py).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
 from desktop_app.rules import schedule12a
-from desktop_app.services import validation, voting
+from desktop_app.services import freeze, validation, voting
 from desktop_app.services.agenda_entries import AgendaEntry, list_agenda
 from desktop_app.services.agenda_publishing import (
     can_give_back,
@@ -66,6 +68,9 @@ EDITABLE = (
     "brief_note",
     "minutes_allowed",
 )
+# The chair's brief, which is not part of the minutes (minutes_content.py): it may still
+# change once they are approved. Every other field, and the items' order, is the record.
+BRIEF_ONLY = ("brief_note", "minutes_allowed")
 # The most time one item can be given: longer is a slip of the keyboard, not a plan.
 LONGEST_ITEM_MINUTES = 480
 
@@ -88,6 +93,7 @@ def add_item(
     closing items (any other business, date of next meeting, duration), and confidential
     items in Part II. On a published agenda the item takes its number at once."""
     meeting = validation.live_row(Meeting, meeting_id, "meeting")
+    freeze.ensure_editable(meeting.id)
     tree = AgendaTree(meeting.id)
     values = _clean(
         dict(
@@ -143,6 +149,8 @@ def update_item(*, item_id: str, **fields) -> AgendaItem:
         raise ValidationError(f"An agenda item has no field called {', '.join(sorted(unknown))}.")
     item = validation.live_row(AgendaItem, item_id, "agenda item")
     meeting = Meeting.get_by_id(item.__data__["meeting"])
+    if set(fields) - set(BRIEF_ONLY):
+        freeze.ensure_editable(meeting.id)
     values = _clean({**changes.current(item, EDITABLE), **fields}, meeting, AgendaTree(meeting.id))
     if values["linked_item_id"] == item.id:
         raise ValidationError("An item cannot follow up itself.")
@@ -239,6 +247,7 @@ def restore_item(*, item_id: str) -> AgendaItem:
     if item.deleted_at is None:
         return item
     meeting = validation.live_row(Meeting, item.__data__["meeting"], "meeting")
+    freeze.ensure_editable(meeting.id)
     tree = AgendaTree(meeting.id)
     parent_id = item.__data__.get("parent")
     if parent_id and parent_id not in tree.items:
@@ -330,8 +339,10 @@ def _body_of(item: AgendaItem | None) -> str | None:
 
 
 def _load(item_id: str) -> tuple[AgendaItem, AgendaTree]:
-    """The item as a member of its meeting's tree (the same object, so writes show)."""
+    """The item as a member of its meeting's tree (the same object, so writes show), if
+    the meeting's minutes, which record the items' order, may still change."""
     item = validation.live_row(AgendaItem, item_id, "agenda item")
+    freeze.ensure_editable(item.__data__["meeting"])
     tree = AgendaTree(item.__data__["meeting"])
     return tree.items[item.id], tree
 

@@ -6,7 +6,7 @@ import pytest
 
 from desktop_app.services import agenda, bodies, meeting_status, meetings, organisations, people
 from desktop_app.storage import changes
-from desktop_app.storage.models import AgendaItem, Body, Document, db
+from desktop_app.storage.models import AgendaItem, Body, Document, MinutesVersion, db
 
 STANDARD_TITLES = [
     "Apologies for Absence",
@@ -345,6 +345,64 @@ def test_a_confidential_item_on_a_published_agenda_needs_its_paragraph(refused, 
 
 
 # -- editing ----------------------------------------------------------------------------------
+
+
+def approve(meeting, *, at):
+    """The meeting's minutes approved at minute 31 of `at`."""
+    with db.atomic():
+        changes.create(
+            MinutesVersion,
+            meeting=meeting.id,
+            version=1,
+            state="approved",
+            approved_at_meeting=at.id,
+            approved_minute="31",
+        )
+
+
+FROZEN = "were approved at minute 31 of the meeting of 17 December 2012 and can no longer change"
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        dict(title="Libraries review"),
+        dict(purpose="for decision"),
+        dict(started_at="15:10"),
+        dict(confidential=True, exempt_paragraph="3"),
+    ],
+)
+def test_an_item_of_approved_minutes_cannot_be_edited(refused, october, meeting, fields):
+    item = agenda.add_item(meeting_id=october.id, title="Libraries")
+    approve(october, at=meeting)
+
+    with refused(FROZEN):
+        agenda.update_item(item_id=item.id, **fields)
+
+
+def test_the_chairs_brief_for_an_item_of_approved_minutes_may_still_change(october, meeting):
+    item = agenda.add_item(meeting_id=october.id, title="Libraries")
+    approve(october, at=meeting)
+
+    agenda.update_item(item_id=item.id, brief_note="Keep it short", minutes_allowed=10)
+
+    assert entry(october, "Libraries").brief_note == "Keep it short"
+
+
+def test_approved_minutes_take_no_new_item_and_keep_their_order(refused, october, meeting):
+    first = agenda.add_item(meeting_id=october.id, title="Libraries")
+    second = agenda.add_item(meeting_id=october.id, title="Youth Services")
+    approve(october, at=meeting)
+
+    for change in (
+        lambda: agenda.add_item(meeting_id=october.id, title="Flooding"),
+        lambda: agenda.move_item(item_id=second.id, offset=-1),
+        lambda: agenda.indent_item(item_id=second.id),
+        lambda: agenda.delete_item(item_id=first.id),
+    ):
+        with refused(FROZEN):
+            change()
+    assert titles(october) == ["Libraries", "Youth Services"]
 
 
 def test_update_item_stores_every_field(meeting, october):
