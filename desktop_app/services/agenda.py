@@ -283,11 +283,13 @@ def _clean(values: dict, meeting: Meeting, tree: AgendaTree) -> dict:
         )
     paragraph = schedule12a.exempt_paragraph(values["exempt_paragraph"])
     confidential = bool(values["confidential"])
-    if confidential and not paragraph and _published(tree):
-        raise ValidationError(
-            "A confidential item on a published agenda needs its paragraph of Schedule 12A "
-            "(1 to 7)."
-        )
+    title = validation.optional_name(values["title"], "title")
+    schedule12a.check_part_two(
+        item=f"“{title}”" if title else "This item",
+        confidential=confidential,
+        paragraph=paragraph,
+        published=_published(tree),
+    )
     linked_item = values["linked_item_id"] or None
     earlier = validation.optional_row(AgendaItem, linked_item, "linked minute")
     linked_meeting = values["linked_meeting_id"] or None
@@ -299,7 +301,7 @@ def _clean(values: dict, meeting: Meeting, tree: AgendaTree) -> dict:
     if linked_bodies - {meeting.body_id}:
         raise ValidationError("An item can only follow up minutes and meetings of its own body.")
     return dict(
-        title=validation.optional_name(values["title"], "title"),
+        title=title,
         kind=validation.choice(values["kind"] or "report", vocabulary.ITEM_KINDS, "kind of item"),
         presenter_person_id=person_id,
         presenter_organisation_id=organisation_id,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from desktop_app.dates import long_date
 from desktop_app.errors import ValidationError
+from desktop_app.rules import schedule12a
 from desktop_app.rules.numbering import repeated_number
 from desktop_app.services import numbering, validation
 from desktop_app.services.agenda_tree import AgendaTree
@@ -32,11 +33,12 @@ def publish_agenda(*, meeting_id: str) -> dict[str, str]:
         label = item.number or plan.numbers[item.id]
         if not item.title.strip():
             raise ValidationError(f"Item {label} has no title.")
-        if item.confidential and not item.exempt_paragraph:
-            raise ValidationError(
-                f"Item {label} is confidential but gives no paragraph of Schedule 12A "
-                "as the reason."
-            )
+        schedule12a.check_part_two(
+            item=f"Item {label}",
+            confidential=item.confidential,
+            paragraph=item.exempt_paragraph,
+            published=True,
+        )
     with db.atomic():
         number_new_items(meeting, tree, plan)
         changes.update(meeting, status="agenda published")

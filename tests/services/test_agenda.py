@@ -340,7 +340,7 @@ def test_an_item_added_to_last_years_agenda_continues_last_years_numbers(databas
 def test_a_confidential_item_on_a_published_agenda_needs_its_paragraph(refused, started):
     agenda.publish_agenda(meeting_id=started.id)
 
-    with refused("needs its paragraph of Schedule 12A"):
+    with refused("“Staffing” is confidential but gives no paragraph of Schedule 12A"):
         agenda.add_item(meeting_id=started.id, title="Staffing", confidential=True)
 
 
