@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from desktop_app.dates import long_date
 from desktop_app.errors import ValidationError
+from desktop_app.rules.votes import holds_vote
 from desktop_app.services import memberships, validation, voting
 from desktop_app.services.people import display_name, surname_first
 from desktop_app.storage import changes
@@ -104,7 +105,7 @@ def attendance_sheet(meeting_id: str) -> list[AttendanceEntry]:
             name=display_name(person),
             role=membership.role if membership else "",
             organisation=organisations.get(organisation_id, ""),
-            voting=memberships.votes(counted),
+            voting=holds_vote(counted),
             is_member=membership is not None,
             status=row.status if row else "",
             substitute_for_id=replaced,

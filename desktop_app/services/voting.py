@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app import vocabulary
+from desktop_app.dates import long_date
 from desktop_app.errors import ValidationError
 from desktop_app.rules import votes as vote_rules
 from desktop_app.services import quorum, validation
-from desktop_app.services.memberships import votes
 from desktop_app.services.people import display_name, surname_first
 from desktop_app.storage.models import (
     AgendaItem,
@@ -146,6 +146,10 @@ def check_votes_still_fit(
             .where(NamedVote.resolution == row.id)
             .tuples()
         )
+        counts = (row.votes_for, row.votes_against, row.votes_abstain)
+        people = (row.__data__["proposer"], row.__data__["seconder"])
+        if not named and all(value is None for value in (*counts, *people)):
+            continue  # nothing recorded that attendance could contradict
         try:
             check_votes(
                 item_id=row.item.id,
@@ -157,10 +161,25 @@ def check_votes_still_fit(
                 named_votes=named,
             )
         except ValidationError as error:
+            held = long_date(Meeting.get_by_id(meeting_id).date)
             raise ValidationError(
                 f"After this change, {_continued(str(error))} (the resolution on "
-                f"{item_label(row.item)}, “{_short(row.text)}”); {instead}."
+                f"{item_label(row.item)} at the meeting of {held}, “{_short(row.text)}”); "
+                f"{instead}."
             ) from None
+
+
+def check_body_votes_still_fit(body_id: str, windows: list[tuple]) -> None:
+    """check_votes_still_fit for the body's meetings held within any of `windows` (from, to;
+    None for open), whose voters a change to a membership may have changed."""
+    for start, end in windows:
+        query = Meeting.live().where(Meeting.body == body_id)
+        if start is not None:
+            query = query.where(Meeting.date >= start)
+        if end is not None:
+            query = query.where(Meeting.date <= end)
+        for meeting in query.order_by(Meeting.date, Meeting.start_time):
+            check_votes_still_fit(meeting.id)
 
 
 def inquorate_warning(item_id: str) -> str | None:
@@ -234,10 +253,10 @@ def _reason(row, members, withdrew, at, label, body_name) -> str | None:
         membership = members.get(row.person_id)
         if membership is None:
             return f"is not a member of {body_name}"
-        if not votes(membership):
+        if not vote_rules.holds_vote(membership):
             return f"is not a voting member of {body_name}"
     elif row.status == "substitute":
-        if not votes(members.get(row.substitute_for_id)):
+        if not vote_rules.holds_vote(members.get(row.substitute_for_id)):
             return "substitutes for a member who has no vote"
     elif row.status == "in attendance":
         return f"attends without being a member of {body_name}"

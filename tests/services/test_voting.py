@@ -332,8 +332,9 @@ def test_a_member_counted_in_a_vote_cannot_then_be_marked_absent(board, refused)
         )
     assert str(caught.value) == (
         "After this change, only 4 members may vote on item 33, but 5 votes were recorded "
-        "(the resolution on item 33, “That the presentation be noted”); correct the "
-        "resolution first, or, if they left after the vote, record when they left."
+        "(the resolution on item 33 at the meeting of 17 December 2012, “That the "
+        "presentation be noted”); correct the resolution first, or, if they left after the "
+        "vote, record when they left."
     )
     assert line(board, board.people.ring).status == "present"
 
@@ -400,3 +401,34 @@ def test_moving_the_time_an_item_was_taken_past_a_voters_departure_is_refused(bo
 
     with refused("only 4 members may vote on item 33"):
         agenda.update_item(item_id=board.item33.id, started_at="15:05")
+
+
+def membership_of(board, person):
+    return next(
+        m for m in memberships.list_members(body_id=board.body.id) if m.person_id == person.id
+    )
+
+
+def test_a_member_counted_in_a_vote_cannot_then_lose_their_vote(board, refused):
+    five_for(board)
+
+    with refused("only 4 members may vote on item 33", "at the meeting of 17 December 2012"):
+        memberships.update_membership(
+            membership_id=membership_of(board, board.people.ring).id, voting=False
+        )
+    with refused("only 4 members may vote on item 33"):
+        memberships.update_membership(
+            membership_id=membership_of(board, board.people.ring).id, to_date="2012-12-01"
+        )
+    with refused("only 4 members may vote on item 33"):
+        memberships.remove_member(membership_id=membership_of(board, board.people.ring).id)
+
+
+def test_a_membership_ending_after_the_meeting_leaves_its_votes_alone(board):
+    five_for(board)
+
+    memberships.update_membership(
+        membership_id=membership_of(board, board.people.ring).id, to_date="2013-05-01"
+    )
+
+    assert "Cllr Marion Ring" in names(board.item33)
