@@ -463,6 +463,12 @@ class MainWindow(QMainWindow):
         toolbar.addActions([undo, redo])
 
     def _tree_current_changed(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        if index.isValid():
+            # Qt moves only the current row at times (to the first row, when the tree takes
+            # the focus with none): the highlight follows it, so the row shown is the page's.
+            self.tree.selectionModel().select(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
         kind, row_id = index.data(KIND_ROLE), index.data(ID_ROLE)
         try:
             if kind == "body":

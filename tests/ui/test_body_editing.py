@@ -272,3 +272,21 @@ def test_the_page_stays_with_the_body_chosen_in_the_tree_after_an_edit(qtbot, wi
     assert window.tree.currentIndex().data() == "Municipal year 2012/13"
     assert window.current_body_id() == window.body_page.body_id == beta.id
     assert window.tree.isExpanded(window.tree.currentIndex().parent())
+
+
+def test_the_row_highlighted_is_the_page_shown_when_qt_moves_the_current_row(qtbot, window, board):
+    # The body being edited is deleted elsewhere (the command line, another window): nothing
+    # is current, and when the tree takes the focus Qt makes its first row current alone,
+    # without the highlight, so the page showed a body the tree did not.
+    council = bodies.create_body(name="Council", kind="council")
+    gone = bodies.create_body(name="Working Group")
+    window.changes.changed.emit()
+    window.select("body", gone.id)
+    qtbot.mouseClick(window.body_page.fields["quorum"], Qt.MouseButton.LeftButton)
+    bodies.delete_body(body_id=gone.id)
+    window.changes.changed.emit()
+
+    window.tree.setFocus(Qt.FocusReason.TabFocusReason)
+
+    assert window.body_page.body_id == council.id
+    assert [i.data() for i in window.tree.selectionModel().selectedIndexes()] == ["Council"]
