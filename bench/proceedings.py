@@ -26,6 +26,7 @@ from bench.council import (
     municipal_year,
 )
 from bench.report_pdf import report_pdf
+from desktop_app.rules import ranks
 from desktop_app.services.documents import keep_text
 from desktop_app.storage.models import (
     Action,
@@ -285,21 +286,23 @@ class Proceedings:
         kinds += [rng.choice(substantive) for _ in range(extra - sub_count)] + list(CLOSING)
         with_subs = Counter(rng.choices(range(4, 4 + extra - sub_count), k=sub_count))
         pack = bench and sitting.day == BENCH_DATES[0]
-        for position, kind in enumerate(kinds, start=1):
+        places = ranks.spread(len(kinds))
+        for position, (kind, rank) in enumerate(zip(kinds, places, strict=True), start=1):
             number = minute_number(sitting.board.numbering_pattern, n, sitting.day)
             n += 1
-            item = self._item(sitting, kind, position, number, None, bench)
+            item = self._item(sitting, kind, rank, number, None, bench)
             if pack and kind == "report":
                 self.pack_items.append(item)
-            for k in range(1, with_subs[position - 1] + 1):
-                self._item(sitting, kind, k, f"{number}.{k}", item, bench)
+            subs = with_subs[position - 1]
+            for k, sub_rank in enumerate(ranks.spread(subs), start=1):
+                self._item(sitting, kind, sub_rank, f"{number}.{k}", item, bench)
         return n
 
     def _item(
         self,
         sitting: Sitting,
         kind: str,
-        position: int,
+        rank: str,
         number: str,
         parent: Candidate | None,
         bench: bool,
@@ -328,7 +331,7 @@ class Proceedings:
         row = self.stamps.synced(_at(day, -10, 12)) | {
             "meeting": sitting.id,
             "parent": parent.item_id if parent else None,
-            "position": position,
+            "rank": rank,
             "number": number,
             "title": title,
             "kind": kind,

@@ -104,6 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop_app.cli_packs import add_pack_commands  # pack issue, list, show
 
     add_pack_commands(commands)
+
+    from desktop_app.cli_sync import add_sync_commands  # sync, conflicts (issue 13)
+
+    add_sync_commands(commands)
     return parser
 
 

@@ -1,11 +1,14 @@
 """First start: a new user finds the example body (the Locality Board of seed 004).
 
 The example is offered once per database: a flag in LocalSetting records that it was, so
-a clerk who deletes the example does not find it back at the next start.
+a clerk who deletes the example does not find it back at the next start. Every install
+gives the example's rows the same ids (EXAMPLE), so two laptops that both started with it
+hold one example between them when they share work, not two that clash.
 """
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 from desktop_app.exchange import import_file
@@ -14,6 +17,7 @@ from desktop_app.storage import store
 from desktop_app.storage.models import SYNCED_MODELS, LocalSetting, db
 
 FLAG = "example_offered"
+EXAMPLE = uuid.uuid5(uuid.NAMESPACE_URL, "minute-book:example")
 
 
 def ensure_example(data_dir: Path, *, example: Path = EXAMPLE_FILE) -> bool:
@@ -28,6 +32,6 @@ def ensure_example(data_dir: Path, *, example: Path = EXAMPLE_FILE) -> bool:
         # first opened) is not brand new: the example would only get in the way there.
         brand_new = not any(model.select().exists() for model in SYNCED_MODELS)
         if brand_new:
-            import_file(example)
+            import_file(example, namespace=EXAMPLE)
         LocalSetting.replace(key=FLAG, value="imported" if brand_new else "skipped").execute()
     return brand_new

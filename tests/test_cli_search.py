@@ -91,7 +91,7 @@ def test_confidential_hits_are_marked(folder, capsys):
             secret = changes.create(
                 AgendaItem,
                 meeting=meeting.id,
-                position=99,
+                rank="z",
                 title="Staffing",
                 confidential=True,
                 exempt_paragraph="1",

@@ -8,12 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from desktop_app.exchange import export_data
 from desktop_app.first_run import FLAG, ensure_example
 from desktop_app.paths import EXAMPLE_FILE
 from desktop_app.services import bodies, organisations
 from desktop_app.storage import changes
-from desktop_app.storage.database import DATABASE_NAME
-from desktop_app.storage.models import Body, LocalSetting, Meeting, db
+from desktop_app.storage.database import DATABASE_NAME, close_database, open_database
+from desktop_app.storage.models import SYNCED_MODELS, Body, LocalSetting, Meeting, db
 
 
 def test_a_brand_new_database_gets_the_example(database, data_dir):
@@ -72,3 +73,33 @@ def test_two_first_starts_at_once_import_the_example_once(tmp_path):
     with sqlite3.connect(data_dir / DATABASE_NAME) as record:
         bodies_made = record.execute("SELECT count(*) FROM body").fetchone()[0]
     assert bodies_made == len(json.loads(EXAMPLE_FILE.read_text(encoding="utf-8"))["bodies"])
+
+
+def first_start(data_dir: Path) -> tuple[dict, dict]:
+    """Start a new install in `data_dir`: its export, and every row it made by id (without
+    the times and stamps of when it made them)."""
+    open_database(data_dir)
+    try:
+        ensure_example(data_dir)
+        made = {
+            model._meta.table_name: {
+                row["id"]: {k: v for k, v in row.items() if k not in MADE_WHEN}
+                for row in model.select().dicts()
+            }
+            for model in SYNCED_MODELS
+        }
+        return export_data(), made
+    finally:
+        close_database()
+
+
+MADE_WHEN = {"created_at", "updated_at", "hlc", "stamps", "base_hlc"}
+
+
+def test_two_installs_hold_the_example_under_the_same_ids(tmp_path):
+    first_export, first_rows = first_start(tmp_path / "laptop-a")
+    second_export, second_rows = first_start(tmp_path / "laptop-b")
+
+    assert first_export == second_export
+    assert first_rows == second_rows
+    assert len(first_rows["person"]) == len(json.loads(EXAMPLE_FILE.read_text("utf-8"))["people"])

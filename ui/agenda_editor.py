@@ -327,56 +327,32 @@ class AgendaEditor(QWidget):
             )
 
     def move(self, offset: int) -> None:
-        item_id = self.selected_id()
-        if item_id:
-            self._run(
-                lambda: perform(
-                    self._stack,
-                    self._changes,
-                    "Move item",
-                    lambda: agenda.move_item(item_id=item_id, offset=offset),
-                    lambda: agenda.move_item(item_id=item_id, offset=-offset),
-                )
-            )
-            self.select(item_id)
+        self._rearrange("Move item", lambda item: agenda.move_item(item_id=item, offset=offset))
 
     def indent(self) -> None:
-        item_id = self.selected_id()
-        if item_id:
-            self._run(
-                lambda: perform(
-                    self._stack,
-                    self._changes,
-                    "Indent item",
-                    lambda: agenda.indent_item(item_id=item_id),
-                    lambda: agenda.outdent_item(item_id=item_id),
-                )
-            )
-            self.select(item_id)
+        self._rearrange("Indent item", lambda item_id: agenda.indent_item(item_id=item_id))
 
     def outdent(self) -> None:
+        self._rearrange("Outdent item", lambda item_id: agenda.outdent_item(item_id=item_id))
+
+    def _rearrange(self, text: str, change) -> None:
+        """Move, indent or outdent the selected item; undo puts back the rank and parent it
+        had (one row written each way), not a new place that merely looks the same."""
         item_id = self.selected_id()
         if not item_id:
             return
-        entry = next(e for e in self.model.entries if e.id == item_id)
-        siblings = [e for e in self.model.entries if e.parent_id == entry.parent_id]
-        # Indenting makes it the last sub-item; move it back to where it was among them.
-        back = entry.position - (len(siblings) - 1)
 
-        def undo():
-            agenda.indent_item(item_id=item_id)
-            if back:
-                agenda.move_item(item_id=item_id, offset=back)
-
-        self._run(
-            lambda: perform(
+        def apply():
+            place = agenda.place_of(item_id)
+            return perform(
                 self._stack,
                 self._changes,
-                "Outdent item",
-                lambda: agenda.outdent_item(item_id=item_id),
-                undo,
+                text,
+                lambda: change(item_id),
+                lambda: agenda.place_item(item_id=item_id, place=place),
             )
-        )
+
+        self._run(apply)
         self.select(item_id)
 
     def start_from_template(self) -> None:

@@ -13,6 +13,7 @@ from bench import budgets
 from bench.council import BENCH_BODY, BENCH_DATES
 from bench.results import Result, median
 from bench.workspace import Workspace
+from desktop_app.services.agenda_tree import STORED_ORDER
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import AgendaItem, Body, Meeting
 
@@ -92,7 +93,7 @@ def _meeting_with_papers(workspace: Workspace) -> str:
     items = list(
         AgendaItem.live()
         .where(AgendaItem.meeting == meeting.id, AgendaItem.parent.is_null())
-        .order_by(AgendaItem.position)
+        .order_by(*STORED_ORDER)
     )
     folder = workspace.data_dir.parent / "pack-papers"
     folder.mkdir(exist_ok=True)

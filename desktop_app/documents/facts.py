@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.dates import long_date
 from desktop_app.services import validation
+from desktop_app.services.agenda_tree import STORED_ORDER
 from desktop_app.services.declarations import list_declarations
 from desktop_app.services.meeting_record import AttendanceLine, load_meeting_record
 from desktop_app.services.memberships import list_members
@@ -238,9 +239,7 @@ def _contact(person: Person | None, organisations: dict[str, str]) -> Contact | 
 def _items(meeting, people, organisations, declarations, recorded) -> list[ItemFacts]:
     """The items with what only the documents need (papers, votes, numbering, notes for the
     chair); the minutes' wording comes from the meeting record the window shows."""
-    rows = list(
-        AgendaItem.live().where(AgendaItem.meeting == meeting.id).order_by(AgendaItem.position)
-    )
+    rows = list(AgendaItem.live().where(AgendaItem.meeting == meeting.id).order_by(*STORED_ORDER))
     ids = [row.id for row in rows]
     preview = preview_numbers(meeting_id=meeting.id) if any(not r.number for r in rows) else {}
     papers = _grouped(

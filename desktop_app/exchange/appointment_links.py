@@ -32,7 +32,6 @@ from desktop_app.exchange.records import (
     ResolutionRecord,
 )
 from desktop_app.services import appointments
-from desktop_app.storage import changes
 from desktop_app.storage.models import Attendance, Membership, Synced
 
 if TYPE_CHECKING:
@@ -96,15 +95,10 @@ class AppointmentLinks:
             else:
                 what = "attendance" if deferred.model is Attendance else "new"
             # The rule appointments.py keys its rows by (its `_slot`), so undo finds them.
-            key = appointments._slot(resolution, what)
-            row = deferred.model.get_or_none(deferred.model.id == key)
-            if row is not None and row.deleted_at is not None:
-                changes.restore(row)
-                applier.restored_ids.add(row.id)
             self.rows[deferred.path] = applier.save(
                 deferred.model,
-                row,
-                _create=dict(id=key),
+                None,
+                _id=appointments._slot(resolution, what),
                 **deferred.create,
                 **deferred.values,
             )

@@ -18,6 +18,7 @@ from desktop_app.exchange.exported_files import ExportedFiles
 from desktop_app.exchange.links import ExportedLinks
 from desktop_app.exchange.records import FORMAT, template_entries
 from desktop_app.exchange.signatures_record import signers_data, signing_data
+from desktop_app.services.agenda_tree import STORED_ORDER
 from desktop_app.storage.models import (
     Action,
     ActionNote,
@@ -368,9 +369,7 @@ class _MeetingParts:
         self.links: ExportedLinks | None = None  # set once the body's meetings are known
         meeting_ids = Meeting.select(Meeting.id).where(Meeting.body == body_id)
         self.all_items = items = list(
-            AgendaItem.live()
-            .where(AgendaItem.meeting.in_(meeting_ids))
-            .order_by(AgendaItem.position, *_by_age(AgendaItem))
+            AgendaItem.live().where(AgendaItem.meeting.in_(meeting_ids)).order_by(*STORED_ORDER)
         )
         self.items: dict[tuple, list[AgendaItem]] = defaultdict(list)
         for item in items:

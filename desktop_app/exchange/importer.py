@@ -6,11 +6,17 @@ Rows are matched to what is already here by natural keys (a person by `key`, a m
 body, date and start, an item by meeting, parent and place in the list, ...), and only
 fields whose value differs are written: importing the same file twice changes nothing.
 Import adds and updates; it never deletes a row the file does not mention.
+
+A minute, an attendance line and a named vote take the id every laptop gives them
+(storage/natural_ids.py). Given a namespace, every row made takes an id derived from it and
+the row's natural key, so two installs importing the same file (the example each one gets
+on first start) hold the same rows under the same ids and can share work.
 """
 
 from __future__ import annotations
 
 import json
+import uuid
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -41,9 +47,11 @@ from desktop_app.exchange.versions_import import (
     signed_record,
     status_before_versions,
 )
+from desktop_app.rules import ranks
 from desktop_app.rules.minutes_status import check_signed_status
+from desktop_app.services.agenda_tree import STORED_ORDER
 from desktop_app.services.meeting_status import has_signed_version
-from desktop_app.storage import changes, store
+from desktop_app.storage import changes, natural_ids, store
 from desktop_app.storage.models import (
     Action,
     ActionNote,
@@ -65,16 +73,23 @@ from desktop_app.storage.models import (
 )
 
 
-def import_file(path: Path) -> ImportSummary:
+def import_file(path: Path, *, namespace: uuid.UUID | None = None) -> ImportSummary:
     """Import a `minute-book/1` JSON file; document files are found relative to it."""
-    return import_data(load_json(path), base_dir=path.parent)
+    return import_data(load_json(path), base_dir=path.parent, namespace=namespace)
 
 
-def import_data(data: Any, *, base_dir: Path) -> ImportSummary:
+def import_data(data: Any, *, base_dir: Path, namespace: uuid.UUID | None = None) -> ImportSummary:
     """Import parsed JSON. Raises ValidationError (naming where) and writes nothing if any
-    part of it is wrong."""
+    part of it is wrong. With `namespace`, the rows made get ids derived from it."""
     with db.atomic():
-        people = {p.key: p for p in Person.select().order_by(Person.created_at, Person.hlc)}
+        # Keys are unique, but a merge of two laptops' work can repeat one (rules/clashes.py):
+        # then the oldest live person with the key is the one meant.
+        people = {
+            p.key: p
+            for p in Person.select().order_by(
+                Person.deleted_at.is_null(), Person.created_at.desc(), Person.hlc.desc()
+            )
+        }
         organisations = _by_folded_name(Organisation)
         bodies = _by_folded_name(Body)
         record = reading.read_exchange(
@@ -86,18 +101,20 @@ def import_data(data: Any, *, base_dir: Path) -> ImportSummary:
         )
         # Content-addressed, so a file stored by an import that then fails does no harm.
         files = {doc.source: _stored(doc) for doc in record.documents()}
-        applier = _Applier(people, organisations, bodies, files, AppointmentLinks.of(record))
+        appointed = AppointmentLinks.of(record)
+        applier = _Applier(people, organisations, bodies, files, appointed, namespace)
         applier.apply(record)
     return applier.summary
 
 
 class _Applier:
-    def __init__(self, people, organisations, bodies, files, appointed) -> None:
+    def __init__(self, people, organisations, bodies, files, appointed, namespace=None) -> None:
         self.people: dict[str, Person] = people
         self.organisations: dict[str, Organisation] = organisations
         self.bodies: dict[str, Body] = bodies
         self.files: dict[Path, tuple[str, int]] = files
         self.appointed: AppointmentLinks = appointed
+        self.namespace: uuid.UUID | None = namespace  # see key_of
         self.created_ids: set[str] = set()
         self.updated_ids: set[str] = set()
         self.restored_ids: set[str] = set()
@@ -118,7 +135,10 @@ class _Applier:
         for organisation in record.organisations:
             key = organisation.name.casefold()
             self.organisations[key] = self.save(
-                Organisation, self.organisations.get(key), name=organisation.name
+                Organisation,
+                self.organisations.get(key),
+                _id=self.key_of("organisation", key),
+                name=organisation.name,
             )
         for person in record.people:
             row = self.people.get(person.key)
@@ -130,6 +150,7 @@ class _Applier:
                 Person,
                 row,
                 _create=dict(key=person.key),
+                _id=self.key_of("person", person.key),
                 title=person.title,
                 name=person.name,
                 organisation_id=self.organisation_id(person.organisation),
@@ -168,11 +189,33 @@ class _Applier:
                     meeting.status, has_signed_version=has_signed_version(meeting_id)
                 )
 
-    def save(self, model: type[Synced], row: Synced | None, _create=None, **values) -> Any:
-        """Create the row, or update the fields of `row` that differ; count either."""
+    def save(
+        self,
+        model: type[Synced],
+        row: Synced | None,
+        _create=None,
+        _id: str | None = None,
+        _under: Synced | None = None,
+        **values,
+    ) -> Any:
+        """Create the row (with `_id` if given), or update the fields of `row` that differ;
+        count either. A row already here under `_id` (deleted, or not found by its natural
+        key) is brought back and updated, as it cannot be inserted again. `_under` is the
+        row it belongs to: if this import created that one, no row can have `_id` yet (it
+        derives from that row's id), so it is not looked for."""
         plural = KINDS[model][1]
+        if (
+            row is None
+            and _id is not None
+            and (_under is None or _under.id not in self.created_ids)
+        ):
+            row = model.get_or_none(model.id == _id)
+            if row is not None and row.deleted_at is not None:
+                changes.restore(row)
+                self.restored_ids.add(row.id)
         if row is None:
-            row = changes.create(model, **(_create or {}), **values)
+            create = dict(_create or {}, **({} if _id is None else {"id": _id}))
+            row = changes.create(model, **create, **values)
             self.created_ids.add(row.id)
             self.summary.created[plural] += 1
         else:
@@ -181,6 +224,13 @@ class _Applier:
                 self.updated_ids.add(row.id)
                 self.summary.updated[plural] += 1
         return row
+
+    def key_of(self, *parts: Any) -> str | None:
+        """With a namespace, the id every install gives the row these parts name (its kind
+        and natural key, under rows that have such ids); else None, for a fresh id."""
+        if self.namespace is None:
+            return None
+        return natural_ids.natural_id(":".join(map(str, parts)), self.namespace)
 
     def existing(self, parent: Synced, query) -> list:
         """The rows `query` finds under `parent`; under a row this import created there are
@@ -212,6 +262,7 @@ class _Applier:
         self.bodies[key] = self.save(
             Body,
             row,
+            _id=self.key_of("body", key),
             name=body.name,
             kind=body.kind,
             parent_id=self.bodies[body.parent.casefold()].id if body.parent else None,
@@ -253,6 +304,7 @@ class _Applier:
             person_id = self.person_id(member.person)
             row = existing.get((person_id, member.from_date))
             create = dict(body_id=body_row.id, person_id=person_id, from_date=member.from_date)
+            key = self.key_of("membership", body_row.id, person_id, member.from_date)
             values = dict(
                 role=member.role,
                 organisation_id=self.organisation_id(member.organisation),
@@ -261,7 +313,8 @@ class _Applier:
             )
             if row is None and self.appointed.defer(Membership, member.path, create, values):
                 continue
-            self.appointed.saved(member.path, self.save(Membership, row, _create=create, **values))
+            saved = self.save(Membership, row, _create=create, _id=key, _under=body_row, **values)
+            self.appointed.saved(member.path, saved)
 
     def link_meetings(self, body_row: Body) -> None:
         """Each meeting's `previous` is the body's meeting before it by date."""
@@ -329,6 +382,8 @@ class _Applier:
             Meeting,
             found,
             _create=dict(body_id=body_row.id, date=meeting.date, start_time=meeting.start),
+            _id=self.key_of("meeting", body_row.id, meeting.date, meeting.start),
+            _under=body_row,
             end_time=meeting.end,
             venue=meeting.venue,
             kind=meeting.kind,
@@ -363,26 +418,30 @@ class _Applier:
             )
             if found is None and self.appointed.defer(Attendance, line.path, create, values):
                 continue
-            self.save(Attendance, found, _create=create, **values)
+            self.save(
+                Attendance,
+                found,
+                _create=create,
+                _id=natural_ids.attendance_id(row.id, person_id),
+                _under=row,
+                **values,
+            )
         self.apply_items(row, None, meeting.items)
 
     def apply_items(
         self, meeting: Meeting, parent: AgendaItem | None, items: list[ItemRecord]
     ) -> None:
+        under = AgendaItem.parent.is_null() if parent is None else AgendaItem.parent == parent.id
         siblings = self.existing(
             parent or meeting,
-            _ranked(
-                AgendaItem.live().where(
-                    (AgendaItem.meeting == meeting.id)
-                    & (
-                        AgendaItem.parent.is_null()
-                        if parent is None
-                        else AgendaItem.parent == parent.id
-                    )
-                ),
-                AgendaItem,
-            ),
+            AgendaItem.live()
+            .where((AgendaItem.meeting == meeting.id) & under)
+            .order_by(*STORED_ORDER),
         )
+        # The file keeps no ranks, only its order: items it adds go after those already
+        # here, in the file's order, spread so that their ranks stay short.
+        last = siblings[-1].rank if siblings else None
+        places = [row.rank for row in siblings] + ranks.spread(len(items) - len(siblings), last)
         for index, item in enumerate(items):
             presenter_person, presenter_organisation = self.party(item.presenter)
             row = self.save(
@@ -391,8 +450,10 @@ class _Applier:
                 _create=dict(
                     meeting_id=meeting.id,
                     parent_id=parent.id if parent else None,
-                    position=_next_position(siblings, index),
+                    rank=places[index],
                 ),
+                _id=self.key_of("item", meeting.id, parent.id if parent else "", index),
+                _under=parent or meeting,
                 number=item.number,
                 title=item.title,
                 kind=item.kind,
@@ -422,6 +483,8 @@ class _Applier:
                 Minute,
                 minutes[0] if minutes else None,
                 _create=dict(item_id=row.id),
+                _id=natural_ids.minute_id(row.id),
+                _under=row,
                 overview=minute.overview,
                 key_points=json.dumps(minute.key_points, ensure_ascii=False),
                 recommendations=json.dumps(minute.recommendations, ensure_ascii=False),
@@ -440,6 +503,8 @@ class _Applier:
                 Action,
                 actions[index] if index < len(actions) else None,
                 _create=dict(item_id=row.id, position=_next_position(actions, index)),
+                _id=self.key_of("action", row.id, index),
+                _under=row,
                 text=action.text,
                 owner_person_id=owner_person,
                 owner_organisation_id=owner_organisation,
@@ -463,6 +528,8 @@ class _Applier:
                 Document,
                 documents.get(document.title),
                 _create=dict(item_id=row.id, title=document.title),
+                _id=self.key_of("document", row.id, document.title),
+                _under=row,
                 author=document.author,
                 date=document.date,
                 confidential=document.confidential,
@@ -490,6 +557,8 @@ class _Applier:
                 Declaration,
                 mine[used[person_id]] if used[person_id] < len(mine) else None,
                 _create=dict(meeting_id=meeting.id, item_id=row.id, person_id=person_id),
+                _id=self.key_of("declaration", row.id, person_id, used[person_id]),
+                _under=row,
                 kind=declaration.kind,
                 description=declaration.description,
                 left_room=declaration.left_room,
@@ -518,6 +587,8 @@ class _Applier:
                 ActionNote,
                 alike[used[key]] if used[key] < len(alike) else None,
                 _create=dict(action_id=action.id, date=note.date, text=note.text),
+                _id=self.key_of("action-note", action.id, note.date, used[key], note.text),
+                _under=action,
                 **values,
             )
             used[key] += 1
@@ -545,6 +616,8 @@ class _Applier:
             Resolution,
             siblings[index] if index < len(siblings) else None,
             _create=dict(item_id=item.id, position=_next_position(siblings, index)),
+            _id=self.key_of("resolution", item.id, index),
+            _under=item,
             text=resolution.text,
             outcome=resolution.outcome,
             kind=resolution.kind,
@@ -585,6 +658,8 @@ class _Applier:
                 NamedVote,
                 votes.get(person_id),
                 _create=dict(resolution_id=row.id, person_id=person_id),
+                _id=natural_ids.named_vote_id(row.id, person_id),
+                _under=row,
                 vote=vote.vote,
             )
 

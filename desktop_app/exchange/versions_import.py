@@ -46,6 +46,7 @@ def apply_signers(applier: _Applier, signers: list[SignerRecord]) -> None:
             known[signer.fingerprint] = applier.save(
                 Signer,
                 None,
+                _id=applier.key_of("signer", signer.fingerprint),
                 person_id=person.id,
                 certificate_pem=signer.certificate_pem,
                 fingerprint=signer.fingerprint,
@@ -92,6 +93,8 @@ def apply_versions(applier: _Applier, row: Meeting, meeting: MeetingRecord) -> N
             MinutesVersion,
             found,
             _create=dict(meeting_id=row.id, version=version.version),
+            _id=applier.key_of("minutes-version", row.id, version.version),
+            _under=row,
             state=version.state,
             created_by=version.created_by,
             circulated_at=version.circulated_at,

@@ -35,11 +35,25 @@ def repeated_number(
 ) -> tuple[str, WhereT, WhereT] | None:
     """The first number given twice in one run, with where it was given first and again;
     `numbered` is (run, number, where) for each numbered item, in order. None if no repeat."""
-    seen: dict[tuple[Hashable, str], WhereT] = {}
+    repeats = repeated_numbers(numbered)
+    if not repeats:
+        return None
+    number, places = repeats[0]
+    return number, places[0], places[1]
+
+
+def repeated_numbers(
+    numbered: Iterable[tuple[Hashable, str, WhereT]],
+) -> list[tuple[str, list[WhereT]]]:
+    """Every number given more than once in one run, with each place it was given (in
+    order), the repeats in the order they were made; `numbered` as for repeated_number."""
+    places: dict[tuple[Hashable, str], list[WhereT]] = {}
+    repeats: list[tuple[Hashable, str]] = []
     for run, number, where in numbered:
         if not number:
             continue
-        if (run, number) in seen:
-            return number, seen[(run, number)], where
-        seen[(run, number)] = where
-    return None
+        given = places.setdefault((run, number), [])
+        given.append(where)
+        if len(given) == 2:
+            repeats.append((run, number))
+    return [(number, places[(run, number)]) for run, number in repeats]

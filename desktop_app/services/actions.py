@@ -16,6 +16,7 @@ from peewee import JOIN, Case, fn
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
 from desktop_app.services import freeze, validation
+from desktop_app.services.agenda_tree import STORED_ORDER
 from desktop_app.storage import changes
 from desktop_app.storage.models import (
     Action,
@@ -139,7 +140,7 @@ def open_actions_for(meeting_id: str, *, today: dt.date | None = None) -> list[A
         & (Meeting.date < meeting.date)
         & (Action.status != "done")
     )
-    order = (Meeting.date, Meeting.start_time, AgendaItem.position, Action.position)
+    order = (Meeting.date, Meeting.start_time, *STORED_ORDER, Action.position)
     return to_entries(query.order_by(*order, Action.created_at), today)
 
 

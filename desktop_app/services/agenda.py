@@ -3,8 +3,9 @@ template a new agenda starts from (agenda_template.py), the agenda as shown
 (agenda_entries.py) and publishing, which gives the items their numbers
 (agenda_publishing.py), are part of the same service and imported here.
 
-Positions count 0, 1, 2… within each sibling list, except that a deleted item keeps its
-slot (so that undo puts it back exactly) until the list is next rearranged. At the top
+Siblings are ordered by rank (rules/ranks.py): adding, moving, indenting or outdenting an
+item writes that item's rank (and parent) alone, so two laptops' moves merge. A deleted item
+keeps its rank, so undoing the delete puts it back between the same neighbours. At the top
 level confidential items are shown as Part II after every Part I item (agenda_tree.py).
 Once the meeting's minutes are approved, only the chair's brief of an item still changes
 (freeze.py).
@@ -12,10 +13,14 @@ Once the meeting's minutes are approved, only the chair's brief of an item still
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from itertools import takewhile
+
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
-from desktop_app.rules import schedule12a
+from desktop_app.rules import ranks, schedule12a
 from desktop_app.services import freeze, validation, voting
+from desktop_app.services.agenda_cycles import break_parent_cycles
 from desktop_app.services.agenda_entries import AgendaEntry, list_agenda
 from desktop_app.services.agenda_publishing import (
     can_give_back,
@@ -37,13 +42,17 @@ from desktop_app.storage.models import AgendaItem, Meeting, Organisation, Person
 __all__ = [
     "STANDARD_TEMPLATE",
     "AgendaEntry",
+    "Place",
     "add_item",
     "body_template",
+    "break_parent_cycles",
     "delete_item",
     "indent_item",
     "list_agenda",
     "move_item",
     "outdent_item",
+    "place_item",
+    "place_of",
     "publish_agenda",
     "restore_item",
     "set_body_template",
@@ -73,6 +82,14 @@ EDITABLE = (
 BRIEF_ONLY = ("brief_note", "minutes_allowed")
 # The most time one item can be given: longer is a slip of the keyboard, not a plan.
 LONGEST_ITEM_MINUTES = 480
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an item is kept: its parent as stored (None: the top level) and its rank."""
+
+    parent_id: str | None
+    rank: str
 
 
 def add_item(
@@ -117,7 +134,7 @@ def add_item(
         parent = _item_in(tree, parent_id, "item to go under")
         if tree.depth(parent) + 1 > MAX_DEPTH:
             raise ValidationError(_too_deep(values["title"]))
-    siblings = tree.by_position(parent_id or None)
+    siblings = tree.by_rank(parent_id or None)
     if after_id:
         after = _item_in(tree, after_id, "item to add after")
         if tree.parent_id(after) != (parent_id or None):
@@ -129,10 +146,10 @@ def add_item(
     else:
         index = len(siblings)
     with db.atomic():
+        rank = _rank_at(siblings, index)
         item = changes.create(
-            AgendaItem, meeting=meeting.id, parent=parent_id or None, position=index, **values
+            AgendaItem, meeting=meeting.id, parent=parent_id or None, rank=rank, **values
         )
-        _write_positions([*siblings[:index], item, *siblings[index:]])
         if _published(tree):
             number_new_items(meeting, AgendaTree(meeting.id))
     return item
@@ -172,13 +189,10 @@ def move_item(*, item_id: str, offset: int) -> None:
         raise ValidationError(_at_end(tree, item, first=target < 0))
     if offset == 0:
         return
-    order = [peer for peer in peers if peer is not item]
-    order.insert(target, item)
+    # Ranked among its own part alone: the other part's ranks do not order what is shown.
+    others = [peer for peer in peers if peer is not item]
     with db.atomic():
-        _write_positions(tree.by_position(tree.parent_id(item)))
-        slots = sorted(peer.position for peer in peers)
-        for peer, position in zip(order, slots, strict=True):
-            changes.update(peer, position=position)
+        changes.update(item, rank=_rank_at(others, target))
 
 
 def indent_item(*, item_id: str) -> None:
@@ -194,12 +208,9 @@ def indent_item(*, item_id: str) -> None:
     parent = peers[index - 1]
     if tree.depth(parent) + 1 + tree.height(item) > MAX_DEPTH:
         raise ValidationError(_too_deep(item.title))
-    old = [row for row in tree.by_position(tree.parent_id(item)) if row is not item]
-    new = tree.by_position(parent.id)
+    kids = tree.by_rank(parent.id)
     with db.atomic():
-        changes.update(item, parent_id=parent.id, position=len(new))
-        _write_positions(old)
-        _write_positions([*new, item])
+        changes.update(item, parent_id=parent.id, rank=_rank_at(kids, len(kids)))
 
 
 def outdent_item(*, item_id: str) -> None:
@@ -210,13 +221,10 @@ def outdent_item(*, item_id: str) -> None:
         raise ValidationError(f"{_name(item)} is already a main item, not a sub-item.")
     parent = tree.items[parent_id]
     grandparent_id = tree.parent_id(parent)
-    old = [row for row in tree.by_position(parent_id) if row is not item]
-    new = tree.by_position(grandparent_id)
-    index = new.index(parent) + 1
+    order = tree.by_rank(grandparent_id)
+    index = order.index(parent) + 1
     with db.atomic():
-        changes.update(item, parent_id=grandparent_id, position=index)
-        _write_positions(old)
-        _write_positions([*new[:index], item, *new[index:]])
+        changes.update(item, parent_id=grandparent_id, rank=_rank_at(order, index))
 
 
 def delete_item(*, item_id: str) -> None:
@@ -233,8 +241,8 @@ def delete_item(*, item_id: str) -> None:
     with db.atomic():
         if numbered is not None:
             give_back(meeting, tree, item)
-        # The others keep their positions: the gap holds the item's place for undo, whatever
-        # the order in which several deletes are undone.
+        # The item keeps its rank: undone, it goes back between the same neighbours,
+        # whatever the order in which several deletes are undone.
         for row in tree.subtree(item):
             changes.delete(row)
 
@@ -255,18 +263,42 @@ def restore_item(*, item_id: str) -> AgendaItem:
             "This item sat under one that has since been deleted; restore that item first."
         )
     group = _deleted_with(item)
-    siblings = tree.by_position(parent_id)
-    taken = any(row.position == item.position for row in siblings)
+    siblings = tree.by_rank(parent_id)
     with db.atomic():
         for row in group:
             changes.restore(row)
-        if taken:  # an item has moved into the gap since: make room before it
-            for row in siblings:
-                if row.position >= item.position:
-                    changes.update(row, position=row.position + 1)
+        if any(row.rank == item.rank for row in siblings):
+            # An item has moved into its place since (the same neighbours give the same
+            # rank): it goes back just before that item, as the one who undid expects.
+            index = next(i for i, row in enumerate(siblings) if row.rank >= item.rank)
+            changes.update(item, rank=_rank_at(siblings, index))
+        # Restoring after a merge could close a loop of parents; it is broken at once.
+        break_parent_cycles(meeting.id)
         if _published(tree):
             number_new_items(meeting, AgendaTree(meeting.id))
     return item
+
+
+def place_of(item_id: str) -> Place:
+    """Where the item is kept now; place_item puts it back there (undo keeps this)."""
+    item = validation.live_row(AgendaItem, item_id, "agenda item")
+    return Place(parent_id=item.__data__.get("parent"), rank=item.rank)
+
+
+def place_item(*, item_id: str, place: Place) -> None:
+    """Put an item back where place_of found it: the undo of a move, indent or outdent,
+    which writes the old rank (and parent) rather than a new one."""
+    item, tree = _load(item_id)
+    if not ranks.is_rank(place.rank):
+        raise ValidationError(f"“{place.rank}” is not a place in the order of an agenda.")
+    if place.parent_id != item.__data__.get("parent") and place.parent_id is not None:
+        parent = _item_in(tree, place.parent_id, "item to go under")
+        if parent in tree.subtree(item):
+            raise ValidationError(f"{_name(item)} cannot go under one of its own sub-items.")
+        if tree.depth(parent) + 1 + tree.height(item) > MAX_DEPTH:
+            raise ValidationError(_too_deep(item.title))
+    with db.atomic():
+        changes.update(item, parent_id=place.parent_id, rank=place.rank)
 
 
 def _clean(values: dict, meeting: Meeting, tree: AgendaTree) -> dict:
@@ -366,9 +398,19 @@ def _closing_items(tree: AgendaTree) -> list[AgendaItem]:
     return run
 
 
-def _write_positions(rows: list[AgendaItem]) -> None:
-    for position, row in enumerate(rows):
-        changes.update(row, position=position)
+def _rank_at(order: list[AgendaItem], index: int) -> str:
+    """A rank that puts an item at `index` of `order` (siblings in stored order, without
+    the item). Written inside the caller's transaction: only when a merge has left the two
+    neighbours with one rank are the tied items after the gap spread out first, the one
+    case in which placing an item writes more than its own row."""
+    low = order[index - 1].rank if index > 0 else None
+    after = order[index:]
+    if low is not None and after and after[0].rank == low:
+        tied = list(takewhile(lambda row: row.rank == low, after))
+        above = after[len(tied)].rank if len(tied) < len(after) else None
+        for row, rank in zip(tied, ranks.spread(len(tied), low, above), strict=True):
+            changes.update(row, rank=rank)
+    return ranks.between(low, after[0].rank if after else None)
 
 
 def _published(tree: AgendaTree) -> bool:

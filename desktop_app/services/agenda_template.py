@@ -6,6 +6,7 @@ import json
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
+from desktop_app.rules import ranks
 from desktop_app.services import validation
 from desktop_app.storage import changes
 from desktop_app.storage.models import AgendaItem, Body, Meeting, db
@@ -69,10 +70,10 @@ def start_agenda(*, meeting_id: str) -> list[AgendaItem]:
             changes.create(
                 AgendaItem,
                 meeting=meeting.id,
-                position=position,
+                rank=rank,
                 title=item["title"],
                 kind=item["kind"],
                 linked_meeting=previous if item["kind"] == "previous minutes" else None,
             )
-            for position, item in enumerate(template)
+            for rank, item in zip(ranks.spread(len(template)), template, strict=True)
         ]

@@ -1,8 +1,9 @@
 """One meeting's live agenda items read as a tree, in agenda order: Part I, then Part II.
 
-Shared by the agenda builder and minute numbering. Stored positions are dense per sibling
-list; the top level is shown by part first (confidential items form Part II), then by
-position, so making an item confidential and back again returns it to the same place.
+Shared by the agenda builder and minute numbering. Siblings are stored in order of their
+rank (rules/ranks.py), ties (two laptops that put an item in the same place) by id; the top
+level is shown by part first (confidential items form Part II), then by rank, so making an
+item confidential and back again returns it to the same place.
 """
 
 from __future__ import annotations
@@ -14,12 +15,16 @@ from desktop_app.storage.models import AgendaItem
 MAX_DEPTH = 2  # 35, 35.1 and 35.1.1: an item, its sub-items and theirs
 
 
+# Sibling order for a query; every reader of agenda order sorts by it.
+STORED_ORDER = (AgendaItem.rank, AgendaItem.id)
+
+
 def stored_key(item: AgendaItem) -> tuple:
-    return (item.position, item.created_at, item.id)
+    return (item.rank, item.id)
 
 
 def shown_key(item: AgendaItem) -> tuple:
-    """Top-level order: Part I before Part II, then by position."""
+    """Top-level order: Part I before Part II, then by rank."""
     return (bool(item.confidential), *stored_key(item))
 
 
@@ -46,8 +51,8 @@ class AgendaTree:
     def siblings(self, item: AgendaItem) -> list[AgendaItem]:
         return self.children(self.parent_id(item))
 
-    def by_position(self, parent_id: str | None) -> list[AgendaItem]:
-        """One sibling list in stored order, parts mixed, as positions are kept."""
+    def by_rank(self, parent_id: str | None) -> list[AgendaItem]:
+        """One sibling list in stored order, parts mixed, as ranks are kept."""
         return sorted(self._children.get(parent_id, []), key=stored_key)
 
     def top(self, item: AgendaItem) -> AgendaItem:

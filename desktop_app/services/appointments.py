@@ -25,7 +25,7 @@ from desktop_app.errors import ValidationError
 from desktop_app.services import attendance, resolutions, validation
 from desktop_app.services.meetings import municipal_year
 from desktop_app.services.people import display_name
-from desktop_app.storage import changes
+from desktop_app.storage import changes, natural_ids
 from desktop_app.storage.models import (
     AgendaItem,
     Attendance,
@@ -200,7 +200,7 @@ def apply(row: Resolution) -> None:
     day = meeting.date
     current = _membership(body.id, person.id, day)
     if current is None:
-        _put(
+        natural_ids.put(
             Membership,
             _slot(row, "new"),
             body=body.id,
@@ -311,7 +311,7 @@ def _holders(body_id: str, role: str, day: dt.date, *, except_id: str) -> list[M
 def _continue_as(row: Resolution, membership: Membership, role: str, day: dt.date) -> None:
     """End the membership the day before `day` and continue it from `day` in `role`; one
     that starts on `day` is replaced whole."""
-    _put(
+    natural_ids.put(
         Membership,
         _slot(row, membership.id),
         body=membership.body_id,
@@ -336,7 +336,7 @@ def _join_meeting(row: Resolution, meeting: Meeting, person: Person) -> None:
     if line is not None:
         left, slot = line.left, _slot(row, line.id)
         changes.delete(line)
-    _put(
+    natural_ids.put(
         Attendance,
         slot,
         meeting=meeting.id,
@@ -360,16 +360,6 @@ def _take_back(row: Resolution, original: Membership | Attendance) -> None:
     elif model is Membership:
         changes.update(original, to_date=written.to_date)
     changes.delete(written)
-
-
-def _put(model, row_id: str, **values) -> None:
-    """Write the row with this key: created the first time, brought back after an undo."""
-    existing = model.get_or_none(model.id == row_id)
-    if existing is None:
-        changes.create(model, id=row_id, **values)
-    else:
-        changes.restore(existing)
-        changes.update(existing, **values)
 
 
 def _drop(model, row_id: str) -> None:

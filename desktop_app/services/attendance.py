@@ -22,7 +22,7 @@ from desktop_app.errors import ValidationError
 from desktop_app.rules.votes import holds_vote
 from desktop_app.services import memberships, validation, voting
 from desktop_app.services.people import display_name, surname_first
-from desktop_app.storage import changes
+from desktop_app.storage import changes, natural_ids
 from desktop_app.storage.models import (
     Attendance,
     Declaration,
@@ -144,7 +144,7 @@ def mark_attendance(*, meeting_id: str, person_id: str, status: str) -> Attendan
     row = row_of(meeting.id, person.id)
     with db.atomic():
         if row is None:
-            return changes.create(Attendance, meeting=meeting.id, person=person.id, status=status)
+            return _put_line(meeting, person.id, status=status)
         changes.update(row, status=status, substitute_for=None)
         voting.check_votes_still_fit(meeting.id, instead=LEFT_AFTER)
     return row
@@ -192,16 +192,15 @@ def add_substitute(
         )
     capacity = validation.optional_name(capacity, "capacity")
     with db.atomic():
-        row = changes.create(
-            Attendance,
-            meeting=meeting.id,
-            person=person.id,
+        row = _put_line(
+            meeting,
+            person.id,
             status="substitute",
             substitute_for=member.id,
             capacity=capacity,
         )
         if member_row is None:
-            changes.create(Attendance, meeting=meeting.id, person=member.id, status="apologies")
+            _put_line(meeting, member.id, status="apologies")
     return row
 
 
@@ -212,10 +211,9 @@ def add_in_attendance(*, meeting_id: str, person_id: str, capacity: str = "") ->
     _refuse_on_sheet(meeting, person, instead="mark them present instead")
     capacity = validation.optional_name(capacity, "capacity")
     with db.atomic():
-        return changes.create(
-            Attendance,
-            meeting=meeting.id,
-            person=person.id,
+        return _put_line(
+            meeting,
+            person.id,
             status="in attendance",
             capacity=capacity,
         )
@@ -363,6 +361,18 @@ def substitute_for(meeting_id: str, member_id: str) -> Attendance | None:
             & (Attendance.substitute_for == member_id)
         )
         .first()
+    )
+
+
+def _put_line(meeting: Meeting, person_id: str, **values) -> Attendance:
+    """The person's line on the sheet, made (or brought back) under the one id a meeting
+    and person have on every laptop."""
+    return natural_ids.put(
+        Attendance,
+        natural_ids.attendance_id(meeting.id, person_id),
+        meeting=meeting.id,
+        person=person_id,
+        **values,
     )
 
 

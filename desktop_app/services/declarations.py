@@ -116,7 +116,7 @@ def list_declarations(meeting_id: str) -> list[DeclarationEntry]:
         .select(
             AgendaItem.id,
             AgendaItem.parent,
-            AgendaItem.position,
+            AgendaItem.rank,
             AgendaItem.number,
             AgendaItem.title,
         )
@@ -155,11 +155,11 @@ def list_declarations(meeting_id: str) -> list[DeclarationEntry]:
 
 
 def _agenda_place(item: AgendaItem, items: dict[str, AgendaItem]) -> tuple[int, ...]:
-    """Positions from the top-level item down, so a sub-item sorts under its parent."""
+    """Ranks from the top-level item down, so a sub-item sorts under its parent."""
     place, seen = [], set()
     while item is not None and item.id not in seen:
         seen.add(item.id)
-        place.append(item.position)
+        place.append((item.rank, item.id))
         item = items.get(item.parent_id)
     return tuple(reversed(place))
 

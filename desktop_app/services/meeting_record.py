@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.dates import long_date
 from desktop_app.services import validation
+from desktop_app.services.agenda_tree import STORED_ORDER
 from desktop_app.services.people import display_name, surname_first
 from desktop_app.storage.models import (
     Action,
@@ -114,9 +115,7 @@ def _attendance(meeting, people, organisations) -> list[AttendanceLine]:
 
 
 def _items(meeting, people, organisations) -> list[ItemRecord]:
-    rows = list(
-        AgendaItem.live().where(AgendaItem.meeting == meeting.id).order_by(AgendaItem.position)
-    )
+    rows = list(AgendaItem.live().where(AgendaItem.meeting == meeting.id).order_by(*STORED_ORDER))
     ids = [row.id for row in rows]
     minutes = {m.__data__["item"]: m for m in Minute.live().where(Minute.item.in_(ids))}
     resolutions: dict[str, list] = {}

@@ -93,7 +93,7 @@ def update_meeting(*, meeting_id: str, **fields) -> Meeting:
     with db.atomic():
         changes.update(row, **{f: values[f] for f in fields})
         if "date" in fields:
-            _relink(row.__data__["body"])
+            relink_meetings(row.__data__["body"])
         if {"date", "start_time"} & set(fields):  # who was a member, and there, at the vote
             voting.check_votes_still_fit(row.id)
     return row
@@ -108,7 +108,7 @@ def delete_meeting(*, meeting_id: str) -> None:
         )
     with db.atomic():
         changes.delete(row)
-        _relink(row.__data__["body"])
+        relink_meetings(row.__data__["body"])
 
 
 def restore_meeting(*, meeting_id: str) -> Meeting:
@@ -119,7 +119,7 @@ def restore_meeting(*, meeting_id: str) -> Meeting:
     _refuse_clash(Body.get_by_id(row.__data__["body"]), values, except_id=row.id)
     with db.atomic():
         changes.restore(row)
-        _relink(row.__data__["body"])
+        relink_meetings(row.__data__["body"])
     return row
 
 
@@ -211,7 +211,7 @@ def _meeting_after(body_id: str, day: dt.date, except_id: str) -> Meeting | None
     )
 
 
-def _relink(body_id: str) -> None:
+def relink_meetings(body_id: str) -> None:
     """Point each live meeting at the body's meeting before it by date, after one moved or went."""
     earlier = latest = day = None
     rows = list(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from desktop_app.dates import short_date
 from desktop_app.services import validation
+from desktop_app.services.agenda_tree import STORED_ORDER
 from desktop_app.storage.models import AgendaItem, Meeting
 
 
@@ -28,7 +29,7 @@ def earlier_minutes(meeting_id: str, *, limit: int = 300) -> list[EarlierMinute]
             & (AgendaItem.number != "")
         )
         .select(AgendaItem.id, AgendaItem.number, AgendaItem.title, Meeting.date)
-        .order_by(Meeting.date.desc(), AgendaItem.position)
+        .order_by(Meeting.date.desc(), *STORED_ORDER)
         .limit(limit)
         .objects()
     )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from desktop_app.errors import ValidationError
 from desktop_app.services import resolutions, validation
 from desktop_app.services.voting import item_label
-from desktop_app.storage import changes
+from desktop_app.storage import changes, natural_ids
 from desktop_app.storage.models import Minute, Resolution, db
 
 TEXTS = ("overview", "decision", "notes")
@@ -71,7 +71,8 @@ def update_minute(*, item_id: str, **fields) -> None:
         if minute is not None:
             changes.update(minute, **values)
         elif any(value not in ("", "[]") for value in values.values()):
-            changes.create(Minute, item=item.id, **values)
+            # One minute per item, whichever laptop writes its first words.
+            natural_ids.put(Minute, natural_ids.minute_id(item.id), item=item.id, **values)
 
 
 def item_notes(item_id: str) -> str:

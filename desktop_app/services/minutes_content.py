@@ -231,13 +231,13 @@ class _Keys:
 
 
 def _places(tree: AgendaTree) -> dict[str, str]:
-    """Each item's place in the agenda as shown: "3", "3.1" (ranks, not stored positions,
-    which an import may number differently)."""
+    """Each item's place in the agenda as shown: "3", "3.1" (counted, not the stored ranks,
+    which an import or a merge may make differently)."""
     places: dict[str, str] = {}
 
     def walk(parent_id: str | None, prefix: str) -> None:
-        for rank, item in enumerate(tree.children(parent_id), start=1):
-            places[item.id] = f"{prefix}{rank}"
+        for count, item in enumerate(tree.children(parent_id), start=1):
+            places[item.id] = f"{prefix}{count}"
             walk(item.id, f"{places[item.id]}.")
 
     walk(None, "")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable
 from dataclasses import dataclass
 
 from peewee import fn
@@ -249,10 +249,11 @@ def counter_before(meeting: Meeting, body: Body, tree: AgendaTree) -> int | None
 
 
 def numbered_items(
-    body: Body, meeting: Meeting | None = None
+    body: Body, meeting: Meeting | None = None, *, numbers: Collection[str] | None = None
 ) -> list[tuple[Hashable, str, AgendaItem]]:
     """(run, number, item) for each numbered item of the body's meetings, in date order
-    (rules/numbering.py); only `meeting`'s when the body restarts every meeting."""
+    (rules/numbering.py); only `meeting`'s when the body restarts every meeting, and only
+    those numbered one of `numbers` if given."""
     query = (
         AgendaItem.live()
         .select(AgendaItem, Meeting)
@@ -262,6 +263,8 @@ def numbered_items(
     )
     if meeting is not None and body.numbering_restart == "per-meeting":
         query = query.where(Meeting.id == meeting.id)
+    if numbers is not None:
+        query = query.where(AgendaItem.number.in_(list(numbers)))
     return [(run_in(body, item.meeting), item.number, item) for item in query]
 
 

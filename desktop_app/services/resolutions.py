@@ -24,7 +24,7 @@ from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
 from desktop_app.services import freeze, validation, voting
 from desktop_app.services.people import display_name, surname_first
-from desktop_app.storage import changes
+from desktop_app.storage import changes, natural_ids
 from desktop_app.storage.models import AgendaItem, NamedVote, Person, Resolution, db
 
 EDITABLE = (
@@ -254,7 +254,13 @@ def set_named_votes(*, resolution_id: str, votes: dict[str, str]) -> None:
                 changes.delete(first)
         for person_id, vote in votes.items():
             if person_id not in rows:
-                changes.create(NamedVote, resolution=row.id, person=person_id, vote=vote)
+                natural_ids.put(
+                    NamedVote,
+                    natural_ids.named_vote_id(row.id, person_id),
+                    resolution=row.id,
+                    person=person_id,
+                    vote=vote,
+                )
 
 
 def named_votes_of(resolution_id: str) -> dict[str, str]:

@@ -16,6 +16,7 @@ from desktop_app.dates import long_date
 from desktop_app.errors import ValidationError
 from desktop_app.rules import votes as vote_rules
 from desktop_app.services import quorum, validation
+from desktop_app.services.agenda_tree import AgendaTree
 from desktop_app.services.people import display_name, surname_first
 from desktop_app.storage.models import (
     AgendaItem,
@@ -132,12 +133,10 @@ def check_votes_still_fit(
     writing it, so a refusal rolls it back). The same check_votes an import makes of the
     votes it brings, so what the window keeps, an export of it brings back. `instead` ends
     the sentence with what the clerk can do."""
-    rows = (
-        Resolution.live()
-        .join(AgendaItem, on=(Resolution.item == AgendaItem.id))
-        .where((AgendaItem.meeting == meeting_id) & AgendaItem.deleted_at.is_null())
-        .select(Resolution, AgendaItem)
-        .order_by(AgendaItem.position, Resolution.position)
+    place = {item.id: n for n, (item, _) in enumerate(AgendaTree(meeting_id).walk())}
+    rows = sorted(
+        Resolution.live().where(Resolution.item.in_(list(place))),
+        key=lambda row: (place[row.__data__["item"]], row.position),
     )
     for row in rows:
         named = dict(

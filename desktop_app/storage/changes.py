@@ -14,10 +14,11 @@ from typing import Any, TypeVar
 
 from peewee import Model
 
-from desktop_app.clock import Stamp, tick
+from desktop_app.clock import Stamp, observe, tick
 from desktop_app.storage.database import context
 from desktop_app.storage.models import (
     AuditEntry,
+    Conflict,
     JournalEntry,
     LocalSetting,
     Synced,
@@ -26,7 +27,13 @@ from desktop_app.storage.models import (
 
 RowT = TypeVar("RowT", bound=Synced)
 
-BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "hlc", "deleted_at"})
+BOOKKEEPING = frozenset(
+    {"id", "created_at", "updated_at", "hlc", "deleted_at", "stamps", "base_hlc"}
+)
+
+# A delete's `prior` names under this key the newest stamp of the row its maker saw, so an
+# edit made elsewhere meanwhile is known to be one the delete did not see (sync/applying).
+SEEN = "*"
 
 
 def utc_now() -> str:
@@ -36,13 +43,46 @@ def utc_now() -> str:
 
 
 def next_stamp() -> str:
-    """The next clock stamp, persisted so it never goes backwards across restarts."""
+    """The next clock stamp, persisted so it never goes backwards across restarts.
+
+    The stored stamp is read once per transaction (the transaction remembers the last one
+    it gave); a sync applying thousands of rows must not read it for each."""
     ctx = context()
-    row = LocalSetting.get_or_none(LocalSetting.key == "hlc")
-    last = Stamp.parse(row.value) if row else None
-    stamp = str(tick(last, ctx.device_id, ctx.now_ms))
-    LocalSetting.replace(key="hlc", value=stamp).execute()
-    return stamp
+    transaction = _outermost()
+    last = getattr(transaction, "last_stamp", None)
+    if last is None:
+        row = LocalSetting.get_or_none(LocalSetting.key == "hlc")
+        last = Stamp.parse(row.value) if row else None
+    stamp = tick(last, ctx.device_id, ctx.now_ms)
+    LocalSetting.replace(key="hlc", value=str(stamp)).execute()
+    transaction.last_stamp = stamp
+    return str(stamp)
+
+
+def observe_stamp(remote: Stamp) -> None:
+    """Move the stored clock past `remote`, a stamp received from another machine."""
+    ctx = context()
+    transaction = _outermost()
+    last = getattr(transaction, "last_stamp", None)
+    if last is None:
+        row = LocalSetting.get_or_none(LocalSetting.key == "hlc")
+        last = Stamp.parse(row.value) if row else None
+    stamp = observe(last, remote, ctx.device_id, ctx.now_ms)
+    LocalSetting.replace(key="hlc", value=str(stamp)).execute()
+    transaction.last_stamp = stamp
+
+
+def transaction_id() -> str:
+    """One id for every change of the outermost transaction, so they travel as a whole."""
+    transaction = _outermost()
+    if not hasattr(transaction, "change_tx_id"):
+        transaction.change_tx_id = uuid.uuid4().hex
+    return transaction.change_tx_id
+
+
+def stamp_of(row: Synced, name: str) -> str:
+    """The stamp of the value `row` holds in field `name`."""
+    return json.loads(row.stamps or "{}").get(name, row.base_hlc)
 
 
 def plain(value: Any) -> Any:
@@ -64,11 +104,11 @@ def create(model: type[RowT], **values: Any) -> RowT:
     _check_transaction()
     values = _by_field(model, values)
     now, stamp = utc_now(), next_stamp()
-    row = model(created_at=now, updated_at=now, hlc=stamp, **values)
+    row = model(created_at=now, updated_at=now, hlc=stamp, base_hlc=stamp, stamps="{}", **values)
     row.save(force_insert=True)
-    fields = {name: plain(row.__data__.get(name)) for name in _data_fields(model)}
+    fields = {name: plain(row.__data__.get(name)) for name in data_fields(model)}
     fields["created_at"] = now
-    _record(row, "upsert", fields, stamp, "create", _describe(row))
+    _record(row, "upsert", fields, {}, stamp, "create", _describe(row))
     return row
 
 
@@ -83,27 +123,19 @@ def update(row: RowT, **values: Any) -> bool:
     }
     if not changed:
         return False
-    now, stamp = utc_now(), next_stamp()
-    for name, value in changed.items():
-        setattr(row, name, value)
-    row.updated_at, row.hlc = now, stamp
-    row.save(
-        only=[
-            *(row._meta.fields[n] for n in changed),
-            row._meta.fields["updated_at"],
-            row._meta.fields["hlc"],
-        ]
-    )
-    summary = f"{_describe(row)}: {', '.join(sorted(changed))}"
-    _record(
-        row,
-        "upsert",
-        {n: plain(v) for n, v in changed.items()},
-        stamp,
-        "update",
-        summary,
-    )
+    prior = {name: [stamp_of(row, name), *_same_text(row, name)] for name in changed}
+    _write(row, changed, prior, "update", f"{_describe(row)}: {', '.join(sorted(changed))}")
     return True
+
+
+def settle(row: RowT, name: str, value: Any, replacing: list[str]) -> None:
+    """Write `value` to field `name` as the change that replaces the current value and the
+    conflicting ones stamped `replacing`: a conflict's resolution. It is written even when
+    the value stays, since its journal entry is what closes the conflict elsewhere."""
+    _check_transaction()
+    name = type(row)._meta.combined[name].name
+    prior = {name: sorted({stamp_of(row, name), *replacing})}
+    _write(row, {name: value}, prior, "resolve", f"{_describe(row)}: {name}")
 
 
 def delete(row: Synced) -> None:
@@ -111,10 +143,11 @@ def delete(row: Synced) -> None:
     _check_transaction()
     if row.deleted_at is not None:
         return
-    now, stamp = utc_now(), next_stamp()
-    row.deleted_at, row.updated_at, row.hlc = now, now, stamp
-    row.save(only=[Synced.deleted_at, Synced.updated_at, Synced.hlc])
-    _record(row, "delete", {"deleted_at": now}, stamp, "delete", _describe(row))
+    stamps = json.loads(row.stamps or "{}")
+    seen = max([row.base_hlc, *stamps.values()])
+    prior = {"deleted_at": [stamp_of(row, "deleted_at")], SEEN: [seen]}
+    row.stamps = json.dumps({**stamps, SEEN: seen}, sort_keys=True)
+    _write(row, {"deleted_at": utc_now()}, prior, "delete", _describe(row), op="delete")
 
 
 def restore(row: Synced) -> None:
@@ -122,19 +155,48 @@ def restore(row: Synced) -> None:
     _check_transaction()
     if row.deleted_at is None:
         return
+    prior = {"deleted_at": [stamp_of(row, "deleted_at")]}
+    _write(row, {"deleted_at": None}, prior, "restore", _describe(row))
+
+
+def _same_text(row: Synced, name: str) -> list[str]:
+    """Stamps of values kept in conflicts that equal the value being replaced: the editor
+    saw that very text, so their edit replaces those too (sync/applying)."""
+    value = json.dumps(plain(row.__data__.get(name)), ensure_ascii=False)
+    found = Conflict.select(Conflict.stamp).where(
+        (Conflict.table_name == row._meta.table_name)
+        & (Conflict.row_id == row.id)
+        & (Conflict.field == name)
+        & (Conflict.value == value)
+    )
+    return [conflict.stamp for conflict in found]
+
+
+def data_fields(model: type[Synced]) -> list[str]:
+    return [name for name in model._meta.fields if name not in BOOKKEEPING]
+
+
+def _write(
+    row: Synced, changed: dict, prior: dict, action: str, summary: str, op: str = "upsert"
+) -> None:
     now, stamp = utc_now(), next_stamp()
-    row.deleted_at, row.updated_at, row.hlc = None, now, stamp
-    row.save(only=[Synced.deleted_at, Synced.updated_at, Synced.hlc])
-    _record(row, "upsert", {"deleted_at": None}, stamp, "restore", _describe(row))
+    for name, value in changed.items():
+        setattr(row, name, value)
+    stamps = json.loads(row.stamps or "{}")
+    stamps.update(dict.fromkeys(changed, stamp))
+    row.updated_at, row.hlc, row.stamps = now, stamp, json.dumps(stamps, sort_keys=True)
+    fields = row._meta.fields
+    row.save(only=[*(fields[n] for n in changed), *(fields[n] for n in _TOUCHED)])
+    plain_fields = {n: plain(v) for n, v in changed.items()}
+    _record(row, op, plain_fields, prior, stamp, action, summary)
+
+
+_TOUCHED = ("updated_at", "hlc", "stamps")
 
 
 def _by_field(model: type[Synced], values: dict[str, Any]) -> dict[str, Any]:
     # Services speak of `body_id`; peewee's field is `body`. Both name the same column.
     return {model._meta.combined[name].name: value for name, value in values.items()}
-
-
-def _data_fields(model: type[Synced]) -> list[str]:
-    return [name for name in model._meta.fields if name not in BOOKKEEPING]
 
 
 def _describe(row: Synced) -> str:
@@ -143,7 +205,9 @@ def _describe(row: Synced) -> str:
     return f"{kind} {label!r}" if label else f"{kind} {row.id}"
 
 
-def _record(row: Synced, op: str, fields: dict, stamp: str, action: str, summary: str) -> None:
+def _record(
+    row: Synced, op: str, fields: dict, prior: dict, stamp: str, action: str, summary: str
+) -> None:
     ctx = context()
     table = row._meta.table_name
     JournalEntry.create(
@@ -154,6 +218,12 @@ def _record(row: Synced, op: str, fields: dict, stamp: str, action: str, summary
         row_id=row.id,
         op=op,
         fields=json.dumps(fields, ensure_ascii=False, sort_keys=True),
+        prior=json.dumps(prior, sort_keys=True),
+        actor=ctx.actor,
+        machine=ctx.machine,
+        at=row.updated_at,
+        tx_id=transaction_id(),
+        schema_version=ctx.schema_version,
     )
     AuditEntry.create(
         at=row.updated_at,
@@ -164,6 +234,10 @@ def _record(row: Synced, op: str, fields: dict, stamp: str, action: str, summary
         row_id=row.id,
         summary=summary[:500],
     )
+
+
+def _outermost():
+    return db._state.transactions[0]
 
 
 def _check_transaction() -> None:

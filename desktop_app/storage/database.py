@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import importlib
+import json
 import os
 import socket
 import sqlite3
@@ -81,6 +82,7 @@ class Context:
     """Who is making changes and with which clock; read by the change journal."""
 
     device_id: str
+    schema_version: int = 0
     actor: str = field(default_factory=getpass.getuser)
     machine: str = field(default_factory=socket.gethostname)
     now_ms: Callable[[], int] = wall_ms
@@ -160,7 +162,9 @@ def open_database(
         raise StorageError(str(error)) from error
     db.initialize(database)
     try:
-        _context = Context(device_id=_device_id(), now_ms=now_ms)
+        _context = Context(
+            device_id=_device_id(path), schema_version=schema_version(database), now_ms=now_ms
+        )
     except DatabaseBusy as error:
         close_database()
         raise StorageError(str(error)) from error
@@ -232,12 +236,51 @@ def _refuse_newer(version: int, latest: int) -> None:
         )
 
 
-def _device_id() -> str:
-    """This machine's id in the shared folder; made once, kept in the database."""
+def _device_id(path: Path) -> str:
+    """This installation's id in the shared folder; made once, kept in the database.
+
+    A database copied to another laptop or restored from a backup must not go on writing
+    under the id of the one it was copied from (two machines would write the same sequence
+    numbers into one folder of the share): the id is tied to the database file itself (its
+    machine, path and file identity), and a file that is not the one it was made in takes a
+    new id. The ids it had before are kept, so its own earlier files are known as its own.
+    """
+    home = _home(path)
     row = LocalSetting.get_or_none(LocalSetting.key == "device_id")
-    if row is None:
-        with db.atomic():  # IMMEDIATE: two first starts cannot both make one
-            row = LocalSetting.get_or_none(LocalSetting.key == "device_id")
-            if row is None:
-                row = LocalSetting.create(key="device_id", value=uuid.uuid4().hex[:12])
-    return row.value
+    if row is not None and _setting("device_home") == home:
+        return row.value
+    with db.atomic():  # IMMEDIATE: two first starts cannot both make one
+        row = LocalSetting.get_or_none(LocalSetting.key == "device_id")
+        if row is not None and _setting("device_home") == home:
+            return row.value
+        if row is not None:
+            renew_device_id()
+        else:
+            LocalSetting.create(key="device_id", value=uuid.uuid4().hex[:12])
+        LocalSetting.replace(key="device_home", value=home).execute()
+        return LocalSetting.get(LocalSetting.key == "device_id").value
+
+
+def renew_device_id() -> str:
+    """Take a new device id, remembering the old one with the last file it wrote to the
+    share, in the caller's transaction."""
+    old = LocalSetting.get(LocalSetting.key == "device_id").value
+    past = json.loads(_setting("past_devices") or "{}")
+    past[old] = int(_setting("share_seq") or 0)
+    new = uuid.uuid4().hex[:12]
+    LocalSetting.replace(key="past_devices", value=json.dumps(past, sort_keys=True)).execute()
+    LocalSetting.replace(key="device_id", value=new).execute()
+    LocalSetting.replace(key="share_seq", value="0").execute()
+    if _context is not None:
+        _context.device_id = new
+    return new
+
+
+def _setting(key: str) -> str | None:
+    row = LocalSetting.get_or_none(LocalSetting.key == key)
+    return row.value if row else None
+
+
+def _home(path: Path) -> str:
+    info = path.stat()
+    return f"{socket.gethostname()}|{path.resolve()}|{info.st_dev}:{info.st_ino}"

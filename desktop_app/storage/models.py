@@ -1,7 +1,8 @@
 """The peewee models: one class per entity of DESIGN.md §2.
 
 Every synced row has a UUID text key, created/updated times (UTC, ISO 8601), the hybrid
-logical clock stamp of its last change and, once deleted, a tombstone time. Rows are never
+logical clock stamp of its last change, the stamp of each field (for merging, DESIGN.md §5)
+and, once deleted, a tombstone time. Rows are never
 removed from a synced table: a delete must travel to the other machines like any edit.
 """
 
@@ -11,6 +12,7 @@ import uuid
 
 from peewee import (
     BooleanField,
+    CompositeKey,
     DatabaseProxy,
     DateField,
     DeferredForeignKey,
@@ -39,6 +41,10 @@ class Synced(BaseModel):
     updated_at = TextField()
     hlc = TextField()
     deleted_at = TextField(null=True)
+    # JSON {field: stamp} of the fields changed since the row was made; every other field
+    # carries `base_hlc`, the stamp the row was made with (see `storage.changes.stamp_of`).
+    stamps = TextField(default="{}")
+    base_hlc = TextField(default="")
 
     @classmethod
     def live(cls):
@@ -52,8 +58,9 @@ class Organisation(Synced):
 
 
 class Person(Synced):
-    # `key` is the stable handle the exchange format uses ("stockell"); unique per database.
-    key = TextField(unique=True)
+    # `key` is the stable handle the exchange format uses ("stockell"). people.py keeps it
+    # unique; not the database, as a merge of two laptops' work may repeat one (0009).
+    key = TextField(index=True)
     title = TextField(default="")
     name = TextField()
     organisation = ForeignKeyField(Organisation, null=True, backref="people")
@@ -108,7 +115,9 @@ class Meeting(Synced):
 class AgendaItem(Synced):
     meeting = ForeignKeyField(Meeting, backref="items")
     parent = ForeignKeyField("self", null=True, backref="sub_items")
-    position = IntegerField()
+    # Order among siblings, by (rank, id): a fraction key (rules/ranks.py), so a move
+    # writes this one row and two laptops' moves merge.
+    rank = TextField()
     number = TextField(default="")  # assigned when the agenda is published, never changed
     title = TextField()
     kind = TextField(default="report")
@@ -267,7 +276,8 @@ class AuditEntry(BaseModel):
 
 
 class JournalEntry(BaseModel):
-    """One change for the shared folder (DESIGN.md §5); `seq` orders the local journal."""
+    """One change, made here or applied from the shared folder (DESIGN.md §5); `seq`
+    orders the local journal."""
 
     seq = IntegerField(primary_key=True)
     change_id = TextField(unique=True)
@@ -277,6 +287,48 @@ class JournalEntry(BaseModel):
     row_id = TextField()
     op = TextField()  # upsert or delete
     fields = TextField()  # JSON object of the changed fields and their new values
+    # JSON {field: [stamps]}: the values this change replaced, as its maker saw them; an
+    # edit that replaced the current value is not a conflict, one that did not may be.
+    prior = TextField(default="{}")
+    actor = TextField(default="")
+    machine = TextField(default="")
+    at = TextField(default="")  # UTC wall time on the maker's machine, for people to read
+    tx_id = TextField(default="")
+    schema_version = IntegerField(default=0)
+    origin = TextField(default="")  # "" made here, else "<device>/<seq>" of the shared file
+
+
+class AppliedFile(BaseModel):
+    """A shared file applied here, recorded in the transaction that applied it."""
+
+    device_id = TextField()
+    seq = IntegerField()
+    sha256 = TextField()
+    changes = IntegerField()
+    applied_at = TextField()
+
+    class Meta:
+        primary_key = CompositeKey("device_id", "seq")
+
+
+class Conflict(BaseModel):
+    """A value that lost to a concurrent change of the same field, kept for the clerk.
+
+    The record shows the winner meanwhile; resolving is an ordinary change that replaces
+    both stamps, so it closes the conflict on every machine it reaches."""
+
+    id = TextField(primary_key=True)
+    table_name = TextField()
+    row_id = TextField()
+    field = TextField()
+    kind = TextField()  # "edit" (two edits), "deleted" (edited while deleted elsewhere)
+    stamp = TextField()  # the losing change's stamp
+    value = TextField()  # JSON of the losing value
+    device_id = TextField()
+    actor = TextField()
+    machine = TextField()
+    at = TextField()
+    found_at = TextField()
 
 
 class LocalSetting(BaseModel):
@@ -310,5 +362,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     *SYNCED_MODELS,
     AuditEntry,
     JournalEntry,
+    AppliedFile,
+    Conflict,
     LocalSetting,
 )

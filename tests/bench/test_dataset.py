@@ -9,6 +9,7 @@ import pytest
 
 from bench import dataset
 from bench.council import BENCH_BODY, BENCH_DATES, BENCH_ITEMS
+from desktop_app.services.agenda_tree import STORED_ORDER
 from desktop_app.storage import store
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import SYNCED_MODELS, AgendaItem, Body, Document, Meeting, Minute
@@ -56,7 +57,7 @@ def test_minute_numbers_continue_across_a_body_s_meetings(tiny):
         for item in AgendaItem.select()
         .join(Meeting)
         .where(Meeting.body == board, AgendaItem.parent.is_null())
-        .order_by(Meeting.date, AgendaItem.position)
+        .order_by(Meeting.date, *STORED_ORDER)
     ]
     assert numbers == list(range(1, len(numbers) + 1))
     assert board.numbering_next == len(numbers) + 1

@@ -9,6 +9,7 @@ import pytest
 from desktop_app.errors import ValidationError
 from desktop_app.exchange import import_file
 from desktop_app.services import freeze, minutes_versions, verification
+from desktop_app.services.agenda_tree import STORED_ORDER
 from desktop_app.services.minutes_content import content_sha256
 from desktop_app.services.people import display_name
 from desktop_app.storage.models import (
@@ -72,7 +73,7 @@ def test_minute_numbers_run_from_30_to_37(meeting):
         item.number
         for item in AgendaItem.select()
         .where((AgendaItem.meeting == meeting.id) & AgendaItem.parent.is_null())
-        .order_by(AgendaItem.position)
+        .order_by(*STORED_ORDER)
     ]
     assert numbers == [str(n) for n in range(30, 38)]
     assert Body.get(Body.name == "Maidstone Locality Board").numbering_next == 38

@@ -83,3 +83,16 @@ def test_a_deleted_person_named_in_the_file_is_brought_back(database, example_pa
 
     assert dict(summary.updated) == {"people": 1} and not summary.created
     assert Person.get(Person.key == "kershaw").deleted_at is None
+
+
+def test_a_key_a_merge_repeated_is_matched_to_the_oldest_live_person(database, example_path):
+    import_file(example_path)
+    first = Person.get(Person.key == "garland")
+    with db.atomic():  # another laptop's person with the same key, as a merge writes it
+        changes.create(Person, key="garland", name="Gill Garland")
+
+    summary = import_file(example_path)
+
+    assert not summary.changed
+    assert Person.get_by_id(first.id).deleted_at is None
+    assert Person.select().where(Person.name == "Gill Garland").count() == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop_app.rules import ranks
 from desktop_app.services import agenda, bodies, meeting_status, meetings, organisations, people
 from desktop_app.storage import changes
 from desktop_app.storage.models import AgendaItem, Body, Document, MinutesVersion, db
@@ -59,17 +60,19 @@ def snapshot(meeting):
     )
 
 
-def stored_positions(meeting):
-    """Each sibling list's stored positions, which must stay 0, 1, 2…"""
+def stored_ranks(meeting):
+    """Each live sibling list's stored ranks."""
     lists: dict = {}
     for item in AgendaItem.live().where(AgendaItem.meeting == meeting.id):
-        lists.setdefault(item.__data__["parent"], []).append(item.position)
-    return {parent: sorted(found) for parent, found in lists.items()}
+        lists.setdefault(item.__data__["parent"], []).append(item.rank)
+    return lists
 
 
-def assert_dense(meeting):
-    for found in stored_positions(meeting).values():
-        assert found == list(range(len(found)))
+def assert_ranked(meeting):
+    """Every item has a rank, and no two siblings share one (only a merge can do that)."""
+    for found in stored_ranks(meeting).values():
+        assert all(ranks.is_rank(rank) for rank in found)
+        assert len(set(found)) == len(found)
 
 
 # -- the template -----------------------------------------------------------------------------
@@ -129,7 +132,7 @@ def test_a_new_agenda_starts_from_the_template(started):
     assert [e.kind for e in agenda.list_agenda(started.id)] == [
         item["kind"] for item in agenda.STANDARD_TEMPLATE
     ]
-    assert_dense(started)
+    assert_ranked(started)
 
 
 def test_the_previous_minutes_item_links_to_the_previous_meeting(started, october):
@@ -163,7 +166,7 @@ def test_a_new_item_goes_before_the_closing_items(started):
         "Troubled Families",
         "Any Other Business",
     ]
-    assert_dense(started)
+    assert_ranked(started)
 
 
 def test_a_new_item_goes_after_the_one_given(started):
@@ -500,7 +503,7 @@ def test_moving_up_and_back_down(started):
 
     agenda.move_item(item_id=matters.id, offset=1)
     assert titles(started) == STANDARD_TITLES
-    assert_dense(started)
+    assert_ranked(started)
 
 
 def test_moving_several_places_at_once(started):
@@ -558,7 +561,7 @@ def test_indent_makes_the_last_sub_item_of_the_item_above(started):
 
     moved = entry(started, "Date of Next Meeting")
     assert (moved.parent_id, moved.depth, moved.position) == (aob.id, 1, 1)
-    assert_dense(started)
+    assert_ranked(started)
 
 
 def test_outdent_puts_the_item_right_after_its_parent(started):
@@ -571,7 +574,7 @@ def test_outdent_puts_the_item_right_after_its_parent(started):
     assert titles(started)[4:7] == ["Any Other Business", "Youth", "Libraries"]
     assert entry(started, "Libraries").parent_id is None
     assert entry(started, "Youth").parent_id == aob.id
-    assert_dense(started)
+    assert_ranked(started)
 
 
 def test_indent_then_outdent_gives_back_the_same_agenda(started):
@@ -646,7 +649,7 @@ def test_deleting_an_item_takes_its_sub_items_and_restoring_brings_them_back(sta
 
     agenda.restore_item(item_id=aob.id)
     assert snapshot(started) == before
-    assert_dense(started)
+    assert_ranked(started)
 
 
 @pytest.mark.parametrize("order", ["as deleted", "reversed"])
@@ -660,7 +663,7 @@ def test_several_deletes_undone_in_any_order_give_back_the_agenda(meeting, order
         agenda.restore_item(item_id=item.id)
 
     assert titles(meeting) == STANDARD_TITLES
-    assert_dense(meeting)
+    assert_ranked(meeting)
 
 
 def test_a_restored_item_makes_room_when_another_took_its_place(started):
@@ -677,7 +680,7 @@ def test_a_restored_item_makes_room_when_another_took_its_place(started):
         "Welcome",
         "Minutes of the Previous Meeting",
     ]
-    assert_dense(started)
+    assert_ranked(started)
 
 
 def test_restoring_leaves_a_sub_item_deleted_before_its_parent(started):

@@ -9,7 +9,7 @@ import pytest
 
 from desktop_app.services import attendance, meetings, memberships, organisations, people
 from desktop_app.services.bodies import create_body
-from desktop_app.storage import changes
+from desktop_app.storage import changes, natural_ids
 from desktop_app.storage.models import Attendance, AuditEntry, Declaration, JournalEntry, db
 
 
@@ -346,12 +346,53 @@ def test_restoring_a_substitute_when_another_stands_in_is_refused(refused, board
 
 
 def test_restoring_a_line_for_someone_back_on_the_sheet_is_refused(refused, board):
-    row = mark(board, board.ashdown, "present")
+    # A line of its own id, as an older version made them (or an appointment makes one).
+    with db.atomic():
+        row = changes.create(
+            Attendance, meeting=board.meeting.id, person=board.ashdown.id, status="present"
+        )
     attendance.clear_attendance(meeting_id=board.meeting.id, person_id=board.ashdown.id)
     mark(board, board.ashdown, "absent")
 
     with refused("Dave Ashdown is already on the attendance sheet"):
         attendance.restore_attendance(attendance_id=row.id)
+
+
+def test_a_line_has_the_id_its_meeting_and_person_have_on_every_laptop(board):
+    row = mark(board, board.ashdown, "present")
+
+    assert row.id == natural_ids.attendance_id(board.meeting.id, board.ashdown.id)
+
+
+def test_marking_again_after_a_clear_brings_back_the_same_line_afresh(board):
+    first = mark(board, board.ashdown, "present")
+    attendance.set_times(attendance_id=first.id, arrived="14:20")
+    attendance.clear_attendance(meeting_id=board.meeting.id, person_id=board.ashdown.id)
+
+    again = mark(board, board.ashdown, "absent")
+
+    entry = line(board, board.ashdown)
+    assert (again.id, entry.attendance_id, entry.status, entry.arrived) == (
+        first.id,
+        first.id,
+        "absent",
+        "",
+    )
+    assert Attendance.select().where(Attendance.person == board.ashdown.id).count() == 1
+
+
+def test_a_removed_guest_added_again_as_a_substitute_is_one_line(board):
+    guest = attendance.add_in_attendance(
+        meeting_id=board.meeting.id, person_id=board.alland.id, capacity="Kent Police"
+    )
+    attendance.remove_attendance(attendance_id=guest.id)
+
+    row = substitute(board, board.alland, board.bumpus)
+
+    assert (row.id, row.status, row.capacity) == (guest.id, "substitute", "")
+    assert line(board, board.bumpus).attendance_id == natural_ids.attendance_id(
+        board.meeting.id, board.bumpus.id
+    )
 
 
 # In attendance

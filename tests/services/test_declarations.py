@@ -42,20 +42,20 @@ def board(database):
     attendance.add_in_attendance(meeting_id=meeting.id, person_id=clark.id)
     with db.atomic():
 
-        def item(position, title, number, **values):
+        def item(rank, title, number, **values):
             return changes.create(
                 AgendaItem,
                 meeting=values.pop("meeting", meeting.id),
-                position=position,
+                rank=rank,
                 title=title,
                 number=number,
                 **values,
             )
 
-        grants = item(2, "Community grants", "34")
-        families = item(1, "Troubled Families", "33")
-        budget = item(1, "Budget", "33.1", parent=families.id)
-        elsewhere = item(1, "Next year's plan", "", meeting=other.id)
+        grants = item("2", "Community grants", "34")
+        families = item("1", "Troubled Families", "33")
+        budget = item("1", "Budget", "33.1", parent=families.id)
+        elsewhere = item("1", "Next year's plan", "", meeting=other.id)
     return SimpleNamespace(
         meeting=meeting,
         garland=garland,

@@ -42,17 +42,17 @@ def board(database, tmp_path):
     body = create_body(name="Maidstone Locality Board")
     meeting = meetings.create_meeting(body_id=body.id, date="2012-12-17")
     with db.atomic():
-        public = changes.create(AgendaItem, meeting=meeting.id, position=1, title="Families")
+        public = changes.create(AgendaItem, meeting=meeting.id, rank="1", title="Families")
         private = changes.create(
             AgendaItem,
             meeting=meeting.id,
-            position=2,
+            rank="2",
             title="Staffing",
             confidential=True,
             exempt_paragraph="1",
         )
         under_private = changes.create(
-            AgendaItem, meeting=meeting.id, parent=private.id, position=1, title="Posts"
+            AgendaItem, meeting=meeting.id, parent=private.id, rank="1", title="Posts"
         )
     folder = tmp_path / "papers"
     folder.mkdir()

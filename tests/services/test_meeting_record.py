@@ -60,24 +60,22 @@ def held(database):
         )
         changes.delete(withdrawn)
 
-        def item(position, title, **values):
-            return changes.create(
-                AgendaItem, meeting=meeting.id, position=position, title=title, **values
-            )
+        def item(rank, title, **values):
+            return changes.create(AgendaItem, meeting=meeting.id, rank=rank, title=title, **values)
 
-        # Sub-items are numbered within their parent, so they come before it by position.
+        # Sub-items are ranked within their parent, so they come before it by rank.
         families = item(
-            2,
+            "2",
             "Troubled Families 👪",
             number="33",
             presenter_person=alland.id,
             purpose="for decision",
         )
-        item(1, "Budget", parent=families.id, number="33.1")
-        item(2, "Staffing", parent=families.id, number="33.2", confidential=True)
-        item(1, "Apologies", kind="apologies", number="30")
-        item(3, "Any other business", number="37", presenter_organisation=nhs.id)
-        dropped = item(4, "Withdrawn report")
+        item("1", "Budget", parent=families.id, number="33.1")
+        item("2", "Staffing", parent=families.id, number="33.2", confidential=True)
+        item("1", "Apologies", kind="apologies", number="30")
+        item("3", "Any other business", number="37", presenter_organisation=nhs.id)
+        dropped = item("4", "Withdrawn report")
         changes.delete(dropped)
 
         changes.create(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.services import bodies, meetings, minutes
-from desktop_app.storage import changes
+from desktop_app.storage import changes, natural_ids
 from desktop_app.storage.models import AgendaItem, JournalEntry, Minute, MinutesVersion, db
 
 
@@ -14,7 +14,7 @@ def item(database):
     body = bodies.create_body(name="Board")
     meeting = meetings.create_meeting(body_id=body.id, date="2012-12-17")
     with db.atomic():
-        return changes.create(AgendaItem, meeting=meeting.id, position=0, title="Libraries")
+        return changes.create(AgendaItem, meeting=meeting.id, rank="V", title="Libraries")
 
 
 def test_the_first_notes_make_the_minute_and_later_ones_update_it(item):
@@ -23,6 +23,23 @@ def test_the_first_notes_make_the_minute_and_later_ones_update_it(item):
     minutes.set_item_notes(item_id=item.id, notes="Discussion ongoing; update in March.")
     assert minutes.item_notes(item.id) == "Discussion ongoing; update in March."
     assert Minute.live().where(Minute.item == item.id).count() == 1
+
+
+def test_the_minute_has_the_id_its_item_gives_it_on_every_laptop(item):
+    minutes.set_item_notes(item_id=item.id, notes="Discussion ongoing.")
+
+    assert Minute.get(Minute.item == item.id).id == natural_ids.minute_id(item.id)
+
+
+def test_a_deleted_minute_is_brought_back_afresh_by_the_next_words(item):
+    minutes.update_minute(item_id=item.id, overview="Libraries.", notes="Ongoing.")
+    with db.atomic():  # as a delete from another laptop arrives
+        changes.delete(Minute.get(Minute.item == item.id))
+
+    minutes.update_minute(item_id=item.id, notes="Update in March.")
+
+    assert Minute.select().count() == 1
+    assert minutes.minute_of(item.id) == minutes.MinuteText(notes="Update in March.")
 
 
 def test_clearing_empty_notes_writes_nothing(item):

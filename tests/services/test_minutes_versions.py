@@ -109,7 +109,9 @@ def live_rows() -> dict:
     """Every live synced row's fields, without the bookkeeping a change always moves on."""
     return {
         model._meta.table_name: {
-            row.id: {k: v for k, v in row.__data__.items() if k not in ("updated_at", "hlc")}
+            row.id: {
+                k: v for k, v in row.__data__.items() if k not in ("updated_at", "hlc", "stamps")
+            }
             for row in model.live()
         }
         for model in SYNCED_MODELS

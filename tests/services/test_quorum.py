@@ -139,7 +139,7 @@ def item(board, position, started_at=""):
         return changes.create(
             AgendaItem,
             meeting=board.meeting.id,
-            position=position,
+            rank=str(position),
             title=f"Item {position}",
             started_at=started_at,
         )

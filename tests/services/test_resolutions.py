@@ -14,7 +14,7 @@ from desktop_app.services.resolutions import (
     set_named_votes,
     update_resolution,
 )
-from desktop_app.storage import changes
+from desktop_app.storage import changes, natural_ids
 from desktop_app.storage.models import MinutesVersion, NamedVote, db
 from tests.services.test_voting import make_board
 
@@ -234,6 +234,14 @@ def test_named_votes_are_replaced_and_undone_on_the_same_rows(board):
     set_named_votes(resolution_id=row.id, votes={p.cooke.id: "for", p.ring.id: "against"})
     assert {v.person_id: v.id for v in NamedVote.live()} == rows
     assert NamedVote.select().count() == 2
+
+
+def test_a_named_vote_has_the_id_its_resolution_and_person_give_it(board):
+    row = resolve(board)
+
+    set_named_votes(resolution_id=row.id, votes={board.people.cooke.id: "for"})
+
+    assert NamedVote.get().id == natural_ids.named_vote_id(row.id, board.people.cooke.id)
 
 
 def test_a_named_vote_from_a_member_who_left_the_room_is_refused(board, refused):

@@ -38,8 +38,8 @@ def add(model, **values):
         return changes.create(model, **values)
 
 
-def item(meeting, title, position=1, **values):
-    return add(AgendaItem, meeting=meeting.id, position=position, title=title, **values)
+def item(meeting, title, rank="1", **values):
+    return add(AgendaItem, meeting=meeting.id, rank=rank, title=title, **values)
 
 
 def minute(on, overview="", **values):
@@ -210,8 +210,10 @@ def test_operators_are_words_and_punctuation_alone_finds_nothing(board, typed):
 
 
 def test_hits_on_a_part_two_item_and_under_it_are_flagged(board):
-    secret = item(board.meeting, "Staffing restructure", 2, confidential=True, exempt_paragraph="1")
-    under = add(AgendaItem, meeting=board.meeting.id, parent=secret.id, position=1, title="Posts")
+    secret = item(
+        board.meeting, "Staffing restructure", "2", confidential=True, exempt_paragraph="1"
+    )
+    under = add(AgendaItem, meeting=board.meeting.id, parent=secret.id, rank="1", title="Posts")
     minute(secret, "Redundancy terms were agreed.")
     minute(under, "Redundancy pay was costed.")
     minute(board.item, "No redundancy is expected.")
@@ -312,7 +314,7 @@ def test_rows_arriving_before_their_item_and_meeting_are_placed_when_they_come(d
         changes.create(Minute, item=item_id, overview="Lighthouse keepers.")
         changes.create(ActionNote, action=action_id, date="2014-02-03", text="Lighthouse visit")
         changes.create(Action, id=action_id, item=item_id, text="Visit")
-        changes.create(AgendaItem, id=item_id, meeting=meeting_id, position=1, title="Coast")
+        changes.create(AgendaItem, id=item_id, meeting=meeting_id, rank="1", title="Coast")
         changes.create(Meeting, id=meeting_id, body=body.id, date="2014-01-20")
     hits = search("lighthouse")
     assert {hit.kind for hit in hits} == {"minute", "action"}
@@ -367,7 +369,7 @@ def test_a_better_match_comes_before_a_newer_meeting(board):
 
 
 def test_limit_counts_only_live_hits(board):
-    gone = item(board.meeting, "Withdrawn", 2)
+    gone = item(board.meeting, "Withdrawn", "2")
     minute(gone, "Zebra crossing zebra crossing.")  # the better match, on a deleted item
     minute(board.item, "A zebra crossing on the high street was requested by residents.")
     with db.atomic():

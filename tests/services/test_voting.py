@@ -65,11 +65,11 @@ def make_board(quorum: str = "4") -> SimpleNamespace:
     attendance.add_in_attendance(meeting_id=meeting.id, person_id=p.clark.id, capacity="Officer")
     with db.atomic():
 
-        def item(position, number, title, started_at, kind="report", **values):
+        def item(rank, number, title, started_at, kind="report", **values):
             return changes.create(
                 AgendaItem,
                 meeting=meeting.id,
-                position=position,
+                rank=rank,
                 number=number,
                 title=title,
                 kind=kind,
@@ -77,11 +77,11 @@ def make_board(quorum: str = "4") -> SimpleNamespace:
                 **values,
             )
 
-        families = item(0, "33", "Troubled Families", "14:40", "presentation")
-        priorities = item(1, "34", "Priorities and Performance", "15:10")
-        schools = item(2, "35", "Education Provision", "15:40")
-        youth = item(3, "36", "Youth Services update", "", "information")
-        sub_group = item(0, "34.1", "Sub-group chairs", "15:20", parent=priorities.id)
+        families = item("1", "33", "Troubled Families", "14:40", "presentation")
+        priorities = item("2", "34", "Priorities and Performance", "15:10")
+        schools = item("3", "35", "Education Provision", "15:40")
+        youth = item("4", "36", "Youth Services update", "", "information")
+        sub_group = item("1", "34.1", "Sub-group chairs", "15:20", parent=priorities.id)
     return SimpleNamespace(
         body=body,
         meeting=meeting,

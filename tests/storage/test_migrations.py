@@ -8,6 +8,7 @@ import threading
 import types
 
 import pytest
+from peewee import CompositeKey
 
 from desktop_app.errors import StorageError
 from desktop_app.services.search import INDEX_TABLES
@@ -30,8 +31,10 @@ SQLITE_TYPES = {"TEXT": "TEXT", "DATE": "DATE", "INT": "INTEGER", "BOOL": "INTEG
 
 def model_columns(model) -> dict[str, tuple[str, bool, bool]]:
     """Column name -> (SQLite type, NOT NULL, primary key), as the model declares them."""
+    key = model._meta.primary_key
+    keys = set(key.field_names) if isinstance(key, CompositeKey) else {key.name}
     return {
-        column: (SQLITE_TYPES[field.field_type], not field.null, field.primary_key)
+        column: (SQLITE_TYPES[field.field_type], not field.null, field.name in keys)
         for column, field in model._meta.columns.items()
     }
 

@@ -118,7 +118,7 @@ def realistic_values() -> list[tuple[type, dict]]:
             dict(
                 id=ids["item"],
                 meeting=ids["meeting"],
-                position=5,
+                rank="5",
                 number="34",
                 title="Troubled Families — update 👪",
                 kind="report",
@@ -137,7 +137,7 @@ def realistic_values() -> list[tuple[type, dict]]:
                 id=ids["sub_item"],
                 meeting=ids["meeting"],
                 parent=ids["item"],
-                position=1,
+                rank="1",
                 title="Budget",
             ),
         ),

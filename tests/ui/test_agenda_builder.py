@@ -222,3 +222,44 @@ def test_publishing_in_each_numbering_scheme_across_the_year_boundary(
         assert [editor.model.index(r, 0).data() for r in range(2)] == expected  # the preview
         editor.actions_["publish"].trigger()
         assert [e.number for e in agenda.list_agenda(meeting.id)] == expected
+
+
+def test_undoing_a_move_puts_back_the_old_rank_and_redo_the_new(qtbot, window, board):
+    editor = open_agenda(window, board)
+    editor.actions_["template"].trigger()
+    moved = agenda.list_agenda(board.meeting_id)[1]
+    old = agenda.place_of(moved.id)
+    editor.select(moved.id)
+    editor.table.setFocus()
+    qtbot.keyClick(editor.table, Qt.Key.Key_Down, ALT)
+    new = agenda.place_of(moved.id)
+    assert new != old and titles(board.meeting_id)[2] == moved.title
+    journal = JournalEntry.select().count()
+
+    window.undo_action.trigger()
+    assert agenda.place_of(moved.id) == old
+    assert JournalEntry.select().count() == journal + 1  # the one row, back as it was
+
+    window.redo_action.trigger()
+    assert agenda.place_of(moved.id) == new
+
+
+def test_undoing_an_outdent_puts_the_sub_item_back_among_its_siblings(qtbot, window, board):
+    editor = open_agenda(window, board)
+    editor.actions_["template"].trigger()
+    aob = next(e for e in agenda.list_agenda(board.meeting_id) if e.kind == "any other business")
+    for title in ("Libraries", "Youth", "Parks"):
+        agenda.add_item(meeting_id=board.meeting_id, title=title, parent_id=aob.id)
+    editor.refresh()
+    youth = next(e for e in agenda.list_agenda(board.meeting_id) if e.title == "Youth")
+    old = agenda.place_of(youth.id)
+    editor.select(youth.id)
+    editor.table.setFocus()
+    qtbot.keyClick(editor.table, Qt.Key.Key_Left, ALT)
+    assert agenda.place_of(youth.id).parent_id is None
+
+    window.undo_action.trigger()
+
+    assert agenda.place_of(youth.id) == old
+    subs = [e.title for e in agenda.list_agenda(board.meeting_id) if e.parent_id == aob.id]
+    assert subs == ["Libraries", "Youth", "Parks"]

@@ -37,7 +37,7 @@ def record_the_meeting(board) -> None:
         minutes = changes.create(
             AgendaItem,
             meeting=board.meeting_id,
-            position=1,
+            rank="1",
             number="31",
             title="Minutes",
             kind="previous minutes",
@@ -50,7 +50,7 @@ def record_the_meeting(board) -> None:
         report = changes.create(
             AgendaItem,
             meeting=board.meeting_id,
-            position=2,
+            rank="2",
             number="33",
             title="Troubled Families",
             kind="presentation",
@@ -68,7 +68,7 @@ def record_the_meeting(board) -> None:
             AgendaItem,
             meeting=board.meeting_id,
             parent=report.id,
-            position=1,  # numbered within its parent, so before the parent in a flat sort
+            rank="1",  # ranked within its parent, so before the parent in a flat sort
             title="Libraries update",
             kind="information",
         )

@@ -1,0 +1,361 @@
+"""Applying changes made on another machine, field by field (DESIGN.md §5).
+
+For each field the change with the highest clock stamp wins (stamps sort by time, then
+counter, then device, so every machine picks the same winner). A change names the stamps
+of the values it replaced: an edit made after seeing another replaces it, while two edits
+of the same text from the same earlier value are concurrent. For text a person typed, each
+value no later change replaced is kept (the heads of the field): the winner is in the
+record, the others are conflicts until a clerk settles them. Which heads a field has does
+not depend on the order changes arrive in, so every machine ends with the same record and
+the same conflicts.
+
+A delete loses to an edit made after it that did not see it (the row comes back), and an
+edit that a winning delete did not see is kept as a conflict, so no edit is lost to a
+delete made elsewhere.
+
+Every change applied is also written to the local journal (so the whole history can be
+replayed) and the audit log (with who made it and on which machine), in the caller's
+transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop_app.clock import Stamp
+from desktop_app.storage import changes
+from desktop_app.storage.changes import SEEN
+from desktop_app.storage.models import (
+    SYNCED_MODELS,
+    AuditEntry,
+    Conflict,
+    JournalEntry,
+    Synced,
+    db,
+)
+from desktop_app.sync.fields import keeps_conflicts
+
+MODELS = {model._meta.table_name: model for model in SYNCED_MODELS}
+BATCH = 500
+
+
+class ChangeRefused(Exception):
+    """A change that cannot be applied here (an unknown table, a row never made); the
+    whole file waits, so nothing of it is applied half."""
+
+
+@dataclass
+class Applied:
+    changes: int = 0
+    skipped: int = 0  # already here
+    conflicts: int = 0  # new conflicts found
+    tables: set[str] = field(default_factory=set)
+    rows: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def apply_changes(changes_: list[dict], *, origin: str) -> Applied:
+    """Apply `changes_` (journal entries as they travel) in the caller's transaction."""
+    if not db.in_transaction():
+        raise RuntimeError("changes must be applied inside `with db.atomic():`")
+    result = Applied()
+    fresh = _not_yet_applied(changes_)
+    result.skipped = len(changes_) - len(fresh)
+    by_table: dict[str, list[dict]] = defaultdict(list)
+    for change in fresh:
+        if change["table"] not in MODELS:
+            raise ChangeRefused(f"a change to {change['table']!r}, which this version lacks")
+        by_table[change["table"]].append(change)
+    found_at = changes.utc_now()
+    for table, table_changes in by_table.items():
+        merge = _TableMerge(MODELS[table], table_changes, found_at)
+        merge.run()
+        result.conflicts += merge.conflicts
+        result.rows[table].update(change["row"] for change in table_changes)
+    _journal(fresh, origin)
+    if fresh:
+        changes.observe_stamp(Stamp.parse(max(change["hlc"] for change in fresh)))
+    result.changes = len(fresh)
+    result.tables = set(by_table)
+    return result
+
+
+class _TableMerge:
+    """The changes to one table: rows read once, merged in memory, written once."""
+
+    def __init__(self, model: type[Synced], table_changes: list[dict], found_at: str) -> None:
+        self.model = model
+        self.table = model._meta.table_name
+        self.changes = sorted(table_changes, key=lambda change: change["hlc"])
+        self.found_at = found_at
+        self.conflicts = 0
+        ids = sorted({change["row"] for change in self.changes})
+        self.rows = {row.id: row for row in _in_batches(model, model.id, ids)}
+        self.heads: dict[tuple[str, str], dict[str, Conflict]] = defaultdict(dict)
+        for conflict in _in_batches(Conflict, Conflict.row_id, ids):
+            if conflict.table_name == self.table:
+                self.heads[conflict.row_id, conflict.field][conflict.stamp] = conflict
+        self.dirty: dict[str, set[str]] = defaultdict(set)
+        self.made: set[str] = set()
+
+    def run(self) -> None:
+        for change in self.changes:
+            row = self.rows.get(change["row"])
+            if row is None:
+                self._make(change)
+            else:
+                self._merge(row, change)
+        for row_id in self.made:
+            self.rows[row_id].save(force_insert=True)
+        for row_id, names in self.dirty.items():
+            if row_id in self.made:
+                continue
+            row = self.rows[row_id]
+            fields = self.model._meta.fields
+            only = [fields[name] for name in names | {"updated_at", "hlc", "stamps"}]
+            row.save(only=only)
+
+    # Rows
+
+    def _make(self, change: dict) -> None:
+        values = change["fields"]
+        if "created_at" not in values:
+            raise ChangeRefused(f"a change to a {self.table} row never made here")
+        row = self.model(
+            id=change["row"],
+            created_at=values["created_at"],
+            updated_at=change["at"] or values["created_at"],
+            hlc=change["hlc"],
+            base_hlc=change["hlc"],
+            stamps="{}",
+        )
+        for name, value in values.items():
+            # A field an older version had (an agenda item's `position`) is passed over.
+            if name != "created_at" and name in self.model._meta.fields:
+                self._set(row, name, value)
+        self.rows[row.id] = row
+        self.made.add(row.id)
+
+    def _merge(self, row: Synced, change: dict) -> None:
+        stamps = json.loads(row.stamps or "{}")
+        fields = dict(change["fields"])
+        touched = False
+        deleted = fields.pop("deleted_at", _ABSENT)
+        for name, value in fields.items():
+            if name not in self.model._meta.fields:
+                continue  # a field of a newer version; its own change will bring it later
+            # (`created_at` too is settled by the later change: an import may set it.)
+            if keeps_conflicts(self.model, name):
+                touched |= self._merge_text(row, stamps, change, name, value)
+            elif change["hlc"] > stamps.get(name, row.base_hlc):
+                self._set(row, name, value)
+                stamps[name] = change["hlc"]
+                touched = True
+        if deleted is not _ABSENT:
+            touched |= self._merge_delete(row, stamps, change, deleted)
+        elif touched and row.deleted_at is not None:
+            self._edit_of_deleted(row, stamps, change)
+        if touched:
+            row.stamps = json.dumps(stamps, sort_keys=True)
+            row.hlc = max(row.hlc, change["hlc"])
+            row.updated_at = max(row.updated_at, change["at"] or row.updated_at)
+            self.dirty[row.id].update(name for name in fields if name in self.model._meta.fields)
+            self.dirty[row.id].add("deleted_at")
+
+    def _merge_text(self, row: Synced, stamps: dict, change: dict, name: str, value) -> bool:
+        """The field's heads after `change`; the latest is the record, the rest conflicts."""
+        stamp, current = change["hlc"], stamps.get(name, row.base_hlc)
+        heads = self.heads[row.id, name]
+        if stamp == current or stamp in heads:
+            return False
+        replaced = set(change.get("prior", {}).get(name, []))
+        for gone in replaced & set(heads):
+            heads.pop(gone).delete_instance()
+        record_stays = current not in replaced
+        candidates = [*heads, stamp, *([current] if record_stays else [])]
+        winner = max(candidates)
+        if winner == stamp:
+            if record_stays:
+                self._keep(row, name, current, row.__data__.get(name))
+            self._set(row, name, value)
+            stamps[name] = stamp
+            return True
+        self._keep_change(row, name, change, value)
+        if winner == current:
+            return False
+        # The record was replaced by this change, yet an earlier conflicting value is later
+        # than it: that one becomes the record.
+        later = heads.pop(winner)
+        later.delete_instance()
+        self._set(row, name, json.loads(later.value))
+        stamps[name] = later.stamp
+        return True
+
+    def _merge_delete(self, row: Synced, stamps: dict, change: dict, deleted) -> bool:
+        stamp = change["hlc"]
+        for gone in change.get("prior", {}).get("deleted_at", []):  # a settled conflict
+            Conflict.delete().where(
+                Conflict.id == _conflict_id(self.table, row.id, "deleted_at", gone)
+            ).execute()
+        if stamp <= stamps.get("deleted_at", row.base_hlc):
+            return False
+        if deleted is None:  # a restore
+            row.deleted_at = None
+            stamps["deleted_at"] = stamp
+            return True
+        data = [value for key, value in stamps.items() if key not in ("deleted_at", SEEN)]
+        if max([row.base_hlc, *data]) > stamp:
+            return False  # edited after the delete, by someone who had not seen it: kept
+        seen = max(change.get("prior", {}).get(SEEN, [""]))
+        row.deleted_at = deleted
+        stamps["deleted_at"], stamps[SEEN] = stamp, seen
+        unseen = [value for value in data if value > seen]
+        if unseen:
+            self._keep_deleted(row, stamp, max(unseen))
+        return True
+
+    def _edit_of_deleted(self, row: Synced, stamps: dict, change: dict) -> None:
+        stamp, deleted_stamp = change["hlc"], stamps.get("deleted_at", row.base_hlc)
+        if stamp > deleted_stamp:
+            row.deleted_at = None  # the edit came after the delete, not knowing of it
+            stamps["deleted_at"] = stamp
+        elif stamp > stamps.get(SEEN, ""):
+            self._keep_deleted(row, deleted_stamp, stamp)
+
+    # Conflicts
+
+    def _keep(self, row: Synced, name: str, stamp: str, value) -> None:
+        """Keep the record's value, displaced by a later concurrent change."""
+        made = _made_by(row.id, stamp)
+        self._add(row, name, "edit", stamp, value, made)
+
+    def _keep_change(self, row: Synced, name: str, change: dict, value) -> None:
+        made = (change["device"], change["actor"], change["machine"], change["at"])
+        self._add(row, name, "edit", change["hlc"], value, made)
+
+    def _keep_deleted(self, row: Synced, delete_stamp: str, edit_stamp: str) -> None:
+        conflict_id = _conflict_id(self.table, row.id, "deleted_at", delete_stamp)
+        if Conflict.get_or_none(Conflict.id == conflict_id) is None:
+            made = _made_by(row.id, edit_stamp)
+            self._add(row, "deleted_at", "deleted", delete_stamp, edit_stamp, made)
+
+    def _add(self, row: Synced, name: str, kind: str, stamp: str, value, made) -> None:
+        device, actor, machine, at = made
+        conflict = Conflict.create(
+            id=_conflict_id(self.table, row.id, name, stamp),
+            table_name=self.table,
+            row_id=row.id,
+            field=name,
+            kind=kind,
+            stamp=stamp,
+            value=json.dumps(value, ensure_ascii=False),
+            device_id=device,
+            actor=actor,
+            machine=machine,
+            at=at,
+            found_at=self.found_at,
+        )
+        if kind == "edit":
+            self.heads[row.id, name][stamp] = conflict
+        self.conflicts += 1
+
+    def _set(self, row: Synced, name: str, value) -> None:
+        field_ = self.model._meta.fields[name]
+        setattr(row, field_.name, value)
+
+
+_ABSENT = object()
+
+
+def _made_by(row_id: str, stamp: str) -> tuple[str, str, str, str]:
+    entry = JournalEntry.get_or_none((JournalEntry.row_id == row_id) & (JournalEntry.hlc == stamp))
+    if entry is None:
+        return Stamp.parse(stamp).device if stamp else "", "", "", ""
+    return entry.device_id, entry.actor, entry.machine, entry.at
+
+
+def _conflict_id(table: str, row_id: str, name: str, stamp: str) -> str:
+    return hashlib.sha256(f"{table}|{row_id}|{name}|{stamp}".encode()).hexdigest()[:32]
+
+
+def _not_yet_applied(changes_: list[dict]) -> list[dict]:
+    ids = [change["id"] for change in changes_]
+    known = {entry.change_id for entry in _in_batches(JournalEntry, JournalEntry.change_id, ids)}
+    fresh, seen = [], set()
+    for change in changes_:
+        if change["id"] not in known and change["id"] not in seen:
+            seen.add(change["id"])
+            fresh.append(change)
+    return fresh
+
+
+def _journal(applied: list[dict], origin: str) -> None:
+    entries = [
+        {
+            "change_id": change["id"],
+            "device_id": change["device"],
+            "hlc": change["hlc"],
+            "table_name": change["table"],
+            "row_id": change["row"],
+            "op": change["op"],
+            "fields": json.dumps(change["fields"], ensure_ascii=False, sort_keys=True),
+            "prior": json.dumps(change.get("prior", {}), sort_keys=True),
+            "actor": change["actor"],
+            "machine": change["machine"],
+            "at": change["at"],
+            "tx_id": change["tx"],
+            "schema_version": change["schema"],
+            "origin": origin,
+        }
+        for change in applied
+    ]
+    audit = [
+        {
+            "id": change["id"],
+            "at": change["at"],
+            "actor": change["actor"],
+            "machine": change["machine"],
+            "action": f"sync {_action(change)}",
+            "table_name": change["table"],
+            "row_id": change["row"],
+            "summary": f"{MODELS[change['table']].__name__} {change['row']}: "
+            + ", ".join(sorted(change["fields"]))[:400],
+        }
+        for change in applied
+    ]
+    for start in range(0, len(entries), BATCH):
+        JournalEntry.insert_many(entries[start : start + BATCH]).execute()
+        AuditEntry.insert_many(audit[start : start + BATCH]).execute()
+
+
+def _action(change: dict) -> str:
+    if change["op"] == "delete":
+        return "delete"
+    return "create" if "created_at" in change["fields"] else "update"
+
+
+def _in_batches(model, column, values: list[Any]):
+    for start in range(0, len(values), BATCH):
+        yield from model.select().where(column.in_(values[start : start + BATCH]))
+
+
+def journal_change(entry: JournalEntry) -> dict:
+    """A journal entry as it travels in a change file (and as `apply_changes` takes it)."""
+    return {
+        "id": entry.change_id,
+        "device": entry.device_id,
+        "hlc": entry.hlc,
+        "table": entry.table_name,
+        "row": entry.row_id,
+        "op": entry.op,
+        "fields": json.loads(entry.fields),
+        "prior": json.loads(entry.prior or "{}"),
+        "actor": entry.actor,
+        "machine": entry.machine,
+        "at": entry.at,
+        "tx": entry.tx_id,
+        "schema": entry.schema_version,
+    }

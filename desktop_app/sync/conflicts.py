@@ -1,0 +1,167 @@
+"""What two people changed at the same time, and the clerk's choice between them.
+
+A conflict is a value that lost to a concurrent change of the same field (sync/applying):
+the record shows the winner; the other is kept here. Resolving writes the chosen (or a
+merged) text as an ordinary change that replaces both values, so it syncs like any other
+edit and closes the conflict on every machine it reaches.
+
+"Mine" is the value this copy's record shows, "theirs" the value kept aside.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from desktop_app.errors import ValidationError
+from desktop_app.services import validation
+from desktop_app.storage import changes
+from desktop_app.storage.changes import stamp_of
+from desktop_app.storage.models import Conflict, JournalEntry, Synced, db
+from desktop_app.sync.applying import MODELS
+
+
+@dataclass(frozen=True)
+class Side:
+    value: Any
+    actor: str
+    machine: str
+    at: str
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    id: str
+    kind: str  # "edit" or "deleted"
+    table: str
+    row_id: str
+    field: str
+    record: str  # what the record is, for people: "Minute of 5 Budget"
+    mine: Side  # what this copy's record holds
+    theirs: Side  # the value kept aside
+
+
+@dataclass(frozen=True)
+class Settled:
+    """What a resolution replaced, so the window can undo it."""
+
+    conflict: dict
+    previous: Any
+
+
+def open_conflicts() -> list[ConflictView]:
+    """Every open conflict whose kept value differs from the record, oldest first."""
+    found = []
+    for conflict in Conflict.select().order_by(Conflict.found_at, Conflict.id):
+        view = _view(conflict)
+        if view is not None:
+            found.append(view)
+    return found
+
+
+def conflict(conflict_id: str) -> ConflictView:
+    row = Conflict.get_or_none(Conflict.id == conflict_id)
+    view = _view(row) if row is not None else None
+    if view is None:
+        raise ValidationError(f"There is no open conflict {conflict_id}.")
+    return view
+
+
+def resolve_conflict(
+    conflict_id: str, *, keep: str | None = None, text: str | None = None
+) -> Settled:
+    """Keep "mine" or "theirs", or write `text` (a merged text) instead of both."""
+    with db.atomic():
+        view = conflict(conflict_id)
+        row = MODELS[view.table].get_by_id(view.row_id)
+        stored = Conflict.get_by_id(conflict_id)
+        snapshot = {name: getattr(stored, name) for name in Conflict._meta.fields}
+        previous = view.mine.value
+        if text is not None:
+            value = _checked(row, view.field, text)
+        elif keep in ("mine", "theirs"):
+            value = view.mine.value if keep == "mine" else view.theirs.value
+        else:
+            raise ValidationError("Say which to keep: mine, theirs, or a merged text.")
+        _settle(row, view, value, [stored.stamp])
+        stored.delete_instance()
+    return Settled(conflict=snapshot, previous=previous)
+
+
+def reopen_conflict(settled: Settled) -> None:
+    """Undo a resolution: the record's earlier value back, and the conflict open again."""
+    with db.atomic():
+        kept = settled.conflict
+        row = MODELS[kept["table_name"]].get_by_id(kept["row_id"])
+        view = _view(Conflict(**kept), known_open=True)
+        _settle(row, view, settled.previous, [])
+        Conflict.insert(**kept).on_conflict_ignore().execute()
+
+
+def _settle(row: Synced, view: ConflictView, value: Any, replacing: list[str]) -> None:
+    changes.settle(row, view.field, value, replacing)
+
+
+def _checked(row: Synced, name: str, text: str) -> str:
+    field = row._meta.fields[name]
+    what = name.replace("_", " ")
+    if field.default is None and not field.null:  # a title or name: required, one line
+        return validation.name(text, what)
+    return validation.text(text, what)
+
+
+def _view(conflict: Conflict, known_open: bool = False) -> ConflictView | None:
+    model = MODELS.get(conflict.table_name)
+    row = model.get_or_none(model.id == conflict.row_id) if model else None
+    if row is None:
+        return None
+    theirs_value = json.loads(conflict.value)
+    if conflict.kind == "deleted":
+        mine_value = row.deleted_at
+        theirs_value = None if row.deleted_at is not None else _deleted_at(conflict)
+        name = "deleted_at"
+    else:
+        name = conflict.field
+        mine_value = changes.plain(row.__data__.get(row._meta.fields[name].name))
+        if mine_value == theirs_value and not known_open:
+            return None
+    mine = _side(row, name)
+    theirs = Side(theirs_value, conflict.actor, conflict.machine, conflict.at)
+    return ConflictView(
+        id=conflict.id,
+        kind=conflict.kind,
+        table=conflict.table_name,
+        row_id=conflict.row_id,
+        field=name,
+        record=_label(row),
+        mine=Side(mine_value, mine.actor, mine.machine, mine.at),
+        theirs=theirs,
+    )
+
+
+def _deleted_at(conflict: Conflict) -> str:
+    entry = JournalEntry.get_or_none(
+        (JournalEntry.row_id == conflict.row_id) & (JournalEntry.hlc == conflict.stamp)
+    )
+    return json.loads(entry.fields).get("deleted_at") if entry else conflict.at
+
+
+def _side(row: Synced, name: str) -> Side:
+    stamp = stamp_of(row, name)
+    entry = JournalEntry.get_or_none((JournalEntry.row_id == row.id) & (JournalEntry.hlc == stamp))
+    if entry is None:
+        return Side(None, "", "", "")
+    return Side(None, entry.actor, entry.machine, entry.at)
+
+
+def _label(row: Synced) -> str:
+    kind = type(row).__name__
+    for name in ("title", "name", "text"):
+        value = getattr(row, name, None)
+        if value:
+            return f"{kind} “{value[:60]}”"
+    item = getattr(row, "item", None)
+    if item is not None:
+        return f"{kind} of “{item.title[:60]}”"
+    return kind

@@ -1,0 +1,34 @@
+"""Values worked out from others, put right after another machine's changes apply.
+
+Such a value is never taken from whichever machine wrote it last: two laptops adding a
+meeting each would each link the meeting after theirs to their own. Every machine works it
+out again from the merged record, so all reach the same value; a value that changes is
+written as an ordinary change, in the transaction that applied the file.
+"""
+
+from __future__ import annotations
+
+from desktop_app.services.agenda_cycles import break_parent_cycles
+from desktop_app.services.meetings import relink_meetings
+from desktop_app.storage.models import AgendaItem, Meeting
+from desktop_app.sync.applying import Applied
+
+
+def recompute(applied: Applied) -> set[str]:
+    """Put right what the applied changes may have broken; returns the meetings touched."""
+    meetings = set(applied.rows.get("meeting", set()))
+    items = sorted(applied.rows.get("agenda_item", set()))
+    for start in range(0, len(items), 500):
+        chunk = items[start : start + 500]
+        query = AgendaItem.select(AgendaItem.meeting).where(AgendaItem.id.in_(chunk))
+        meetings |= {row.meeting_id for row in query}
+    # Two laptops each indenting one item under the other make a loop of parents.
+    for meeting_id in sorted(meetings):
+        if AgendaItem.select().where(AgendaItem.meeting == meeting_id).exists():
+            break_parent_cycles(meeting_id)
+    if applied.rows.get("meeting"):
+        chosen = sorted(applied.rows["meeting"])
+        bodies = {row.body_id for row in Meeting.select(Meeting.body).where(Meeting.id.in_(chosen))}
+        for body_id in sorted(bodies):
+            relink_meetings(body_id)
+    return meetings

@@ -1,0 +1,114 @@
+"""Two laptops share one body of work through a shared folder and end with one record."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop_app.services import agenda, bodies, meetings, people
+from desktop_app.storage.models import AgendaItem, Body, JournalEntry
+from desktop_app.sync.conflicts import open_conflicts, resolve_conflict
+from desktop_app.sync.sharing import sharing_state
+from tests.sync.replicas import laptops
+
+
+def test_work_made_on_one_laptop_arrives_on_the_other(tmp_path):
+    first, second = laptops(tmp_path, 2)
+    with first.opened():
+        board = bodies.create_body(name="Parish Council")
+        people.create_person(name="Ann Clerk")
+        meetings.create_meeting(body_id=board.id, date=dt.date(2026, 12, 10))
+    report = first.sync()
+    assert report.files_sent == 1 and report.changes_sent >= 3
+    report = second.sync()
+    assert report.files_applied == 1 and report.skipped == []
+    assert first.export() == second.export()
+    with second.opened():
+        assert Body.get(Body.name == "Parish Council").id == board.id
+        # Applied changes are in the journal, marked as from the share, not sent back.
+        assert JournalEntry.select().where(JournalEntry.origin != "").count() >= 3
+    assert second.sync().files_sent == 0
+
+
+def test_two_edits_of_one_text_keep_both_and_the_clerk_chooses(tmp_path):
+    first, second = laptops(tmp_path, 2)
+    with first.opened():
+        board = bodies.create_body(name="Parish Council")
+    first.sync()
+    second.sync()
+    with first.opened():
+        bodies.update_body(body_id=board.id, venue="Village Hall")
+    with second.opened():
+        bodies.update_body(body_id=board.id, venue="Church Rooms")
+    first.sync()
+    second.sync()
+    first.sync()
+    assert first.export() == second.export()
+    with first.opened():
+        [conflict] = open_conflicts()
+        record = Body.get_by_id(board.id).venue
+        assert {conflict.mine.value, conflict.theirs.value} == {"Village Hall", "Church Rooms"}
+        assert conflict.mine.value == record
+        resolve_conflict(conflict.id, text="Village Hall (Church Rooms if booked)")
+        assert open_conflicts() == []
+    first.sync()
+    second.sync()
+    with second.opened():
+        assert open_conflicts() == []
+        assert Body.get_by_id(board.id).venue == "Village Hall (Church Rooms if booked)"
+
+
+def test_an_edit_made_after_seeing_another_is_not_a_conflict(tmp_path):
+    first, second = laptops(tmp_path, 2)
+    with first.opened():
+        board = bodies.create_body(name="Parish Council", venue="Hall")
+    first.sync()
+    second.sync()
+    with second.opened():
+        bodies.update_body(body_id=board.id, venue="Village Hall")
+    second.sync()
+    first.sync()
+    with first.opened():
+        bodies.update_body(body_id=board.id, venue="Village Hall, Main Road")
+    first.sync()
+    second.sync()
+    with second.opened():
+        assert open_conflicts() == []
+        assert Body.get_by_id(board.id).venue == "Village Hall, Main Road"
+
+
+def test_two_indents_that_make_a_loop_are_put_right_the_same_way_everywhere(tmp_path):
+    first, second = laptops(tmp_path, 2)
+    with first.opened():
+        board = bodies.create_body(name="Parish Council")
+        meeting = meetings.create_meeting(body_id=board.id, date=dt.date(2026, 12, 10))
+        upper = agenda.add_item(meeting_id=meeting.id, title="Finance")
+        lower = agenda.add_item(meeting_id=meeting.id, title="Budget")
+    first.sync()
+    second.sync()
+    with first.opened():
+        agenda.indent_item(item_id=lower.id)  # Budget under Finance
+    with second.opened():
+        agenda.move_item(item_id=lower.id, offset=-1)
+        agenda.indent_item(item_id=upper.id)  # Finance under Budget
+    for laptop in (first, second, first, second):
+        laptop.sync()
+    assert first.export() == second.export()
+    with first.opened():
+        items = {row.id: row for row in AgendaItem.live()}
+        tops = [row for row in items.values() if row.parent_id is None]
+        assert len(tops) == 1 and len(items) == 2  # one item at the top, the other under it
+
+
+def test_a_merge_that_gives_two_bodies_one_name_shows_the_clash(tmp_path):
+    first, second = laptops(tmp_path, 2)
+    with first.opened():
+        bodies.create_body(name="Planning Committee")
+    with second.opened():
+        bodies.create_body(name="Planning committee")
+    first.sync()
+    report = second.sync()
+    [clash] = report.clashes
+    assert "Planning" in clash.message
+    assert report.conflicts_open == 1
+    with second.opened():
+        assert sharing_state().conflicts == 1
