@@ -81,6 +81,19 @@ def test_a_refused_file_names_the_place_of_the_fault(folder, tmp_path, capsys):
     assert message == "bodies[0].meetings[1].items[2].minute: expected an object"
 
 
+def test_import_refuses_a_part_two_item_the_window_refuses(folder, tmp_path, capsys):
+    data = json.loads(EXAMPLE_FILE.read_text(encoding="utf-8"))
+    data["bodies"][0]["meetings"][1]["items"][7]["confidential"] = True
+    bad = tmp_path / "part-two.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    assert run(folder, "import", str(bad)) == 2
+    assert one_sentence(capsys.readouterr().err) == (
+        "bodies[0].meetings[1].items[7].exempt_paragraph: “Duration of Meeting” is "
+        "confidential but gives no paragraph of Schedule 12A (1 to 7) as the reason, which a "
+        "published agenda must give"
+    )
+
+
 def test_a_missing_file_is_bad_input(folder, tmp_path, capsys):
     assert run(folder, "import", str(tmp_path / "nowhere.json")) == 2
     assert one_sentence(capsys.readouterr().err).startswith("There is no file")

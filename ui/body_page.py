@@ -118,6 +118,7 @@ class BodyPage(QWidget):
             body = bodies.get_body(self.body_id)
         except ValidationError:  # deleted (or undone) since it was shown
             self.body_id = None
+            self.form.show_row(None)  # nothing left to save a field to
             self.members.load(None)
             return
         self.heading.setText(f"<h2>{_escape(body.name)}</h2>")

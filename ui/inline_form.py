@@ -121,8 +121,9 @@ class InlineForm(QWidget):
     def _commit(self, name: str) -> None:
         if self.row_id is None:
             return
-        before = {name: self._load(self.row_id).get(name)}
         try:
+            # Inside the try: the row may have gone since it was shown (another window).
+            before = {name: self._load(self.row_id).get(name)}
             edit_fields(
                 self._stack,
                 self._changes,

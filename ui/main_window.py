@@ -29,7 +29,7 @@ from ui.errors import show_error
 from ui.events import Changes
 from ui.icons import icon
 from ui.meeting_dialog import meeting_dialog
-from ui.models.body_tree import ID_ROLE, KIND_ROLE, BodyTreeModel
+from ui.models.body_tree import ID_ROLE, KIND_ROLE, BodyTreeModel, body_of_year
 from ui.pending_typing import TypingGuard, TypingRecovery, commit_typing
 from ui.people_dialog import organisations_directory, people_directory
 from ui.record_dialog import RecordDialog, choices
@@ -115,9 +115,14 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.meeting_page)
 
     def select(self, kind: str, row_id: str) -> None:
-        """Select a body or meeting in the tree, expanding what leads to it."""
-        if kind == "meeting":
-            body_index = self.tree_model.find("body", meetings.get_meeting(row_id).body_id)
+        """Select a body, a meeting or a municipal year in the tree, expanding what leads
+        to it."""
+        if kind in ("meeting", "year"):
+            if kind == "meeting":
+                body_id = meetings.get_meeting(row_id).body_id
+            else:
+                body_id = body_of_year(row_id)
+            body_index = self.tree_model.find("body", body_id)
             if self.tree_model.canFetchMore(body_index):  # a hidden view does not fetch
                 self.tree_model.fetchMore(body_index)
             self._expand_to(body_index)
@@ -132,11 +137,17 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Redraw from the services after any change, keeping what was open and selected."""
         expanded = self._expanded_keys()
-        selected = self._current_key()
+        # Whatever node is current, a municipal year included: a current lost in the reload
+        # is set by Qt to the first row when the tree next takes the focus, and the page
+        # would follow that body, not the one the clerk chose.
+        index = self.tree.currentIndex()
+        selected = (index.data(KIND_ROLE), index.data(ID_ROLE)) if index.isValid() else None
         self.tree_model.reload()
-        for kind, row_id in expanded:
+        for kind, row_id in expanded:  # parents first, so a body's years are fetched
             index = self.tree_model.find(kind, row_id)
             if index.isValid():
+                if self.tree_model.canFetchMore(index):  # a hidden view does not fetch
+                    self.tree_model.fetchMore(index)
                 self.tree.expand(index)
         if selected is not None:
             # Re-selecting the same row must not rebuild the page the user is typing in.
@@ -452,10 +463,18 @@ class MainWindow(QMainWindow):
         toolbar.addActions([undo, redo])
 
     def _tree_current_changed(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        if index.isValid():
+            # Qt moves only the current row at times (to the first row, when the tree takes
+            # the focus with none): the highlight follows it, so the row shown is the page's.
+            self.tree.selectionModel().select(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
         kind, row_id = index.data(KIND_ROLE), index.data(ID_ROLE)
         try:
             if kind == "body":
                 self.show_body(row_id)
+            elif kind == "year":  # a body's meetings of one year: the page is the body's
+                self.show_body(body_of_year(row_id))
             elif kind == "meeting":
                 self.show_meeting(row_id)
         except ValidationError as error:

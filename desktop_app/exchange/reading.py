@@ -6,7 +6,7 @@ its place in the file, e.g. `bodies[0].meetings[3].items[2].minute: expected an 
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -284,6 +284,7 @@ class _Reader:
             seen.add(line.person)
             record.attendance.append(line)
         record.items = self.items(value, path, depth=1)
+        _refuse_unexplained_part_two(record.items)
         return record
 
     def attendance(self, path: str, value: Any) -> AttendanceRecord:
@@ -478,3 +479,25 @@ def minutes_allowed(value: dict, path: str) -> int | None:
             f"{minutes:,} minutes; an item is given at most {LONGEST_ITEM_MINUTES} (8 hours)",
         )
     return minutes
+
+
+def _refuse_unexplained_part_two(items: list[ItemRecord]) -> None:
+    """A meeting's agenda is published once its items have numbers (as the window says):
+    then each confidential item cites its paragraph, by the window's rule."""
+    walked = list(_walk(items))
+    published = any(item.number for item in walked)
+    for item in walked:
+        with at(join(item.path, "exempt_paragraph")):
+            schedule12a.check_part_two(
+                item=f"“{item.title}”",
+                confidential=item.confidential,
+                paragraph=item.exempt_paragraph,
+                published=published,
+            )
+
+
+def _walk(items: list[ItemRecord]) -> Iterator[ItemRecord]:
+    """The items in agenda order, each followed by those under it."""
+    for item in items:
+        yield item
+        yield from _walk(item.items)

@@ -18,3 +18,14 @@ def exempt_paragraph(value: object) -> str:
             f"“{shown}” is not a paragraph of Schedule 12A; give a number from 1 to 7."
         )
     return paragraph
+
+
+def check_part_two(*, item: str, confidential: bool, paragraph: str, published: bool) -> None:
+    """A confidential item on a published agenda cites its paragraph: the public may be
+    excluded only for exempt information, and the agenda they see says which kind (Local
+    Government Act 1972, s.100B(2)). `item` names it: “Item 37”, “Staffing”."""
+    if confidential and published and not paragraph:
+        raise ValidationError(
+            f"{item} is confidential but gives no paragraph of Schedule 12A (1 to 7) as the "
+            "reason, which a published agenda must give."
+        )

@@ -7,6 +7,7 @@ take its answer, `allowed`, as a number, and the rest as plain values.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from desktop_app.errors import ValidationError
 
@@ -16,6 +17,13 @@ COLUMNS = {  # named vote → (the count it must fit, as a sentence names the co
     "against": ("votes_against", "voting against", "vote against", "votes against"),
     "abstain": ("votes_abstain", "abstaining", "abstention", "abstentions"),
 }
+
+
+def holds_vote(membership: Any) -> bool:
+    """Whether a membership (anything with `voting` and `role`, or None for none) is a vote
+    that counts, for a vote and for quorum; a named substitute's is not: they vote only
+    standing in for a member, with that member's vote."""
+    return membership is not None and bool(membership.voting) and membership.role != "substitute"
 
 
 def check_counts(counts: Mapping[str, int | None]) -> int:

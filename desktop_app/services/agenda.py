@@ -7,6 +7,8 @@ Siblings are ordered by rank (rules/ranks.py): adding, moving, indenting or outd
 item writes that item's rank (and parent) alone, so two laptops' moves merge. A deleted item
 keeps its rank, so undoing the delete puts it back between the same neighbours. At the top
 level confidential items are shown as Part II after every Part I item (agenda_tree.py).
+Once the meeting's minutes are approved, only the chair's brief of an item still changes
+(freeze.py).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from itertools import takewhile
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
 from desktop_app.rules import ranks, schedule12a
-from desktop_app.services import validation
+from desktop_app.services import freeze, validation, voting
 from desktop_app.services.agenda_cycles import break_parent_cycles
 from desktop_app.services.agenda_entries import AgendaEntry, list_agenda
 from desktop_app.services.agenda_publishing import (
@@ -75,6 +77,9 @@ EDITABLE = (
     "brief_note",
     "minutes_allowed",
 )
+# The chair's brief, which is not part of the minutes (minutes_content.py): it may still
+# change once they are approved. Every other field, and the items' order, is the record.
+BRIEF_ONLY = ("brief_note", "minutes_allowed")
 # The most time one item can be given: longer is a slip of the keyboard, not a plan.
 LONGEST_ITEM_MINUTES = 480
 
@@ -105,6 +110,7 @@ def add_item(
     closing items (any other business, date of next meeting, duration), and confidential
     items in Part II. On a published agenda the item takes its number at once."""
     meeting = validation.live_row(Meeting, meeting_id, "meeting")
+    freeze.ensure_editable(meeting.id)
     tree = AgendaTree(meeting.id)
     values = _clean(
         dict(
@@ -160,11 +166,15 @@ def update_item(*, item_id: str, **fields) -> AgendaItem:
         raise ValidationError(f"An agenda item has no field called {', '.join(sorted(unknown))}.")
     item = validation.live_row(AgendaItem, item_id, "agenda item")
     meeting = Meeting.get_by_id(item.__data__["meeting"])
+    if set(fields) - set(BRIEF_ONLY):
+        freeze.ensure_editable(meeting.id)
     values = _clean({**changes.current(item, EDITABLE), **fields}, meeting, AgendaTree(meeting.id))
     if values["linked_item_id"] == item.id:
         raise ValidationError("An item cannot follow up itself.")
     with db.atomic():
         changes.update(item, **{name: values[name] for name in fields})
+        if "started_at" in fields:  # who was there when the item's vote was taken
+            voting.check_votes_still_fit(meeting.id)
     return item
 
 
@@ -245,6 +255,7 @@ def restore_item(*, item_id: str) -> AgendaItem:
     if item.deleted_at is None:
         return item
     meeting = validation.live_row(Meeting, item.__data__["meeting"], "meeting")
+    freeze.ensure_editable(meeting.id)
     tree = AgendaTree(meeting.id)
     parent_id = item.__data__.get("parent")
     if parent_id and parent_id not in tree.items:
@@ -304,11 +315,13 @@ def _clean(values: dict, meeting: Meeting, tree: AgendaTree) -> dict:
         )
     paragraph = schedule12a.exempt_paragraph(values["exempt_paragraph"])
     confidential = bool(values["confidential"])
-    if confidential and not paragraph and _published(tree):
-        raise ValidationError(
-            "A confidential item on a published agenda needs its paragraph of Schedule 12A "
-            "(1 to 7)."
-        )
+    title = validation.optional_name(values["title"], "title")
+    schedule12a.check_part_two(
+        item=f"“{title}”" if title else "This item",
+        confidential=confidential,
+        paragraph=paragraph,
+        published=_published(tree),
+    )
     linked_item = values["linked_item_id"] or None
     earlier = validation.optional_row(AgendaItem, linked_item, "linked minute")
     linked_meeting = values["linked_meeting_id"] or None
@@ -320,7 +333,7 @@ def _clean(values: dict, meeting: Meeting, tree: AgendaTree) -> dict:
     if linked_bodies - {meeting.body_id}:
         raise ValidationError("An item can only follow up minutes and meetings of its own body.")
     return dict(
-        title=validation.optional_name(values["title"], "title"),
+        title=title,
         kind=validation.choice(values["kind"] or "report", vocabulary.ITEM_KINDS, "kind of item"),
         presenter_person_id=person_id,
         presenter_organisation_id=organisation_id,
@@ -360,8 +373,10 @@ def _body_of(item: AgendaItem | None) -> str | None:
 
 
 def _load(item_id: str) -> tuple[AgendaItem, AgendaTree]:
-    """The item as a member of its meeting's tree (the same object, so writes show)."""
+    """The item as a member of its meeting's tree (the same object, so writes show), if
+    the meeting's minutes, which record the items' order, may still change."""
     item = validation.live_row(AgendaItem, item_id, "agenda item")
+    freeze.ensure_editable(item.__data__["meeting"])
     tree = AgendaTree(item.__data__["meeting"])
     return tree.items[item.id], tree
 

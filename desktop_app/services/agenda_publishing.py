@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from desktop_app.dates import long_date
 from desktop_app.errors import ValidationError
+from desktop_app.rules import schedule12a
 from desktop_app.rules.numbering import repeated_number
 from desktop_app.services import numbering, validation
 from desktop_app.services.agenda_tree import AgendaTree
@@ -28,16 +29,16 @@ def publish_agenda(*, meeting_id: str) -> dict[str, str]:
         raise ValidationError("The agenda has no items to publish.")
     _refuse_numbers_after(meeting, "publish this one")
     plan = numbering.plan(meeting, tree)
-    _refuse_repeats(meeting, tree, plan)
     for item, _ in tree.walk():
         label = item.number or plan.numbers[item.id]
         if not item.title.strip():
             raise ValidationError(f"Item {label} has no title.")
-        if item.confidential and not item.exempt_paragraph:
-            raise ValidationError(
-                f"Item {label} is confidential but gives no paragraph of Schedule 12A "
-                "as the reason."
-            )
+        schedule12a.check_part_two(
+            item=f"Item {label}",
+            confidential=item.confidential,
+            paragraph=item.exempt_paragraph,
+            published=True,
+        )
     with db.atomic():
         number_new_items(meeting, tree, plan)
         changes.update(meeting, status="agenda published")
@@ -68,8 +69,10 @@ def number_new_items(
     meeting: Meeting, tree: AgendaTree, plan: numbering.Plan | None = None
 ) -> None:
     """Give the items that have none their numbers (all of them when publishing; one added
-    to a published agenda), moving the body's counter on. Call inside a transaction."""
+    to a published agenda), moving the body's counter on. Call inside a transaction: a
+    number the body has given already is refused, and the refusal undoes the addition."""
     plan = plan or numbering.plan(meeting, tree)
+    _refuse_repeats(meeting, tree, plan)
     for item_id, number in plan.numbers.items():
         changes.update(tree.items[item_id], number=number)
     if plan.next_number is not None:

@@ -7,6 +7,8 @@ The rules, as a clerk meets them:
 - a substitute stands in for one member, who then cannot be marked present; one substitute
   per member;
 - the chair, and anyone who has declared an interest, stays on the sheet as attending;
+- no change may leave a recorded vote impossible (voting.check_votes_still_fit): a member
+  counted in a vote is not then marked absent; one who left after it has a departure time;
 - the attendance of a meeting that was cancelled or postponed, or whose minutes are
   approved or signed, no longer changes.
 """
@@ -17,7 +19,8 @@ from dataclasses import dataclass
 
 from desktop_app.dates import long_date
 from desktop_app.errors import ValidationError
-from desktop_app.services import memberships, validation
+from desktop_app.rules.votes import holds_vote
+from desktop_app.services import memberships, validation, voting
 from desktop_app.services.people import display_name, surname_first
 from desktop_app.storage import changes, natural_ids
 from desktop_app.storage.models import (
@@ -32,6 +35,8 @@ from desktop_app.storage.models import (
 
 MARKS = ("present", "apologies", "absent")
 ATTENDING = ("present", "substitute", "in attendance")
+# What to do when a vote recorded with someone present forbids marking them gone.
+LEFT_AFTER = "correct the resolution first, or, if they left after the vote, record when they left"
 CLOSED = {
     "cancelled": "was cancelled",
     "postponed": "was postponed",
@@ -100,7 +105,7 @@ def attendance_sheet(meeting_id: str) -> list[AttendanceEntry]:
             name=display_name(person),
             role=membership.role if membership else "",
             organisation=organisations.get(organisation_id, ""),
-            voting=votes(counted),
+            voting=holds_vote(counted),
             is_member=membership is not None,
             status=row.status if row else "",
             substitute_for_id=replaced,
@@ -141,6 +146,7 @@ def mark_attendance(*, meeting_id: str, person_id: str, status: str) -> Attendan
         if row is None:
             return _put_line(meeting, person.id, status=status)
         changes.update(row, status=status, substitute_for=None)
+        voting.check_votes_still_fit(meeting.id, instead=LEFT_AFTER)
     return row
 
 
@@ -154,6 +160,7 @@ def clear_attendance(*, meeting_id: str, person_id: str) -> None:
     _refuse_leaving_sheet(meeting, person)
     with db.atomic():
         changes.delete(row)
+        voting.check_votes_still_fit(meeting.id, instead=LEFT_AFTER)
 
 
 def add_substitute(
@@ -238,6 +245,7 @@ def set_times(*, attendance_id: str, arrived: str = "", left: str = "") -> Atten
             )
     with db.atomic():
         changes.update(row, arrived=arrived, left=left)
+        voting.check_votes_still_fit(meeting.id)
     return row
 
 
@@ -248,6 +256,7 @@ def remove_attendance(*, attendance_id: str) -> None:
     _refuse_leaving_sheet(meeting, row.person)
     with db.atomic():
         changes.delete(row)
+        voting.check_votes_still_fit(meeting.id, instead=LEFT_AFTER)
 
 
 def restore_attendance(*, attendance_id: str) -> Attendance:
@@ -353,11 +362,6 @@ def substitute_for(meeting_id: str, member_id: str) -> Attendance | None:
         )
         .first()
     )
-
-
-def votes(membership: Membership | None) -> bool:
-    """Whether a membership is a vote that counts for quorum; a named substitute's is not."""
-    return bool(membership and membership.voting and membership.role != "substitute")
 
 
 def _put_line(meeting: Meeting, person_id: str, **values) -> Attendance:

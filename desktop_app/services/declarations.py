@@ -3,7 +3,8 @@ they left the room for it.
 
 The rules: the item is on this meeting's agenda; the person is on its attendance sheet as
 present, substituting or in attendance; the kind is one of KINDS; a disclosable pecuniary or
-"other" interest says what it is; a person declares each kind once per item.
+"other" interest says what it is; a person declares each kind once per item; a member
+who left the room for an item was not counted in its recorded vote (voting.py).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.errors import ValidationError
-from desktop_app.services import validation
+from desktop_app.services import validation, voting
 from desktop_app.services.attendance import ATTENDING, open_meeting, row_of
 from desktop_app.services.people import display_name
 from desktop_app.storage import changes
@@ -20,6 +21,9 @@ from desktop_app.storage.models import AgendaItem, Declaration, Meeting, Person,
 KINDS = ("disclosable pecuniary", "other significant", "personal", "prejudicial", "other")
 DESCRIBED = ("disclosable pecuniary", "other")  # these must say what the interest is
 EDITABLE = ("kind", "description", "left_room")
+# A member who left the room for an item could not vote on it: a vote already recorded
+# with them in it is corrected first.
+STAYED = "correct the resolution first, or record that they stayed in the room"
 
 
 @dataclass(frozen=True)
@@ -52,9 +56,11 @@ def declare_interest(
     values = _clean(dict(kind=kind, description=description, left_room=left_room))
     _refuse_twice(item, person, values["kind"], except_id=None)
     with db.atomic():
-        return changes.create(
+        row = changes.create(
             Declaration, meeting=meeting.id, item=item.id, person=person.id, **values
         )
+        voting.check_votes_still_fit(meeting.id, instead=STAYED)
+    return row
 
 
 def update_declaration(*, declaration_id: str, **fields) -> Declaration:
@@ -72,6 +78,7 @@ def update_declaration(*, declaration_id: str, **fields) -> Declaration:
         _refuse_twice(row.item, row.person, values["kind"], except_id=row.id)
     with db.atomic():
         changes.update(row, **{f: values[f] for f in fields})
+        voting.check_votes_still_fit(row.meeting_id, instead=STAYED)
     return row
 
 
@@ -96,6 +103,7 @@ def restore_declaration(*, declaration_id: str) -> Declaration:
     _refuse_not_attending(meeting, row.person)
     with db.atomic():
         changes.restore(row)
+        voting.check_votes_still_fit(meeting.id, instead=STAYED)
     return row
 
 

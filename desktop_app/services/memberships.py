@@ -1,4 +1,6 @@
-"""Who sits on which body, in what role, for whom, and when."""
+"""Who sits on which body, in what role, for whom, and when. A change that would leave a
+vote recorded at one of the body's meetings impossible (a member counted in it made
+non-voting, or their membership ended before it) is refused (voting.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ import datetime as dt
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
-from desktop_app.services import validation
+from desktop_app.services import validation, voting
 from desktop_app.services.people import display_name, surname_first
 from desktop_app.storage import changes
 from desktop_app.storage.models import Body, Membership, Organisation, Person, db
@@ -47,8 +49,10 @@ def update_membership(*, membership_id: str, **fields) -> Membership:
     row = validation.live_row(Membership, membership_id, "membership")
     values = _clean({**changes.current(row, EDITABLE), **fields})
     _refuse_overlap(row.body, row.person, values["from_date"], values["to_date"], row.id)
+    windows = [(row.from_date, row.to_date), (values["from_date"], values["to_date"])]
     with db.atomic():
         changes.update(row, **{f: values[f] for f in fields})
+        voting.check_body_votes_still_fit(row.body_id, windows)
     return row
 
 
@@ -57,6 +61,7 @@ def remove_member(*, membership_id: str) -> None:
     row = validation.live_row(Membership, membership_id, "membership")
     with db.atomic():
         changes.delete(row)
+        voting.check_body_votes_still_fit(row.body_id, [(row.from_date, row.to_date)])
 
 
 def restore_membership(*, membership_id: str) -> Membership:

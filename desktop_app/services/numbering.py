@@ -2,7 +2,8 @@
 sub-item numbers (`35.1`, `35(a)`), and the numbers publishing an agenda gives.
 
 Numbers are given when an agenda is published and never change afterwards; an item added
-to a published agenda takes the body's next number at once.
+to a published agenda takes the body's next number at once (or, once a later municipal
+year has taken the counter on, the next of its own year), never one the body gave already.
 """
 
 from __future__ import annotations
@@ -160,6 +161,13 @@ def first_number(meeting: Meeting, body: Body, tree: AgendaTree) -> tuple[int, b
     """The running number the meeting's next top-level item takes, and whether that comes
     from (and so moves on) the body's counter `numbering_next`."""
     used = numbers_used(meeting, body, tree)
+    if body.numbering_restart == "yearly" and used:
+        run = run_in(body, meeting)
+        later = numbered_meeting(meeting, later=True)
+        if later is not None and run_in(body, later) != run:
+            # The counter has moved on to a later municipal year's run: an item added to
+            # this published agenda continues its own year's run and leaves the counter be.
+            return max(_numbers_in_run(body, run)) + 1, False
     if body.numbering_restart == "per-meeting":
         return max(
             [*used, sum(1 for item in tree.children(None) if item.number)], default=0
@@ -258,6 +266,18 @@ def numbered_items(
     if numbers is not None:
         query = query.where(AgendaItem.number.in_(list(numbers)))
     return [(run_in(body, item.meeting), item.number, item) for item in query]
+
+
+def _numbers_in_run(body: Body, run: Hashable) -> list[int]:
+    """The running numbers of the body's numbered items in `run` that fit the pattern."""
+    found = (
+        parse_minute_number(
+            body.numbering_pattern, number, item.meeting.date, body.numbering_year_starts
+        )
+        for item_run, number, item in numbered_items(body)
+        if item_run == run
+    )
+    return [n for n in found if n is not None]
 
 
 def run_in(body: Body, meeting: Meeting) -> Hashable:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.errors import ValidationError
+from desktop_app.rules.votes import holds_vote
 from desktop_app.services import validation
-from desktop_app.services.attendance import votes
 from desktop_app.services.bodies import clean_quorum
 from desktop_app.storage.models import AgendaItem, Attendance, Body, Meeting, Membership
 
@@ -103,7 +103,7 @@ class _Count:
             & (Membership.from_date.is_null() | (Membership.from_date <= meeting.date))
             & (Membership.to_date.is_null() | (Membership.to_date >= meeting.date))
         )
-        voting = frozenset(m.person_id for m in members if votes(m))
+        voting = frozenset(m.person_id for m in members if holds_vote(m))
         try:
             needed = quorum_needed(body.quorum, len(voting))
             rule = describe_rule(body.quorum, len(voting))

@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app import vocabulary
+from desktop_app.dates import long_date
 from desktop_app.errors import ValidationError
 from desktop_app.rules import votes as vote_rules
 from desktop_app.services import quorum, validation
-from desktop_app.services.attendance import votes
+from desktop_app.services.agenda_tree import AgendaTree
 from desktop_app.services.people import display_name, surname_first
 from desktop_app.storage.models import (
     AgendaItem,
@@ -23,7 +24,9 @@ from desktop_app.storage.models import (
     Declaration,
     Meeting,
     Membership,
+    NamedVote,
     Person,
+    Resolution,
 )
 
 COUNTS = vote_rules.COUNTS
@@ -122,6 +125,62 @@ def check_recorded_vote(
     )
 
 
+def check_votes_still_fit(
+    meeting_id: str, *, instead: str = "correct the resolution first"
+) -> None:
+    """Every vote recorded at the meeting could still have been cast as recorded, now that
+    its attendance or declarations have changed (call inside the change's transaction, after
+    writing it, so a refusal rolls it back). The same check_votes an import makes of the
+    votes it brings, so what the window keeps, an export of it brings back. `instead` ends
+    the sentence with what the clerk can do."""
+    place = {item.id: n for n, (item, _) in enumerate(AgendaTree(meeting_id).walk())}
+    rows = sorted(
+        Resolution.live().where(Resolution.item.in_(list(place))),
+        key=lambda row: (place[row.__data__["item"]], row.position),
+    )
+    for row in rows:
+        named = dict(
+            NamedVote.live()
+            .select(NamedVote.person, NamedVote.vote)
+            .where(NamedVote.resolution == row.id)
+            .tuples()
+        )
+        counts = (row.votes_for, row.votes_against, row.votes_abstain)
+        people = (row.__data__["proposer"], row.__data__["seconder"])
+        if not named and all(value is None for value in (*counts, *people)):
+            continue  # nothing recorded that attendance could contradict
+        try:
+            check_votes(
+                item_id=row.item.id,
+                votes_for=row.votes_for,
+                votes_against=row.votes_against,
+                votes_abstain=row.votes_abstain,
+                proposer_id=row.__data__["proposer"],
+                seconder_id=row.__data__["seconder"],
+                named_votes=named,
+            )
+        except ValidationError as error:
+            held = long_date(Meeting.get_by_id(meeting_id).date)
+            raise ValidationError(
+                f"After this change, {_continued(str(error))} (the resolution on "
+                f"{item_label(row.item)} at the meeting of {held}, “{_short(row.text)}”); "
+                f"{instead}."
+            ) from None
+
+
+def check_body_votes_still_fit(body_id: str, windows: list[tuple]) -> None:
+    """check_votes_still_fit for the body's meetings held within any of `windows` (from, to;
+    None for open), whose voters a change to a membership may have changed."""
+    for start, end in windows:
+        query = Meeting.live().where(Meeting.body == body_id)
+        if start is not None:
+            query = query.where(Meeting.date >= start)
+        if end is not None:
+            query = query.where(Meeting.date <= end)
+        for meeting in query.order_by(Meeting.date, Meeting.start_time):
+            check_votes_still_fit(meeting.id)
+
+
 def inquorate_warning(item_id: str) -> str | None:
     """A sentence to show before recording a vote if the item was taken while inquorate."""
     item = validation.live_row(AgendaItem, item_id, "agenda item")
@@ -193,10 +252,10 @@ def _reason(row, members, withdrew, at, label, body_name) -> str | None:
         membership = members.get(row.person_id)
         if membership is None:
             return f"is not a member of {body_name}"
-        if not votes(membership):
+        if not vote_rules.holds_vote(membership):
             return f"is not a voting member of {body_name}"
     elif row.status == "substitute":
-        if not votes(members.get(row.substitute_for_id)):
+        if not vote_rules.holds_vote(members.get(row.substitute_for_id)):
             return "substitutes for a member who has no vote"
     elif row.status == "in attendance":
         return f"attends without being a member of {body_name}"
@@ -214,6 +273,19 @@ def _reason(row, members, withdrew, at, label, body_name) -> str | None:
     if row.person_id in withdrew:
         return f"declared an interest in {withdrew[row.person_id]} and left the room"
     return None
+
+
+def _continued(sentence: str) -> str:
+    """A check_votes sentence to go on after a comma: its full stop dropped, and its first
+    word lowered when it is not a name ("Only 4 members…", "No member…")."""
+    sentence = sentence.removesuffix(".")
+    if sentence.split(" ", 1)[0] in ("Only", "No"):
+        return sentence[:1].lower() + sentence[1:]
+    return sentence
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:39].rstrip() + "…"
 
 
 def _item_and_parents(item: AgendaItem) -> dict[str, str]:

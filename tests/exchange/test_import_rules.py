@@ -108,6 +108,34 @@ def test_an_exempt_paragraph_outside_schedule_12a_is_refused(example, example_pa
     assert message == f"{MEETING}.items[6].exempt_paragraph: {window}"
 
 
+def test_a_confidential_item_on_a_published_agenda_without_its_paragraph_is_refused(
+    example, example_path
+):
+    example["bodies"][0]["meetings"][1]["items"][7]["confidential"] = True
+    message = refused(example, example_path.parent)
+    item = AgendaItem.get(AgendaItem.number == "37")
+    window = window_refusal(lambda: agenda.update_item(item_id=item.id, confidential=True))
+    assert window == (
+        "“Duration of Meeting” is confidential but gives no paragraph of Schedule 12A (1 to 7) "
+        "as the reason, which a published agenda must give"
+    )
+    assert message == f"{MEETING}.items[7].exempt_paragraph: {window}"
+
+
+def test_a_confidential_item_on_an_agenda_not_yet_published_may_wait_for_its_paragraph(
+    example, example_path
+):
+    meeting = example["bodies"][0]["meetings"][1]
+    for item in meeting["items"]:
+        item.pop("number", None)
+        for sub in item.get("items", []):
+            sub.pop("number", None)
+    meeting["items"][7]["confidential"] = True
+    meeting["status"] = "scheduled"
+    import_data(example, base_dir=example_path.parent)
+    assert AgendaItem.get(AgendaItem.title == "Duration of Meeting").confidential
+
+
 def test_two_items_of_one_meeting_with_one_minute_number_are_refused(example, example_path):
     example["bodies"][0]["meetings"][1]["items"][1]["number"] = "30"
     message = refused(example, example_path.parent)

@@ -6,9 +6,13 @@ import copy
 import hashlib
 import json
 
+import pytest
+
+from desktop_app.errors import ValidationError
 from desktop_app.exchange import export_data, export_file, import_data, import_file
+from desktop_app.services import attendance, resolutions, voting
 from desktop_app.storage import store
-from desktop_app.storage.models import Body, Document, Meeting, Person
+from desktop_app.storage.models import AgendaItem, Body, Document, Meeting, Person, Resolution
 from tests.exchange.databases import opened
 from tests.exchange.papers import paper_pdf
 from tests.exchange.shapes import assert_in_format_order
@@ -19,6 +23,30 @@ def test_example_exports_and_imports_into_an_empty_folder_as_the_same_record(
 ):
     with opened(tmp_path / "first"):
         import_file(example_path)
+        first = export_data()
+        (tmp_path / "out").mkdir()
+        export_file(tmp_path / "out" / "board.json")
+    with opened(tmp_path / "second"):
+        import_file(tmp_path / "out" / "board.json")
+        assert export_data() == first
+
+
+def test_attendance_changed_after_a_vote_still_exports_and_imports(tmp_path, example_path):
+    """A vote counts those who could vote when it was taken; marking one of them absent
+    afterwards is refused (it would make the vote impossible, and the export unreadable),
+    while a departure after the vote keeps the vote possible and the record round-trips."""
+    with opened(tmp_path / "first"):
+        import_file(example_path)
+        item = AgendaItem.get(AgendaItem.number == "35")
+        everyone = voting.eligible_voters(item.id)
+        resolution = Resolution.get(Resolution.item == item.id)
+        resolutions.update_resolution(resolution_id=resolution.id, votes_for=len(everyone))
+        ring = Person.get(Person.key == "ring")
+        meeting_id = item.__data__["meeting"]
+        with pytest.raises(ValidationError, match="only .* may vote on item 35"):
+            attendance.mark_attendance(meeting_id=meeting_id, person_id=ring.id, status="absent")
+        line = attendance.row_of(meeting_id, ring.id)
+        attendance.set_times(attendance_id=line.id, left="16:00")
         first = export_data()
         (tmp_path / "out").mkdir()
         export_file(tmp_path / "out" / "board.json")

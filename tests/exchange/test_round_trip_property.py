@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from desktop_app import vocabulary
 from desktop_app.exchange import export_data, import_data
+from desktop_app.rules import schedule12a
 from desktop_app.storage.models import JournalEntry
 from tests.exchange.databases import opened
 
@@ -148,6 +149,8 @@ def items(
             else st.none()
         ),
     }
+    if item["confidential"]:  # a published agenda says why (rules/schedule12a.py)
+        item["exempt_paragraph"] = draw(st.sampled_from(schedule12a.PARAGRAPHS))
     if draw(st.booleans()):
         item["minute"] = {
             "overview": draw(paragraphs),

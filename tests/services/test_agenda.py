@@ -7,7 +7,7 @@ import pytest
 from desktop_app.rules import ranks
 from desktop_app.services import agenda, bodies, meeting_status, meetings, organisations, people
 from desktop_app.storage import changes
-from desktop_app.storage.models import AgendaItem, Body, Document, db
+from desktop_app.storage.models import AgendaItem, Body, Document, MinutesVersion, db
 
 STANDARD_TITLES = [
     "Apologies for Absence",
@@ -307,14 +307,105 @@ def test_an_item_added_to_a_published_agenda_takes_the_next_number(board, starte
     assert bodies.get_body(board.id).numbering_next == 38
 
 
+def test_an_item_added_after_the_counter_was_set_back_never_repeats_a_number(
+    refused, board, started
+):
+    agenda.publish_agenda(meeting_id=started.id)
+    bodies.update_body(body_id=board.id, numbering_next=31)
+
+    with refused(
+        "Minute 31 was given already, to “Declarations of Interest” at the meeting of "
+        "17 December 2012; set the body's next minute number past it first."
+    ):
+        agenda.add_item(meeting_id=started.id, title="Flooding", kind="urgent item")
+
+
+def test_an_item_added_to_last_years_agenda_continues_last_years_numbers(database):
+    committee = bodies.create_body(
+        name="Planning Committee", numbering_pattern="{yy}/{n}", numbering_restart="yearly"
+    )
+    april = meetings.create_meeting(body_id=committee.id, date="2024-04-20")
+    may = meetings.create_meeting(body_id=committee.id, date="2024-05-20")
+    for title in ("Applications", "Appeals", "Enforcement"):
+        agenda.add_item(meeting_id=april.id, title=title)
+    agenda.add_item(meeting_id=may.id, title="Applications")
+    agenda.publish_agenda(meeting_id=april.id)
+    agenda.publish_agenda(meeting_id=may.id)
+
+    agenda.add_item(meeting_id=april.id, title="Tree preservation", kind="urgent item")
+
+    assert [e.number for e in agenda.list_agenda(april.id)] == ["23/1", "23/2", "23/3", "23/4"]
+    assert bodies.get_body(committee.id).numbering_next == 2
+    agenda.add_item(meeting_id=may.id, title="Appeals")
+    assert [e.number for e in agenda.list_agenda(may.id)] == ["24/1", "24/2"]
+
+
 def test_a_confidential_item_on_a_published_agenda_needs_its_paragraph(refused, started):
     agenda.publish_agenda(meeting_id=started.id)
 
-    with refused("needs its paragraph of Schedule 12A"):
+    with refused("“Staffing” is confidential but gives no paragraph of Schedule 12A"):
         agenda.add_item(meeting_id=started.id, title="Staffing", confidential=True)
 
 
 # -- editing ----------------------------------------------------------------------------------
+
+
+def approve(meeting, *, at):
+    """The meeting's minutes approved at minute 31 of `at`."""
+    with db.atomic():
+        changes.create(
+            MinutesVersion,
+            meeting=meeting.id,
+            version=1,
+            state="approved",
+            approved_at_meeting=at.id,
+            approved_minute="31",
+        )
+
+
+FROZEN = "were approved at minute 31 of the meeting of 17 December 2012 and can no longer change"
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        dict(title="Libraries review"),
+        dict(purpose="for decision"),
+        dict(started_at="15:10"),
+        dict(confidential=True, exempt_paragraph="3"),
+    ],
+)
+def test_an_item_of_approved_minutes_cannot_be_edited(refused, october, meeting, fields):
+    item = agenda.add_item(meeting_id=october.id, title="Libraries")
+    approve(october, at=meeting)
+
+    with refused(FROZEN):
+        agenda.update_item(item_id=item.id, **fields)
+
+
+def test_the_chairs_brief_for_an_item_of_approved_minutes_may_still_change(october, meeting):
+    item = agenda.add_item(meeting_id=october.id, title="Libraries")
+    approve(october, at=meeting)
+
+    agenda.update_item(item_id=item.id, brief_note="Keep it short", minutes_allowed=10)
+
+    assert entry(october, "Libraries").brief_note == "Keep it short"
+
+
+def test_approved_minutes_take_no_new_item_and_keep_their_order(refused, october, meeting):
+    first = agenda.add_item(meeting_id=october.id, title="Libraries")
+    second = agenda.add_item(meeting_id=october.id, title="Youth Services")
+    approve(october, at=meeting)
+
+    for change in (
+        lambda: agenda.add_item(meeting_id=october.id, title="Flooding"),
+        lambda: agenda.move_item(item_id=second.id, offset=-1),
+        lambda: agenda.indent_item(item_id=second.id),
+        lambda: agenda.delete_item(item_id=first.id),
+    ):
+        with refused(FROZEN):
+            change()
+    assert titles(october) == ["Libraries", "Youth Services"]
 
 
 def test_update_item_stores_every_field(meeting, october):

@@ -6,7 +6,15 @@ from types import SimpleNamespace
 
 import pytest
 
-from desktop_app.services import attendance, declarations, meetings, memberships, people
+from desktop_app.services import (
+    agenda,
+    attendance,
+    declarations,
+    meetings,
+    memberships,
+    people,
+    resolutions,
+)
 from desktop_app.services.bodies import create_body
 from desktop_app.services.voting import (
     Voter,
@@ -300,3 +308,127 @@ def test_an_item_taken_while_inquorate_is_flagged(board):
         "Item 35 was taken while the meeting was inquorate: 2 voting members present, "
         "and the quorum is 4 members."
     )
+
+
+# Attendance and declarations changed after a vote (issue 12): the vote must stay possible
+
+
+def five_for(board) -> None:
+    """Item 33 carried by all five who may vote, Cooke proposing."""
+    resolutions.add_resolution(
+        item_id=board.item33.id,
+        text="That the presentation be noted",
+        proposer_id=board.people.cooke.id,
+        votes_for=5,
+    )
+
+
+def test_a_member_counted_in_a_vote_cannot_then_be_marked_absent(board, refused):
+    five_for(board)
+
+    with refused() as caught:
+        attendance.mark_attendance(
+            meeting_id=board.meeting.id, person_id=board.people.ring.id, status="absent"
+        )
+    assert str(caught.value) == (
+        "After this change, only 4 members may vote on item 33, but 5 votes were recorded "
+        "(the resolution on item 33 at the meeting of 17 December 2012, “That the "
+        "presentation be noted”); correct the resolution first, or, if they left after the "
+        "vote, record when they left."
+    )
+    assert line(board, board.people.ring).status == "present"
+
+
+def test_a_member_who_left_after_the_vote_is_still_counted_in_it(board):
+    five_for(board)
+
+    attendance.set_times(attendance_id=line(board, board.people.ring).id, left="15:00")
+
+    assert "Cllr Marion Ring" in names(board.item33)
+    assert "Cllr Marion Ring" not in names(board.item34)
+
+
+def test_a_departure_before_the_vote_it_was_counted_in_is_refused(board, refused):
+    five_for(board)
+
+    with refused("only 4 members may vote on item 33, but 5 votes were recorded"):
+        attendance.set_times(attendance_id=line(board, board.people.ring).id, left="14:35")
+
+
+def test_the_proposer_cannot_leave_the_sheet_after_proposing(board, refused):
+    resolutions.add_resolution(
+        item_id=board.item33.id,
+        text="That the presentation be noted",
+        proposer_id=board.people.cooke.id,
+    )
+
+    with refused(
+        "After this change, Cllr Gary Cooke is recorded as absent from this meeting, so "
+        "cannot propose (the resolution on item 33"
+    ):
+        attendance.mark_attendance(
+            meeting_id=board.meeting.id, person_id=board.people.cooke.id, status="absent"
+        )
+
+
+def test_leaving_the_room_for_an_item_whose_vote_counted_the_member_is_refused(board, refused):
+    five_for(board)
+
+    with refused("or record that they stayed in the room"):
+        declare(board, board.people.garland, board.item33)
+
+
+def test_a_declaration_changed_to_leaving_the_room_is_refused_the_same(board, refused):
+    five_for(board)
+    stayed = declare(board, board.people.garland, board.item33, left_room=False)
+
+    with refused("only 4 members may vote on item 33"):
+        declarations.update_declaration(declaration_id=stayed.id, left_room=True)
+    assert declarations.list_declarations(board.meeting.id)[0].left_room is False
+
+
+def test_an_interest_in_another_item_leaves_the_vote_alone(board):
+    five_for(board)
+
+    declare(board, board.people.garland, board.item35)
+
+    assert "Cllr Chris Garland" not in names(board.item35)
+
+
+def test_moving_the_time_an_item_was_taken_past_a_voters_departure_is_refused(board, refused):
+    five_for(board)
+    attendance.set_times(attendance_id=line(board, board.people.ring).id, left="15:00")
+
+    with refused("only 4 members may vote on item 33"):
+        agenda.update_item(item_id=board.item33.id, started_at="15:05")
+
+
+def membership_of(board, person):
+    return next(
+        m for m in memberships.list_members(body_id=board.body.id) if m.person_id == person.id
+    )
+
+
+def test_a_member_counted_in_a_vote_cannot_then_lose_their_vote(board, refused):
+    five_for(board)
+
+    with refused("only 4 members may vote on item 33", "at the meeting of 17 December 2012"):
+        memberships.update_membership(
+            membership_id=membership_of(board, board.people.ring).id, voting=False
+        )
+    with refused("only 4 members may vote on item 33"):
+        memberships.update_membership(
+            membership_id=membership_of(board, board.people.ring).id, to_date="2012-12-01"
+        )
+    with refused("only 4 members may vote on item 33"):
+        memberships.remove_member(membership_id=membership_of(board, board.people.ring).id)
+
+
+def test_a_membership_ending_after_the_meeting_leaves_its_votes_alone(board):
+    five_for(board)
+
+    memberships.update_membership(
+        membership_id=membership_of(board, board.people.ring).id, to_date="2013-05-01"
+    )
+
+    assert "Cllr Marion Ring" in names(board.item33)

@@ -104,5 +104,10 @@ def sign_example(passphrase: str, *, at: dt.datetime | None = None) -> str:
 
 
 def _number(item_id: str, number: str) -> None:
+    """Give the item its number, and the body's counter the next, as publishing would: an
+    item added to a numbered agenda then takes a number the body has not given yet."""
+    item = AgendaItem.get_by_id(item_id)
+    body = Body.get_by_id(Meeting.get_by_id(item.__data__["meeting"]).__data__["body"])
     with db.atomic():
-        changes.update(AgendaItem.get_by_id(item_id), number=number)
+        changes.update(item, number=number)
+        changes.update(body, numbering_next=int(number) + 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
-from desktop_app.services import bodies, memberships
+from desktop_app.services import bodies, meetings, memberships
 from desktop_app.storage.models import JournalEntry
 from tests.ui.conftest import in_dialog
 
@@ -243,3 +243,50 @@ def test_editing_the_agenda_template(qtbot, window, board):
     assert template[0]["kind"] == "declarations" and template[-1]["title"] == "Police Update"
     window.undo_action.trigger()
     assert agenda.body_template(board.body_id) == agenda.STANDARD_TEMPLATE
+
+
+def test_the_page_stays_with_the_body_chosen_in_the_tree_after_an_edit(qtbot, window, board):
+    # Issue 12: with a municipal year chosen under a sub-body, an edit reloaded the tree and
+    # lost the current row; when the tree next took the focus Qt made its first row
+    # (“Council”) current, and the page, and the next edit, went to that body.
+    bodies.create_body(name="Council", kind="council")
+    bodies.create_body(name="Alpha Group", parent_id=board.body_id)
+    beta = bodies.create_body(name="Beta Group", parent_id=board.body_id)
+    meetings.create_meeting(body_id=beta.id, date="2013-01-10")
+    window.changes.changed.emit()
+    window.select("body", board.body_id)
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Right):
+        qtbot.keyClick(window.tree, key)
+    qtbot.keyClick(window.tree, Qt.Key.Key_Down)
+    assert window.tree.currentIndex().data() == "Municipal year 2012/13"
+    assert window.body_page.body_id == beta.id
+
+    spin = window.body_page.fields["numbering_next"]
+    qtbot.mouseClick(spin, Qt.MouseButton.LeftButton)
+    spin.selectAll()
+    qtbot.keyClicks(spin, "40")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    window.tree.setFocus(Qt.FocusReason.TabFocusReason)
+
+    assert bodies.get_body(beta.id).numbering_next == 40
+    assert window.tree.currentIndex().data() == "Municipal year 2012/13"
+    assert window.current_body_id() == window.body_page.body_id == beta.id
+    assert window.tree.isExpanded(window.tree.currentIndex().parent())
+
+
+def test_the_row_highlighted_is_the_page_shown_when_qt_moves_the_current_row(qtbot, window, board):
+    # The body being edited is deleted elsewhere (the command line, another window): nothing
+    # is current, and when the tree takes the focus Qt makes its first row current alone,
+    # without the highlight, so the page showed a body the tree did not.
+    council = bodies.create_body(name="Council", kind="council")
+    gone = bodies.create_body(name="Working Group")
+    window.changes.changed.emit()
+    window.select("body", gone.id)
+    qtbot.mouseClick(window.body_page.fields["quorum"], Qt.MouseButton.LeftButton)
+    bodies.delete_body(body_id=gone.id)
+    window.changes.changed.emit()
+
+    window.tree.setFocus(Qt.FocusReason.TabFocusReason)
+
+    assert window.body_page.body_id == council.id
+    assert [i.data() for i in window.tree.selectionModel().selectedIndexes()] == ["Council"]

@@ -57,7 +57,7 @@ class BodyTreeModel(QStandardItemModel):
         for meeting in meetings.list_meetings(body_id=body_id):
             label = meetings.municipal_year(meeting.date, self._year_starts.get(body_id, "05-01"))
             if label not in years:
-                years[label] = _node(f"Municipal year {label}", "year", f"{body_id}:{label}")
+                years[label] = _node(f"Municipal year {label}", "year", _year_key(body_id, label))
                 years[label].setIcon(icon("year"))
                 node.appendRow(years[label])
             years[label].appendRow(_meeting_node(meeting))
@@ -74,6 +74,15 @@ class BodyTreeModel(QStandardItemModel):
             return False
         item = self.itemFromIndex(index)
         return item.data(KIND_ROLE) == "body" and item.data(LOADED_ROLE) is False
+
+
+def body_of_year(row_id: str) -> str:
+    """The body whose meetings a municipal year node holds."""
+    return row_id.partition(":")[0]
+
+
+def _year_key(body_id: str, label: str) -> str:
+    return f"{body_id}:{label}"
 
 
 def _node(text: str, kind: str, row_id: str) -> QStandardItem:
