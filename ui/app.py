@@ -39,4 +39,5 @@ def run_app(data_dir: Path) -> int:
     window = MainWindow(data_dir)
     window.show()
     window.offer_recovered_typing()
+    window.sharing.start()  # once the window shows: nobody waits on the share to start work
     return app.exec()

@@ -1,0 +1,269 @@
+"""Conflicts…: what two people changed at the same time. For the one chosen, both texts
+side by side with who, on which machine and when; the clerk keeps one or writes a merged
+text. Each choice is an ordinary edit: Ctrl+Z opens the conflict again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.errors import ValidationError
+from desktop_app.sync.conflicts import ConflictView, Side, open_conflicts
+from ui.commands.conflicts import resolve
+from ui.errors import show_error
+from ui.events import Changes
+from ui.icons import icon
+from ui.sharing_words import when
+
+EMPTY = (
+    "<p><b>No conflicts are open.</b></p>"
+    "<p>When two people change the same text at the same time on their own laptops, the "
+    "sync keeps both: the record shows one, and the other waits here for you to choose.</p>"
+)
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ConflictsDialog(QDialog):
+    """Not modal: the clerk can look at the record in the window beside it."""
+
+    def __init__(self, *, stack: QUndoStack, changes: Changes, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._stack, self._changes = stack, changes
+        self.conflicts: list[ConflictView] = []
+        self.setWindowTitle("Conflicts")
+        self.resize(900, 640)
+
+        self.list = QTreeWidget()
+        self.list.setObjectName("conflicts")
+        self.list.setAccessibleName("Open conflicts")
+        self.list.setHeaderLabels(["Record", "Field"])
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.list.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.list.setMaximumHeight(160)
+        self.list.currentItemChanged.connect(lambda *_: self._follow())
+
+        self.question = QLabel()
+        self.question.setObjectName("question")
+        self.question.setWordWrap(True)
+        self.mine, self.mine_who, self.mine_text = self._side(
+            "Mine: what this copy's record shows", "Keep &mine", "mine"
+        )
+        self.theirs, self.theirs_who, self.theirs_text = self._side(
+            "Theirs: the other text, kept aside", "Keep &theirs", "theirs"
+        )
+        self.keep_mine = self.mine.findChild(QPushButton)
+        self.keep_theirs = self.theirs.findChild(QPushButton)
+
+        self.merged = QPlainTextEdit()
+        self.merged.setObjectName("merged")
+        self.merged.setAccessibleName("Merged text")
+        self.merged.setTabChangesFocus(True)  # Tab reaches the button, as in a form
+        self.merged.setMaximumHeight(110)
+        self.use_merged = QPushButton(icon("edit"), "&Use merged text")
+        self.use_merged.setAutoDefault(False)
+        self.use_merged.clicked.connect(self.use_merged_text)
+        merged_label = QLabel("Or write one te&xt from both:")
+        merged_label.setBuddy(self.merged)
+        merged_row = QHBoxLayout()
+        merged_row.addWidget(self.merged, 1)
+        merged_row.addWidget(self.use_merged, 0, Qt.AlignmentFlag.AlignBottom)
+
+        detail = QWidget()
+        sides = QGridLayout(detail)
+        sides.setContentsMargins(0, 0, 0, 0)
+        sides.addWidget(self.question, 0, 0, 1, 2)
+        sides.addWidget(self.mine, 1, 0)
+        sides.addWidget(self.theirs, 1, 1)
+        sides.addWidget(merged_label, 2, 0, 1, 2)
+        sides.addLayout(merged_row, 3, 0, 1, 2)
+        sides.setRowStretch(1, 1)
+
+        chosen = QWidget()
+        chosen_layout = QVBoxLayout(chosen)
+        chosen_layout.setContentsMargins(0, 0, 0, 0)
+        chosen_layout.addWidget(self.list)
+        chosen_layout.addWidget(detail, 1)
+        self.empty = QLabel(EMPTY)
+        self.empty.setObjectName("noConflicts")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMargin(40)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(chosen)
+        self.pages.addWidget(self.empty)
+
+        # Ctrl+Z here too: the dialog is a window of its own, where the main window's keys
+        # do not reach.
+        for made, keys in (
+            (stack.createUndoAction(self, "&Undo"), [QKeySequence.StandardKey.Undo]),
+            (stack.createRedoAction(self, "&Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"]),
+        ):
+            made.setShortcuts([QKeySequence(k) for k in keys])
+            self.addAction(made)
+        self.hint = QLabel()
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        close = QPushButton("Close")
+        close.setAutoDefault(False)
+        close.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.hint, 1)
+        bottom.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(bottom)
+        changes.changed.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        """The open conflicts again, keeping the one chosen if it is still open."""
+        chosen = self.selected()
+        self.conflicts = open_conflicts()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for conflict in self.conflicts:
+            row = QTreeWidgetItem([conflict.record, _field(conflict)])
+            row.setData(0, ID_ROLE, conflict.id)
+            self.list.addTopLevelItem(row)
+        self.list.blockSignals(False)
+        self.pages.setCurrentWidget(self.list.parentWidget() if self.conflicts else self.empty)
+        if self.conflicts:
+            ids = [conflict.id for conflict in self.conflicts]
+            row = ids.index(chosen.id) if chosen is not None and chosen.id in ids else 0
+            self.list.setCurrentItem(self.list.topLevelItem(row))
+            self.list.setFocus()
+        self._follow()
+
+    def selected(self) -> ConflictView | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        wanted = item.data(0, ID_ROLE)
+        return next((c for c in self.conflicts if c.id == wanted), None)
+
+    def keep(self, side: str) -> None:
+        conflict = self.selected()
+        if conflict is None:
+            return
+        self._resolve(conflict, f"Kept {side}", keep=side)
+
+    def use_merged_text(self) -> None:
+        conflict = self.selected()
+        if conflict is None:
+            return
+        self._resolve(conflict, "Used the merged text", text=self.merged.toPlainText())
+
+    def _resolve(self, conflict: ConflictView, done: str, **choice) -> None:
+        try:
+            resolve(self._stack, self._changes, conflict, **choice)
+        except ValidationError as error:
+            show_error(self, error)  # the merged text stays as typed
+            return
+        self.hint.setText(
+            f"{done} for the {_field(conflict).lower()} of {conflict.record}; it goes out "
+            "with the next sync. Ctrl+Z opens the conflict again."
+        )
+
+    def _follow(self) -> None:
+        conflict = self.selected()
+        enabled = conflict is not None
+        for widget in (self.keep_mine, self.keep_theirs):
+            widget.setEnabled(enabled)
+        if conflict is None:
+            self.question.clear()
+            for who, text in ((self.mine_who, self.mine_text), (self.theirs_who, self.theirs_text)):
+                who.clear()
+                text.clear()
+            self.merged.clear()
+            self.use_merged.setEnabled(False)
+            return
+        what = _field(conflict).lower()
+        if conflict.kind == "deleted":
+            self.question.setText(
+                f"{conflict.record} was deleted on one laptop while it was being changed on "
+                "another. Keep it deleted, or keep it with the changes."
+            )
+        else:
+            self.question.setText(
+                f"Two people changed the {what} of {conflict.record} at the same time. The "
+                "record shows yours until you choose."
+            )
+        self.mine_who.setText(_who(conflict.mine))
+        self.mine_text.setPlainText(_shown(conflict, conflict.mine))
+        self.theirs_who.setText(_who(conflict.theirs))
+        self.theirs_text.setPlainText(_shown(conflict, conflict.theirs))
+        mergeable = _mergeable(conflict)
+        self.merged.setEnabled(mergeable)
+        self.use_merged.setEnabled(mergeable)
+        self.merged.setPlainText(_shown(conflict, conflict.mine) if mergeable else "")
+
+    def _side(self, title: str, button_text: str, side: str):
+        box = QGroupBox(title)
+        who = QLabel()
+        who.setObjectName(f"{side}Who")
+        who.setWordWrap(True)
+        text = QPlainTextEdit()
+        text.setObjectName(f"{side}Text")
+        text.setAccessibleName(title)
+        text.setReadOnly(True)
+        text.setTabChangesFocus(True)
+        button = QPushButton(button_text)
+        button.setObjectName(f"keep{side.capitalize()}")
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda: self.keep(side))
+        layout = QVBoxLayout(box)
+        layout.addWidget(who)
+        layout.addWidget(text, 1)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        return box, who, text
+
+
+def _field(conflict: ConflictView) -> str:
+    if conflict.kind == "deleted":
+        return "Deletion"
+    return conflict.field.replace("_", " ").capitalize()
+
+
+def _who(side: Side) -> str:
+    """ "Ann on PARISH-LAPTOP, 12:04"; a value older than the journal has no author."""
+    if not (side.actor or side.machine):
+        return "Who wrote it is not known."
+    machine = f" on {side.machine}" if side.machine else ""
+    moment = f", {when(side.at)}" if side.at else ""
+    return f"{side.actor or 'Someone'}{machine}{moment}"
+
+
+def _shown(conflict: ConflictView, side: Side) -> str:
+    if conflict.kind == "deleted":
+        return "Deleted." if side.value else "Kept, with the changes made to it."
+    if isinstance(side.value, list):
+        return "\n".join(str(entry) for entry in side.value)
+    return "" if side.value is None else str(side.value)
+
+
+def _mergeable(conflict: ConflictView) -> bool:
+    """A merged text is for a text field; a list or a deletion is one side or the other."""
+    values = (conflict.mine.value, conflict.theirs.value)
+    return conflict.kind == "edit" and all(v is None or isinstance(v, str) for v in values)
