@@ -4,6 +4,8 @@ text. Each choice is an ordinary edit: Ctrl+Z opens the conflict again."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -37,6 +39,7 @@ EMPTY = (
     "sync keeps both: the record shows one, and the other waits here for you to choose.</p>"
 )
 ID_ROLE = Qt.ItemDataRole.UserRole
+CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 class ConflictsDialog(QDialog):
@@ -60,7 +63,7 @@ class ConflictsDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        self.list.setMaximumHeight(160)
+        self.list.setMaximumHeight(120)
         self.list.currentItemChanged.connect(lambda *_: self._follow())
 
         self.question = QLabel()
@@ -85,9 +88,9 @@ class ConflictsDialog(QDialog):
         self.use_merged.clicked.connect(self.use_merged_text)
         merged_label = QLabel("Or write one te&xt from both:")
         merged_label.setBuddy(self.merged)
-        merged_row = QHBoxLayout()
+        merged_row = QVBoxLayout()
         merged_row.addWidget(self.merged, 1)
-        merged_row.addWidget(self.use_merged, 0, Qt.AlignmentFlag.AlignBottom)
+        merged_row.addWidget(self.use_merged, 0, Qt.AlignmentFlag.AlignLeft)
 
         detail = QWidget()
         sides = QGridLayout(detail)
@@ -121,7 +124,7 @@ class ConflictsDialog(QDialog):
         ):
             made.setShortcuts([QKeySequence(k) for k in keys])
             self.addAction(made)
-        self.hint = QLabel()
+        self.hint = QLabel("Each choice goes out with the next sync; Ctrl+Z takes it back.")
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
         close = QPushButton("Close")
@@ -144,7 +147,7 @@ class ConflictsDialog(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for conflict in self.conflicts:
-            row = QTreeWidgetItem([conflict.record, _field(conflict)])
+            row = QTreeWidgetItem([_record(conflict), _field(conflict)])
             row.setData(0, ID_ROLE, conflict.id)
             self.list.addTopLevelItem(row)
         self.list.blockSignals(False)
@@ -182,8 +185,8 @@ class ConflictsDialog(QDialog):
             show_error(self, error)  # the merged text stays as typed
             return
         self.hint.setText(
-            f"{done} for the {_field(conflict).lower()} of {conflict.record}; it goes out "
-            "with the next sync. Ctrl+Z opens the conflict again."
+            f"{done} for the {_field(conflict).lower()} of the {_record(conflict, lower=True)}; "
+            "it goes out with the next sync. Ctrl+Z opens the conflict again."
         )
 
     def _follow(self) -> None:
@@ -199,15 +202,15 @@ class ConflictsDialog(QDialog):
             self.merged.clear()
             self.use_merged.setEnabled(False)
             return
-        what = _field(conflict).lower()
+        what, record = _field(conflict).lower(), _record(conflict, lower=True)
         if conflict.kind == "deleted":
             self.question.setText(
-                f"{conflict.record} was deleted on one laptop while it was being changed on "
+                f"The {record} was deleted on one laptop while it was being changed on "
                 "another. Keep it deleted, or keep it with the changes."
             )
         else:
             self.question.setText(
-                f"Two people changed the {what} of {conflict.record} at the same time. The "
+                f"Two people changed the {what} of the {record} at the same time. The "
                 "record shows yours until you choose."
             )
         self.mine_who.setText(_who(conflict.mine))
@@ -238,6 +241,13 @@ class ConflictsDialog(QDialog):
         layout.addWidget(text, 1)
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         return box, who, text
+
+
+def _record(conflict: ConflictView, *, lower: bool = False) -> str:
+    """ "Agenda item “Budget”" for the sync's "AgendaItem “Budget”": its kind in words."""
+    kind, space, rest = conflict.record.partition(" ")
+    words = CAMEL.sub(" ", kind).lower()
+    return (words if lower else words.capitalize()) + space + rest
 
 
 def _field(conflict: ConflictView) -> str:

@@ -12,7 +12,7 @@ import logging
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QToolButton
+from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMessageBox, QProgressBar, QToolButton
 
 from desktop_app.errors import ValidationError
 from desktop_app.sync.run import SyncReport, sync_now
@@ -69,7 +69,10 @@ class SharingActions(QObject):
         self.conflicts_button.setAutoRaise(True)
         self.conflicts_button.setToolTip("Open Conflicts… to choose between the two texts")
         self.conflicts_button.clicked.connect(self.open_conflicts)
-        self.status_widgets = [self.bar, self.status, self.conflicts_button]
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.VLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        self.status_widgets = [line, self.bar, self.status, self.conflicts_button]
 
         self.timer = QTimer(self)
         self.timer.setInterval(EVERY_MS)

@@ -62,7 +62,7 @@ class SharingDialog(QDialog):
             ("machine", "This machine:", state.machine),
             ("device", "Device id:", state.device_id),
             ("last_sync", "Last sync:", when(state.last_sync) or "never"),
-            ("waiting", "Waiting to go out:", counted(state.waiting, "change")),
+            ("waiting", "Waiting to go out:", _waiting(state.waiting)),
             ("conflicts", "Conflicts open:", str(state.conflicts)),
         ):
             shown = QLabel(value)
@@ -77,7 +77,8 @@ class SharingDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.stop_button = buttons.addButton(
-            "&Stop sharing", QDialogButtonBox.ButtonRole.DestructiveRole
+            "&Stop sharing",
+            QDialogButtonBox.ButtonRole.ResetRole,  # apart from OK, on the left
         )
         self.stop_button.setAccessibleName("Stop sharing")
         self.stop_button.setEnabled(state.share is not None)
@@ -113,3 +114,7 @@ class SharingDialog(QDialog):
         """This laptop's work stays here; it stops going out and coming in."""
         set_share_folder(None)
         super().accept()
+
+
+def _waiting(count: int) -> str:
+    return counted(count, "change") if count else "nothing"
