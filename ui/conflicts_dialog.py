@@ -137,7 +137,8 @@ class ConflictsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addLayout(bottom)
-        changes.changed.connect(self.reload)
+        # Closed, it is only hidden: it reads the conflicts again when shown, not at each edit.
+        changes.changed.connect(lambda: self.reload() if self.isVisible() else None)
         self.reload()
 
     def reload(self) -> None:

@@ -8,7 +8,8 @@ import shutil
 import socket
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
 from desktop_app.services import bodies
 from desktop_app.storage.database import context
@@ -20,6 +21,8 @@ from tests.ui.sharing_fixtures import choose_share, other_laptop, shown_window, 
 from ui.sharing_actions import EVERY_MS, SYNC_SHORTCUT
 from ui.sharing_dialog import SharingDialog
 from ui.sharing_words import when
+
+OK = QDialogButtonBox.StandardButton.Ok
 
 
 @pytest.fixture
@@ -40,7 +43,9 @@ def names_in_tree(window) -> list[str]:
     return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
-def test_sharing_shows_this_machine_and_a_chosen_folder_is_synced_at_once(qtbot, window, share):
+def test_sharing_shows_this_machine_and_a_chosen_folder_is_synced_at_once(
+    qtbot, window, share, monkeypatch
+):
     assert window.sharing.status.text() == "Not sharing"
     assert not window.sharing.sync_action.isEnabled()
     seen = {}
@@ -52,8 +57,11 @@ def test_sharing_shows_this_machine_and_a_chosen_folder_is_synced_at_once(qtbot,
         seen["last"] = dialog.facts["last_sync"].text()
         seen["stop"] = dialog.stop_button.isEnabled()
         seen["name"] = dialog.folder.accessibleName()
-        dialog.folder.setText(str(share))
-        dialog.accept()
+        qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(OK), Qt.MouseButton.LeftButton)
+
+    # The folder chooser is the platform's own, which a test cannot drive.
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(share))
 
     in_dialog(choose)
     with qtbot.waitSignal(window.sharing.synced, timeout=30000) as done:
@@ -158,10 +166,12 @@ def test_sync_runs_at_start_and_at_quit(qtbot, board, data_dir, share):
 def test_a_sync_never_starts_while_one_is_running(qtbot, window, share):
     set_share_folder(share)
     window.sharing.start()
+    assert window.sharing.bar.isVisible()  # its progress, in the status bar, not a dialog
     window.sharing.sync_action.trigger()  # before the first has come back
     assert window.statusBar().currentMessage() == "A sync is already under way."
     qtbot.waitUntil(lambda: not window.sharing.running, timeout=30000)
     assert sent_files(share) == [1]
+    assert not window.sharing.bar.isVisible()
 
 
 def test_an_unplugged_share_on_the_timer_is_one_line_in_the_status_bar(
