@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import ValidationError
+from desktop_app.sync.clashes import Clash
 from desktop_app.sync.conflicts import ConflictView, Side, open_conflicts
+from desktop_app.sync.frozen import CREATED
+from desktop_app.sync.run import remember_clashes
 from ui.commands.conflicts import resolve
 from ui.errors import show_error
 from ui.events import Changes
@@ -40,15 +43,29 @@ EMPTY = (
 )
 ID_ROLE = Qt.ItemDataRole.UserRole
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+CLASH_ADVICE = (
+    "Sync kept both, as it never renumbers or drops what anyone made. Change one of them "
+    "in the window (rename, move or renumber it) and this clash is gone."
+)
+FROZEN_ADVICE = (
+    "It came from another laptop after these minutes were approved, so it was not "
+    "applied: approved minutes change only by a resolution at the approving meeting. "
+    "Keep mine dismisses it."
+)
 
 
 class ConflictsDialog(QDialog):
-    """Not modal: the clerk can look at the record in the window beside it."""
+    """Not modal: the clerk can look at the record in the window beside it. Besides the
+    conflicts it lists the clashes (rules a merge broke), which are resolved in the window."""
+
+    reloaded = Signal()  # the clashes were found again: the status bar's count may change
 
     def __init__(self, *, stack: QUndoStack, changes: Changes, parent: QWidget | None = None):
         super().__init__(parent)
         self._stack, self._changes = stack, changes
         self.conflicts: list[ConflictView] = []
+        self.clashes: list[Clash] = []
         self.setWindowTitle("Conflicts")
         self.resize(900, 640)
 
@@ -92,21 +109,22 @@ class ConflictsDialog(QDialog):
         merged_row.addWidget(self.merged, 1)
         merged_row.addWidget(self.use_merged, 0, Qt.AlignmentFlag.AlignLeft)
 
-        detail = QWidget()
-        sides = QGridLayout(detail)
+        self.choices = QWidget()  # hidden for a clash: there is nothing to choose here
+        sides = QGridLayout(self.choices)
         sides.setContentsMargins(0, 0, 0, 0)
-        sides.addWidget(self.question, 0, 0, 1, 2)
-        sides.addWidget(self.mine, 1, 0)
-        sides.addWidget(self.theirs, 1, 1)
-        sides.addWidget(merged_label, 2, 0, 1, 2)
-        sides.addLayout(merged_row, 3, 0, 1, 2)
-        sides.setRowStretch(1, 1)
+        sides.addWidget(self.mine, 0, 0)
+        sides.addWidget(self.theirs, 0, 1)
+        sides.addWidget(merged_label, 1, 0, 1, 2)
+        sides.addLayout(merged_row, 2, 0, 1, 2)
+        sides.setRowStretch(0, 1)
 
         chosen = QWidget()
         chosen_layout = QVBoxLayout(chosen)
         chosen_layout.setContentsMargins(0, 0, 0, 0)
         chosen_layout.addWidget(self.list)
-        chosen_layout.addWidget(detail, 1)
+        chosen_layout.addWidget(self.question)
+        chosen_layout.addWidget(self.choices, 1)
+        chosen_layout.addStretch(0)
         self.empty = QLabel(EMPTY)
         self.empty.setObjectName("noConflicts")
         self.empty.setWordWrap(True)
@@ -142,36 +160,48 @@ class ConflictsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        """The open conflicts again, keeping the one chosen if it is still open."""
-        chosen = self.selected()
+        """The open conflicts and clashes again, keeping the one chosen if still open."""
+        chosen = self.list.currentItem().data(0, ID_ROLE) if self.list.currentItem() else None
         self.conflicts = open_conflicts()
+        self.clashes = remember_clashes()  # a clash the clerk has just put right is gone
         self.list.blockSignals(True)
         self.list.clear()
         for conflict in self.conflicts:
             row = QTreeWidgetItem([_record(conflict), _field(conflict)])
             row.setData(0, ID_ROLE, conflict.id)
             self.list.addTopLevelItem(row)
+        for clash in self.clashes:
+            row = QTreeWidgetItem([clash.message, "Clash"])
+            row.setToolTip(0, clash.message)
+            row.setData(0, ID_ROLE, clash.id)
+            self.list.addTopLevelItem(row)
         self.list.blockSignals(False)
-        self.pages.setCurrentWidget(self.list.parentWidget() if self.conflicts else self.empty)
-        if self.conflicts:
-            ids = [conflict.id for conflict in self.conflicts]
-            row = ids.index(chosen.id) if chosen is not None and chosen.id in ids else 0
+        ids = [c.id for c in self.conflicts] + [c.id for c in self.clashes]
+        self.pages.setCurrentWidget(self.list.parentWidget() if ids else self.empty)
+        if ids:
+            row = ids.index(chosen) if chosen in ids else 0
             self.list.setCurrentItem(self.list.topLevelItem(row))
             self.list.setFocus()
         self._follow()
+        self.reloaded.emit()
 
     def selected(self) -> ConflictView | None:
+        """The conflict chosen (None for a clash, or nothing chosen)."""
         item = self.list.currentItem()
-        if item is None:
-            return None
-        wanted = item.data(0, ID_ROLE)
+        wanted = item.data(0, ID_ROLE) if item is not None else None
         return next((c for c in self.conflicts if c.id == wanted), None)
+
+    def selected_clash(self) -> Clash | None:
+        item = self.list.currentItem()
+        wanted = item.data(0, ID_ROLE) if item is not None else None
+        return next((c for c in self.clashes if c.id == wanted), None)
 
     def keep(self, side: str) -> None:
         conflict = self.selected()
         if conflict is None:
             return
-        self._resolve(conflict, f"Kept {side}", keep=side)
+        done = "Dismissed the change" if conflict.kind == "frozen" else f"Kept {side}"
+        self._resolve(conflict, done, keep=side)
 
     def use_merged_text(self) -> None:
         conflict = self.selected()
@@ -191,10 +221,13 @@ class ConflictsDialog(QDialog):
         )
 
     def _follow(self) -> None:
-        conflict = self.selected()
-        enabled = conflict is not None
+        conflict, clash = self.selected(), self.selected_clash()
+        self.choices.setVisible(clash is None)
+        if clash is not None:
+            self.question.setText(f"{clash.message}\n\n{CLASH_ADVICE}")
+            return
         for widget in (self.keep_mine, self.keep_theirs):
-            widget.setEnabled(enabled)
+            widget.setEnabled(conflict is not None)
         if conflict is None:
             self.question.clear()
             for who, text in ((self.mine_who, self.mine_text), (self.theirs_who, self.theirs_text)):
@@ -203,21 +236,13 @@ class ConflictsDialog(QDialog):
             self.merged.clear()
             self.use_merged.setEnabled(False)
             return
-        what, record = _field(conflict).lower(), _record(conflict, lower=True)
-        if conflict.kind == "deleted":
-            self.question.setText(
-                f"The {record} was deleted on one laptop while it was being changed on "
-                "another. Keep it deleted, or keep it with the changes."
-            )
-        else:
-            self.question.setText(
-                f"Two people changed the {what} of the {record} at the same time. The "
-                "record shows yours until you choose."
-            )
-        self.mine_who.setText(_who(conflict.mine))
+        self.question.setText(_question(conflict))
+        frozen = conflict.kind == "frozen"
+        self.mine_who.setText("As approved." if frozen else _who(conflict.mine))
         self.mine_text.setPlainText(_shown(conflict, conflict.mine))
         self.theirs_who.setText(_who(conflict.theirs))
         self.theirs_text.setPlainText(_shown(conflict, conflict.theirs))
+        self.keep_theirs.setEnabled(not frozen)
         mergeable = _mergeable(conflict)
         self.merged.setEnabled(mergeable)
         self.use_merged.setEnabled(mergeable)
@@ -251,9 +276,26 @@ def _record(conflict: ConflictView, *, lower: bool = False) -> str:
     return (words if lower else words.capitalize()) + space + rest
 
 
+def _question(conflict: ConflictView) -> str:
+    what, record = _field(conflict).lower(), _record(conflict, lower=True)
+    if conflict.kind == "frozen":
+        return f"A change to the {what} of the {record}. {FROZEN_ADVICE}"
+    if conflict.kind == "deleted":
+        return (
+            f"The {record} was deleted on one laptop while it was being changed on another. "
+            "Keep it deleted, or keep it with the changes."
+        )
+    return (
+        f"Two people changed the {what} of the {record} at the same time. The record shows "
+        "yours until you choose."
+    )
+
+
 def _field(conflict: ConflictView) -> str:
     if conflict.kind == "deleted":
         return "Deletion"
+    if conflict.kind == "frozen" and conflict.field == CREATED:
+        return "Addition"
     return conflict.field.replace("_", " ").capitalize()
 
 
@@ -269,9 +311,19 @@ def _who(side: Side) -> str:
 def _shown(conflict: ConflictView, side: Side) -> str:
     if conflict.kind == "deleted":
         return "Deleted." if side.value else "Kept, with the changes made to it."
-    if isinstance(side.value, list):
-        return "\n".join(str(entry) for entry in side.value)
-    return "" if side.value is None else str(side.value)
+    if isinstance(side.value, dict):  # a whole row added after the minutes were approved
+        return "\n".join(
+            f"{name.replace('_', ' ').capitalize()}: {_shown_value(value)}"
+            for name, value in sorted(side.value.items())
+            if value not in (None, "", [], False) and not UUID.fullmatch(str(value))
+        )
+    return _shown_value(side.value)
+
+
+def _shown_value(value) -> str:
+    if isinstance(value, list):
+        return "\n".join(str(entry) for entry in value)
+    return "" if value is None else str(value)
 
 
 def _mergeable(conflict: ConflictView) -> bool:

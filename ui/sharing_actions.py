@@ -150,6 +150,7 @@ class SharingActions(QObject):
             self._conflicts_dialog = ConflictsDialog(
                 stack=self.window.undo_stack, changes=self.window.changes, parent=self.window
             )
+            self._conflicts_dialog.reloaded.connect(self.show_state)
         self._conflicts_dialog.reload()
         self._conflicts_dialog.show()
         self._conflicts_dialog.raise_()

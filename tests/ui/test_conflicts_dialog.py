@@ -9,10 +9,12 @@ import socket
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_app.services import bodies
+from desktop_app.services import bodies, minutes
+from desktop_app.storage.models import AgendaItem
 from desktop_app.sync.conflicts import open_conflicts
 from desktop_app.sync.run import sync_now
 from desktop_app.sync.sharing import set_share_folder
+from tests.signing.record import approve, make_board
 from tests.ui.sharing_fixtures import other_laptop, shown_window, sync_with_f9
 from ui.conflicts_dialog import ConflictsDialog
 
@@ -120,3 +122,63 @@ def test_keep_mine_closes_the_conflict_and_leaves_the_record(qtbot, clash):
     qtbot.waitUntil(lambda: open_conflicts() == [])  # a mnemonic clicks as an animation
     assert venue(board) == MINE
     assert window.undo_stack.undoText().startswith("Keep mine for the venue of Body")
+
+
+def test_a_clash_is_listed_and_goes_once_one_side_is_renamed(qtbot, board, data_dir, tmp_path):
+    share = tmp_path / "share"
+    share.mkdir()
+    set_share_folder(share)
+    sync_now(share)
+    with other_laptop(tmp_path / "other", share, data_dir):
+        bodies.create_body(name="Parish Council")
+    ours = bodies.create_body(name="Parish Council")  # the same name, made here meanwhile
+    window = shown_window(qtbot, data_dir)
+    sync_with_f9(qtbot, window)
+    dialog = open_from_status_bar(qtbot, window)
+
+    row = dialog.list.topLevelItem(0)
+    assert "2 bodies called “Parish Council”" in row.text(0) and row.text(1) == "Clash"
+    assert dialog.choices.isHidden()  # nothing to choose between: one of them is changed
+    assert "Change one of them" in dialog.question.text()
+
+    window.select("body", ours.id)
+    name = window.body_page.fields["name"]
+    name.setText("Parish Council (Upper Ward)")
+    name.editingFinished.emit()
+
+    assert dialog.pages.currentWidget() is dialog.empty
+    assert not window.sharing.conflicts_button.isVisible()
+
+
+def test_a_change_to_approved_minutes_can_only_be_dismissed(qtbot, database, data_dir, tmp_path):
+    share = tmp_path / "share"
+    share.mkdir()
+    record = make_board(2)
+    item = AgendaItem.get(
+        (AgendaItem.meeting == record.meetings[0].id) & (AgendaItem.title == "Report 1")
+    )
+    set_share_folder(share)
+    sync_now(share)
+    with other_laptop(tmp_path / "other", share, data_dir):
+        minutes.set_item_notes(item_id=item.id, notes="Too late: written after the approval.")
+    approve(record, 0)
+    window = shown_window(qtbot, data_dir)
+    sync_with_f9(qtbot, window)
+    dialog = open_from_status_bar(qtbot, window)
+
+    conflict = dialog.selected()
+    assert conflict.kind == "frozen" and dialog.list.topLevelItem(0).text(0).endswith(
+        "(approved minutes)"
+    )
+    assert dialog.theirs_text.toPlainText() == "Too late: written after the approval."
+    assert dialog.mine_who.text() == "As approved."
+    assert not dialog.keep_theirs.isEnabled() and not dialog.use_merged.isEnabled()
+    assert "approved" in dialog.question.text()
+
+    qtbot.mouseClick(dialog.keep_mine, Qt.MouseButton.LeftButton)
+    assert open_conflicts() == [] and dialog.pages.currentWidget() is dialog.empty
+    assert window.undo_stack.undoText().startswith("Dismiss the change")
+    assert minutes.item_notes(item.id) == "Report 1 was discussed. £ “ok”"
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [c.kind for c in open_conflicts()] == ["frozen"]

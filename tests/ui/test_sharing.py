@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from desktop_app.services import bodies
 from desktop_app.storage.database import context
 from desktop_app.sync import outgoing
-from desktop_app.sync.share import devices_dir
+from desktop_app.sync.share import ShareError, check_share, devices_dir
 from desktop_app.sync.sharing import set_share_folder, share_folder, sharing_state
 from tests.ui.conftest import in_dialog
 from tests.ui.sharing_fixtures import choose_share, other_laptop, shown_window, sync_with_f9
@@ -36,6 +36,13 @@ def sent_files(share) -> list[int]:
     """The numbers of the files this laptop has written to the share."""
     folder = devices_dir(share) / context().device_id
     return sorted(int(path.name.split(".")[0]) for path in folder.iterdir())
+
+
+def refusal(folder) -> str:
+    """The sentence the sync core gives for a folder it cannot use (its wording, not ours)."""
+    with pytest.raises(ShareError) as refused:
+        check_share(folder)
+    return str(refused.value)
 
 
 def names_in_tree(window) -> list[str]:
@@ -92,9 +99,7 @@ def test_a_folder_that_cannot_be_found_is_refused_and_the_dialog_stays_open(
     qtbot.addWidget(dialog)
     dialog.folder.setText(str(tmp_path / "unplugged"))
     dialog.accept()
-    assert warnings == [
-        f"The shared folder {tmp_path / 'unplugged'} cannot be found; is the drive connected?"
-    ]
+    assert warnings == [refusal(tmp_path / "unplugged")]
     assert dialog.result() == 0 and share_folder() is None
 
 
@@ -185,7 +190,7 @@ def test_an_unplugged_share_on_the_timer_is_one_line_in_the_status_bar(
     with qtbot.waitSignal(window.sharing.synced, timeout=30000) as done:
         window.sharing.timer.timeout.emit()
 
-    sentence = f"The shared folder {share.resolve()} cannot be found; is the drive connected?"
+    sentence = refusal(share.resolve())
     assert done.args[0] == sentence
     assert window.statusBar().currentMessage() == sentence
     assert warnings == [] and shown_boxes == []
@@ -196,11 +201,8 @@ def test_a_sync_now_that_cannot_reach_the_share_says_why(qtbot, window, share, w
     choose_share(qtbot, window, share)
     shutil.rmtree(share)
 
-    assert sync_with_f9(qtbot, window) == warnings[0]
-
-    assert warnings == [
-        f"The shared folder {share.resolve()} cannot be found; is the drive connected?"
-    ]
+    assert sync_with_f9(qtbot, window) == refusal(share.resolve())
+    assert warnings == [refusal(share.resolve())]  # asked for: told in a box
 
 
 def test_a_skipped_file_is_listed_after_sync_now(qtbot, window, share, monkeypatch):

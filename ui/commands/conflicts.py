@@ -29,5 +29,7 @@ def resolve(
         reopen_conflict(settled.pop())
 
     chosen = {"mine": "Keep mine", "theirs": "Keep theirs"}.get(keep or "", "Use merged text")
+    if conflict.kind == "frozen":  # approved minutes stay as they are: the change is set aside
+        chosen = "Dismiss the change"
     what = conflict.field.replace("_", " ")
     perform(stack, changes, f"{chosen} for the {what} of {conflict.record}", apply, revert)
