@@ -9,18 +9,20 @@ is unplugged says so in one line rather than in a box every five minutes."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMessageBox, QProgressBar, QToolButton
 
 from desktop_app.errors import ValidationError
-from desktop_app.sync.run import SyncReport, sync_now
-from desktop_app.sync.sharing import share_folder, sharing_state
 from ui.errors import show_error
 from ui.icons import icon
 from ui.sharing_words import counted, news, state_line, summary
 from ui.tasks import finish_running, run_beside, run_task
+
+if TYPE_CHECKING:
+    from desktop_app.sync.run import SyncReport
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +30,10 @@ log = logging.getLogger(__name__)
 # free everywhere in the window and its dialogs.
 SYNC_SHORTCUT = "F9"
 EVERY_MS = 5 * 60 * 1000
+# The sync modules take about 50 ms to import, and reading the state costs queries: both
+# wait until the window has painted (start-up's budget is twice a bare window). They are
+# imported where used, below, for the same reason.
+AFTER_SHOWN_MS = 100
 
 
 class SharingActions(QObject):
@@ -48,6 +54,7 @@ class SharingActions(QObject):
             f"Send your changes and fetch everyone else's ({SYNC_SHORTCUT})"
         )
         self.sync_action.triggered.connect(self.sync_now)
+        self.sync_action.setEnabled(False)  # until a shared folder is known to be set
         self.conflicts_action = QAction(icon("conflict"), "&Conflicts…", window)
         self.conflicts_action.setToolTip("What two people changed at the same time")
         self.conflicts_action.triggered.connect(self.open_conflicts)
@@ -78,7 +85,7 @@ class SharingActions(QObject):
         self.timer.setInterval(EVERY_MS)
         self.timer.timeout.connect(self.sync_by_itself)
         window.changes.changed.connect(self.show_state)
-        self._follow_share()
+        QTimer.singleShot(AFTER_SHOWN_MS, self._follow_share)
 
     # -- when a sync runs ---------------------------------------------------------------------
 
@@ -89,6 +96,8 @@ class SharingActions(QObject):
 
     def sync_now(self) -> None:
         """The clerk's Sync now: a progress dialog, then a summary."""
+        from desktop_app.sync.sharing import share_folder
+
         share = share_folder()
         if share is None:
             return
@@ -106,6 +115,8 @@ class SharingActions(QObject):
 
     def sync_by_itself(self) -> None:
         """At start and on the timer: progress and news in the status bar only."""
+        from desktop_app.sync.sharing import share_folder
+
         share = share_folder()
         if share is None or self.running:
             return
@@ -119,6 +130,9 @@ class SharingActions(QObject):
 
     def sync_at_quit(self) -> None:
         """The last sync, so what was done today goes out: quitting waits for it."""
+        from desktop_app.sync.run import sync_now
+        from desktop_app.sync.sharing import share_folder
+
         self.timer.stop()
         finish_running()  # a sync under way ends first; it may not have sent the last edits
         share = share_folder()
@@ -134,6 +148,7 @@ class SharingActions(QObject):
     # -- the dialogs --------------------------------------------------------------------------
 
     def open_sharing(self) -> None:
+        from desktop_app.sync.sharing import share_folder
         from ui.sharing_dialog import SharingDialog
 
         before = share_folder()
@@ -160,12 +175,16 @@ class SharingActions(QObject):
     # -- what the window shows ----------------------------------------------------------------
 
     def show_state(self) -> None:
+        from desktop_app.sync.sharing import sharing_state
+
         state = sharing_state()
         self.status.setText(state_line(state))
         self.conflicts_button.setText(counted(state.conflicts, "conflict"))
         self.conflicts_button.setVisible(state.conflicts > 0)
 
     def _follow_share(self) -> None:
+        from desktop_app.sync.sharing import share_folder
+
         shared = share_folder() is not None
         self.sync_action.setEnabled(shared)
         if shared and not self.timer.isActive():
@@ -210,6 +229,8 @@ class SharingActions(QObject):
 def _sync(share, progress) -> SyncReport | str:
     """In the background: a share that cannot be used comes back as its sentence, for the
     window to show where it suits (a timer's sync must not open a box)."""
+    from desktop_app.sync.run import sync_now
+
     try:
         return sync_now(share, progress.report)
     except ValidationError as error:

@@ -4,9 +4,11 @@ as the clerk reads them (local, short). Plain functions, so tests read them dire
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from desktop_app.sync.run import SyncReport
-from desktop_app.sync.sharing import SharingState
+if TYPE_CHECKING:  # the sync modules load after the window shows (ui/sharing_actions.py)
+    from desktop_app.sync.run import SyncReport
+    from desktop_app.sync.sharing import SharingState
 
 
 def counted(number: int, word: str) -> str:

@@ -35,6 +35,12 @@ def shown_window(qtbot, data_dir: Path) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    return sharing_shown(qtbot, window)
+
+
+def sharing_shown(qtbot, window: MainWindow) -> MainWindow:
+    """The window once its sharing line is filled in, a moment after it has painted."""
+    qtbot.waitUntil(lambda: window.sharing.status.text() != "")
     return window
 
 

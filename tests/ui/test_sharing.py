@@ -17,12 +17,23 @@ from desktop_app.sync import outgoing
 from desktop_app.sync.share import ShareError, check_share, devices_dir
 from desktop_app.sync.sharing import set_share_folder, share_folder, sharing_state
 from tests.ui.conftest import in_dialog
-from tests.ui.sharing_fixtures import choose_share, other_laptop, shown_window, sync_with_f9
+from tests.ui.sharing_fixtures import (
+    choose_share,
+    other_laptop,
+    sharing_shown,
+    shown_window,
+    sync_with_f9,
+)
 from ui.sharing_actions import EVERY_MS, SYNC_SHORTCUT
 from ui.sharing_dialog import SharingDialog
 from ui.sharing_words import when
 
 OK = QDialogButtonBox.StandardButton.Ok
+
+
+@pytest.fixture
+def window(qtbot, window):
+    return sharing_shown(qtbot, window)
 
 
 @pytest.fixture
@@ -53,7 +64,7 @@ def names_in_tree(window) -> list[str]:
 def test_sharing_shows_this_machine_and_a_chosen_folder_is_synced_at_once(
     qtbot, window, share, monkeypatch
 ):
-    assert window.sharing.status.text() == "Not sharing"
+    assert window.sharing.status.text() == "Not sharing"  # filled in once the window shows
     assert not window.sharing.sync_action.isEnabled()
     seen = {}
 
