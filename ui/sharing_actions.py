@@ -85,7 +85,14 @@ class SharingActions(QObject):
         self.timer.setInterval(EVERY_MS)
         self.timer.timeout.connect(self.sync_by_itself)
         window.changes.changed.connect(self.show_state)
-        QTimer.singleShot(AFTER_SHOWN_MS, self._follow_share)
+        self._first_look = QTimer(self)
+        self._first_look.setSingleShot(True)
+        self._first_look.setInterval(AFTER_SHOWN_MS)
+        # Only for a window still shown: one closed meanwhile may have lost its database.
+        self._first_look.timeout.connect(
+            lambda: self._follow_share() if window.isVisible() else None
+        )
+        self._first_look.start()
 
     # -- when a sync runs ---------------------------------------------------------------------
 
@@ -134,6 +141,7 @@ class SharingActions(QObject):
         from desktop_app.sync.sharing import share_folder
 
         self.timer.stop()
+        self._first_look.stop()
         finish_running()  # a sync under way ends first; it may not have sent the last edits
         share = share_folder()
         if share is None:
