@@ -12,7 +12,10 @@ if TYPE_CHECKING:  # the sync modules load after the window shows (ui/sharing_ac
 
 
 def counted(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+    """ "1 change", "3 changes", "2 clashes"."""
+    if number == 1:
+        return f"{number} {word}"
+    return f"{number} {word}es" if word.endswith(("s", "sh", "ch", "x")) else f"{number} {word}s"
 
 
 def when(utc_iso: str, now: dt.datetime | None = None) -> str:
@@ -52,6 +55,8 @@ def summary(report: SyncReport) -> str:
         line += f"; waiting for {counted(report.files_awaited, 'paper')}"
     if report.conflicts_found:
         line += f"; {counted(report.conflicts_found, 'new conflict')}"
+    if report.clashes:
+        line += f"; {counted(len(report.clashes), 'clash')} to put right"
     return line + "."
 
 
@@ -61,11 +66,9 @@ def news(report: SyncReport) -> str:
         if len(report.skipped) == 1:
             return report.skipped[0]
         return f"{len(report.skipped)} files skipped at the last sync, first: {report.skipped[0]}"
-    if report.conflicts_found:
-        return (
-            f"The last sync brought {counted(report.conflicts_found, 'conflict')}: "
-            "File ▸ Conflicts… shows both texts."
-        )
+    if report.conflicts_found or report.clashes:
+        found = counted(report.conflicts_found + len(report.clashes), "conflict")
+        return f"The last sync brought {found}: File ▸ Conflicts… shows them."
     if report.changes_applied:
         return f"The last sync brought {counted(report.changes_applied, 'change')}."
     return ""

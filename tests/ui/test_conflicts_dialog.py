@@ -134,6 +134,7 @@ def test_a_clash_is_listed_and_goes_once_one_side_is_renamed(qtbot, board, data_
     ours = bodies.create_body(name="Parish Council")  # the same name, made here meanwhile
     window = shown_window(qtbot, data_dir)
     sync_with_f9(qtbot, window)
+    assert window.statusBar().currentMessage().endswith("; 1 clash to put right.")
     dialog = open_from_status_bar(qtbot, window)
 
     row = dialog.list.topLevelItem(0)

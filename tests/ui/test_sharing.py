@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from desktop_app.services import bodies
 from desktop_app.storage.database import context
 from desktop_app.sync import outgoing
+from desktop_app.sync.run import SyncReport
 from desktop_app.sync.share import ShareError, check_share, devices_dir
 from desktop_app.sync.sharing import set_share_folder, share_folder, sharing_state
 from tests.ui.conftest import in_dialog
@@ -26,7 +27,7 @@ from tests.ui.sharing_fixtures import (
 )
 from ui.sharing_actions import EVERY_MS, SYNC_SHORTCUT
 from ui.sharing_dialog import SharingDialog
-from ui.sharing_words import when
+from ui.sharing_words import news, summary, when
 
 OK = QDialogButtonBox.StandardButton.Ok
 
@@ -242,3 +243,14 @@ def test_times_read_as_the_clerk_reads_them():
     assert when(stored(2026, 2, 7, 8, 5), now) == "7 Feb 08:05"
     assert when(stored(2025, 6, 1, 9, 30), now) == "1 Jun 2025 09:30"
     assert when("") == ""
+
+
+def test_a_summary_counts_what_went_each_way():
+    report = SyncReport(changes_sent=1, changes_applied=12, conflicts_found=2)
+    report.skipped.append("The file x was not written by Minute Book, so it is not read.")
+    assert summary(report) == (
+        "Synced: sent 1 change, received 12 changes; 1 file skipped; 2 new conflicts."
+    )
+    assert summary(SyncReport()) == "Synced: nothing new either way."
+    assert news(SyncReport()) == ""  # a sync by itself that found nothing says nothing
+    assert news(report) == report.skipped[0]
