@@ -5,11 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.errors import StorageError, ValidationError
 from desktop_app.storage.database import open_database
 from ui.main_window import MainWindow
+from ui.sharing_actions import AFTER_SHOWN_MS
 
 
 def application() -> QApplication:
@@ -39,4 +41,6 @@ def run_app(data_dir: Path) -> int:
     window = MainWindow(data_dir)
     window.show()
     window.offer_recovered_typing()
+    # Once the window has painted: nobody waits on the share to start work.
+    QTimer.singleShot(AFTER_SHOWN_MS, window.sharing.start)
     return app.exec()

@@ -65,6 +65,9 @@ GLYPHS = {
     "fit width": "fa5s.arrows-alt-h",
     "previous page": "fa5s.chevron-up",
     "next page": "fa5s.chevron-down",
+    "share": "fa5s.share-alt",
+    "sync": "fa5s.sync-alt",
+    "conflict": "fa5s.balance-scale",
 }
 
 _cache: dict[str, QIcon] = {}

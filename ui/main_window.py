@@ -33,6 +33,7 @@ from ui.models.body_tree import ID_ROLE, KIND_ROLE, BodyTreeModel, body_of_year
 from ui.pending_typing import TypingGuard, TypingRecovery, commit_typing
 from ui.people_dialog import organisations_directory, people_directory
 from ui.record_dialog import RecordDialog, choices
+from ui.sharing_actions import SharingActions
 from ui.tasks import finish_running
 
 
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.undoTextChanged.connect(self._show_undo_state)
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
+        for widget in self.sharing.status_widgets:
+            self.statusBar().addPermanentWidget(widget)
         self.tree_model.reload()
         self._show_counts()
 
@@ -377,6 +380,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         commit_typing()
         finish_running()  # no background write is cut off at quit
+        self.sharing.sync_at_quit()  # what was typed last goes out too
         super().closeEvent(event)
 
     # -- assembly -----------------------------------------------------------------------------
@@ -423,10 +427,13 @@ class MainWindow(QMainWindow):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.tree.addAction(self.delete_action)
         quit_action = action("&Quit", "quit", "Ctrl+Q", self.close)
+        self.sharing = SharingActions(self)
 
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
         file_menu.addActions([self.import_action, self.export_action, self.open_pdf_action])
+        file_menu.addSeparator()
+        file_menu.addActions(self.sharing.actions)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = menus.addMenu("&Edit")
@@ -461,6 +468,8 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.people_action, self.tracker_action, self.search_action])
         toolbar.addSeparator()
         toolbar.addActions([undo, redo])
+        toolbar.addSeparator()
+        toolbar.addAction(self.sharing.sync_action)
 
     def _tree_current_changed(self, index: QModelIndex, _previous: QModelIndex) -> None:
         if index.isValid():

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 from shiboken6 import isValid
 
 from desktop_app.storage.models import db
@@ -97,6 +97,37 @@ def run_task(
 
     def failed(error):
         dialog.reset()
+        show_error(parent, error)
+
+    signals.finished.connect(finished)
+    signals.failed.connect(failed)
+    QThreadPool.globalInstance().start(_Runner(fn, progress, signals))
+    return signals
+
+
+def run_beside(
+    parent: QWidget,
+    fn: Callable[[Progress], Any],
+    on_done: Callable[[Any], None],
+    *,
+    bar: QProgressBar,
+) -> _Signals:
+    """Run `fn(progress)` in the background with its progress in `bar` (a status bar's,
+    shown while it runs) instead of a dialog: for work that starts by itself, such as a
+    sync on a timer, which must never take the keyboard from someone typing. Nothing can
+    cancel it but quitting (finish_running)."""
+    progress = Progress()
+    bar.setRange(0, 0)  # busy until the first report says how much there is
+    bar.show()
+    progress.reported.connect(lambda done, total: (bar.setMaximum(total), bar.setValue(done)))
+    signals = _Signals(parent)
+
+    def finished(result):
+        bar.hide()
+        on_done(result)
+
+    def failed(error):
+        bar.hide()
         show_error(parent, error)
 
     signals.finished.connect(finished)
