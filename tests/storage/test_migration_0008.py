@@ -42,6 +42,7 @@ def migrated(data_dir, monkeypatch):
             id=item_id,
             position=position,
             title=item_id,
+            number="",
             created_at=created,
             **values,
         )
