@@ -120,9 +120,16 @@ def _settle(row: Synced, view: ConflictView, value: Any, replacing: list[str]) -
     changes.settle(row, view.field, value, replacing)
 
 
+# Fields holding a JSON list of texts: a merged text gives one entry a line.
+LIST_FIELDS = {("minute", "key_points"), ("minute", "recommendations")}
+
+
 def _checked(row: Synced, name: str, text: str) -> str:
     field = row._meta.fields[name]
     what = name.replace("_", " ")
+    if (row._meta.table_name, name) in LIST_FIELDS:
+        lines = [validation.text(line, what) for line in text.splitlines()]
+        return json.dumps([line for line in lines if line], ensure_ascii=False)
     if field.default is None and not field.null:  # a title or name: required, one line
         return validation.name(text, what)
     return validation.text(text, what)

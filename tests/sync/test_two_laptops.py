@@ -136,3 +136,29 @@ def test_undoing_a_step_is_decided_by_stamps_not_by_two_laptops_clocks(tmp_path)
         [version] = minutes_versions.list_versions(board.meetings[0].id)
         assert version.state == "draft"
         assert Meeting.get_by_id(board.meetings[0].id).status == "minutes drafted"
+
+
+def test_a_merged_list_of_key_points_is_written_one_point_a_line(tmp_path):
+    from desktop_app.services import minutes
+
+    first, second = laptops(tmp_path, 2)
+    with first.opened():
+        board = bodies.create_body(name="Parish Council")
+        meeting = meetings.create_meeting(body_id=board.id, date=dt.date(2026, 12, 10))
+        item = agenda.add_item(meeting_id=meeting.id, title="Budget")
+        minutes.update_minute(item_id=item.id, key_points=["Reserves are low."])
+    first.sync()
+    second.sync()
+    with first.opened():
+        minutes.update_minute(item_id=item.id, key_points=["Reserves are low.", "Grants cut."])
+    with second.opened():
+        minutes.update_minute(item_id=item.id, key_points=["Reserves are very low."])
+    first.sync()
+    second.sync()
+    with second.opened():
+        [conflict] = open_conflicts()
+        resolve_conflict(conflict.id, text="Reserves are very low.\nGrants cut.\n")
+        assert list(minutes.minute_of(item.id).key_points) == [
+            "Reserves are very low.",
+            "Grants cut.",
+        ]
