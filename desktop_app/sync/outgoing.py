@@ -4,21 +4,30 @@ The journal entries made here since the last file written go out in files of at 
 `FILE_CHANGES` changes. The settings that say what has gone out are moved on only once the
 file is whole on the share; a sync killed in between writes the same file again next time
 and finds it already there, its own (same changes), so it is taken as written. A file of
-that name holding other changes was written by a copy of this database (a restored backup,
-a folder copied to another laptop): this one takes a new device id and never reuses the
-copy's numbers.
+that name holding other changes, or a file numbered past the last this database wrote, was
+written by a copy of this database (a restored backup, a folder copied to another laptop):
+this one takes a new device id and never reuses the copy's numbers.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from desktop_app.services.settings import get_setting
 from desktop_app.storage.database import context, renew_device_id
 from desktop_app.storage.models import AppliedFile, JournalEntry, LocalSetting, db
 from desktop_app.sync.applying import journal_change
-from desktop_app.sync.share import BadFile, ChangeFile, Header, read_header, write_file
+from desktop_app.sync.share import (
+    CHANGE_FILE,
+    BadFile,
+    ChangeFile,
+    Header,
+    devices_dir,
+    read_header,
+    write_file,
+)
 
 FILE_CHANGES = 5000
 SENT = "sent_seq"  # the last local journal entry written to the share
@@ -53,6 +62,7 @@ def seen() -> dict[str, int]:
 
 def write_outgoing(share: Path, progress=None) -> tuple[int, int]:
     """Write every unsent change to the share; returns (files, changes) written."""
+    _renew_if_overtaken(share)
     files = changes = 0
     while entries := unsent():
         seq = int(get_setting(SHARE_SEQ, "0")) + 1
@@ -80,6 +90,18 @@ def write_outgoing(share: Path, progress=None) -> tuple[int, int]:
         if progress is not None:
             progress(changes)
     return files, changes
+
+
+def _renew_if_overtaken(share: Path) -> None:
+    """This device's folder holds files beyond the last this database wrote: another copy
+    of it wrote them (a backup restored here, where the file system gave the restored file
+    the old one's identity), so this one takes a new id and applies them as another's."""
+    folder = devices_dir(share) / context().device_id
+    written = int(get_setting(SHARE_SEQ, "0"))
+    names = os.listdir(folder) if folder.is_dir() else []
+    if any((match := CHANGE_FILE.fullmatch(name)) and int(match[1]) > written for name in names):
+        with db.atomic():
+            renew_device_id()
 
 
 def _our_own(path: Path, header: Header) -> bool:
