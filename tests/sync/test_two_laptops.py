@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import getpass
+import socket
 import time
 
 from desktop_app.services import agenda, bodies, meetings, people
-from desktop_app.storage.models import AgendaItem, Body, JournalEntry
+from desktop_app.storage.models import AgendaItem, AuditEntry, Body, JournalEntry
 from desktop_app.sync.conflicts import open_conflicts, resolve_conflict
 from desktop_app.sync.sharing import sharing_state
 from tests.sync.replicas import laptops
@@ -27,6 +29,9 @@ def test_work_made_on_one_laptop_arrives_on_the_other(tmp_path):
         assert Body.get(Body.name == "Parish Council").id == board.id
         # Applied changes are in the journal, marked as from the share, not sent back.
         assert JournalEntry.select().where(JournalEntry.origin != "").count() >= 3
+        # and in the audit log, with who made them and on which machine.
+        made = AuditEntry.get(AuditEntry.action == "sync create", AuditEntry.row_id == board.id)
+        assert (made.actor, made.machine) == (getpass.getuser(), socket.gethostname())
     assert second.sync().files_sent == 0
 
 
