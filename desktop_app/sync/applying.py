@@ -171,8 +171,14 @@ class _TableMerge:
     def _merge(self, row: Synced, change: dict) -> None:
         stamps = json.loads(row.stamps or "{}")
         fields = dict(change["fields"])
-        if self.meeting_of.get(row.id) in self.frozen:
-            for name in freeze.frozen_fields(self.table, list(fields)):
+        if self.meeting_of.get(row.id) in self.frozen or self.table == "pack_issue":
+            # An issued pack is kept as issued: only its issuing may be undone (a delete).
+            frozen_names = (
+                [name for name in fields if name != "deleted_at"]
+                if self.table == "pack_issue"
+                else freeze.frozen_fields(self.table, list(fields))
+            )
+            for name in frozen_names:
                 value = fields.pop(name)
                 frozen_rows.keep_refused(self.table, row.id, name, change, value, self.found_at)
                 self.conflicts += 1

@@ -70,3 +70,27 @@ def test_a_change_to_approved_minutes_can_only_be_dismissed(tmp_path):
             resolve_conflict(conflict.id, keep="theirs")
         resolve_conflict(conflict.id, keep="mine")
         assert [c for c in open_conflicts() if c.kind == "frozen"] == []
+
+
+def test_an_issued_pack_is_never_changed_by_sync(tmp_path):
+    from desktop_app.storage import changes
+    from desktop_app.storage.models import PackIssue, db
+
+    clerk, officer = laptops(tmp_path, 2)
+    with clerk.opened():
+        board = make_board(1)
+        with db.atomic():
+            issue = changes.create(
+                PackIssue, meeting=board.meetings[0].id, number=1, issued_at="2026-12-01",
+                pdf_sha256="ab" * 32, page_count=12,
+            )  # fmt: skip
+    clerk.sync()
+    officer.sync()
+    with officer.opened():
+        with db.atomic():  # as a newer version or a damaged file might
+            changes.update(PackIssue.get_by_id(issue.id), page_count=3)
+    officer.sync()
+    clerk.sync()
+    with clerk.opened():
+        assert PackIssue.get_by_id(issue.id).page_count == 12
+        assert [c.kind for c in open_conflicts()] == ["frozen"]
