@@ -15,7 +15,8 @@ from desktop_app import publishing
 from desktop_app.documents import catalogue
 from desktop_app.errors import ValidationError
 from desktop_app.services import agenda, documents, meetings, pack_issues, signing
-from desktop_app.storage.models import AgendaItem, Meeting
+from desktop_app.storage import changes
+from desktop_app.storage.models import AgendaItem, Meeting, db
 from tests.documents import conftest as documents_fixtures
 from tests.documents.conftest import SECRET_ITEM, SECRET_PAPER, make_report, pdf_text
 from tests.signing.pdfs import PASSPHRASE
@@ -304,7 +305,11 @@ def test_signed_minutes_whose_item_went_into_part_two_since_are_not_published(
     december = sign_example(PASSPHRASE)
     assert publishing.publish_document("minutes", december, site).is_file()  # as signed
     (site / f"{PREFIX} minutes.pdf").unlink()
-    agenda.update_item(item_id=_item_34(december).id, confidential=True, exempt_paragraph="3")
+    # No service or sync changes approved minutes now; a folder written by an older version
+    # could hold such a change, written straight to the row here.
+    with db.atomic():
+        item = AgendaItem.get_by_id(_item_34(december).id)
+        changes.update(item, confidential=True, exempt_paragraph="3")
     with pytest.raises(ValidationError) as refused:
         publishing.publish_document("minutes", december, site)
     assert str(refused.value) == (

@@ -130,7 +130,7 @@ def test_interests_and_named_votes_have_their_pages(example_meeting):
     declarations.declare_interest(
         meeting_id=example_meeting,
         item_id=item,
-        person_id=person("cooke"),
+        person_id=person("mortimer"),
         kind="other significant",
         description="Governor of a Maidstone school",
         left_room=True,

@@ -109,7 +109,9 @@ def damaged(draw) -> tuple[str, str]:
         return kind, json.dumps(changed(path, value[:at] + half + value[at:]))
     if kind == "enum":
         path = draw(st.sampled_from(NAMED["enum"]))
-        return kind, json.dumps(changed(path, draw(st.sampled_from(["adjourned", "", " x"]))))
+        # An empty purpose is one of the purposes ("no purpose given"), so not damage.
+        wrong = ["adjourned", " x"] + ([""] if path[-1] != "purpose" else [])
+        return kind, json.dumps(changed(path, draw(st.sampled_from(wrong))))
     if kind == "date":
         path = draw(st.sampled_from(NAMED["date"]))
         day = draw(st.sampled_from(["2013-02-30", "2012-13-01", "2012-00-10", "12/12/2012"]))
