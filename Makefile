@@ -24,11 +24,12 @@ PARALLEL = -n $(JOBS) --dist loadscope
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PARALLEL)
 
-# tests/reliability at full length; `make test` runs the same tests short. Whole runs take
-# minutes each, so the per-test timeout is lifted.
+# tests/reliability and the sharing property test at full length; `make test` runs the same
+# tests short. Whole runs take minutes each, so the per-test timeout is lifted.
 reliability: $(STAMP)
 	QT_QPA_PLATFORM=offscreen MINUTE_BOOK_KILLS=500 MINUTE_BOOK_FUZZ_EXAMPLES=2000 \
-		MINUTE_BOOK_FLIPS=1000000 $(PY) -m pytest $(PARALLEL) --timeout=0 tests/reliability
+		MINUTE_BOOK_FLIPS=1000000 MINUTE_BOOK_REPLICA_EXAMPLES=200 $(PY) -m pytest $(PARALLEL) \
+		--timeout=0 tests/reliability tests/sync/test_replicas_converge.py
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run
