@@ -27,7 +27,7 @@ STALE_SECONDS = 60
 INCOMING_PREFIX = ".incoming-"  # store.py's temporary files
 NEW_DATABASE = re.compile(r"^\..+\.[0-9a-f]{8}\.new(-journal)?$")
 PARTIAL_BACKUP = re.compile(r"^\..+\.[0-9a-f]{8}\.partial$")
-SNAPSHOT = re.compile(r"^\.backup-[0-9a-f]{8}\.snapshot(-journal)?$")
+SNAPSHOT = re.compile(r"^\.backup-[0-9a-f]{8}\.snapshot(-journal|-wal|-shm)?$")
 BACKUP_NOTE = re.compile(r"^\.backup-[0-9a-f]{8}\.pending$")
 
 

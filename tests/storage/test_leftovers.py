@@ -57,3 +57,13 @@ def test_a_note_naming_a_file_not_ours_removes_nothing(data_dir, database, tmp_p
 
     assert leftovers.remove_leftovers(data_dir) == []
     assert precious.read_bytes() == b"%PDF the clerk's file"
+
+
+def test_a_killed_backups_snapshot_goes_with_its_write_ahead_log(database, data_dir):
+    snapshot = leftovers.snapshot_name(data_dir)
+    files = [aged(snapshot), aged(snapshot.with_name(snapshot.name + "-wal"))]
+    files.append(aged(snapshot.with_name(snapshot.name + "-shm")))
+
+    removed = leftovers.remove_leftovers(data_dir)
+
+    assert sorted(removed) == sorted(path.resolve() for path in files)
