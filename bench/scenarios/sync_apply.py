@@ -55,9 +55,10 @@ def measure(workspace: Workspace, *, changes: int = CHANGES, edits: int = EDITS)
     )
     if held < CHANGES:
         first.notes.append(f"only {held:,} changes, not {CHANGES:,}: no verdict")
-    if report.changes_applied != held or report.skipped:
+    # One laptop's history has nothing to conflict with: a conflict here is a wrong merge.
+    if report.changes_applied != held or report.skipped or report.conflicts_found:
         first.verdict = "WRONG"
-        first.notes.append(f"applied {report.changes_applied:,} of {held:,}: {report.skipped}")
+        first.notes.append(_wrong(report, held))
 
     seconds, report = _sync_empty(scratch / "replica", share)
     same = _export_digest(scratch / "replica") == source_export
@@ -70,11 +71,11 @@ def measure(workspace: Workspace, *, changes: int = CHANGES, edits: int = EDITS)
             + ("its export equals the sending laptop's" if same else "ITS EXPORT DIFFERS")
         ],
     )
-    if not same or report.changes_applied != sent["changes"] or report.skipped:
+    if not same:
         whole.verdict = "WRONG"
-        whole.notes.append(
-            f"applied {report.changes_applied:,} of {sent['changes']:,}: {report.skipped[:3]}"
-        )
+    if report.changes_applied != sent["changes"] or report.skipped or report.conflicts_found:
+        whole.verdict = "WRONG"
+        whole.notes.append(_wrong(report, sent["changes"]))
     return [first, whole]
 
 
@@ -86,6 +87,13 @@ def _sync_empty(folder, share) -> tuple[float, SyncReport]:
         return time.perf_counter() - started, report
     finally:
         close_database()
+
+
+def _wrong(report: SyncReport, expected: int) -> str:
+    return (
+        f"applied {report.changes_applied:,} of {expected:,}, found {report.conflicts_found} "
+        f"conflicts; skipped: {report.skipped[:3]}"
+    )
 
 
 def _export_digest(folder) -> str:
