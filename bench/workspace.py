@@ -11,13 +11,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.dataset import DEFAULT_DIR, read_marker
+from bench.dataset import read_marker
 from desktop_app.storage.database import DATABASE_NAME
 
-WORK_DIR = DEFAULT_DIR.parent / "work"
 SCRATCH_DIR = Path(
     os.environ.get("MINUTE_BOOK_BENCH_SCRATCH") or Path(tempfile.gettempdir()) / "minute-book-bench"
 )
+# The working copy too is scratch, rewritten on every run: out of the clone (issue 16).
+WORK_DIR = SCRATCH_DIR / "work"
 
 
 @dataclass(frozen=True)
