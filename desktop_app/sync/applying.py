@@ -140,6 +140,8 @@ class _TableMerge:
         not made."""
         row_id = change["row"]
         if row_id not in self.set_aside:
+            if not self.frozen:
+                return False  # nothing approved here: spare a query a row (bench/)
             meeting = frozen_rows.meeting_of_new(self.table, row_id, change["fields"])
             if meeting is None or meeting not in self.frozen:
                 return False
