@@ -32,7 +32,10 @@ from desktop_app.storage.models import SYNCED_MODELS, Body, Synced
 
 # Bump when the generator writes different rows: the cache folder is named for it, so a
 # stale dataset is never measured.
-VERSION = 3  # 3: the search index (migration 0004) and the words of each report
+# 3: the search index (migration 0004) and the words of each report; 4: `base_hlc`, the
+# stamp of the fields a row was made with, as `changes.create` and migration 0007 set it
+# (left empty, an edit of a generated row was a conflict with the row's own creation).
+VERSION = 4
 SEED = 1972  # the Local Government Act
 DEFAULT_DIR = Path(__file__).parent / "out" / f"dataset-v{VERSION}"
 MARKER = "dataset.json"
@@ -84,11 +87,13 @@ class Stamps:
         updated = updated or created
         ms = int((updated - EPOCH).total_seconds() * 1000)
         self.counter = (self.counter + 1) % 100_000  # keeps stamps distinct within a ms
+        stamp = f"{ms:013d}-{self.counter:05d}-{self.device}"
         return {
             "id": self.new_id(),
             "created_at": created.isoformat(timespec="milliseconds"),
             "updated_at": updated.isoformat(timespec="milliseconds"),
-            "hlc": f"{ms:013d}-{self.counter:05d}-{self.device}",
+            "hlc": stamp,
+            "base_hlc": stamp,
             "deleted_at": None,
         }
 

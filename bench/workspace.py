@@ -1,23 +1,38 @@
 """The data folder a benchmark run works in: a fresh copy of the cached dataset, so that
-whatever the app writes while it is measured never changes the dataset itself."""
+whatever the app writes while it is measured never changes the dataset itself; and the
+scratch folder where scenarios build more (other laptops, a shared folder), outside the
+clone: `MINUTE_BOOK_BENCH_SCRATCH`, else the system's temporary folder."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.dataset import DEFAULT_DIR, read_marker
+from bench.dataset import read_marker
 from desktop_app.storage.database import DATABASE_NAME
 
-WORK_DIR = DEFAULT_DIR.parent / "work"
+SCRATCH_DIR = Path(
+    os.environ.get("MINUTE_BOOK_BENCH_SCRATCH") or Path(tempfile.gettempdir()) / "minute-book-bench"
+)
+# The working copy too is scratch, rewritten on every run: out of the clone (issue 16).
+WORK_DIR = SCRATCH_DIR / "work"
 
 
 @dataclass(frozen=True)
 class Workspace:
     data_dir: Path
     marker: dict
+    scratch_dir: Path = SCRATCH_DIR
+
+    def scratch(self, name: str) -> Path:
+        """An empty folder of that name under the scratch folder (emptied if it was there)."""
+        folder = self.scratch_dir / name
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        return folder
 
     def describe(self) -> str:
         counts = self.marker["counts"]
