@@ -8,7 +8,12 @@ written as an ordinary change, in the transaction that applied the file.
 
 from __future__ import annotations
 
-from desktop_app.services.agenda_cycles import break_parent_cycles
+import json
+from collections import defaultdict
+
+from peewee import SQL
+
+from desktop_app.services.agenda_cycles import break_parent_cycles, parent_cycles
 from desktop_app.services.meetings import relink_meetings
 from desktop_app.storage.models import AgendaItem, Meeting
 from desktop_app.sync.applying import Applied
@@ -22,13 +27,32 @@ def recompute(applied: Applied) -> set[str]:
         chunk = items[start : start + 500]
         query = AgendaItem.select(AgendaItem.meeting).where(AgendaItem.id.in_(chunk))
         meetings |= {row.meeting_id for row in query}
-    # Two laptops each indenting one item under the other make a loop of parents.
-    for meeting_id in sorted(meetings):
-        if AgendaItem.select().where(AgendaItem.meeting == meeting_id).exists():
-            break_parent_cycles(meeting_id)
+    # Two laptops each indenting one item under the other make a loop of parents; one
+    # query finds the meetings that have one, and only those are put right.
+    for meeting_id in sorted(_meetings_with_loops(meetings)):
+        break_parent_cycles(meeting_id)
     if applied.rows.get("meeting"):
         chosen = sorted(applied.rows["meeting"])
         bodies = {row.body_id for row in Meeting.select(Meeting.body).where(Meeting.id.in_(chosen))}
         for body_id in sorted(bodies):
             relink_meetings(body_id)
     return meetings
+
+
+def _meetings_with_loops(meetings: set[str]) -> set[str]:
+    parents: dict[str, dict[str, str | None]] = defaultdict(dict)
+    listed = SQL("(SELECT value FROM json_each(?))", [json.dumps(sorted(meetings))])
+    query = (
+        AgendaItem.live()
+        .select(AgendaItem.id, AgendaItem.meeting, AgendaItem.parent)
+        .where(AgendaItem.meeting.in_(listed))
+        .tuples()
+    )
+    for item_id, meeting_id, parent_id in query:
+        parents[meeting_id][item_id] = parent_id
+    found = set()
+    for meeting_id, items in parents.items():
+        alive = {item: parent if parent in items else None for item, parent in items.items()}
+        if parent_cycles(alive):
+            found.add(meeting_id)
+    return found
