@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from desktop_app import vocabulary
 from desktop_app.dates import long_date
 from desktop_app.errors import ValidationError
-from desktop_app.services import validation, voting
+from desktop_app.services import freeze, validation, voting
 from desktop_app.storage import changes
 from desktop_app.storage.models import Body, Meeting, Person, db
 
@@ -88,6 +88,10 @@ def update_meeting(*, meeting_id: str, **fields) -> Meeting:
             "mark the meeting held, postponed or cancelled."
         )
     values = _clean({**changes.current(row, EDITABLE), **fields})
+    stored = changes.current(row, fields)
+    changing = {f for f in fields if changes.plain(values[f]) != changes.plain(stored[f])}
+    if set(freeze.frozen_fields("meeting", changing)):
+        freeze.ensure_editable(row.id)  # the date, time, venue... are in approved minutes
     if {"date", "start_time"} & set(fields):
         _refuse_clash(Body.get_by_id(row.__data__["body"]), values, except_id=row.id)
     with db.atomic():

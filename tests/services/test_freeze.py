@@ -44,3 +44,19 @@ def test_approved_minutes_are_frozen_and_the_message_names_the_approving_minute(
         "17 December 2012 and can no longer change; record a correction as a resolution "
         "at the approving meeting."
     )
+
+
+def test_the_date_time_and_venue_of_a_meeting_with_approved_minutes_cannot_change(
+    two_meetings, refused
+):
+    first, second = two_meetings
+    with db.atomic():
+        changes.create(
+            MinutesVersion, meeting=first.id, version=1, state="approved",
+            approved_at_meeting=second.id, approved_minute="31",
+        )  # fmt: skip
+    with refused("can no longer change"):
+        meetings.update_meeting(meeting_id=first.id, venue="Somewhere else")
+    with refused("can no longer change"):
+        meetings.update_meeting(meeting_id=first.id, start_time="19:30")
+    meetings.update_meeting(meeting_id=first.id, venue=first.venue)  # unchanged: allowed
