@@ -53,6 +53,9 @@ def save_screenshot(
             shown.resize(window.size())
         else:
             page.tabs.setCurrentWidget(getattr(page, view))
+    # Twice: the first pass sets texts (the status bar's sharing line among them), whose new
+    # sizes are laid out by the layout requests that pass posts.
+    app.processEvents()
     app.processEvents()
     if not shown.grab().save(str(out)):
         raise ValidationError(f"Could not write the picture to {out}.")
