@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtCore import QDeadlineTimer
+
 from desktop_app.errors import ValidationError
+from ui.sharing_actions import AFTER_SHOWN_MS
 
 
 def save_screenshot(
@@ -53,10 +56,11 @@ def save_screenshot(
             shown.resize(window.size())
         else:
             page.tabs.setCurrentWidget(getattr(page, view))
-    # Twice: the first pass sets texts (the status bar's sharing line among them), whose new
-    # sizes are laid out by the layout requests that pass posts.
-    app.processEvents()
-    app.processEvents()
+    # The window's first moments: the status bar's sharing line is filled in just after the
+    # window shows (ui/sharing_actions.py), and its new size laid out after that.
+    settled = QDeadlineTimer(AFTER_SHOWN_MS * 3)
+    while not settled.hasExpired():
+        app.processEvents()
     if not shown.grab().save(str(out)):
         raise ValidationError(f"Could not write the picture to {out}.")
     if shown is not window:

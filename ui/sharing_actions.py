@@ -76,6 +76,7 @@ class SharingActions(QObject):
         self.conflicts_button.setAutoRaise(True)
         self.conflicts_button.setToolTip("Open Conflicts… to choose between the two texts")
         self.conflicts_button.clicked.connect(self.open_conflicts)
+        self.conflicts_button.hide()  # until the first look at the share has counted them
         line = QFrame()
         line.setFrameShape(QFrame.Shape.VLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
