@@ -13,6 +13,7 @@ dismissed: the approved minutes stay as they are.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -206,7 +207,8 @@ def _side(row: Synced, name: str) -> Side:
 
 
 def _label(row: Synced) -> str:
-    kind = type(row).__name__
+    """The record for people: "Agenda item “Budget”", "Minute of “Budget”"."""
+    kind = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", type(row).__name__).capitalize()
     for name in ("title", "name", "text"):
         value = getattr(row, name, None)
         if value:
