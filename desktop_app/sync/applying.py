@@ -33,8 +33,6 @@ from desktop_app.services import freeze
 from desktop_app.storage import changes
 from desktop_app.storage.changes import SEEN
 from desktop_app.storage.models import (
-    SYNCED_MODELS,
-    AuditEntry,
     Conflict,
     JournalEntry,
     Synced,
@@ -42,8 +40,7 @@ from desktop_app.storage.models import (
 )
 from desktop_app.sync import frozen as frozen_rows
 from desktop_app.sync.fields import keeps_conflicts
-
-MODELS = {model._meta.table_name: model for model in SYNCED_MODELS}
+from desktop_app.sync.journal_rows import MODELS, insert_rows, record_applied
 
 
 class ChangeRefused(Exception):
@@ -79,7 +76,7 @@ def apply_changes(changes_: list[dict], *, origin: str) -> Applied:
         merge.run()
         result.conflicts += merge.conflicts
         result.rows[table].update(change["row"] for change in table_changes)
-    _journal(fresh, origin)
+    record_applied(fresh, origin)
     if fresh:
         changes.observe_stamp(Stamp.parse(max(change["hlc"] for change in fresh)))
     result.changes = len(fresh)
@@ -124,7 +121,7 @@ class _TableMerge:
                 self._make(change)
             else:
                 self._merge(row, change)
-        _insert_rows(self.model, [self.rows[row_id] for row_id in sorted(self.made)])
+        insert_rows(self.model, [self.rows[row_id] for row_id in sorted(self.made)])
         for row_id, names in self.dirty.items():
             if row_id in self.made:
                 continue
@@ -334,98 +331,9 @@ def _not_yet_applied(changes_: list[dict]) -> list[dict]:
     return fresh
 
 
-def _journal(applied: list[dict], origin: str) -> None:
-    entries = [
-        {
-            "change_id": change["id"],
-            "device_id": change["device"],
-            "hlc": change["hlc"],
-            "table_name": change["table"],
-            "row_id": change["row"],
-            "op": change["op"],
-            "fields": json.dumps(change["fields"], ensure_ascii=False, sort_keys=True),
-            "prior": json.dumps(change.get("prior", {}), sort_keys=True),
-            "actor": change["actor"],
-            "machine": change["machine"],
-            "at": change["at"],
-            "tx_id": change["tx"],
-            "schema_version": change["schema"],
-            "origin": origin,
-        }
-        for change in applied
-    ]
-    audit = [
-        {
-            "id": change["id"],
-            "at": change["at"],
-            "actor": change["actor"],
-            "machine": change["machine"],
-            "action": f"sync {_action(change)}",
-            "table_name": change["table"],
-            "row_id": change["row"],
-            "summary": f"{MODELS[change['table']].__name__} {change['row']}: "
-            + ", ".join(sorted(change["fields"]))[:400],
-        }
-        for change in applied
-    ]
-    _insert_dicts(JournalEntry, entries)
-    _insert_dicts(AuditEntry, audit)
-
-
-def _action(change: dict) -> str:
-    if change["op"] == "delete":
-        return "delete"
-    return "create" if "created_at" in change["fields"] else "update"
-
-
-def _insert_rows(model: type[Synced], rows: list[Synced]) -> None:
-    """Insert new rows, one prepared statement for each set of fields they hold. Building
-    peewee's INSERT for each row cost several times SQLite's writing it (bench/)."""
-    by_names: dict[tuple[str, ...], list[Synced]] = defaultdict(list)
-    for row in rows:
-        by_names[tuple(row.__data__)].append(row)
-    for names, group in by_names.items():
-        _insert_many(model, names, [tuple(row.__data__[name] for name in names) for row in group])
-
-
-def _insert_dicts(model, rows: list[dict]) -> None:
-    if rows:
-        names = tuple(rows[0])
-        _insert_many(model, names, [tuple(row[name] for name in names) for row in rows])
-
-
-def _insert_many(model, names: tuple[str, ...], values: list[tuple]) -> None:
-    # Only names of the schema's own columns are put in the text; values go as parameters.
-    fields = [model._meta.fields[name] for name in names]
-    columns = ", ".join(f'"{field_.column_name}"' for field_ in fields)
-    marks = ", ".join("?" * len(fields))
-    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
-    converted = [tuple(f.db_value(v) for f, v in zip(fields, row, strict=True)) for row in values]
-    db.cursor().executemany(sql, converted)
-
-
 def _in_batches(model, column, values: list[Any]):
     # One parameter for all the values: peewee building `IN (?, ?, ...)` a value at a time
     # cost more than the query (bench/). SQLite reads the list with json_each.
     if values:
         listed = SQL("(SELECT value FROM json_each(?))", [json.dumps(values)])
         yield from model.select().where(column.in_(listed))
-
-
-def journal_change(entry: JournalEntry) -> dict:
-    """A journal entry as it travels in a change file (and as `apply_changes` takes it)."""
-    return {
-        "id": entry.change_id,
-        "device": entry.device_id,
-        "hlc": entry.hlc,
-        "table": entry.table_name,
-        "row": entry.row_id,
-        "op": entry.op,
-        "fields": json.loads(entry.fields),
-        "prior": json.loads(entry.prior or "{}"),
-        "actor": entry.actor,
-        "machine": entry.machine,
-        "at": entry.at,
-        "tx": entry.tx_id,
-        "schema": entry.schema_version,
-    }

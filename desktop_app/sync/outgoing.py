@@ -18,7 +18,7 @@ from pathlib import Path
 from desktop_app.services.settings import get_setting
 from desktop_app.storage.database import context, renew_device_id
 from desktop_app.storage.models import AppliedFile, JournalEntry, LocalSetting, db
-from desktop_app.sync.applying import journal_change
+from desktop_app.sync.journal_rows import journal_change
 from desktop_app.sync.share import (
     CHANGE_FILE,
     BadFile,

@@ -29,9 +29,10 @@ from desktop_app.storage import changes
 from desktop_app.storage.database import context
 from desktop_app.storage.models import AppliedFile, LocalSetting, db
 from desktop_app.sync import content, derived, frozen, outgoing
-from desktop_app.sync.applying import ChangeRefused, apply_changes, journal_change
+from desktop_app.sync.applying import ChangeRefused, apply_changes
 from desktop_app.sync.clashes import Clash, find_clashes
 from desktop_app.sync.conflicts import open_conflicts
+from desktop_app.sync.journal_rows import journal_change
 from desktop_app.sync.share import (
     BadFile,
     ChangeFile,

@@ -25,8 +25,9 @@ from desktop_app.exchange.exporter import export_data
 from desktop_app.services import agenda, bodies, meetings
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import AgendaItem, Body, JournalEntry, db
-from desktop_app.sync.applying import MODELS, apply_changes, journal_change
+from desktop_app.sync.applying import MODELS, apply_changes
 from desktop_app.sync.conflicts import open_conflicts, resolve_conflict
+from desktop_app.sync.journal_rows import journal_change
 from desktop_app.sync.run import sync_now
 from desktop_app.sync.share import devices_dir
 
