@@ -347,6 +347,28 @@ def _follow_versions(meeting: Meeting, removed: MinutesVersion | None = None) ->
     meeting.status = target
 
 
+def follow_versions(meeting_id: str) -> None:
+    """Put the meeting's status in line with its minutes versions, after a merge of two
+    laptops' work (sync/derived.py): the status is worked out from the versions, never
+    taken from whichever laptop wrote it last. With no version left, the status the
+    meeting had when the last one to go was made."""
+    meeting = Meeting.get_or_none(Meeting.id == meeting_id)
+    if meeting is None or meeting.deleted_at is not None:
+        return
+    latest = _latest(meeting.id)
+    if latest is not None:
+        target = STATUS_OF_STATE[latest.state]
+    else:
+        gone = MinutesVersion.select().where(
+            (MinutesVersion.meeting == meeting.id) & MinutesVersion.deleted_at.is_null(False)
+        )
+        last = max(gone, key=lambda version: changes.stamp_of(version, "deleted_at"), default=None)
+        if last is None:
+            return
+        target = _status_when_made(meeting, last) or "held"
+    changes.update(meeting, status=target)
+
+
 def _status_when_made(meeting: Meeting, version: MinutesVersion) -> str | None:
     """The meeting's status just before `version` was made. No row keeps it, but the change
     journal does: the last status written for the meeting before the version's creation.

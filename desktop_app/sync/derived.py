@@ -15,7 +15,8 @@ from peewee import SQL
 
 from desktop_app.services.agenda_cycles import break_parent_cycles, parent_cycles
 from desktop_app.services.meetings import relink_meetings
-from desktop_app.storage.models import AgendaItem, Meeting
+from desktop_app.services.minutes_versions import follow_versions
+from desktop_app.storage.models import AgendaItem, Meeting, MinutesVersion
 from desktop_app.sync.applying import Applied
 
 
@@ -31,6 +32,11 @@ def recompute(applied: Applied) -> set[str]:
     # query finds the meetings that have one, and only those are put right.
     for meeting_id in sorted(_meetings_with_loops(meetings)):
         break_parent_cycles(meeting_id)
+    versions = sorted(applied.rows.get("minutes_version", set()))
+    if versions:  # the meeting's status follows its minutes versions
+        query = MinutesVersion.select(MinutesVersion.meeting).where(MinutesVersion.id.in_(versions))
+        for meeting_id in sorted({row.meeting_id for row in query}):
+            follow_versions(meeting_id)
     if applied.rows.get("meeting"):
         chosen = sorted(applied.rows["meeting"])
         bodies = {row.body_id for row in Meeting.select(Meeting.body).where(Meeting.id.in_(chosen))}

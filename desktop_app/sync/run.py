@@ -75,6 +75,8 @@ def sync_now(share: Path, progress: Callable[[int, int], None] | None = None) ->
         check_share(share)
         _send(share, report)
         _receive(share, report, progress)
+        if report.files_applied and outgoing.waiting():
+            _send(share, report)  # what applying put right here (derived.py) goes out at once
         _fetched, awaited = content.fetch(share, report.files_named)
     except ShareError as error:
         raise ValidationError(str(error)) from error
@@ -104,7 +106,9 @@ def remember_clashes(meetings: set[str] | None = None) -> list[Clash]:
 
 def _send(share: Path, report: SyncReport) -> None:
     content.push(share, content.named_files([journal_change(e) for e in outgoing.unsent(10**9)]))
-    report.files_sent, report.changes_sent = outgoing.write_outgoing(share)
+    files, changes_ = outgoing.write_outgoing(share)
+    report.files_sent += files
+    report.changes_sent += changes_
 
 
 def _receive(share: Path, report: SyncReport, progress) -> None:

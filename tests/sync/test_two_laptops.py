@@ -167,3 +167,28 @@ def test_a_merged_list_of_key_points_is_written_one_point_a_line(tmp_path):
             "Reserves are very low.",
             "Grants cut.",
         ]
+
+
+def test_a_meetings_status_is_worked_out_from_its_versions_after_a_merge(tmp_path):
+    """The status follows the minutes versions on every laptop, whichever laptop wrote the
+    status last: here a version's state arrives without the status that went with it."""
+    from desktop_app.services import minutes_versions
+    from desktop_app.storage import changes
+    from desktop_app.storage.models import Meeting, MinutesVersion, db
+    from tests.signing.record import make_board
+
+    first, second = laptops(tmp_path, 2)
+    with first.opened():
+        board = make_board(1)
+        version = minutes_versions.draft_version(meeting_id=board.meetings[0].id)
+    first.sync()
+    second.sync()
+    with second.opened():
+        with db.atomic():  # the state alone, as one half of a merge would bring it
+            changes.update(MinutesVersion.get_by_id(version.id), state="circulated")
+    for laptop in (second, first, second):
+        laptop.sync()
+    for laptop in (first, second):
+        with laptop.opened():
+            assert Meeting.get_by_id(board.meetings[0].id).status == "minutes circulated"
+    assert first.export() == second.export()
