@@ -89,20 +89,7 @@ def run_task(
     else:
         dialog.setCancelButton(None)  # a Cancel that could not stop the work is not shown
     progress.reported.connect(lambda done, total: (dialog.setMaximum(total), dialog.setValue(done)))
-    signals = _Signals(parent)
-
-    def finished(result):
-        dialog.reset()
-        on_done(result)
-
-    def failed(error):
-        dialog.reset()
-        show_error(parent, error)
-
-    signals.finished.connect(finished)
-    signals.failed.connect(failed)
-    QThreadPool.globalInstance().start(_Runner(fn, progress, signals))
-    return signals
+    return _start(parent, fn, progress, on_done, dialog.reset)
 
 
 def run_beside(
@@ -120,14 +107,20 @@ def run_beside(
     bar.setRange(0, 0)  # busy until the first report says how much there is
     bar.show()
     progress.reported.connect(lambda done, total: (bar.setMaximum(total), bar.setValue(done)))
+    return _start(parent, fn, progress, on_done, bar.hide)
+
+
+def _start(parent: QWidget, fn, progress: Progress, on_done, put_away) -> _Signals:
+    """Start `fn` on the pool; when it ends, `put_away` its progress, then hand on the
+    result or show the error."""
     signals = _Signals(parent)
 
     def finished(result):
-        bar.hide()
+        put_away()
         on_done(result)
 
     def failed(error):
-        bar.hide()
+        put_away()
         show_error(parent, error)
 
     signals.finished.connect(finished)

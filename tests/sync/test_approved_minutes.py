@@ -21,13 +21,19 @@ def _shown(laptop):
         )
 
 
-def test_an_edit_made_while_the_minutes_were_approved_elsewhere_is_kept_aside(tmp_path):
+def _shared_board(tmp_path):
+    """Two laptops holding one board of two held meetings; one of its minuted items."""
     clerk, officer = laptops(tmp_path, 2)
     with clerk.opened():
         board = make_board(2)
-        report_item = [m for m in Minute.select()][0].item_id
+        report_item = Minute.select().first().item_id
     clerk.sync()
     officer.sync()
+    return clerk, officer, board, report_item
+
+
+def test_an_edit_made_while_the_minutes_were_approved_elsewhere_is_kept_aside(tmp_path):
+    clerk, officer, board, report_item = _shared_board(tmp_path)
     with officer.opened():
         minutes.set_item_notes(item_id=report_item, notes="Rewritten on the officer's laptop.")
         resolutions.add_resolution(
@@ -52,12 +58,7 @@ def test_an_edit_made_while_the_minutes_were_approved_elsewhere_is_kept_aside(tm
 
 
 def test_a_change_to_approved_minutes_can_only_be_dismissed(tmp_path):
-    clerk, officer = laptops(tmp_path, 2)
-    with clerk.opened():
-        board = make_board(2)
-        report_item = [m for m in Minute.select()][0].item_id
-    clerk.sync()
-    officer.sync()
+    clerk, officer, board, report_item = _shared_board(tmp_path)
     with officer.opened():
         minutes.set_item_notes(item_id=report_item, notes="Too late.")
     with clerk.opened():
