@@ -30,6 +30,10 @@ PRAGMAS = {
     "synchronous": "full",
     # Another process (the command line beside the window) may hold the lock briefly.
     "busy_timeout": 5000,
+    # Statement journals (a write whose triggers touch other tables keeps one to undo just
+    # that statement) in memory, not in a temporary file: a synced agenda item's search
+    # entry cost three times as much with them on disk (bench/).
+    "temp_store": "memory",
 }
 
 

@@ -30,7 +30,7 @@ from peewee import SQL
 
 from desktop_app.clock import Stamp
 from desktop_app.services import freeze
-from desktop_app.storage import changes
+from desktop_app.storage import changes, search_index
 from desktop_app.storage.changes import SEEN
 from desktop_app.storage.models import (
     Conflict,
@@ -41,6 +41,10 @@ from desktop_app.storage.models import (
 from desktop_app.sync import frozen as frozen_rows
 from desktop_app.sync.fields import keeps_conflicts
 from desktop_app.sync.journal_rows import MODELS, insert_rows, record_applied
+
+# New rows of a table from one file, from which their search entries are written together
+# rather than by a trigger a row (storage/search_index.py).
+MANY = 200
 
 
 class ChangeRefused(Exception):
@@ -111,6 +115,12 @@ class _TableMerge:
                 self.set_aside.add(conflict.row_id)
         self.dirty: dict[str, set[str]] = defaultdict(set)
         self.made: set[str] = set()
+        # The defaults of new rows, worked out once; `id`, the one worked out a row, is given.
+        self.defaults = {
+            field_.name: default
+            for field_, default in model._meta.defaults.items()
+            if not callable(default)
+        }
 
     def run(self) -> None:
         for change in self.changes:
@@ -121,7 +131,13 @@ class _TableMerge:
                 self._make(change)
             else:
                 self._merge(row, change)
-        insert_rows(self.model, [self.rows[row_id] for row_id in sorted(self.made)])
+        made = sorted(self.made)
+        if len(made) < MANY:
+            insert_rows(self.model, [self.rows[row_id] for row_id in made])
+        else:
+            with search_index.inserting_unindexed(db, self.table):
+                insert_rows(self.model, [self.rows[row_id] for row_id in made])
+            search_index.index_new_rows(db, self.table, made)
         for row_id, names in self.dirty.items():
             if row_id in self.made:
                 continue
@@ -152,18 +168,20 @@ class _TableMerge:
         values = change["fields"]
         if "created_at" not in values:
             raise ChangeRefused(f"a change to a {self.table} row never made here")
-        row = self.model(
-            id=change["row"],
-            created_at=values["created_at"],
-            updated_at=change["at"] or values["created_at"],
-            hlc=change["hlc"],
-            base_hlc=change["hlc"],
-            stamps="{}",
-        )
-        for name, value in values.items():
-            # A field an older version had (an agenda item's `position`) is passed over.
-            if name != "created_at" and name in self.model._meta.fields:
-                self._set(row, name, value)
+        # The row's data is written straight: peewee's setting each field (and making an id
+        # to throw away) cost more than inserting the row (bench/). A field an older version
+        # had (an agenda item's `position`) is passed over.
+        known = self.model._meta.fields
+        row = self.model(__no_default__=True)
+        row.__data__ = {
+            **self.defaults,
+            **{name: value for name, value in values.items() if name in known},
+            "id": change["row"],
+            "updated_at": change["at"] or values["created_at"],
+            "hlc": change["hlc"],
+            "base_hlc": change["hlc"],
+            "stamps": "{}",
+        }
         self.rows[row.id] = row
         self.made.add(row.id)
 
