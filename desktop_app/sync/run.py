@@ -29,7 +29,7 @@ from desktop_app.clock import Stamp
 from desktop_app.errors import ValidationError
 from desktop_app.services.settings import get_setting
 from desktop_app.storage import changes
-from desktop_app.storage.database import context
+from desktop_app.storage.database import context, writing
 from desktop_app.storage.models import AppliedFile, LocalSetting, db
 from desktop_app.sync import content, derived, frozen, outgoing
 from desktop_app.sync.applying import ChangeRefused, apply_changes
@@ -70,17 +70,24 @@ class SyncReport:
     files_named: set[str] = field(default_factory=set)  # papers the applied changes name
     meetings: set[str] = field(default_factory=set)  # meetings the applied changes touched
     clashes: list[Clash] = field(default_factory=list)  # rules the merge broke
+    stopped: int = 0  # files left to apply when the sync was cancelled
 
 
-def sync_now(share: Path, progress: Callable[[int, int], None] | None = None) -> SyncReport:
+def sync_now(
+    share: Path,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> SyncReport:
     """Sync this data folder with `share`. Raises ValidationError (one sentence) when the
-    share cannot be used at all; local work is untouched."""
+    share cannot be used at all; local work is untouched. When `cancelled()` turns true,
+    applying stops after the file under way (the files left wait for the next sync)."""
     share = Path(share)
     report = SyncReport()
     try:
         check_share(share)
         _send(share, report)
-        _receive(share, report, progress)
+        with writing("The sync with the shared folder under way here"):
+            _receive(share, report, progress, cancelled or (lambda: False))
         if report.files_applied and outgoing.waiting():
             _send(share, report)  # what applying put right here (derived.py) goes out at once
         _fetched, awaited = content.fetch(share, report.files_named)
@@ -117,7 +124,7 @@ def _send(share: Path, report: SyncReport) -> None:
     report.changes_sent += changes_
 
 
-def _receive(share: Path, report: SyncReport, progress) -> None:
+def _receive(share: Path, report: SyncReport, progress, cancelled) -> None:
     found, foreign = list_files(share)
     for path in foreign:
         report.skipped.append(
@@ -135,10 +142,13 @@ def _receive(share: Path, report: SyncReport, progress) -> None:
     stuck: set[str] = set()
     moved = True
     with _Batch() as batch:
-        while moved:
+        while moved and not report.stopped:
             moved = False
             for device, files in queue.items():
                 while files and device not in stuck:
+                    if cancelled():
+                        report.stopped = sum(len(files) for files in queue.values())
+                        break
                     file = files[0]
                     if file.seq != applied.get(device, 0) + 1:
                         wanted = applied.get(device, 0) + 1
@@ -162,7 +172,7 @@ def _receive(share: Path, report: SyncReport, progress) -> None:
                     if progress is not None:
                         progress(report.files_applied, total)
     for device, files in queue.items():
-        if files and device not in stuck:
+        if files and device not in stuck and not report.stopped:
             file = files[0]
             report.skipped.append(_waiting_sentence(file, applied))
 

@@ -5,11 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import socket
+import threading
 import time
 
+import pytest
+
 from desktop_app.services import agenda, bodies, meetings, people
+from desktop_app.storage import database as storage
+from desktop_app.storage.database import DatabaseBusy
 from desktop_app.storage.models import AgendaItem, AuditEntry, Body, JournalEntry
 from desktop_app.sync.conflicts import open_conflicts, resolve_conflict
+from desktop_app.sync.run import sync_now
 from desktop_app.sync.sharing import sharing_state
 from tests.sync.replicas import laptops
 
@@ -192,3 +198,50 @@ def test_a_meetings_status_is_worked_out_from_its_versions_after_a_merge(tmp_pat
         with laptop.opened():
             assert Meeting.get_by_id(board.meetings[0].id).status == "minutes circulated"
     assert first.export() == second.export()
+
+
+def test_a_cancelled_sync_stops_after_a_whole_file_and_the_next_one_goes_on(tmp_path):
+    first, second = laptops(tmp_path, 2)
+    for n in range(3):  # three files
+        with first.opened():
+            bodies.create_body(name=f"Board {n}")
+        first.sync()
+    asked = []
+    with second.opened():
+        report = sync_now(
+            first.share,
+            progress=lambda done, total: asked.append(done),
+            cancelled=lambda: bool(asked),
+        )
+        assert (report.files_applied, report.stopped) == (1, 2)
+        assert report.skipped == []  # the files left are not "skipped"
+        assert [b.name for b in Body.select()] == ["Board 0"]
+    report = second.sync()
+    assert (report.files_applied, report.stopped) == (2, 0)
+    assert first.export() == second.export()
+
+
+def test_an_edit_waiting_for_this_windows_own_sync_is_told_so(tmp_path, monkeypatch):
+    first, second = laptops(tmp_path, 2)
+    for n in range(2):
+        with first.opened():
+            bodies.create_body(name=f"Board {n}")
+        first.sync()
+    monkeypatch.setitem(storage.PRAGMAS, "busy_timeout", 200)
+    holding, done = threading.Event(), threading.Event()
+
+    def hold(_done, _total):  # after the first file, inside the sync's transaction
+        holding.set()
+        done.wait(10)
+
+    with second.opened():
+        syncing = threading.Thread(target=lambda: sync_now(first.share, progress=hold))
+        syncing.start()
+        try:
+            assert holding.wait(10)
+            with pytest.raises(DatabaseBusy) as refused:
+                people.create_person(name="Ann Clerk")
+        finally:
+            done.set()
+            syncing.join()
+    assert str(refused.value).startswith("The sync with the shared folder under way here kept")
