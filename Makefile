@@ -43,7 +43,7 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format desktop_app ui tests bench main.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis bench/out
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
 
 icons: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m ui.icons
