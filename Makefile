@@ -31,8 +31,11 @@ reliability: $(STAMP)
 		MINUTE_BOOK_FLIPS=1000000 MINUTE_BOOK_REPLICA_EXAMPLES=200 $(PY) -m pytest $(PARALLEL) \
 		--timeout=0 tests/reliability tests/sync/test_replicas_converge.py
 
+# `make bench SCALE="0.25 1 4"` runs every scenario at each size of the §6 dataset and says
+# which costs grow with the council rather than the meeting.
+SCALE ?= 1
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run $(foreach s,$(SCALE),--scale $(s)) $(ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check desktop_app ui tests bench main.py

@@ -27,6 +27,7 @@ def measure(workspace: Workspace) -> list[Result]:
         Result(
             "bare PySide6 window (baseline)",
             measured=_seconds(baseline),
+            value=baseline,
             runs=len(bare),
             notes=[_runs(bare), _stages(bare)],
         )
@@ -42,6 +43,7 @@ def measure(workspace: Workspace) -> list[Result]:
         Result(
             budgets.START.scenario,
             measured=_seconds(start),
+            value=start,
             runs=len(main),
             budget=budgets.START.describe(),
             baseline=_seconds(baseline),
