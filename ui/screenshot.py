@@ -22,29 +22,24 @@ def save_screenshot(
     """Show `body` (by name), or its meeting on `date`; with neither, the first board's
     latest meeting. `view` picks the meeting's tab, or its live mode."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from desktop_app.first_run import ensure_example
     from desktop_app.services import bodies, meetings
-    from ui.app import application, create_main_window
+    from ui.app import application, start_window
 
     app = application()
-    window = create_main_window(data_dir)
-    ensure_example(data_dir)
-    window.refresh()
-    top_level = [b for b in bodies.list_bodies() if b.parent_id is None]
-    chosen = bodies.find_body(name=body) if body else next(iter(top_level), None)
-    if body and chosen is None:
-        raise ValidationError(f"There is no body called {body}.")
-    if chosen is not None:
+    window = start_window(data_dir)
+    if body is None:
+        window.open_first_board()
+    else:
+        chosen = bodies.find_body(name=body)
+        if chosen is None:
+            raise ValidationError(f"There is no body called {body}.")
         if date:
             meeting = meetings.find_meeting(body_id=chosen.id, date=date)
             if meeting is None:
                 raise ValidationError(f"{chosen.name} has no meeting on {date}.")
             window.select("meeting", meeting.id)
-        elif body:
-            window.select("body", chosen.id)
         else:
-            latest = next(iter(meetings.list_meetings(body_id=chosen.id)), None)
-            window.select("meeting" if latest else "body", latest.id if latest else chosen.id)
+            window.select("body", chosen.id)
     window.show()
     shown = window
     if view != "record" and window.pages.currentWidget() is window.meeting_page:
