@@ -52,3 +52,9 @@ clean:
 
 icons: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m ui.icons
+
+# The README's pictures, made afresh from the example body (ui/readme_pictures.py); look at
+# each before committing them.
+screenshots: $(STAMP)
+	scripts/system-packages screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m ui.readme_pictures docs
