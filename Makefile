@@ -1,18 +1,22 @@
-# `make run` and `make test` do all the set-up a fresh machine needs (README).
+# `make run` and `make test` do all the set-up a fresh machine needs (README):
+# scripts/system-packages installs, or names, the Debian packages Qt and the tests need.
 PYTHON ?= python3
+export PYTHON
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test reliability bench lint format icons clean
+.PHONY: run test reliability bench lint format icons screenshots clean
 
 $(STAMP): pyproject.toml
+	scripts/system-packages run
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
 run: $(STAMP)
+	scripts/system-packages run
 	$(PY) main.py $(ARGS)
 
 # `make test` runs the suite in parallel, one pytest-xdist worker a core, each module's tests
@@ -22,6 +26,7 @@ JOBS ?= auto
 PARALLEL = -n $(JOBS) --dist loadscope
 
 test: $(STAMP)
+	scripts/system-packages test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PARALLEL)
 
 # tests/reliability and the sharing property test at full length; `make test` runs the same
@@ -50,3 +55,9 @@ clean:
 
 icons: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m ui.icons
+
+# The README's pictures, made afresh from the example body (ui/readme_pictures.py); look at
+# each before committing them.
+screenshots: $(STAMP)
+	scripts/system-packages screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m ui.readme_pictures docs

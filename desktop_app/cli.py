@@ -97,6 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_signing.add_commands(commands)
 
+    from desktop_app.cli_meetings import add_meeting_commands  # chair
+
+    add_meeting_commands(commands)
+
     from desktop_app.cli_documents import add_document_commands  # render, brief, archive, publish
 
     add_document_commands(commands)

@@ -105,10 +105,17 @@ def test_an_unknown_body_is_bad_input(folder, tmp_path, capsys):
     assert one_sentence(capsys.readouterr().err) == "There is no body called No Such Board."
 
 
-def test_commands_other_than_import_refuse_a_folder_without_data(folder, capsys):
-    assert run(folder, "check") == 2
-    assert one_sentence(capsys.readouterr().err).startswith("There is no Minute Book data")
-    assert not folder.exists()
+def test_a_command_on_a_folder_never_started_starts_it_with_the_example(folder, capsys):
+    assert run(folder, "check") == 0
+    assert one_sentence(capsys.readouterr().err) == (
+        f"Started a new data folder in {folder}, with the example body."
+    )
+    assert run(folder, "export", str(folder.parent / "out.json")) == 0
+    exported = json.loads((folder.parent / "out.json").read_text(encoding="utf-8"))
+    example = json.loads(EXAMPLE_FILE.read_text(encoding="utf-8"))
+    assert sorted(b["name"] for b in exported["bodies"]) == sorted(
+        b["name"] for b in example["bodies"]
+    )
 
 
 def test_check_passes_on_a_sound_folder(folder, capsys):
