@@ -115,6 +115,7 @@ class _TableMerge:
                 self.set_aside.add(conflict.row_id)
         self.dirty: dict[str, set[str]] = defaultdict(set)
         self.made: set[str] = set()
+        self.kept: list[Conflict] = []  # texts kept aside by this merge
         # The defaults of new rows, worked out once; `id`, the one worked out a row, is given.
         self.defaults = {
             field_.name: default
@@ -123,6 +124,16 @@ class _TableMerge:
         }
 
     def run(self) -> None:
+        self._merge_all()
+        # A text kept aside that the record holds too (two laptops importing the same
+        # file) stays a head of its field but is no conflict to show or count.
+        self.conflicts += sum(
+            self.heads[c.row_id, c.field].get(c.stamp) is c
+            and json.loads(c.value) != changes.plain(self.rows[c.row_id].__data__.get(c.field))
+            for c in self.kept
+        )
+
+    def _merge_all(self) -> None:
         for change in self.changes:
             row = self.rows.get(change["row"])
             if row is None and self._into_approved(change):
@@ -197,6 +208,10 @@ class _TableMerge:
             )
             for name in frozen_names:
                 value = fields.pop(name)
+                # Nothing is refused where the change holds what the record does (two
+                # laptops importing the same approved minutes), nor when it was made.
+                if name == "created_at" or value == changes.plain(row.__data__.get(name)):
+                    continue
                 frozen_rows.keep_refused(self.table, row.id, name, change, value, self.found_at)
                 self.conflicts += 1
         touched = False
@@ -317,7 +332,9 @@ class _TableMerge:
         )
         if kind == "edit":
             self.heads[row.id, name][stamp] = conflict
-        self.conflicts += 1
+            self.kept.append(conflict)  # counted at the end, if it differs from the record
+        else:
+            self.conflicts += 1
 
     def _set(self, row: Synced, name: str, value) -> None:
         field_ = self.model._meta.fields[name]

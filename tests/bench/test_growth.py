@@ -23,7 +23,8 @@ def test_a_cost_that_grows_with_the_council_is_named():
     assert "0.020 s" in meeting and "0.024 s" in meeting and "×1.20" in meeting
     assert "GROWS" not in meeting
     assert "×16.00  GROWS WITH THE COUNCIL" in search
-    assert lines[-1] == "COSTS THAT GROW WITH THE COUNCIL (from ×0.25 to ×4 the council): search p95"
+    span = "from ×0.25 to ×4 the council"
+    assert lines[-1] == f"COSTS THAT GROW WITH THE COUNCIL ({span}): search p95"
 
 
 def test_costs_that_follow_the_meeting_are_said_so():

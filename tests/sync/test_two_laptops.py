@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from desktop_app.first_run import ensure_example
 from desktop_app.services import agenda, bodies, meetings, people
 from desktop_app.storage import database as storage
 from desktop_app.storage.database import DatabaseBusy
@@ -246,3 +247,19 @@ def test_an_edit_waiting_for_this_windows_own_sync_is_told_so(tmp_path, monkeypa
             done.set()
             syncing.join()
     assert str(refused.value).startswith("The sync with the shared folder under way here kept")
+
+
+def test_two_laptops_that_each_start_with_the_example_share_it_without_conflicts(tmp_path):
+    """As the README's two-laptop steps go: each first start imports the example (approved
+    minutes included) under the same ids; the first syncs find nothing to set aside."""
+    first, second = laptops(tmp_path, 2)
+    for laptop in (first, second):
+        with laptop.opened():
+            assert ensure_example(laptop.folder)
+    reports = [first.sync(), second.sync(), first.sync()]
+    assert [r.conflicts_found for r in reports] == [0, 0, 0]
+    assert [r.skipped for r in reports] == [[], [], []]
+    for laptop in (first, second):
+        with laptop.opened():
+            assert open_count() == 0 and open_conflicts() == []
+    assert first.export() == second.export()
