@@ -6,16 +6,23 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test reliability bench lint format icons screenshots clean
+.PHONY: run test reliability bench lint format icons screenshots clean bytecode
 
 $(STAMP): pyproject.toml
 	scripts/system-packages run
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	$(MAKE) --no-print-directory bytecode
 	touch $(STAMP)
 
-run: $(STAMP)
+# Compiled at install and before each `make run` (only what changed): with
+# PYTHONDONTWRITEBYTECODE set, as some environments do, every start would compile the whole
+# project again, a third of a start (bench/scenarios/startup.py).
+bytecode:
+	$(PY) -m compileall -q desktop_app ui main.py > /dev/null
+
+run: $(STAMP) bytecode
 	scripts/system-packages run
 	$(PY) main.py $(ARGS)
 

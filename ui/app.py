@@ -41,7 +41,9 @@ def start_window(data_dir: Path) -> MainWindow:
     return window
 
 
-def run_app(data_dir: Path) -> int:
+def run_app(data_dir: Path, *, exit_after_start: bool = False) -> int:
+    """The window on `data_dir` until it is closed; with `exit_after_start`, only until
+    its first paint (the start-up benchmark times that, bench/scenarios/startup.py)."""
     app = application()
     try:
         window = start_window(data_dir)
@@ -50,6 +52,9 @@ def run_app(data_dir: Path) -> int:
         QMessageBox.critical(None, "Minute Book", str(error))
         return 2
     window.show()
+    if exit_after_start:
+        app.processEvents()  # the first paint
+        return 0
     window.offer_recovered_typing()
     # Once the window has painted: nobody waits on the share to start work.
     QTimer.singleShot(AFTER_SHOWN_MS, window.sharing.start)
