@@ -59,6 +59,7 @@ class Applied:
     conflicts: int = 0  # new conflicts found
     tables: set[str] = field(default_factory=set)
     rows: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    parented: set[str] = field(default_factory=set)  # items given a parent, or restored
 
 
 def apply_changes(changes_: list[dict], *, origin: str) -> Applied:
@@ -80,6 +81,13 @@ def apply_changes(changes_: list[dict], *, origin: str) -> Applied:
         merge.run()
         result.conflicts += merge.conflicts
         result.rows[table].update(change["row"] for change in table_changes)
+        if table == "agenda_item":  # given a parent, or back with one (a restore)
+            result.parented |= {
+                change["row"]
+                for change in table_changes
+                if change["fields"].get("parent")
+                or ("deleted_at" in change["fields"] and change["fields"]["deleted_at"] is None)
+            }
     record_applied(fresh, origin)
     if fresh:
         changes.observe_stamp(Stamp.parse(max(change["hlc"] for change in fresh)))

@@ -28,8 +28,13 @@ def recompute(applied: Applied) -> set[str]:
     )
     meetings |= {meeting_id for (meeting_id,) in items.distinct().tuples()}
     # Two laptops each indenting one item under the other make a loop of parents; one
-    # query finds the meetings that have one, and only those are put right.
-    for meeting_id in sorted(_meetings_with_loops(meetings)):
+    # query finds the meetings that have one, and only those are put right. A loop holds
+    # an item given a parent by these changes, so only their meetings are looked at.
+    parented = AgendaItem.select(AgendaItem.meeting).where(
+        AgendaItem.id.in_(_listed(applied.parented)) & AgendaItem.parent.is_null(False)
+    )
+    looked_at = {meeting_id for (meeting_id,) in parented.distinct().tuples()}
+    for meeting_id in sorted(_meetings_with_loops(looked_at)):
         break_parent_cycles(meeting_id)
     versions = sorted(applied.rows.get("minutes_version", set()))
     if versions:  # the meeting's status follows its minutes versions
