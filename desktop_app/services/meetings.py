@@ -23,6 +23,7 @@ EDITABLE = (
     "is_public",
     "chair_id",
     "public_attendees",
+    "next_meeting_date",
 )
 
 
@@ -62,6 +63,7 @@ def create_meeting(
             is_public=is_public,
             chair_id=None,
             public_attendees=None,
+            next_meeting_date=None,
         )
     )
     _refuse_clash(body, values)
@@ -101,6 +103,28 @@ def update_meeting(*, meeting_id: str, **fields) -> Meeting:
         if {"date", "start_time"} & set(fields):  # who was a member, and there, at the vote
             voting.check_votes_still_fit(row.id)
     return row
+
+
+def set_next_meeting(*, meeting_id: str, date: dt.date | str | None) -> Meeting:
+    """The date the meeting set for its next one, as its minutes record it (None: not set)."""
+    return update_meeting(meeting_id=meeting_id, next_meeting_date=date or None)
+
+
+def schedule_next_meeting(*, meeting_id: str) -> Meeting:
+    """Schedule the meeting its minutes set the date of: the same body, at the same times
+    and venue as this one. Refused if no date is set or the body already meets then."""
+    row = validation.live_row(Meeting, meeting_id, "meeting")
+    if row.next_meeting_date is None:
+        raise ValidationError(
+            f"The minutes of {long_date(row.date)} set no date for the next meeting yet."
+        )
+    return create_meeting(
+        body_id=row.__data__["body"],
+        date=row.next_meeting_date,
+        start_time=row.start_time,
+        end_time=row.end_time,
+        venue=row.venue,
+    )
 
 
 def delete_meeting(*, meeting_id: str) -> None:
@@ -253,6 +277,12 @@ def _clean(values: dict) -> dict:
         attendees = None
     chair_id = values.get("chair_id") or None
     validation.optional_row(Person, chair_id, "chair")
+    following = validation.date(values.get("next_meeting_date"), "next meeting")
+    if following is not None and following <= day:
+        raise ValidationError(
+            f"The next meeting must come after this one of {long_date(day)}, not on "
+            f"{long_date(following)}."
+        )
     return dict(
         date=day,
         start_time=start,
@@ -272,4 +302,5 @@ def _clean(values: dict) -> dict:
         is_public=bool(values.get("is_public", True)),
         chair_id=chair_id,
         public_attendees=attendees,
+        next_meeting_date=following,
     )
