@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import ValidationError
 from desktop_app.services import attendance, meetings, people, quorum
 from ui.commands import kinds
-from ui.commands.edits import create_record, delete_record
+from ui.commands.edits import create_for_person, delete_record
 from ui.commands.service_call import perform
 from ui.errors import show_error
 from ui.events import Changes
@@ -222,11 +222,15 @@ class AttendanceView(QWidget):
         meeting_id = self.meeting_id
 
         def submit(values: dict):
-            create_record(
+            create_for_person(
                 self._stack,
                 self._changes,
                 text="Add person in attendance",
-                create=lambda: attendance.add_in_attendance(meeting_id=meeting_id, **values),
+                person_id=values.pop("person_id"),
+                new_name=dialog.new_person("person_id"),
+                create=lambda person_id: attendance.add_in_attendance(
+                    meeting_id=meeting_id, person_id=person_id, **values
+                ),
                 kind=kinds.ATTENDANCE,
             )
 
@@ -255,8 +259,8 @@ class AttendanceView(QWidget):
             )
 
         dialog = RecordDialog(f"{entry.name}: arrived and left", submit, self)
-        dialog.add_line("arrived", "Arrived at", entry.arrived, "HH:MM (if late)")
-        dialog.add_line("left", "Left at", entry.left, "HH:MM (if before the end)")
+        dialog.add_time("arrived", "Arrived at", entry.arrived, "e.g. 7.40 pm (if late)")
+        dialog.add_time("left", "Left at", entry.left, "e.g. 8.15 pm (if before the end)")
         dialog.exec()
 
     def remove(self) -> None:

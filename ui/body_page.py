@@ -21,7 +21,7 @@ from desktop_app.errors import ValidationError
 from desktop_app.services import bodies, memberships, people
 from desktop_app.storage.changes import current
 from ui.commands import kinds
-from ui.commands.edits import create_record, delete_record, edit_fields
+from ui.commands.edits import create_for_person, delete_record, edit_fields
 from ui.events import Changes
 from ui.icons import icon
 from ui.inline_form import InlineForm
@@ -150,15 +150,20 @@ class BodyPage(QWidget):
         body_id = self.body_id
 
         def submit(values: dict):
-            create_record(
+            create_for_person(
                 self._stack,
                 self._changes,
                 text="Add member",
-                create=lambda: memberships.add_member(body_id=body_id, **values),
+                person_id=values.pop("person_id"),
+                new_name=dialog.new_person("person_id"),
+                create=lambda person_id: memberships.add_member(
+                    body_id=body_id, person_id=person_id, **values
+                ),
                 kind=kinds.MEMBERSHIP,
             )
 
-        member_dialog(self, "Add member", submit).exec()
+        dialog = member_dialog(self, "Add member", submit)
+        dialog.exec()
 
     def edit_member(self) -> None:
         membership_id = self._selected_membership()

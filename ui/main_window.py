@@ -200,7 +200,8 @@ class MainWindow(QMainWindow):
         dialog.add_line("name", "Name")
         dialog.add_choice("kind", "Kind", choices(vocabulary.BODY_KINDS), "committee")
         parents = [("(no parent body)", None)] + [(b.name, b.id) for b in bodies.list_bodies()]
-        dialog.add_choice("parent_id", "Reports to", parents, self.current_body_id())
+        # Which body reports to which is the clerk's choice, not whichever was selected.
+        dialog.add_choice("parent_id", "Reports to", parents, None)
         dialog.add_line("quorum", "Quorum", "", "a number (6) or a fraction (1/3)")
         dialog.add_line("venue", "Usual venue")
         dialog.exec()
@@ -258,7 +259,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Scheduled {len(made)} meetings of {body.name}.", 8000)
 
         dialog = RecordDialog(f"Schedule meetings of {body.name}", submit, self)
-        dialog.add_line("first", "First meeting", "", "YYYY-MM-DD")
+        dialog.add_date("first", "First meeting")
         dialog.add_choice(
             "rule",
             "Repeat",
@@ -269,9 +270,9 @@ class MainWindow(QMainWindow):
             "weekly",
         )
         dialog.add_choice("interval", "Every", [(str(n), str(n)) for n in range(1, 13)], "2")
-        dialog.add_line("until", "Until", "", "YYYY-MM-DD")
-        dialog.add_line("start_time", "Starts", "", "HH:MM")
-        dialog.add_line("end_time", "Ends", "", "HH:MM")
+        dialog.add_date("until", "Until")
+        dialog.add_time("start_time", "Starts")
+        dialog.add_time("end_time", "Ends")
         dialog.add_line("venue", "Venue", body.venue)
         dialog.add_choice("kind", "Kind", choices(vocabulary.MEETING_KINDS), "ordinary")
         dialog.exec()

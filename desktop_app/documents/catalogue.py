@@ -224,8 +224,11 @@ def minutes_as_kept(meeting_id: str, *, confidential: bool = False) -> bytes:
     return render_minutes(meeting_id, confidential=confidential)
 
 
-def period(since: str | None, until: str | None, *, today: dt.date) -> tuple[dt.date, dt.date]:
-    """A register's period from dates as typed (dates.py); by default the twelve months to today."""
+def period(
+    since: dt.date | str | None, until: dt.date | str | None, *, today: dt.date
+) -> tuple[dt.date, dt.date]:
+    """A register's period from dates, or dates as typed (dates.py); by default the twelve
+    months to today."""
     end = _day(until, "end") if until else today
     start = _day(since, "start") if since else _year_before(end)
     if start > end:
@@ -233,8 +236,8 @@ def period(since: str | None, until: str | None, *, today: dt.date) -> tuple[dt.
     return start, end
 
 
-def _day(value: str, which: str) -> dt.date:
-    return parse_date(value, f"{which} of the period")
+def _day(value: dt.date | str, which: str) -> dt.date:
+    return value if isinstance(value, dt.date) else parse_date(value, f"{which} of the period")
 
 
 def _year_before(day: dt.date) -> dt.date:
