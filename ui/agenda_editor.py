@@ -54,6 +54,7 @@ class AgendaEditor(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("agenda")
+        self.table.setAccessibleName("Agenda items")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -135,6 +136,7 @@ class AgendaEditor(QWidget):
 
         self.papers = QListWidget()
         self.papers.setObjectName("papers")
+        self.papers.setAccessibleName("Papers of the item")
         self.attach_button = QPushButton(icon("attach"), "Attach PDF…")
         self.remove_paper_button = QPushButton(icon("remove"), "Remove")
         self.attach_button.clicked.connect(self.choose_papers)

@@ -79,6 +79,7 @@ class BodyPage(QWidget):
         self.members = MembersModel(self)
         self.table = QTableView()
         self.table.setObjectName("members")
+        self.table.setAccessibleName("Members")
         self.table.setModel(self.members)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

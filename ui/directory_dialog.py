@@ -40,10 +40,12 @@ class DirectoryDialog(QDialog):
         self.resize(520, 560)
         self._load, self._add, self._edit, self._remove = load, add, edit, remove
         self.filter = QLineEdit()
+        self.filter.setAccessibleName(f"Filter the {title.lower()}")
         self.filter.setPlaceholderText("Type to filter…")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
         self.list = QListWidget()
+        self.list.setAccessibleName(title)
         self.list.itemDoubleClicked.connect(lambda _: self.edit_selected())
         self.add_button = QPushButton(icon("add"), "Add…")
         self.edit_button = QPushButton(icon("edit"), "Edit…")

@@ -34,6 +34,7 @@ class InterestsView(QWidget):
         self.entries: list[declarations.DeclarationEntry] = []
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("declarations")
+        self.table.setAccessibleName("Declarations of interest")
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.tree_model = BodyTreeModel(self)
         self.tree = QTreeView()
         self.tree.setObjectName("bodyTree")
+        self.tree.setAccessibleName("Bodies and meetings")
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)

@@ -83,6 +83,7 @@ class PdfPreview(QMainWindow):
 
         self.view = QPdfView(self)
         self.view.setObjectName("pdfView")
+        self.view.setAccessibleName("Pages of the document")
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
@@ -100,6 +101,7 @@ class PdfPreview(QMainWindow):
 
         self.page_box = QSpinBox()
         self.page_box.setObjectName("pageNumber")
+        self.page_box.setAccessibleName("Page number")
         self.page_box.setRange(1, max(1, self.page_count()))
         self.page_box.setKeyboardTracking(False)
         self.page_box.valueChanged.connect(lambda n: self.go_to(n - 1))

@@ -73,10 +73,12 @@ class RegistersDialog(QDialog):
 
         self.decisions = _table(("Meeting", "Minute", "Item", "Outcome", "Decision"), 4)
         self.decisions.setObjectName("decisionsRegister")
+        self.decisions.setAccessibleName("Decisions register")
         self.attendance = _table(
             ("Member", "Meetings", "Present", "Apologies", "Absent", "Substituted", "%"), 0
         )
         self.attendance.setObjectName("attendanceRecord")
+        self.attendance.setAccessibleName("Attendance record")
         self.tabs = QTabWidget()
         self.tabs.addTab(self.decisions, "Decisions")
         self.tabs.addTab(self.attendance, "Attendance record")
