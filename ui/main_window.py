@@ -27,6 +27,7 @@ from ui.commands.service_call import perform
 from ui.document_actions import DocumentActions
 from ui.errors import show_error
 from ui.events import Changes
+from ui.focus_style import show_focus
 from ui.icons import icon
 from ui.meeting_dialog import meeting_dialog
 from ui.models.body_tree import ID_ROLE, KIND_ROLE, BodyTreeModel, body_of_year
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.setWindowTitle("Minute Book")
         self.resize(1280, 820)
+        show_focus(self)
         self.changes = Changes(self)
         self.undo_stack = QUndoStack(self)
         # What is being typed: committed before any command, kept on disk against a crash.
