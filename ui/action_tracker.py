@@ -89,7 +89,7 @@ class ActionTracker(QDialog):
             if width:
                 header.resizeSection(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _: self._open_selected())
+        self.table.activated.connect(lambda _: self._open_selected())  # Enter or a double click
 
         self.count = QLabel()
         self.status_choice = QComboBox()
@@ -100,6 +100,9 @@ class ActionTracker(QDialog):
         set_status.clicked.connect(self.set_status)
         progress = QPushButton(icon("clock"), "Progress…")
         progress.clicked.connect(self.add_progress)
+        for button in (set_status, progress):
+            # No default button: Enter in the table opens the action's meeting, nothing else.
+            button.setAutoDefault(False)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
         bottom.addWidget(self.status_choice)

@@ -56,7 +56,7 @@ class AttendanceView(QWidget):
             if width:
                 header.resizeSection(column, width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _: self.edit_times())
+        self.table.activated.connect(lambda _: self.edit_times())  # Enter or a double click
 
         buttons = QHBoxLayout()
         self.mark_buttons: dict[str, QPushButton] = {}
@@ -230,7 +230,7 @@ class AttendanceView(QWidget):
                 self._changes,
                 text="Add person in attendance",
                 person_id=values.pop("person_id"),
-                new_name=dialog.new_person("person_id"),
+                new_name=values.pop("new_person"),
                 create=lambda person_id: attendance.add_in_attendance(
                     meeting_id=meeting_id, person_id=person_id, **values
                 ),
@@ -238,7 +238,7 @@ class AttendanceView(QWidget):
             )
 
         dialog = RecordDialog("In attendance", submit, self)
-        dialog.add_person("person_id", "Person", _everyone())
+        dialog.add_person("person_id", "Person", _everyone(), offer_new=True)
         dialog.add_line("capacity", "Capacity", "", "e.g. Clerk, presenting item 33")
         dialog.exec()
 

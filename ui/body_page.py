@@ -87,7 +87,7 @@ class BodyPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.doubleClicked.connect(lambda _: self.edit_member())
+        self.table.activated.connect(lambda _: self.edit_member())  # Enter or a double click
         self.add_button = QPushButton(icon("add"), "Add member…")
         self.edit_button = QPushButton(icon("edit"), "Edit member…")
         self.remove_button = QPushButton(icon("remove"), "Remove member")
@@ -156,15 +156,14 @@ class BodyPage(QWidget):
                 self._changes,
                 text="Add member",
                 person_id=values.pop("person_id"),
-                new_name=dialog.new_person("person_id"),
+                new_name=values.pop("new_person"),
                 create=lambda person_id: memberships.add_member(
                     body_id=body_id, person_id=person_id, **values
                 ),
                 kind=kinds.MEMBERSHIP,
             )
 
-        dialog = member_dialog(self, "Add member", submit)
-        dialog.exec()
+        member_dialog(self, "Add member", submit).exec()
 
     def edit_member(self) -> None:
         membership_id = self._selected_membership()

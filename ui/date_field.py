@@ -42,6 +42,7 @@ class DateEdit(QLineEdit):
         calendar.setAccessibleName(f"Calendar for {self.accessibleName() or 'the date'}")
         calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         calendar.setGridVisible(True)
+        calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         shown = self.value()
         day = shown if isinstance(shown, dt.date) else dt.date.today()
         calendar.setSelectedDate(QDate(day.year, day.month, day.day))

@@ -42,7 +42,7 @@ class InterestsView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _: self.edit())
+        self.table.activated.connect(lambda _: self.edit())  # Enter or a double click
         self.add_button = QPushButton(icon("interest"), "Declare an interest…")
         self.edit_button = QPushButton(icon("edit"), "Edit…")
         self.withdraw_button = QPushButton(icon("remove"), "Withdraw")

@@ -24,7 +24,7 @@ def member_dialog(
     dialog = RecordDialog(title, submit, parent)
     person_options = [(people.display_name(p), p.id) for p in people.list_people()]
     if membership is None:
-        dialog.add_person("person_id", "Person", person_options)
+        dialog.add_person("person_id", "Person", person_options, offer_new=True)
     else:  # a membership belongs to one person for good
         person = dialog.add_choice("person_id", "Person", person_options, data.get("person_id"))
         person.setEnabled(False)

@@ -99,7 +99,7 @@ class MinuteEditor(QWidget):
         self.resolution_list = QListWidget()
         self.resolution_list.setObjectName("resolutions")
         self.resolution_list.setAccessibleName("Resolved")
-        self.resolution_list.itemDoubleClicked.connect(lambda _: self.edit_resolution())
+        self.resolution_list.itemActivated.connect(lambda _: self.edit_resolution())
         resolution_buttons = self._buttons(
             ("Resolution…", "add", self.add_resolution),
             ("Edit…", "edit", self.edit_resolution),
@@ -120,7 +120,7 @@ class MinuteEditor(QWidget):
         self.action_list = QListWidget()
         self.action_list.setObjectName("actions")
         self.action_list.setAccessibleName("Actions arising")
-        self.action_list.itemDoubleClicked.connect(lambda _: self.edit_action())
+        self.action_list.itemActivated.connect(lambda _: self.edit_action())
         action_buttons = self._buttons(
             ("Action…", "add", self.add_action),
             ("Edit…", "edit", self.edit_action),

@@ -87,37 +87,25 @@ class RecordDialog(QDialog):
         self._add(name, label, box, lambda: box.isChecked())
         return box
 
-    def add_person(self, name: str, label: str, people: Options) -> QComboBox:
-        """A list of people to type into: nobody is chosen until the user does."""
+    def add_person(
+        self, name: str, label: str, people: Options, *, offer_new: bool = False
+    ) -> QComboBox:
+        """A list of people to type into: nobody is chosen until the user does. With
+        `offer_new`, a name that is no one's yet is offered as a new person on OK, and the
+        values hold it as "new_person" (None when someone on the list was chosen)."""
         combo = self.add_choice(name, label, people)
         combo.setEditable(True)  # type a few letters to find someone
         # A name typed that is no one's stays typed, not added to the list as if it were.
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         combo.setCurrentIndex(-1)  # choosing the wrong person by default is too easy
         combo.lineEdit().setPlaceholderText("Type a name or choose…")
+        if offer_new:
+            self._readers["new_person"] = lambda: _new_person(combo)
         return combo
 
     def typed(self, name: str) -> str:
         """The text typed in a list one can type into, whether or not it names an entry."""
         return self.widgets[name].currentText().strip()
-
-    def new_person(self, name: str) -> str | None:
-        """The name typed in a list of people (add_person) when it is no one's yet and the
-        clerk agrees to add them as a new person; None when someone on the list was chosen
-        or nothing typed. Saying no keeps the dialog open as it is (StayOpen)."""
-        typed = self.typed(name)
-        if not typed or _matches(self.widgets[name]):
-            return None
-        answer = QMessageBox.question(
-            self,
-            "New person",
-            f"{typed} is not in the list of people yet. Add them as a new person?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            raise StayOpen
-        return typed
 
     def values(self) -> dict[str, Any]:
         return {name: read() for name, read in self._readers.items()}
@@ -149,6 +137,27 @@ class RecordDialog(QDialog):
         self.widgets[name] = widget
         self._readers[name] = read
         self.form.addRow(label, widget)
+
+
+def _new_person(combo: QComboBox) -> str | None:
+    """The name typed in a list of people when it is no one's yet and the clerk agrees to
+    add them as a new person; None when someone on the list was chosen or nothing typed.
+    Saying no keeps the dialog open as it is (StayOpen)."""
+    # The combo, not the dialog, is held here: a dialog holding a function that holds the
+    # dialog is freed only by Python's cycle collector, at any moment, mid-event.
+    typed = combo.currentText().strip()
+    if not typed or _matches(combo):
+        return None
+    answer = QMessageBox.question(
+        combo.window(),
+        "New person",
+        f"{typed} is not in the list of people yet. Add them as a new person?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        raise StayOpen
+    return typed
 
 
 def _chosen(combo: QComboBox) -> Any:

@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QWidget, QWidgetAction
 
-from desktop_app.services import agenda
+from desktop_app.services import actions, agenda
+from tests.ui.conftest import in_dialog
+from ui.action_tracker import ActionTracker
 
 
 def top_edge(widget: QWidget) -> list[int]:
@@ -140,3 +142,40 @@ def test_every_toolbar_action_of_the_preview_has_a_key_or_a_menu_entry(
     preview.publish_action.setVisible(True)  # as it is for a publishable document
 
     assert unreachable(preview) == []
+
+
+def test_enter_on_a_member_opens_their_membership(qtbot, window, board):
+    window.select("body", board.body_id)
+    table = window.body_page.table
+    table.setFocus()
+    table.selectRow(0)
+    opened = []
+
+    def look(dialog):
+        opened.append(dialog.windowTitle())
+        dialog.reject()
+
+    in_dialog(look)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+
+    assert opened == ["Edit member"]
+
+
+def test_enter_on_an_action_in_the_tracker_opens_its_meeting_and_changes_nothing(
+    qtbot, window, board
+):
+    item = agenda.add_item(meeting_id=board.meeting_id, title="Priorities")
+    actions.add_action(item_id=item.id, text="Report back", status="on track")
+    window.open_tracker()
+    tracker = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ActionTracker))
+    tracker.table.setFocus()
+    tracker.table.selectRow(0)
+
+    with qtbot.waitSignal(tracker.open_item) as opened:
+        qtbot.keyClick(tracker.table, Qt.Key.Key_Return)
+
+    assert opened.args == [board.meeting_id, item.id]
+    assert window.meeting_page.minutes.item_id == item.id
+    assert [a.status for a in actions.actions_of_item(item.id)] == ["on track"]
+    assert not window.undo_stack.canUndo()
+    tracker.close()
