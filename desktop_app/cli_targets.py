@@ -6,8 +6,6 @@ words."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import re
 import sys
 
 from desktop_app.errors import ValidationError
@@ -32,7 +30,10 @@ def meeting_arguments(command: argparse.ArgumentParser, *, required: bool) -> No
     """--body NAME and --date YYYY-MM-DD (optional where the body alone will do)."""
     command.add_argument("--body", metavar="NAME", required=True, help="the body's name")
     command.add_argument(
-        "--date", metavar="YYYY-MM-DD", required=required, help="the meeting's date"
+        "--date",
+        metavar="YYYY-MM-DD",
+        required=required,
+        help="the meeting's date (17/12/2012 and 17 December 2012 will do too)",
     )
 
 
@@ -49,15 +50,10 @@ def body_named(name: str):
 
 def meeting_on(body_name: str, date: str):
     """The body's meeting on `date`, or a ValidationError saying there is none."""
-    from desktop_app.dates import long_date
+    from desktop_app.dates import long_date, parse_date
     from desktop_app.services.meetings import find_meeting
 
-    try:
-        day = dt.date.fromisoformat(date.strip())
-    except ValueError:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date.strip()):
-            raise ValidationError(f"There is no date {date.strip()} in the calendar.") from None
-        raise ValidationError(f"“{date}” is not a date written as YYYY-MM-DD.") from None
+    day = parse_date(date, "meeting date")
     body = body_named(body_name)
     meeting = find_meeting(body_id=body.id, date=day)
     if meeting is None:

@@ -21,6 +21,7 @@ GLYPHS = {
     "body": "fa5s.landmark",
     "child body": "fa5s.sitemap",
     "year": "fa5s.calendar-alt",
+    "calendar": "fa5s.calendar",
     "meeting": "fa5s.calendar-day",
     "meeting done": "fa5s.calendar-check",
     "meeting cancelled": "fa5s.calendar-times",

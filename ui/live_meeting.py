@@ -73,6 +73,7 @@ class LiveMeeting(QWidget):
         self.detail = _label(16, "detail")
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notes")
+        self.notes.setAccessibleName("Notes for the minute of this item")
         self.notes.setFont(_font(16))
         self.notes.setPlaceholderText("Notes for the minute of this item…")
         self._save_timer = QTimer(self, singleShot=True, interval=NOTES_PAUSE_MS)
@@ -82,6 +83,7 @@ class LiveMeeting(QWidget):
 
         self.people = QListWidget()
         self.people.setObjectName("livePeople")
+        self.people.setAccessibleName("Attendance")
         self.people.setFont(_font(14))
         people_buttons = QHBoxLayout()
         for text, slot in (("Arrived now", self.arrived_now), ("Left now", self.left_now)):

@@ -85,6 +85,7 @@ class MeetingPage(QWidget):
 
         self.browser = QTextBrowser()
         self.browser.setObjectName("meetingRecord")
+        self.browser.setAccessibleName("Record of the meeting")
         self.browser.document().setDefaultStyleSheet(STYLE)
         self.agenda = AgendaEditor(stack, changes)
         self.attendance = AttendanceView(stack, changes)
@@ -92,6 +93,7 @@ class MeetingPage(QWidget):
         self.minutes = MinuteEditor(stack, changes)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("meetingTabs")
+        self.tabs.setAccessibleName("Parts of the meeting")
         self.tabs.addTab(self.browser, icon("meeting"), "Record")
         self.tabs.addTab(self.agenda, icon("template"), "Agenda")
         self.tabs.addTab(self.attendance, icon("attendance"), "Attendance")

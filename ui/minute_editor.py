@@ -72,6 +72,7 @@ class MinuteEditor(QWidget):
 
         self.items = QListWidget()
         self.items.setObjectName("minuteItems")
+        self.items.setAccessibleName("Items to minute")
         self.items.currentRowChanged.connect(lambda _: self._show_item())
 
         self.heading = QLabel()
@@ -115,7 +116,8 @@ class MinuteEditor(QWidget):
 
         self.resolution_list = QListWidget()
         self.resolution_list.setObjectName("resolutions")
-        self.resolution_list.itemDoubleClicked.connect(lambda _: self.edit_resolution())
+        self.resolution_list.setAccessibleName("Resolved")
+        self.resolution_list.itemActivated.connect(lambda _: self.edit_resolution())
         resolution_buttons = self._buttons(
             ("Resolution…", "add", self.add_resolution),
             ("Edit…", "edit", self.edit_resolution),
@@ -135,7 +137,8 @@ class MinuteEditor(QWidget):
 
         self.action_list = QListWidget()
         self.action_list.setObjectName("actions")
-        self.action_list.itemDoubleClicked.connect(lambda _: self.edit_action())
+        self.action_list.setAccessibleName("Actions arising")
+        self.action_list.itemActivated.connect(lambda _: self.edit_action())
         action_buttons = self._buttons(
             ("Action…", "add", self.add_action),
             ("Edit…", "edit", self.edit_action),
@@ -151,6 +154,7 @@ class MinuteEditor(QWidget):
         # progress is minuted here.
         self.arising_list = QListWidget()
         self.arising_list.setObjectName("arising")
+        self.arising_list.setAccessibleName("Open actions from earlier meetings")
         arising_buttons = self._buttons(("Progress…", "clock", self.add_arising_progress))
         self.arising_box = QGroupBox("Open actions from earlier meetings")
         arising_box_layout = QVBoxLayout(self.arising_box)
@@ -193,6 +197,7 @@ class MinuteEditor(QWidget):
         page_layout.addWidget(resolved)
         page_layout.addWidget(arising)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Minute of the item")
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(page)

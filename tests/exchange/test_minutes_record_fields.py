@@ -506,8 +506,8 @@ def declaration(data):
             f"{MEETING}.items[4].actions[0].notes[0].when: not a field of the format here",
         ),
         (
-            lambda d: declaration(d).update(left_at="2.50pm"),
-            f"{MEETING}.items[3].declarations[0].left_at: “2.50pm” is not a time of day",
+            lambda d: declaration(d).update(left_at="2.50 later"),
+            f"{MEETING}.items[3].declarations[0].left_at: “2.50 later” is not a time of day",
         ),
         (
             lambda d: declaration(d).update(returned_at="14:20"),

@@ -463,7 +463,7 @@ def test_times_are_free_when_the_meeting_has_no_start_or_end(board):
 @pytest.mark.parametrize(
     ("arrived", "left", "words"),
     [
-        ("2pm", "", "“2pm” is not a time of day for the arrival"),
+        ("late", "", "“late” is not a time of day for the arrival"),
         ("", "25:00", "“25:00” is not a time of day for the departure"),
         ("15:00", "14:30", "cannot leave at 14:30 having arrived at 15:00"),
         ("15:00", "15:00", "cannot leave at 15:00"),
