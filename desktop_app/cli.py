@@ -26,6 +26,7 @@ HIT_LABELS = {
     "resolution": "resolution",
     "action": "action",
     "document": "report",
+    "report": "report",
 }
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from desktop_app.cli_targets import body_named, meeting_arguments, meeting_on, open_data
 from desktop_app.errors import ValidationError
 
-RENDERED = ("minutes", "agenda", "pack", "actions", "decisions", "attendance")
+RENDERED = ("minutes", "agenda", "pack", "actions", "decisions", "attendance", "report")
 REGISTERS = ("actions", "decisions", "attendance")
 
 
@@ -18,10 +18,13 @@ def add_document_commands(commands) -> None:
     """Add the document commands to the command line's subparsers."""
     command = commands.add_parser(
         "render",
-        help="write a document as the app prints it: minutes, agenda, pack, or a register "
-        "(actions, decisions, attendance)",
+        help="write a document as the app prints it: minutes, agenda, pack, a register "
+        "(actions, decisions, attendance), or an item's report",
     )
     command.add_argument("document", choices=RENDERED, metavar="DOCUMENT", help=", ".join(RENDERED))
+    command.add_argument(
+        "item", nargs="?", metavar="ITEM", help="for a report: the item's number or title"
+    )
     meeting_arguments(command, required=False)
     command.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
     command.add_argument(
@@ -59,7 +62,13 @@ def _render(args) -> int:
     from desktop_app.documents import catalogue
     from desktop_app.output_paths import check_output
 
+    if args.document == "report":
+        from desktop_app.cli_reports import render_report_command
+
+        return render_report_command(args)
     check_output(args.out, data_dir=args.data_dir)
+    if args.item:
+        raise ValidationError(f"Only a report is of one item; the {args.document} takes no ITEM.")
     if args.confidential and args.document != "minutes":
         raise ValidationError("Only the minutes have a confidential edition.")
     if args.document in REGISTERS:

@@ -89,8 +89,13 @@ def _rendered(title: str, key: str, meeting_id: str) -> Part:
 
 
 def _paper(item: ItemFacts, paper) -> Part:
-    # read_pdf names a missing or damaged paper in a sentence the clerk can act on.
-    pdf = documents.read_pdf(documents.document_file(paper.id)).data
+    if paper.report_id:  # a report written in the app, as approved
+        from desktop_app.documents.report_pdf import render_report
+
+        pdf = render_report(paper.report_id)
+    else:
+        # read_pdf names a missing or damaged paper in a sentence the clerk can act on.
+        pdf = documents.read_pdf(documents.document_file(paper.id)).data
     number = f"{item.number} " if item.number else ""
     marked = " (confidential)" if paper.confidential or item.confidential else ""
     return _part(f"{number}{paper.title}{marked}", pdf, parent="Papers")

@@ -11,11 +11,13 @@ from desktop_app.dates import long_date
 from desktop_app.services import validation
 from desktop_app.services.agenda_tree import STORED_ORDER
 from desktop_app.services.declarations import list_declarations
+from desktop_app.services.documents import in_part_two
 from desktop_app.services.meeting_record import AttendanceLine, load_meeting_record
 from desktop_app.services.memberships import list_members
 from desktop_app.services.minute_links import citation_words
 from desktop_app.services.numbering import preview_numbers
 from desktop_app.services.people import display_name
+from desktop_app.services.reports.workflow import approved_reports
 from desktop_app.storage.models import (
     Action,
     AgendaItem,
@@ -55,6 +57,7 @@ class PaperFacts:
     confidential: bool
     sha256: str
     filename: str
+    report_id: str = ""  # set when the paper is a report written in the app (report_pdf.py)
 
 
 @dataclass(frozen=True)
@@ -265,6 +268,7 @@ def _items(meeting, people, organisations, declarations, recorded) -> list[ItemF
         Document.live().where(Document.item.in_(ids)).order_by(Document.created_at),
         lambda d: PaperFacts(d.id, d.title, d.author, d.date, d.confidential, d.sha256, d.filename),
     )
+    _with_reports(papers, rows)
     resolutions = _resolutions(ids, people)
     actions = _grouped(
         Action.live().where(Action.item.in_(ids)).order_by(Action.position),
@@ -315,6 +319,25 @@ def _items(meeting, people, organisations, declarations, recorded) -> list[ItemF
     for item in top:
         _inherit_confidence(item)
     return top
+
+
+def _with_reports(papers: dict[str, list[PaperFacts]], rows: list[AgendaItem]) -> None:
+    """An item's approved report is its first paper (the others are its appendices)."""
+    reports = approved_reports([row.id for row in rows])
+    for row in rows:
+        report = reports.get(row.id)
+        if report is not None:
+            paper = PaperFacts(
+                id=report.paper_id,
+                title=report.title,
+                author=report.report_of,
+                date=None,
+                confidential=in_part_two(row),
+                sha256=report.content_sha256,
+                filename="",
+                report_id=report.id,
+            )
+            papers.setdefault(row.id, []).insert(0, paper)
 
 
 def _inherit_confidence(item: ItemFacts) -> None:

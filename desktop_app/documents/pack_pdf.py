@@ -114,7 +114,8 @@ def build_pack(
     papers = []
     for entry, paper in wanted:
         steps.check()
-        papers.append(Paper(entry, paper.id, paper.title, paper.confidential, _read(entry, paper)))
+        reader = _read(entry, paper, public=public)
+        papers.append(Paper(entry, paper.id, paper.title, paper.confidential, reader))
         steps.advance()
     return assemble_pack(
         facts,
@@ -208,8 +209,13 @@ class _Steps:
             self.progress.report(self.done, self.total)
 
 
-def _read(entry: Entry, paper: PaperFacts) -> PdfReader:
-    """The paper's PDF, or a ValidationError naming the paper and its item."""
+def _read(entry: Entry, paper: PaperFacts, *, public: bool) -> PdfReader:
+    """The paper's PDF, or a ValidationError naming the paper and its item. A report written
+    in the app is rendered as the pack holds it, its pages left for the pack to number."""
+    if paper.report_id:
+        from desktop_app.documents.report_pdf import render_report
+
+        return PdfReader(io.BytesIO(render_report(paper.report_id, public=public, numbered=False)))
     try:
         path = documents.document_file(paper.id)
     except ValidationError:

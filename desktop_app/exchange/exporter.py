@@ -17,6 +17,7 @@ from desktop_app.errors import ValidationError
 from desktop_app.exchange.exported_files import ExportedFiles
 from desktop_app.exchange.links import ExportedLinks
 from desktop_app.exchange.records import FORMAT, template_entries
+from desktop_app.exchange.report_record import exported, exported_template
 from desktop_app.exchange.signatures_record import signers_data, signing_data
 from desktop_app.rules.attending import ATTENDING
 from desktop_app.services.agenda_tree import STORED_ORDER
@@ -35,6 +36,7 @@ from desktop_app.storage.models import (
     NamedVote,
     Organisation,
     Person,
+    Report,
     Resolution,
     db,
 )
@@ -159,6 +161,7 @@ class _Exporter:
         template = template_entries(body.agenda_template)
         if template is not None:
             data["template"] = template
+        _put(data, "report_template", exported_template(body.report_template))
         members = Membership.live().where(Membership.body == body.id)
         _put(data, "members", [self.member(m) for m in members.order_by(*_by_age(Membership))])
         meetings = list(
@@ -271,6 +274,8 @@ class _Exporter:
         )
         _put(data, "actions", [self.action(a, parts) for a in parts.actions[item.id]])
         _put(data, "documents", [self.document(d) for d in parts.documents[item.id]])
+        reports = parts.reports[item.id]
+        _put(data, "report", exported(reports[0] if reports else None, self.person_key))
         _put(data, "items", self.items(parts, parts.items[(item.__data__["meeting"], item.id)]))
         return data
 
@@ -410,6 +415,7 @@ class _MeetingParts:
             Action, "item", Action.item.in_(item_ids), (Action.position, *_by_age(Action))
         )
         self.documents = _grouped(Document, "item", Document.item.in_(item_ids), _by_age(Document))
+        self.reports = _grouped(Report, "item", Report.item.in_(item_ids), _by_age(Report))
         resolution_ids = Resolution.select(Resolution.id).where(Resolution.item.in_(item_ids))
         self.named_votes = _grouped(
             NamedVote, "resolution", NamedVote.resolution.in_(resolution_ids), _by_age(NamedVote)

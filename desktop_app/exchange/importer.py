@@ -38,6 +38,7 @@ from desktop_app.exchange.records import (
     VersionRef,
     template_entries,
 )
+from desktop_app.exchange.report_record import apply_report
 from desktop_app.exchange.summary import KINDS, ImportSummary
 from desktop_app.exchange.values import at, fail, join
 from desktop_app.exchange.versions_import import (
@@ -51,6 +52,7 @@ from desktop_app.rules import ranks
 from desktop_app.rules.minutes_status import check_signed_status
 from desktop_app.services.agenda_tree import STORED_ORDER
 from desktop_app.services.meeting_status import has_signed_version
+from desktop_app.services.reports.templates import template_text
 from desktop_app.storage import changes, natural_ids, store
 from desktop_app.storage.models import (
     Action,
@@ -275,6 +277,7 @@ class _Applier:
             numbering_next=body.numbering.next,
             sub_numbering=body.numbering.sub,
             agenda_template=_template_text(body.template, row),
+            report_template=template_text(body.report_template),
         )
 
     def refuse_circle(self, body: BodyRecord) -> None:
@@ -559,6 +562,8 @@ class _Applier:
                 sha256=sha256,
                 size=size,
             )
+        if item.report is not None:
+            apply_report(self, row, item.report)
 
     def apply_declarations(self, meeting: Meeting, row: AgendaItem, item: ItemRecord) -> None:
         # Declarations have no place of their own: the n-th by a person is matched to the

@@ -12,7 +12,7 @@ from typing import Any
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
-from desktop_app.exchange import body_record, minutes_record
+from desktop_app.exchange import body_record, minutes_record, report_record
 from desktop_app.exchange.imported_files import file_beside, pdf_sha256
 from desktop_app.exchange.links import MinuteRef
 from desktop_app.exchange.records import (
@@ -239,6 +239,7 @@ class _Reader:
         if value.get("numbering") is not None:
             body.numbering = body_record.numbering(value["numbering"], join(path, "numbering"))
         body.template = body_record.template(value, path)
+        body.report_template = report_record.read_template(value, path)
         seen: set[tuple] = set()
         for member_path, member in entries(value, path, "members"):
             record = self.member(member_path, member)
@@ -373,6 +374,10 @@ class _Reader:
                 fail(join(document_path, "title"), f"two documents are called “{doc.title}”")
             titles.add(doc.title)
             record.documents.append(doc)
+        if value.get("report") is not None:
+            record.report = report_record.read_report(
+                value["report"], join(path, "report"), self.person
+            )
         record.items = self.items(value, path, depth=depth + 1)
         return record
 

@@ -10,8 +10,11 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desktop_app.exchange.links import MeetingRef, MinuteRef
+from desktop_app.services.reports.templates import STANDARD as STANDARD_REPORT_TEMPLATE
+from desktop_app.services.reports.templates import ReportTemplate
 from desktop_app.vocabulary import ITEM_KINDS
 
 FORMAT = "minute-book/1"
@@ -30,6 +33,7 @@ BODY_FIELDS = (
     "clerk",
     "numbering",
     "template",
+    "report_template",
     "members",
     "meetings",
 )
@@ -74,6 +78,7 @@ ITEM_FIELDS = (
     "resolutions",
     "actions",
     "documents",
+    "report",
     "items",
 )
 MINUTES_VERSION_FIELDS = (
@@ -119,6 +124,26 @@ ACTION_FIELDS = ("text", "owner", "due", "status", "progress", "notes")
 ACTION_NOTE_FIELDS = ("date", "text", "meeting")
 LINKED_MINUTE_FIELDS = ("meeting", "number")
 DOCUMENT_FIELDS = ("title", "author", "date", "file", "confidential")
+REPORT_FIELDS = (
+    "title",
+    "report_of",
+    "report_of_role",
+    "introduction",
+    "recommendations",
+    "reasons",
+    "alternatives",
+    "impact",
+    "risk",
+    "implications",
+    "background",
+    "state",
+    "submitted_at",
+    "approved_by",
+    "approved_at",
+    "content_sha256",
+)
+IMPLICATION_FIELDS = ("relevant", "text")
+REPORT_TEMPLATE_FIELDS = ("heading", "sections", "wording")
 
 
 def template_entries(stored: str) -> list[dict[str, str]] | None:
@@ -317,6 +342,21 @@ class DocumentRecord:
 
 
 @dataclass
+class ReportRecord:
+    """An item's committee report (services/reports): its fields as the service names them
+    (report_of as a person's key), and where it stands."""
+
+    path: str
+    values: dict[str, Any]  # sections.EDITABLE but report_of_id
+    report_of: str | None = None  # a person's key
+    state: str = "draft"
+    submitted_at: str | None = None
+    approved_by: str | None = None  # a person's key
+    approved_at: str | None = None
+    content_sha256: str = ""
+
+
+@dataclass
 class ItemRecord:
     path: str
     title: str
@@ -339,6 +379,7 @@ class ItemRecord:
     resolutions: list[ResolutionRecord] = field(default_factory=list)
     actions: list[ActionRecord] = field(default_factory=list)
     documents: list[DocumentRecord] = field(default_factory=list)
+    report: ReportRecord | None = None
     items: list[ItemRecord] = field(default_factory=list)
 
 
@@ -372,6 +413,7 @@ class BodyRecord:
     clerk: str | None = None  # a person's key; their contact goes on the agenda
     numbering: NumberingRecord = field(default_factory=NumberingRecord)
     template: list[TemplateItemRecord] | None = None  # None: the standard template
+    report_template: ReportTemplate = STANDARD_REPORT_TEMPLATE
     members: list[MemberRecord] = field(default_factory=list)
     meetings: list[MeetingRecord] = field(default_factory=list)
 

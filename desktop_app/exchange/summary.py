@@ -20,6 +20,7 @@ from desktop_app.storage.models import (
     NamedVote,
     Organisation,
     Person,
+    Report,
     Resolution,
     Signer,
 )
@@ -42,6 +43,7 @@ KINDS = {
     Action: ("action", "actions"),
     ActionNote: ("progress note", "progress notes"),
     Document: ("document", "documents"),
+    Report: ("report", "reports"),
 }
 
 

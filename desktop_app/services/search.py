@@ -1,5 +1,5 @@
 """Full-text search over item titles, minutes, resolutions, actions (and their progress
-notes) and the text of attached reports.
+notes), the text of attached reports and the reports written in the app.
 
 The index and the triggers that keep it in step are in storage/search_index.py.
 What the user types is never FTS5 syntax: each word is quoted, so `"`, `*`, `-`, `AND`,
@@ -37,6 +37,7 @@ KINDS = {
     "action": "action",
     "action_note": "action",
     "document": "document",
+    "report": "report",
 }
 # The tables of the index (storage/search_index.py), with no model: derived from the rows,
 # never synced.
@@ -46,7 +47,7 @@ GROWTH = 8  # how much wider the window of ranked entries grows when deleted one
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str  # item, minute, resolution, action or document
+    kind: str  # item, minute, resolution, action, document (an attached paper) or report
     meeting_id: str
     item_id: str
     body_name: str

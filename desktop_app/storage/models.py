@@ -83,6 +83,7 @@ class Body(Synced):
     numbering_next = IntegerField(default=1)
     sub_numbering = TextField(default="decimal")  # 35.1 ("decimal") or 35(a) ("letter")
     agenda_template = TextField(default="")  # JSON [{"title", "kind"}]; "" = the standard one
+    report_template = TextField(default="")  # JSON (reports/templates.py); "" = the standard one
     clerk = ForeignKeyField(Person, null=True, backref="+")  # named on the agenda's front sheet
     archived_at = TextField(null=True)
 
@@ -272,6 +273,47 @@ class PackIssue(Synced):
     changes = TextField(default="")  # what changed since the previous issue, as printed
 
 
+class Report(Synced):
+    """An officer's committee report on an agenda item, in the numbered sections of seed 003
+    (desktop_app/reports): one per item, and once approved it is the item's paper."""
+
+    item = ForeignKeyField(AgendaItem, backref="reports")
+    title = TextField()
+    report_of = ForeignKeyField(Person, null=True, backref="+")  # the officer, or else
+    report_of_role = TextField(default="")  # the role: "Overview & Scrutiny Officer"
+    introduction = TextField(default="")  # each section: a paragraph a line, "- " bullets
+    recommendations = TextField(default="")
+    reasons = TextField(default="")
+    alternatives = TextField(default="")
+    impact = TextField(default="")
+    risk = TextField(default="")
+    background = TextField(default="")
+    # Other implications: each marked relevant or not, and what it is when it is.
+    financial = TextField(default="")
+    financial_relevant = BooleanField(default=False)
+    staffing = TextField(default="")
+    staffing_relevant = BooleanField(default=False)
+    legal = TextField(default="")
+    legal_relevant = BooleanField(default=False)
+    equality = TextField(default="")
+    equality_relevant = BooleanField(default=False)
+    environmental = TextField(default="")
+    environmental_relevant = BooleanField(default=False)
+    community_safety = TextField(default="")
+    community_safety_relevant = BooleanField(default=False)
+    human_rights = TextField(default="")
+    human_rights_relevant = BooleanField(default=False)
+    procurement = TextField(default="")
+    procurement_relevant = BooleanField(default=False)
+    asset_management = TextField(default="")
+    asset_management_relevant = BooleanField(default=False)
+    state = TextField(default="draft")  # draft, submitted, approved (for publication)
+    submitted_at = TextField(null=True)
+    approved_by = ForeignKeyField(Person, null=True, backref="+")
+    approved_at = TextField(null=True)
+    content_sha256 = TextField(default="")  # the report's content as approved
+
+
 class AuditEntry(BaseModel):
     """Who changed what, when, from which machine. Local history; not edited after writing."""
 
@@ -366,6 +408,7 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     MinutesVersion,
     ActionNote,
     PackIssue,
+    Report,
 )
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (

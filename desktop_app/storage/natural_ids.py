@@ -1,5 +1,6 @@
 """Ids for rows with a natural identity (DESIGN.md §5): one minute per agenda item, one
-attendance line per meeting and person, one named vote per resolution and person.
+attendance line per meeting and person, one named vote per resolution and person, one
+report per agenda item.
 
 Two laptops that each make "the same" row give it the same id, so sync merges them into
 one row rather than keeping two that break the rule. An id is the UUID 5 of a fixed
@@ -36,6 +37,10 @@ def attendance_id(meeting_id: str, person_id: str) -> str:
 
 def named_vote_id(resolution_id: str, person_id: str) -> str:
     return natural_id(f"named-vote:{resolution_id}:{person_id}")
+
+
+def report_id(item_id: str) -> str:
+    return natural_id(f"report:{item_id}")
 
 
 def put(model: type[RowT], row_id: str, **values: Any) -> RowT:

@@ -1,6 +1,7 @@
 """The search index: its tables, the triggers that keep it in step with the rows, and the
 same entries written for many rows at once (migration 0004 made them). It covers item
-titles, minutes, resolutions, actions, action notes and the text of attached reports.
+titles, minutes, resolutions, actions, action notes, the text of attached reports and of
+the reports written in the app (added by migration 0012, with their table).
 
 - `search_entry` holds one row of searchable text per source row: its kind and row id, and
   where it belongs (item, meeting, body, meeting date; an action note also its action).
@@ -91,9 +92,32 @@ SOURCES = {
 }
 
 
+# A report's words: its title, who it is of, and every section's text.
+REPORT_TEXTS = (
+    "title", "report_of_role", "introduction", "recommendations", "reasons", "alternatives",
+    "impact", "risk", "background", "financial", "staffing", "legal", "equality",
+    "environmental", "community_safety", "human_rights", "procurement", "asset_management",
+)  # fmt: skip
+
+# Sources added since 0004 made the index, each by the migration that made its table: 0004
+# builds its triggers from SOURCES alone, and what a shipped migration does never changes.
+ADDED_SOURCES = {
+    "report": (
+        "report",
+        "{r}.item_id",
+        "NULL",
+        "trim("
+        + " || char(10) || ".join(f"{{r}}.{c}" for c in REPORT_TEXTS)
+        + ", char(10) || ' ')",
+        ("item_id", *REPORT_TEXTS),
+    ),
+}
+ALL_SOURCES = {**SOURCES, **ADDED_SOURCES}
+
+
 def entries(kind: str, r: str, source: str = "", where: str = "") -> str:
     """INSERT of the search entries of `kind`, reading the source row(s) as `r`."""
-    _table, item, action, text, _columns = SOURCES[kind]
+    _table, item, action, text, _columns = ALL_SOURCES[kind]
     fields = (
         f"'{kind}' AS kind, {r}.id AS row_id, {item.format(r=r)} AS item_id, "
         f"{action.format(r=r)} AS action_id, {text.format(r=r)} AS text"
@@ -108,8 +132,9 @@ def entries(kind: str, r: str, source: str = "", where: str = "") -> str:
     )
 
 
-def _triggers(kind: str) -> list[str]:
-    table, _item, _action, _text, columns = SOURCES[kind]
+def triggers(kind: str) -> list[str]:
+    """The triggers that keep the entries of `kind` in step with its table's rows."""
+    table, _item, _action, _text, columns = ALL_SOURCES[kind]
     forget = "DELETE FROM search_entry WHERE row_id = {row}.id AND kind = '" + kind + "'"
     watched = ", ".join(f'"{c}"' for c in (*columns, "deleted_at"))
     return [
@@ -232,7 +257,7 @@ SCHEMA = [
         "INSERT INTO search_trigram (rowid, text) SELECT new.id, new.text WHERE new.unspaced; "
         "END"
     ),
-    *(statement for kind in SOURCES for statement in _triggers(kind)),
+    *(statement for kind in SOURCES for statement in triggers(kind)),
     *_document_text_triggers(),
     *PLACEMENT,
 ]
@@ -240,7 +265,7 @@ SCHEMA = [
 # The triggers an insert fires on each source table (their entry and its placement), and
 # what placing the entries waiting for a new row sets, as `index_new_rows` does for many.
 INSERT_TRIGGERS = {
-    **{table: [f"search_{table}_insert"] for table, *_rest in SOURCES.values()},
+    **{table: [f"search_{table}_insert"] for table, *_rest in ALL_SOURCES.values()},
     "agenda_item": ["search_agenda_item_insert", "search_place_item"],
     "meeting": ["search_place_meeting"],
     "action": ["search_action_insert", "search_place_action"],
@@ -292,7 +317,7 @@ def index_new_rows(db, table: str, ids: list[str]) -> None:
     """The entries of rows just inserted into `table` with `inserting_unindexed`, and the
     placing of entries that came before them (a minute before its item)."""
     listed = [json.dumps(ids)]
-    for kind, (source, *_rest) in SOURCES.items():
+    for kind, (source, *_rest) in ALL_SOURCES.items():
         if source == table:
             where = f'FROM "{table}" AS r WHERE r.id IN {LISTED} AND r.deleted_at IS NULL'
             db.execute_sql(entries(kind, "r", where), listed)

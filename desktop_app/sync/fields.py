@@ -25,6 +25,7 @@ WRITTEN_BY_THE_PROGRAM = frozenset(
         "signed_at",
         "circulated_at",
         "approved_at",
+        "submitted_at",
         "issued_at",
         "pdf_sha256",
         "content_sha256",

@@ -21,6 +21,8 @@ def assert_in_format_order(data: dict) -> None:
         assert in_order(body["numbering"], records.NUMBERING_FIELDS)
         for entry in body.get("template", []):
             assert list(entry) == list(records.TEMPLATE_FIELDS)
+        if "report_template" in body:
+            assert in_order(body["report_template"], records.REPORT_TEMPLATE_FIELDS)
         for member in body.get("members", []):
             assert in_order(member, records.MEMBER_FIELDS)
         for meeting in body.get("meetings", []):
@@ -51,4 +53,8 @@ def _check_items(items: list[dict]) -> None:
                 assert in_order(note, records.ACTION_NOTE_FIELDS)
         for document in item.get("documents", []):
             assert in_order(document, records.DOCUMENT_FIELDS)
+        if "report" in item:
+            assert in_order(item["report"], records.REPORT_FIELDS)
+            for implication in item["report"].get("implications", {}).values():
+                assert in_order(implication, records.IMPLICATION_FIELDS)
         _check_items(item.get("items", []))
