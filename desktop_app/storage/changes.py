@@ -138,13 +138,14 @@ def settle(row: RowT, name: str, value: Any, replacing: list[str]) -> None:
     _write(row, {name: value}, prior, "resolve", f"{_describe(row)}: {name}")
 
 
-def delete(row: Synced) -> None:
-    """Tombstone the row: it stays, marked deleted, so the delete can be shared."""
+def delete(row: Synced, *, seen: str = "") -> None:
+    """Tombstone the row: it stays, marked deleted, so the delete can be shared. `seen` is
+    the newest stamp of what the row holds that its delete hides too (an item's minute)."""
     _check_transaction()
     if row.deleted_at is not None:
         return
     stamps = json.loads(row.stamps or "{}")
-    seen = max([row.base_hlc, *stamps.values()])
+    seen = max([row.base_hlc, *stamps.values(), seen])
     prior = {"deleted_at": [stamp_of(row, "deleted_at")], SEEN: [seen]}
     row.stamps = json.dumps({**stamps, SEEN: seen}, sort_keys=True)
     _write(row, {"deleted_at": utc_now()}, prior, "delete", _describe(row), op="delete")
@@ -156,6 +157,14 @@ def restore(row: Synced) -> None:
     if row.deleted_at is None:
         return
     prior = {"deleted_at": [stamp_of(row, "deleted_at")]}
+    # Brought back, the row no longer hides an edit its delete did not see (sync/applying):
+    # the restore closes that conflict here as it does where it arrives.
+    Conflict.delete().where(
+        (Conflict.table_name == row._meta.table_name)
+        & (Conflict.row_id == row.id)
+        & (Conflict.kind == "deleted")
+        & (Conflict.stamp == prior["deleted_at"][0])
+    ).execute()
     _write(row, {"deleted_at": None}, prior, "restore", _describe(row))
 
 
