@@ -21,6 +21,8 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
+from peewee import SQL
+
 from desktop_app.services import freeze
 from desktop_app.storage import changes
 from desktop_app.storage.changes import SEEN
@@ -37,22 +39,21 @@ def settle_approved(applied: Applied, was_frozen: set[str]) -> int:
     """After applying: approved minutes back as approved, and those no longer approved
     merged whole again; returns how many values and rows were set aside."""
     frozen_now = freeze.frozen_meetings()
-    reached = set(was_frozen - frozen_now)
+    kept = 0
     if frozen_now:
+        reached: set[str] = set()
         for table in freeze.FROZEN_TABLES:
             ids = sorted(applied.rows.get(table, ()))
             reached |= set(freeze.meetings_of(table, ids).values()) & frozen_now
         versions = sorted(applied.rows.get("minutes_version", ()))
         query = MinutesVersion.select(MinutesVersion.meeting).where(MinutesVersion.id.in_(versions))
         reached |= {row.meeting_id for row in query} & frozen_now
-    kept = 0
-    for meeting_id in sorted(reached):
-        version = freeze.approved_version(meeting_id) if meeting_id in frozen_now else None
-        rows = _rows_of(meeting_id)
-        if version is not None and _strays(version, rows):
-            kept += _merge_again(meeting_id, rows, version)
-        elif version is None and _held_back(rows):
-            _merge_again(meeting_id, rows, None)
+        approvals = _approvals(reached)
+        for meeting_id in sorted(_straying(approvals)):
+            kept += _merge_again(meeting_id, approvals[meeting_id])
+    for meeting_id in sorted(was_frozen - frozen_now):  # approvals taken back
+        if _held_back(_rows_of(meeting_id)):
+            _merge_again(meeting_id, None)
     return kept
 
 
@@ -94,33 +95,82 @@ def _keep(table: str, row_id: str, name: str, change: dict, value, found_at: str
 # Whether the meeting must be merged again
 
 
+def _approvals(meetings: set[str]) -> dict[str, MinutesVersion]:
+    """The approval in force of each meeting (freeze.approved_version), in one query."""
+    found: dict[str, MinutesVersion] = {}
+    query = (
+        MinutesVersion.live()
+        .where(
+            _in(MinutesVersion.meeting, meetings) & MinutesVersion.state.in_(freeze.FROZEN_STATES)
+        )
+        .order_by(MinutesVersion.version.desc(), MinutesVersion.id.desc())
+    )
+    for version in query:
+        found.setdefault(version.meeting_id, version)
+    return found
+
+
+def _straying(approvals: dict[str, MinutesVersion]) -> set[str]:
+    """The meetings whose record holds a frozen value other than the one approved, or a row
+    the approval did not know of. Every row of every meeting given is looked at, table by
+    table in one query each: a whole council's approved minutes arrive at an empty laptop."""
+    found: set[str] = set()
+    # An approval made before approvals kept stamps (migration 0010) has nothing to put
+    # back from; its minutes are left as they stand.
+    approved = {m: json.loads(v.frozen_stamps) for m, v in approvals.items() if v.frozen_stamps}
+    listed = json.dumps(sorted(approved))
+    for table, sql in _ROWS_OF_MEETINGS.items():
+        for row_id, meeting_id, stamps, base, deleted in db.execute_sql(sql, (listed,)):
+            if meeting_id in found:
+                continue
+            own = json.loads(stamps or "{}")
+            kept = approved[meeting_id].get(f"{table}/{row_id}")
+            if kept is None:
+                if deleted is None:
+                    found.add(meeting_id)
+            elif any(own.get(name, base) != stamp for name, stamp in kept.items()):
+                found.add(meeting_id)
+    return found
+
+
+def _in(column, values) -> object:
+    return column.in_(SQL("(SELECT value FROM json_each(?))", [json.dumps(sorted(values))]))
+
+
+_ROW = "r.id, {meeting}, r.stamps, r.base_hlc, r.deleted_at"
+_LISTED = "(SELECT value FROM json_each(?))"
+_BY_ITEM = (
+    "SELECT " + _ROW.format(meeting="i.meeting_id") + " FROM {table} r "
+    "JOIN agenda_item i ON i.id = r.item_id WHERE i.meeting_id IN " + _LISTED
+)
+_BY_MEETING = (
+    "SELECT "
+    + _ROW.format(meeting="r.meeting_id")
+    + " FROM {table} r WHERE r.meeting_id IN "
+    + _LISTED
+)
+# The rows of the meetings listed in the one parameter, with their stamps, table by table.
+_ROWS_OF_MEETINGS = {
+    "meeting": "SELECT " + _ROW.format(meeting="r.id") + " FROM meeting r WHERE r.id IN " + _LISTED,
+    "agenda_item": _BY_MEETING.format(table="agenda_item"),
+    "minute": _BY_ITEM.format(table="minute"),
+    "resolution": _BY_ITEM.format(table="resolution"),
+    "action": _BY_ITEM.format(table="action"),
+    "named_vote": "SELECT " + _ROW.format(meeting="i.meeting_id") + " FROM named_vote r "
+    "JOIN resolution s ON s.id = r.resolution_id JOIN agenda_item i ON i.id = s.item_id "
+    "WHERE i.meeting_id IN " + _LISTED,
+    "attendance": _BY_MEETING.format(table="attendance"),
+    "declaration": _BY_MEETING.format(table="declaration"),
+    "action_note": _BY_MEETING.format(table="action_note"),
+}
+
+
 def _rows_of(meeting_id: str) -> dict[str, list[str]]:
     """The ids of the meeting's rows, deleted ones too, table by table."""
     return {
         table: [row_id for (row_id,) in db.execute_sql(freeze.ROWS_OF[table], (meeting_id,))]
         for table in freeze.FROZEN_TABLES
     }
-
-
-def _strays(version: MinutesVersion, rows: dict[str, list[str]]) -> bool:
-    """Whether a frozen value differs from the one approved, or a row the approval did not
-    know of is in the minutes."""
-    approved = json.loads(version.frozen_stamps or "{}")
-    if not approved:
-        return False  # approved by an older version, which kept no stamps
-    for table, ids in rows.items():
-        model = MODELS[table]
-        for start in range(0, len(ids), 500):
-            for row in model.select().where(model.id.in_(ids[start : start + 500])):
-                stamps = approved.get(f"{table}/{row.id}")
-                if stamps is None:
-                    if row.deleted_at is None:
-                        return True
-                    continue
-                own = json.loads(row.stamps or "{}")
-                if any(own.get(name, row.base_hlc) != stamp for name, stamp in stamps.items()):
-                    return True
-    return False
 
 
 def _held_back(rows: dict[str, list[str]]) -> bool:
@@ -138,10 +188,10 @@ def _held_back(rows: dict[str, list[str]]) -> bool:
 # Merging a meeting again
 
 
-def _merge_again(meeting_id: str, rows: dict[str, list[str]], version) -> int:
+def _merge_again(meeting_id: str, version: MinutesVersion | None) -> int:
     """The meeting's rows and their conflicts worked out afresh from the journal, and the
     approval laid over them; returns how many values and rows were set aside."""
-    history = _history(rows)
+    history = _history(_rows_of(meeting_id))
     made = {(entry.table_name, entry.row_id) for entry in history if '"created_at"' in entry.fields}
     # A row older than the journal (made by a version before sharing) is left as it is.
     history = [entry for entry in history if (entry.table_name, entry.row_id) in made]
@@ -156,7 +206,9 @@ def _merge_again(meeting_id: str, rows: dict[str, list[str]], version) -> int:
         for start in range(0, len(ids), 500):
             model.delete().where(model.id.in_(ids[start : start + 500])).execute()
     merge_changes([journal_change(entry) for entry in history])
-    kept = _lay_over(version, changes.utc_now()) if version is not None else 0
+    kept = 0
+    if version is not None and version.frozen_stamps:
+        kept = _lay_over(version, json.loads(version.frozen_stamps), changes.utc_now())
     _remember(before)
     return kept
 
@@ -203,10 +255,9 @@ def _remember(before: dict[str, tuple[str, str]]) -> None:
 # The approval laid over the merged rows
 
 
-def _lay_over(version: MinutesVersion, found_at: str) -> int:
+def _lay_over(version: MinutesVersion, approved: dict, found_at: str) -> int:
     """Each frozen value back as approved, the merged one kept; rows the approval did not
     know of set aside."""
-    approved = json.loads(version.frozen_stamps)
     kept = 0
     for key, stamps in sorted(approved.items()):
         table, row_id = key.split("/", 1)

@@ -38,7 +38,8 @@ from desktop_app.sync.journal_rows import journal_change
 from desktop_app.sync.merging import merge_in
 from desktop_app.sync.run import sync_now
 from desktop_app.sync.share import devices_dir, files_dir
-from tests.sync.replica_edits import LAPTOP, Edits, shared_start, texts_under
+from tests.sync.replica_edits import LAPTOP, shared_start, texts_under
+from tests.sync.replica_meetings import MeetingEdits
 
 EXAMPLES = int(os.environ.get("MINUTE_BOOK_REPLICA_EXAMPLES", "8"))
 SHRINK = os.environ.get("MINUTE_BOOK_REPLICA_SHRINK", "1") == "1"
@@ -72,7 +73,7 @@ class Laptop:
         return sorted(path.relative_to(self.share) for path in found)
 
 
-class Replicas(Edits):
+class Replicas(MeetingEdits):
     @initialize()
     def setup(self) -> None:
         # Row, device and change ids drawn from one seeded sequence per history, so that a
