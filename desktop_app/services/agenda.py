@@ -36,7 +36,7 @@ from desktop_app.services.agenda_template import (
     start_agenda,
 )
 from desktop_app.services.agenda_tree import MAX_DEPTH, AgendaTree
-from desktop_app.services.under_items import newest_under
+from desktop_app.services.under_items import held_under
 from desktop_app.storage import changes
 from desktop_app.storage.models import AgendaItem, Meeting, Organisation, Person, db
 
@@ -245,9 +245,9 @@ def delete_item(*, item_id: str) -> None:
         # The item keeps its rank: undone, it goes back between the same neighbours,
         # whatever the order in which several deletes are undone.
         subtree = tree.subtree(item)
-        seen = newest_under([row.id for row in subtree])
+        held = held_under([row.id for row in subtree])
         for row in subtree:
-            changes.delete(row, seen=seen.get(row.id, ("",))[0])
+            changes.delete(row, hides=held.get(row.id, {}))
 
 
 def restore_item(*, item_id: str) -> AgendaItem:

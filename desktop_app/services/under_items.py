@@ -1,7 +1,8 @@
 """What an agenda item holds besides its own row: its minute, resolutions and their named
 votes, papers, actions and their progress notes, and declarations made on it. Deleting the
-item hides them all, so the delete records the newest change among them as seen; sync
-then knows an edit made elsewhere meanwhile from one the deleter saw (sync/derived.py).
+item hides them all, so the delete records each of them with the stamp of its newest
+change; sync then tells an edit made elsewhere meanwhile from one the deleter saw
+(sync/derived.py).
 """
 
 from __future__ import annotations
@@ -32,11 +33,11 @@ _UNDER = (
 )
 
 
-def newest_under(item_ids: Collection[str]) -> dict[str, tuple[str, str]]:
-    """For each item given that holds live rows: (stamp, row id) of the newest change among
-    them."""
+def held_under(item_ids: Collection[str]) -> dict[str, dict[str, str]]:
+    """For each item given that holds live rows: {"table/row id": stamp of the row's newest
+    change} of those rows."""
     ids = sorted(item_ids)
-    newest: dict[str, tuple[str, str]] = {}
+    held: dict[str, dict[str, str]] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         for model, column, through in _UNDER:
@@ -50,11 +51,9 @@ def newest_under(item_ids: Collection[str]) -> dict[str, tuple[str, str]]:
                     .where(through.item.in_(chunk))
                 )
             for row in query.objects():  # `owner` on the row itself, even through a join
-                stamp = _newest(row)
-                owner = row.owner
-                if owner not in newest or stamp > newest[owner][0]:
-                    newest[owner] = (stamp, row.id)
-    return newest
+                key = f"{model._meta.table_name}/{row.id}"
+                held.setdefault(row.owner, {})[key] = _newest(row)
+    return held
 
 
 def _newest(row) -> str:

@@ -34,6 +34,8 @@ BOOKKEEPING = frozenset(
 # A delete's `prior` names under this key the newest stamp of the row its maker saw, so an
 # edit made elsewhere meanwhile is known to be one the delete did not see (sync/applying).
 SEEN = "*"
+# A delete's `prior` names under this key what else it hides, each with the stamp seen.
+HIDES = "hides"
 
 
 def utc_now() -> str:
@@ -138,15 +140,19 @@ def settle(row: RowT, name: str, value: Any, replacing: list[str]) -> None:
     _write(row, {name: value}, prior, "resolve", f"{_describe(row)}: {name}")
 
 
-def delete(row: Synced, *, seen: str = "") -> None:
-    """Tombstone the row: it stays, marked deleted, so the delete can be shared. `seen` is
-    the newest stamp of what the row holds that its delete hides too (an item's minute)."""
+def delete(row: Synced, *, hides: dict[str, str] | None = None) -> None:
+    """Tombstone the row: it stays, marked deleted, so the delete can be shared. `hides`
+    names the other rows the delete hides with it ({"table/id": stamp of the newest change
+    seen}: an item's minute, resolutions, papers), so that sync can tell a change made
+    elsewhere meanwhile (services/under_items.py)."""
     _check_transaction()
     if row.deleted_at is not None:
         return
     stamps = json.loads(row.stamps or "{}")
-    seen = max([row.base_hlc, *stamps.values(), seen])
+    seen = max([row.base_hlc, *stamps.values()])
     prior = {"deleted_at": [stamp_of(row, "deleted_at")], SEEN: [seen]}
+    if hides is not None:
+        prior[HIDES] = hides
     row.stamps = json.dumps({**stamps, SEEN: seen}, sort_keys=True)
     _write(row, {"deleted_at": utc_now()}, prior, "delete", _describe(row), op="delete")
 

@@ -28,9 +28,9 @@ from desktop_app.services.agenda_cycles import (
 from desktop_app.services.agenda_tree import MAX_DEPTH
 from desktop_app.services.meetings import relink_meetings
 from desktop_app.services.minutes_versions import follow_versions
-from desktop_app.services.under_items import newest_under
+from desktop_app.services.under_items import held_under
 from desktop_app.storage import changes
-from desktop_app.storage.changes import SEEN
+from desktop_app.storage.changes import HIDES
 from desktop_app.storage.models import (
     AgendaItem,
     Conflict,
@@ -94,23 +94,25 @@ def _meetings_under(applied: Applied) -> set[str]:
 
 def _keep_work_under_deleted_items(meetings: set[str]) -> None:
     """A deleted item of these meetings holding a change its delete did not see keeps the
-    delete as a conflict (as an edit of the item's own row would)."""
+    delete as a conflict (as an edit of the item's own row would). Approved minutes are
+    left to frozen.py, which sets aside what their approval did not see."""
+    frozen = freeze.frozen_meetings()
     deleted = {
         row.id: row
         for row in AgendaItem.select().where(
-            AgendaItem.meeting.in_(sorted(meetings)) & AgendaItem.deleted_at.is_null(False)
+            AgendaItem.meeting.in_(sorted(meetings - frozen)) & AgendaItem.deleted_at.is_null(False)
         )
     }
-    for item_id, (stamp, row_id) in sorted(newest_under(deleted).items()):
+    for item_id, held in sorted(held_under(deleted).items()):
         item = deleted[item_id]
-        if stamp <= json.loads(item.stamps or "{}").get(SEEN, ""):
-            continue
         delete_stamp = changes.stamp_of(item, "deleted_at")
+        unseen = _unseen(item_id, delete_stamp, held)
         found = conflict_id("agenda_item", item_id, "deleted_at", delete_stamp)
-        if Conflict.get_or_none(Conflict.id == found) is not None:
+        if not unseen or Conflict.get_or_none(Conflict.id == found) is not None:
             continue
+        stamp, key = max(unseen)
         made = JournalEntry.get_or_none(
-            (JournalEntry.row_id == row_id) & (JournalEntry.hlc == stamp)
+            (JournalEntry.row_id == key.split("/", 1)[1]) & (JournalEntry.hlc == stamp)
         )
         Conflict.create(
             id=found,
@@ -126,6 +128,19 @@ def _keep_work_under_deleted_items(meetings: set[str]) -> None:
             at=made.at if made else "",
             found_at=changes.utc_now(),
         )
+
+
+def _unseen(item_id: str, delete_stamp: str, held: dict[str, str]) -> list[tuple[str, str]]:
+    """(stamp, "table/id") of the rows under the item changed since its delete saw them: by
+    what the delete says it hid, or for a delete that says nothing (an older version's, or
+    a conflict's resolution), those changed after it."""
+    entry = JournalEntry.get_or_none(
+        (JournalEntry.row_id == item_id) & (JournalEntry.hlc == delete_stamp)
+    )
+    prior = json.loads(entry.prior or "{}") if entry else {}
+    if HIDES in prior:
+        return [(stamp, key) for key, stamp in held.items() if prior[HIDES].get(key) != stamp]
+    return [(stamp, key) for key, stamp in held.items() if stamp > delete_stamp]
 
 
 def _agendas_to_put_right(meetings: set[str]) -> set[str]:

@@ -220,3 +220,20 @@ def test_two_moves_of_one_item_at_once_leave_it_in_one_place_without_a_conflict(
 
     assert [item["title"] for item in _items_of(record)] == ["Budget", "Parks", "Libraries"]
     assert conflicts == ()  # a place in the order is no text to choose between
+
+
+def test_a_resolution_added_while_its_item_was_edited_and_deleted_elsewhere_is_kept(tmp_path):
+    shared = _share(tmp_path, _item)
+    with shared.ahead.opened():  # the deleter's newest stamp is later than the resolution's
+        agenda.update_item(item_id=shared.made.id, title="Budget 2027")
+        agenda.delete_item(item_id=shared.made.id)
+    with shared.behind.opened():
+        resolutions.add_resolution(item_id=shared.made.id, text="That the budget be agreed.")
+    delete, added = shared.since(shared.ahead), shared.since(shared.behind)
+
+    record, conflicts = _outcome(
+        tmp_path, [shared.base, delete, added], [shared.base, added, delete]
+    )
+
+    assert _items_of(record) == []
+    assert [(kind, theirs) for kind, _field, _mine, theirs in conflicts] == [("deleted", "None")]
