@@ -130,13 +130,23 @@ def update(row: RowT, **values: Any) -> bool:
     return True
 
 
-def settle(row: RowT, name: str, value: Any, replacing: list[str]) -> None:
+def settle(
+    row: RowT, name: str, value: Any, replacing: list[str], *, hides: dict | None = None
+) -> None:
     """Write `value` to field `name` as the change that replaces the current value and the
     conflicting ones stamped `replacing`: a conflict's resolution. It is written even when
-    the value stays, since its journal entry is what closes the conflict elsewhere."""
+    the value stays, since its journal entry is what closes the conflict elsewhere. A delete
+    chosen so says, as `delete` does, what its maker saw (and `hides`)."""
     _check_transaction()
     name = type(row)._meta.combined[name].name
     prior = {name: sorted({stamp_of(row, name), *replacing})}
+    if name == "deleted_at" and value is not None:
+        stamps = json.loads(row.stamps or "{}")
+        seen = max([row.base_hlc, *stamps.values()])
+        prior[SEEN] = [seen]
+        row.stamps = json.dumps({**stamps, SEEN: seen}, sort_keys=True)
+        if hides is not None:
+            prior[HIDES] = hides
     _write(row, {name: value}, prior, "resolve", f"{_describe(row)}: {name}")
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from desktop_app.errors import ValidationError
 from desktop_app.services import freeze, validation
+from desktop_app.services.under_items import held_under
 from desktop_app.storage import changes
 from desktop_app.storage.changes import stamp_of
 from desktop_app.storage.models import Conflict, JournalEntry, Synced, db
@@ -123,7 +124,10 @@ def reopen_conflict(settled: Settled) -> None:
 
 
 def _settle(row: Synced, view: ConflictView, value: Any, replacing: list[str]) -> None:
-    changes.settle(row, view.field, value, replacing)
+    hides = None
+    if view.field == "deleted_at" and value is not None and view.table == "agenda_item":
+        hides = held_under([row.id]).get(row.id, {})  # as agenda.delete_item says
+    changes.settle(row, view.field, value, replacing, hides=hides)
 
 
 # Fields holding a JSON list of texts: a merged text gives one entry a line.

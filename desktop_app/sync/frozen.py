@@ -49,7 +49,8 @@ def settle_approved(applied: Applied, was_frozen: set[str]) -> int:
         query = MinutesVersion.select(MinutesVersion.meeting).where(MinutesVersion.id.in_(versions))
         reached |= {row.meeting_id for row in query} & frozen_now
         approvals = _approvals(reached)
-        for meeting_id in sorted(_straying(approvals)):
+        touched = {row_id for ids in applied.rows.values() for row_id in ids}
+        for meeting_id in sorted(_straying(approvals, touched)):
             kept += _merge_again(meeting_id, approvals[meeting_id])
     for meeting_id in sorted(was_frozen - frozen_now):  # approvals taken back
         if _held_back(_rows_of(meeting_id)):
@@ -110,9 +111,10 @@ def _approvals(meetings: set[str]) -> dict[str, MinutesVersion]:
     return found
 
 
-def _straying(approvals: dict[str, MinutesVersion]) -> set[str]:
+def _straying(approvals: dict[str, MinutesVersion], touched: set[str]) -> set[str]:
     """The meetings whose record holds a frozen value other than the one approved, or a row
-    the approval did not know of. Every row of every meeting given is looked at, table by
+    the approval did not know of (live, or set aside and `touched` since, whose conflict
+    must say what it holds now). Every row of every meeting given is looked at, table by
     table in one query each: a whole council's approved minutes arrive at an empty laptop."""
     found: set[str] = set()
     # An approval made before approvals kept stamps (migration 0010) has nothing to put
@@ -126,7 +128,7 @@ def _straying(approvals: dict[str, MinutesVersion]) -> set[str]:
             own = json.loads(stamps or "{}")
             kept = approved[meeting_id].get(f"{table}/{row_id}")
             if kept is None:
-                if deleted is None:
+                if deleted is None or row_id in touched:
                     found.add(meeting_id)
             elif any(own.get(name, base) != stamp for name, stamp in kept.items()):
                 found.add(meeting_id)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from desktop_app.services import agenda, bodies, meetings, minutes, minutes_versions, resolutions
 from desktop_app.storage.models import AgendaItem
+from desktop_app.sync.conflicts import open_conflicts, resolve_conflict
 from tests.signing.record import approve, make_board
 from tests.sync.replicas import HOUR_MS, Laptop, clock, merged
 
@@ -237,3 +238,51 @@ def test_a_resolution_added_while_its_item_was_edited_and_deleted_elsewhere_is_k
 
     assert _items_of(record) == []
     assert [(kind, theirs) for kind, _field, _mine, theirs in conflicts] == [("deleted", "None")]
+
+
+def _conflicts_on(laptop: Laptop) -> list[tuple]:
+    with laptop.opened():
+        return sorted((c.kind, c.field, str(c.mine.value)) for c in open_conflicts())
+
+
+def test_a_delete_kept_by_settling_a_conflict_leaves_no_conflict_elsewhere(tmp_path):
+    shared = _share(tmp_path, _item)
+    with shared.right.opened():
+        agenda.delete_item(item_id=shared.made.id)
+    with shared.behind.opened():  # stamped before the delete, which never saw it
+        agenda.update_item(item_id=shared.made.id, title="Budget 2027")
+    for laptop in (shared.right, shared.behind, shared.right):
+        laptop.sync()
+    with shared.right.opened():
+        [conflict] = open_conflicts()
+        resolve_conflict(conflict.id, keep="mine")  # deleted it stays, edit seen
+    for laptop in (shared.right, shared.behind):
+        laptop.sync()
+
+    assert _conflicts_on(shared.right) == _conflicts_on(shared.behind) == []
+
+
+def test_a_row_set_aside_by_an_approval_is_kept_as_it_was_last_changed_in_any_order(tmp_path):
+    shared = _share(tmp_path, lambda: make_board(2))
+    with shared.right.opened():
+        approve(shared.made, 0)
+    with shared.behind.opened():
+        added = resolutions.add_resolution(
+            item_id=_first_report(shared.made).id, text="That the report be noted."
+        )
+    made = shared.since(shared.behind)
+    shared.mark(shared.behind)
+    with shared.behind.opened():
+        resolutions.update_resolution(resolution_id=added.id, text="That the report be agreed.")
+    approval, changed = shared.since(shared.right), shared.since(shared.behind)
+
+    record, conflicts = _outcome(
+        tmp_path,
+        [shared.base, approval, made, changed],
+        [shared.base, made, approval, changed],
+        [shared.base, made, changed, approval],
+    )
+
+    [(kind, field, _mine, theirs)] = conflicts
+    assert (kind, field) == ("frozen", "created")
+    assert "That the report be agreed." in theirs

@@ -99,12 +99,19 @@ class Replicas(MeetingEdits):
     def resolve_a_conflict(self, laptop, keep):
         def work():
             # A change refused by approved minutes can only be dismissed, on one laptop
-            # alone; the others keep showing it, so every laptop shows the same.
-            found = [conflict for conflict in open_conflicts() if conflict.kind != "frozen"]
+            # alone; the others keep showing it, so every laptop shows the same. The first
+            # in an order of what they hold (their ids and times vary from run to run).
+            found = sorted(
+                (conflict for conflict in open_conflicts() if conflict.kind != "frozen"),
+                key=lambda c: (c.record, c.field, str(c.mine.value), str(c.theirs.value)),
+            )
             if found:
                 conflict = found[0]
-                # The clerk saw both texts and chose: neither is lost unknowingly.
+                # The clerk saw both texts and chose: neither is lost unknowingly, nor what
+                # a delete chosen hides.
                 self._replacing(conflict.mine.value, conflict.theirs.value)
+                if conflict.kind == "deleted":
+                    self._replacing(*_texts_of(conflict))
                 resolve_conflict(conflict.id, keep=keep)
 
         self._on(laptop, work)
@@ -232,6 +239,14 @@ def _difference(first, second) -> str:
 
     lines = [json.dumps(data, indent=1, sort_keys=True).splitlines() for data in (first, second)]
     return "\n".join(list(difflib.unified_diff(*lines, lineterm="", n=2))[:60])
+
+
+def _texts_of(conflict) -> list:
+    """The texts of a conflict's record, with those kept under an item."""
+    model = MODELS[conflict.table]
+    row = model.get_by_id(conflict.row_id)
+    texts = [row.__data__.get(name) for name in changes.data_fields(model)]
+    return texts + (texts_under(row) if model is AgendaItem else [])
 
 
 def _shown(conflict) -> tuple:
