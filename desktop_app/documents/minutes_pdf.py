@@ -180,13 +180,21 @@ def signed_off(story: list[Flowable]) -> list[Flowable]:
     tail: list[Flowable] = []
     room = TAIL_ROOM
     while story:
-        last = story[-1]
-        _, height = last.wrapOn(scratch, styles.TEXT_WIDTH, styles.PAGE[1])
+        # What is kept together (a motion and its vote) goes whole, its parts laid out in
+        # the block's own KeepTogether: one inside another would always start a new page.
+        pieces = _kept(story[-1])
+        height = sum(p.wrapOn(scratch, styles.TEXT_WIDTH, styles.PAGE[1])[1] for p in pieces)
         if any(not isinstance(f, CondPageBreak) for f in tail) and height > room:
             break
         room -= height
-        tail.insert(0, story.pop())
+        story.pop()
+        tail[:0] = pieces
     return [*story, KeepTogether([*tail, SignatureBlock()])]
+
+
+def _kept(flowable: Flowable) -> list[Flowable]:
+    # reportlab keeps a KeepTogether's flowables in `_content`.
+    return list(flowable._content) if isinstance(flowable, KeepTogether) else [flowable]
 
 
 # -- the heading --------------------------------------------------------------------------------

@@ -297,6 +297,16 @@ def test_a_one_page_meeting_signs_on_its_one_page(database):
     assert "Chair" in page.extract_text() and "Date" in page.extract_text()
 
 
+def test_minutes_ending_with_a_motion_sign_on_the_page_it_is_on(database):
+    meeting = _small_meeting()
+    roof = agenda.add_item(meeting_id=meeting.id, title="Village hall roof")
+    resolutions.add_resolution(item_id=roof.id, text="That the roof be mended.")
+
+    (page,) = _pages(render_minutes(meeting.id))
+
+    assert "That the roof be mended." in page and "Chair" in page
+
+
 def test_the_agenda_starts_on_the_front_sheet_s_page_when_it_has_room(example_meeting):
     pages = _pages(render_agenda(example_meeting))
 
