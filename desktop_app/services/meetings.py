@@ -242,18 +242,21 @@ def _meeting_after(body_id: str, day: dt.date, except_id: str) -> Meeting | None
 def relink_meetings(body_id: str) -> None:
     """Point each live meeting at the body's meeting before it by date, after one moved or went."""
     earlier = latest = day = None
-    rows = list(
+    # Plain tuples, and a row fetched only to change it: a sync runs this for every body it
+    # brings meetings of, ten years of them each (bench/).
+    rows = (
         Meeting.live()
+        .select(Meeting.id, Meeting.date, Meeting.previous)
         .where(Meeting.body == body_id)
         .order_by(Meeting.date, Meeting.start_time, Meeting.id)
+        .tuples()
     )
-    for row in rows:
-        if row.date != day:
-            earlier, day = latest, row.date
-        wanted = earlier.id if earlier else None
-        if row.__data__.get("previous") != wanted:
-            changes.update(row, previous=wanted)
-        latest = row
+    for meeting_id, date, previous in list(rows):
+        if date != day:
+            earlier, day = latest, date
+        if previous != earlier:
+            changes.update(Meeting.get_by_id(meeting_id), previous=earlier)
+        latest = meeting_id
 
 
 def _clean(values: dict) -> dict:

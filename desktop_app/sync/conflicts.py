@@ -136,12 +136,38 @@ def _checked(row: Synced, name: str, text: str) -> str:
     return validation.text(text, what)
 
 
-def _view(conflict: Conflict, known_open: bool = False) -> ConflictView | None:
+def open_count() -> int:
+    """How many conflicts `open_conflicts` lists, without making their views (the status
+    bar asks after every sync)."""
+    return sum(_is_open(conflict, _row(conflict)) for conflict in Conflict.select())
+
+
+def _row(conflict: Conflict) -> Synced | None:
     model = MODELS.get(conflict.table_name)
-    row = model.get_or_none(model.id == conflict.row_id) if model else None
-    if row is None and conflict.kind == "frozen" and model is not None:
-        return _frozen_view(conflict, None, json.loads(conflict.value))
+    return model.get_or_none(model.id == conflict.row_id) if model else None
+
+
+def _is_open(conflict: Conflict, row: Synced | None) -> bool:
+    """A conflict is open while its row is here and the value kept aside differs from the
+    record's (a refused change to approved minutes stays open until dismissed)."""
+    if conflict.kind == "frozen":
+        return conflict.table_name in MODELS
     if row is None:
+        return False
+    return conflict.kind == "deleted" or _record_value(row, conflict.field) != json.loads(
+        conflict.value
+    )
+
+
+def _record_value(row: Synced, name: str):
+    return changes.plain(row.__data__.get(row._meta.fields[name].name))
+
+
+def _view(conflict: Conflict, known_open: bool = False) -> ConflictView | None:
+    row = _row(conflict)
+    if row is None and conflict.kind != "frozen" or conflict.table_name not in MODELS:
+        return None
+    if not known_open and not _is_open(conflict, row):
         return None
     theirs_value = json.loads(conflict.value)
     if conflict.kind == "frozen":
@@ -152,9 +178,7 @@ def _view(conflict: Conflict, known_open: bool = False) -> ConflictView | None:
         name = "deleted_at"
     else:
         name = conflict.field
-        mine_value = changes.plain(row.__data__.get(row._meta.fields[name].name))
-        if mine_value == theirs_value and not known_open:
-            return None
+        mine_value = _record_value(row, name)
     mine = _side(row, name)
     theirs = Side(theirs_value, conflict.actor, conflict.machine, conflict.at)
     return ConflictView(

@@ -23,14 +23,18 @@ from desktop_app.sync.applying import Applied
 def recompute(applied: Applied) -> set[str]:
     """Put right what the applied changes may have broken; returns the meetings touched."""
     meetings = set(applied.rows.get("meeting", set()))
-    items = sorted(applied.rows.get("agenda_item", set()))
-    for start in range(0, len(items), 500):
-        chunk = items[start : start + 500]
-        query = AgendaItem.select(AgendaItem.meeting).where(AgendaItem.id.in_(chunk))
-        meetings |= {row.meeting_id for row in query}
+    items = AgendaItem.select(AgendaItem.meeting).where(
+        AgendaItem.id.in_(_listed(applied.rows.get("agenda_item", set())))
+    )
+    meetings |= {meeting_id for (meeting_id,) in items.distinct().tuples()}
     # Two laptops each indenting one item under the other make a loop of parents; one
-    # query finds the meetings that have one, and only those are put right.
-    for meeting_id in sorted(_meetings_with_loops(meetings)):
+    # query finds the meetings that have one, and only those are put right. A loop holds
+    # an item given a parent by these changes, so only their meetings are looked at.
+    parented = AgendaItem.select(AgendaItem.meeting).where(
+        AgendaItem.id.in_(_listed(applied.parented)) & AgendaItem.parent.is_null(False)
+    )
+    looked_at = {meeting_id for (meeting_id,) in parented.distinct().tuples()}
+    for meeting_id in sorted(_meetings_with_loops(looked_at)):
         break_parent_cycles(meeting_id)
     versions = sorted(applied.rows.get("minutes_version", set()))
     if versions:  # the meeting's status follows its minutes versions
@@ -47,11 +51,10 @@ def recompute(applied: Applied) -> set[str]:
 
 def _meetings_with_loops(meetings: set[str]) -> set[str]:
     parents: dict[str, dict[str, str | None]] = defaultdict(dict)
-    listed = SQL("(SELECT value FROM json_each(?))", [json.dumps(sorted(meetings))])
     query = (
         AgendaItem.live()
         .select(AgendaItem.id, AgendaItem.meeting, AgendaItem.parent)
-        .where(AgendaItem.meeting.in_(listed))
+        .where(AgendaItem.meeting.in_(_listed(meetings)))
         .tuples()
     )
     for item_id, meeting_id, parent_id in query:
@@ -62,3 +65,9 @@ def _meetings_with_loops(meetings: set[str]) -> set[str]:
         if parent_cycles(alive):
             found.add(meeting_id)
     return found
+
+
+def _listed(values: set[str]) -> SQL:
+    # One parameter for the lot, read by json_each: a fresh laptop's first file names tens
+    # of thousands of rows (bench/).
+    return SQL("(SELECT value FROM json_each(?))", [json.dumps(sorted(values))])
