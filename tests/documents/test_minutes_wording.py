@@ -16,7 +16,8 @@ from reportlab.lib.units import mm
 
 from desktop_app.documents import styles
 from desktop_app.documents.agenda_pdf import render_agenda
-from desktop_app.documents.minutes_pdf import SIGNATURE_FIELD, render_minutes
+from desktop_app.documents.minutes_pdf import render_minutes
+from desktop_app.documents.signature_block import SIGNATURE_FIELD
 from desktop_app.exchange import import_file
 from desktop_app.paths import EXAMPLE_FILE
 from desktop_app.services import (
