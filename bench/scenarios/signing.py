@@ -22,7 +22,8 @@ BUDGETS = (budgets.SIGN, budgets.VERIFY)
 
 def measure(workspace: Workspace) -> list[Result]:
     try:
-        from desktop_app.documents.minutes_pdf import SIGNATURE_FIELD, render_minutes
+        from desktop_app.documents.minutes_pdf import render_minutes
+        from desktop_app.documents.signature_block import SIGNATURE_FIELD
     except ImportError:
         why = "documents/minutes_pdf.py is not there yet"
         return [Result.unavailable(b, why) for b in BUDGETS]

@@ -74,14 +74,18 @@ def minute(
         return [_numbered(item.number, title + extra, left, width, styles.cell)]
     head = _numbered(item.number, title, left, width, styles.cell)
     inner = left + width
-    story: list[Flowable] = [CondPageBreak(HEAD_ROOM), head]
+    sections = _sections(item, inner, public)
+    # A heading with nothing of its own under it needs room for its first sub-item's too:
+    # "Planning applications" never ends a page alone.
+    room = HEAD_ROOM if sections or not item.sub_items else 2 * HEAD_ROOM
+    story: list[Flowable] = [CondPageBreak(room), head]
     if item.presenter:
         story.append(Paragraph(text(item.presenter), indented(_presenter, inner)))
     if item.follows_up:
         story.append(
             Paragraph(f"Following up {text(item.follows_up)}", indented(_presenter, inner))
         )
-    story += _sections(item, inner, public)
+    story += sections
     for sub in item.sub_items:
         story += minute(sub, public=public, columns=columns, depth=depth + 1)
     return story

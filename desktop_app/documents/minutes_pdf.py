@@ -1,16 +1,10 @@
 """The minutes of a meeting as a PDF (DESIGN.md §4), in the layout of seed 004: heading, date,
 times and venue; who was present, in attendance and absent; then each minute (minutes_parts.py)
-and a signature block. A DRAFT watermark until the minutes are approved.
+and the signature block (signature_block.py). A DRAFT watermark until the minutes are approved.
 
 Part II (confidential) minutes are a separate document: the public minutes show only the
 number and exemption of a Part II item, and `render_minutes(..., confidential=True)` holds
 the heading and the Part II minutes alone, marked on every page.
-
-Signature area: the last page keeps its bottom SIGNATURE_HEIGHT above the footer margin for
-the signature block, always at the same place, so it shares the page with the last minute
-whenever they fit together. SIGNATURE_FIELD is the empty box on its right, in PDF points
-from the page's bottom-left corner, where a visible digital signature belongs; beside it
-the block prints "Chair ……… Date ………" for a signature in ink.
 
 The same record gives the same bytes (pages.build_pdf), so a version's SHA-256 means its text.
 """
@@ -18,19 +12,9 @@ The same record gives the same bytes (pages.build_pdf), so a version's SHA-256 m
 from __future__ import annotations
 
 import dataclasses
-import io
 
 from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    KeepTogether,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from desktop_app.dates import day_and_date
 from desktop_app.documents import styles
@@ -44,6 +28,7 @@ from desktop_app.documents.facts import (
 from desktop_app.documents.fonts import ITALIC, REGULAR
 from desktop_app.documents.minutes_parts import minute
 from desktop_app.documents.pages import Furniture, Metadata, build_pdf
+from desktop_app.documents.signature_block import signed_off
 from desktop_app.documents.styles import text
 from desktop_app.errors import ValidationError
 from desktop_app.times import time_span
@@ -53,18 +38,6 @@ DRAFT_NOTE = "Draft minutes — subject to approval"
 APPROVED = ("approved", "signed")
 APPROVED_STATUSES = ("minutes approved", "minutes signed")
 
-SIGNATURE_HEIGHT = 34 * mm  # from the rule above the block to the bottom of the text area
-_FIELD_WIDTH, _FIELD_HEIGHT = 85 * mm, 26 * mm  # room for the stamp's four lines
-_CHAIR_LINE, _DATE_LINE = 18 * mm, 6 * mm  # the ink lines, above the bottom of the text area
-_INK_LINE_END = 72 * mm  # the dotted lines stop short of the field beside them
-# (x1, y1, x2, y2) on the last page: the right of the text width, beside the ink lines.
-SIGNATURE_FIELD = (
-    styles.MARGIN_LEFT + styles.TEXT_WIDTH - _FIELD_WIDTH,
-    styles.MARGIN_BOTTOM + 2 * mm,
-    styles.MARGIN_LEFT + styles.TEXT_WIDTH,
-    styles.MARGIN_BOTTOM + 2 * mm + _FIELD_HEIGHT,
-)
-TAIL_ROOM = 45 * mm  # the most of the minutes' end the signature block takes to a new page
 LABEL_WIDTH = 30 * mm  # "In attendance:"
 NAME_WIDTH = 52 * mm
 
@@ -135,58 +108,6 @@ def is_approved(facts: MeetingFacts) -> bool:
     if facts.minutes_state:
         return facts.minutes_state in APPROVED
     return facts.status in APPROVED_STATUSES
-
-
-class SignatureBlock(Flowable):
-    """The signature lines, printed at the foot of the last page wherever the minutes end,
-    so the signature field is at SIGNATURE_FIELD whatever their length. It needs only its
-    own height below the last minute; `signed_off` keeps the last lines of the minutes with
-    it, so a page never holds the signature alone."""
-
-    def wrap(self, avail_width, avail_height):
-        self.width, self.height = avail_width, SIGNATURE_HEIGHT
-        return self.width, self.height
-
-    def split(self, avail_width, avail_height):
-        return []  # never across pages: a page too short gets a new one
-
-    def drawOn(self, canvas, x, y, _sW=0):
-        # The last thing on the page: the space between the minutes and the foot is free.
-        super().drawOn(canvas, x, styles.MARGIN_BOTTOM, _sW)
-
-    def draw(self):
-        canv = self.canv
-        canv.saveState()
-        canv.setFillColor(styles.INK)
-        canv.setStrokeColor(styles.INK)
-        canv.setLineWidth(0.6)
-        canv.setDash(1, 2)
-        canv.setFont(REGULAR, styles.BODY_SIZE)
-        for word, y in (("Chair", _CHAIR_LINE), ("Date", _DATE_LINE)):
-            canv.drawString(0, y, word)
-            canv.line(14 * mm, y - 1, _INK_LINE_END, y - 1)
-        canv.setDash()
-        canv.setStrokeColor(styles.RULE)
-        canv.setLineWidth(0.5)
-        canv.line(0, SIGNATURE_HEIGHT - 2 * mm, self.width, SIGNATURE_HEIGHT - 2 * mm)
-        canv.restoreState()
-
-
-def signed_off(story: list[Flowable]) -> list[Flowable]:
-    """The story ending with the signature block, which takes the last lines of the minutes
-    (up to TAIL_ROOM of them, at least the last flowable that is not a page-break rule) with
-    it to a new page when the page they are on has no room left for it."""
-    scratch = canvas.Canvas(io.BytesIO(), pagesize=styles.PAGE)
-    tail: list[Flowable] = []
-    room = TAIL_ROOM
-    while story:
-        last = story[-1]
-        _, height = last.wrapOn(scratch, styles.TEXT_WIDTH, styles.PAGE[1])
-        if any(not isinstance(f, CondPageBreak) for f in tail) and height > room:
-            break
-        room -= height
-        tail.insert(0, story.pop())
-    return [*story, KeepTogether([*tail, SignatureBlock()])]
 
 
 # -- the heading --------------------------------------------------------------------------------

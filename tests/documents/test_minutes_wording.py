@@ -12,9 +12,12 @@ import re
 
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.units import mm
 
+from desktop_app.documents import styles
 from desktop_app.documents.agenda_pdf import render_agenda
-from desktop_app.documents.minutes_pdf import SIGNATURE_FIELD, render_minutes
+from desktop_app.documents.minutes_pdf import render_minutes
+from desktop_app.documents.signature_block import SIGNATURE_FIELD
 from desktop_app.exchange import import_file
 from desktop_app.paths import EXAMPLE_FILE
 from desktop_app.services import (
@@ -140,20 +143,19 @@ def test_a_motion_no_one_opposed_or_abstained_on_is_carried_unanimously(example_
 
 
 def test_a_vote_is_never_parted_from_its_motion_by_a_page_break(database):
-    """The motion's place on the page is moved a line at a time through two page ends: at
-    each, its wording and how it was carried are on one page."""
+    """The motion, after the item's discussion, is moved a line at a time past a page's
+    end: at each place its wording and how it was carried are on one page."""
     meeting = _small_meeting()
     for n in range(8):
         councillor = people.create_person(name=f"Councillor {n}", title="Cllr")
         memberships.add_member(body_id=meeting.body_id, person_id=councillor.id)
         attendance.mark_attendance(meeting_id=meeting.id, person_id=councillor.id, status="present")
-    filler = agenda.add_item(meeting_id=meeting.id, title="Finance")
     voted = agenda.add_item(meeting_id=meeting.id, title="Grants")
     wording = "That the grants set out in the report be awarded to the village hall."
     resolutions.add_resolution(item_id=voted.id, text=wording, votes_for=7, votes_against=1)
-    for lines in range(40, 110):
+    for lines in range(56, 76):
         minutes.update_minute(
-            item_id=filler.id, key_points=[f"Point {n} was discussed." for n in range(lines)]
+            item_id=voted.id, key_points=[f"Point {n} was discussed." for n in range(lines)]
         )
         pages = [" ".join(page.split()) for page in _pages(render_minutes(meeting.id))]
         motion = next(n for n, page in enumerate(pages) if "village hall" in page)
@@ -289,9 +291,21 @@ def test_a_one_page_meeting_signs_on_its_one_page(database):
             lowest.append(tm[5] * cm[3] + cm[5])
 
     page.extract_text(visitor_text=visit)
-    x1, y1, x2, y2 = SIGNATURE_FIELD
-    assert min(lowest) - y2 < 50 * 72 / 25.4  # the old block's room was not left free
+    # Less room than the old block's 50 mm was left below the minutes, and the field (at
+    # the page's foot) is clear of them.
+    assert min(lowest) - styles.MARGIN_BOTTOM < 50 * mm
+    assert min(lowest) > SIGNATURE_FIELD[3]
     assert "Chair" in page.extract_text() and "Date" in page.extract_text()
+
+
+def test_minutes_ending_with_a_motion_sign_on_the_page_it_is_on(database):
+    meeting = _small_meeting()
+    roof = agenda.add_item(meeting_id=meeting.id, title="Village hall roof")
+    resolutions.add_resolution(item_id=roof.id, text="That the roof be mended.")
+
+    (page,) = _pages(render_minutes(meeting.id))
+
+    assert "That the roof be mended." in page and "Chair" in page
 
 
 def test_the_agenda_starts_on_the_front_sheet_s_page_when_it_has_room(example_meeting):
