@@ -4,6 +4,11 @@ Sync now and Conflicts…"""
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from desktop_app.cli_targets import open_data
@@ -40,6 +45,25 @@ def add_sync_commands(commands) -> None:
     resolve.set_defaults(run=_resolve)
 
 
+@contextlib.contextmanager
+def _ctrl_c_stops() -> Iterator[threading.Event]:
+    """Ctrl+C stops the sync after the file under way, rather than throwing away every file
+    of the transaction (sync/run.py); a second Ctrl+C interrupts at once."""
+    stopped = threading.Event()
+
+    def stop(signum, frame) -> None:
+        if stopped.is_set():
+            raise KeyboardInterrupt
+        stopped.set()
+        print("Stopping after the file under way…", file=sys.stderr)
+
+    before = signal.signal(signal.SIGINT, stop)
+    try:
+        yield stopped
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
 def _sync(args) -> int:
     from desktop_app.sync.run import sync_now
     from desktop_app.sync.sharing import set_share_folder, share_folder
@@ -50,9 +74,12 @@ def _sync(args) -> int:
     share = share_folder()
     if share is None:
         raise ValidationError("No shared folder is chosen; give one with --share DIR.")
-    report = sync_now(share)
+    with _ctrl_c_stops() as stopped:
+        report = sync_now(share, cancelled=stopped.is_set)
     print(f"Sent {report.changes_sent} changes in {report.files_sent} files to {share}.")
     print(f"Applied {report.changes_applied} changes from {report.files_applied} files.")
+    if report.stopped:
+        print(f"Stopped: {report.stopped} files are left for the next sync.")
     for sentence in report.skipped:
         print(f"Skipped: {sentence}")
     if report.files_awaited:

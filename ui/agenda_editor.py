@@ -113,6 +113,10 @@ class AgendaEditor(QWidget):
         self.form.add_choice("presenter", "Presented by", [])
         self.form.add_choice("purpose", "Purpose", choices(vocabulary.PURPOSES))
         self.form.add_choice("linked_item_id", "Follows up minute", [])
+        # Minutes from before the data folder began cannot be linked: their reference is typed.
+        self.form.add_line(
+            "cited_minute", "Or cites minute", "e.g. Cou/250/07-08, if not in Minute Book"
+        )
         self.form.add_choice("exempt_paragraph", "Part II (exempt)", PARAGRAPHS)
         self.form.fields["exempt_paragraph"].setToolTip(
             "Confidential items are taken in Part II, without the press and public, under a "
@@ -247,6 +251,7 @@ class AgendaEditor(QWidget):
             presenter=presenter,
             purpose=entry.purpose,
             linked_item_id=entry.linked_item_id,
+            cited_minute=entry.cited_minute,
             exempt_paragraph=entry.exempt_paragraph if entry.confidential else "",
             minutes_allowed=entry.minutes_allowed or 0,  # the spin box shows 0 as "not set"
             brief_note=entry.brief_note,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import ValidationError
-from desktop_app.services import attendance, meetings, people, quorum
+from desktop_app.services import agenda, attendance, meetings, people, quorum
 from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record
 from ui.commands.service_call import perform
@@ -242,10 +242,10 @@ class AttendanceView(QWidget):
         if entry.attendance_id is None:
             show_error(self, ValidationError(f"Mark {entry.name} present first."))
             return
-        before = {"arrived": entry.arrived, "left": entry.left}
+        before = times_of(entry)
 
         def submit(values: dict):
-            # set_times takes both times at once: one left out would be cleared.
+            # set_times takes the times and items at once: one left out would be cleared.
             perform(
                 self._stack,
                 self._changes,
@@ -254,9 +254,15 @@ class AttendanceView(QWidget):
                 lambda: attendance.set_times(attendance_id=entry.attendance_id, **before),
             )
 
+        items = [("(not recorded)", None)] + [
+            (f"{item.number or item.preview_number}  {item.title}".strip(), item.id)
+            for item in agenda.list_agenda(self.meeting_id)
+        ]
         dialog = RecordDialog(f"{entry.name}: arrived and left", submit, self)
         dialog.add_line("arrived", "Arrived at", entry.arrived, "HH:MM (if late)")
+        dialog.add_choice("arrived_during", "During item", items, entry.arrived_during_id)
         dialog.add_line("left", "Left at", entry.left, "HH:MM (if before the end)")
+        dialog.add_choice("left_during", "During item", items, entry.left_during_id)
         dialog.exec()
 
     def remove(self) -> None:
@@ -324,6 +330,16 @@ class AttendanceView(QWidget):
             change()
         except ValidationError as error:
             show_error(self, error)
+
+
+def times_of(entry: attendance.AttendanceEntry) -> dict:
+    """When someone came and went, and during which items, as set_times takes them."""
+    return {
+        "arrived": entry.arrived,
+        "left": entry.left,
+        "arrived_during": entry.arrived_during_id,
+        "left_during": entry.left_during_id,
+    }
 
 
 def _everyone() -> list[tuple[str, str]]:

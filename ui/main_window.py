@@ -117,6 +117,18 @@ class MainWindow(QMainWindow):
         self.meeting_page.show_meeting(meeting_id)
         self.pages.setCurrentWidget(self.meeting_page)
 
+    def open_first_board(self) -> None:
+        """Show the first board's latest meeting (on a first start, the example's meeting of
+        17 December 2012, as the README promises), or its page while it has none."""
+        board = next((b for b in bodies.list_bodies() if b.parent_id is None), None)
+        if board is None:
+            return
+        latest = next(iter(meetings.list_meetings(body_id=board.id)), None)
+        if latest is None:
+            self.select("body", board.id)
+        else:
+            self.select("meeting", latest.id)
+
     def select(self, kind: str, row_id: str) -> None:
         """Select a body, a meeting or a municipal year in the tree, expanding what leads
         to it."""

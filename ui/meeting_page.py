@@ -218,7 +218,8 @@ def _attendance_html(record: MeetingRecord) -> str:
     for title, lines in (("Present", present), ("In attendance", attending)):
         if lines:
             rows = "".join(
-                f"<tr><td>{escape(a.name)}</td><td class='muted'>{escape(a.description)}</td></tr>"
+                f"<tr><td>{escape(a.name)}</td><td class='muted'>"
+                f"{escape('; '.join(p for p in (a.description, a.times) if p))}</td></tr>"
                 for a in lines
             )
             html.append(f"<h3>{title} ({len(lines)})</h3><table>{rows}</table>")

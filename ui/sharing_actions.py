@@ -118,7 +118,7 @@ class SharingActions(QObject):
             lambda progress: _sync(share, progress),
             lambda result: self._done(result, asked=True),
             label="Syncing with the shared folder…",
-            cancellable=False,  # each file applies in one transaction; there is no half way
+            # Cancel stops after the file under way: each applies whole or not at all.
         ).failed.connect(self._failed)
 
     def sync_by_itself(self) -> None:
@@ -241,6 +241,6 @@ def _sync(share, progress) -> SyncReport | str:
     from desktop_app.sync.run import sync_now
 
     try:
-        return sync_now(share, progress.report)
+        return sync_now(share, progress.report, lambda: progress.cancelled)
     except ValidationError as error:
         return str(error)

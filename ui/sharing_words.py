@@ -48,7 +48,9 @@ def summary(report: SyncReport) -> str:
     sent = f"sent {counted(report.changes_sent, 'change')}" if report.changes_sent else ""
     came = f"received {counted(report.changes_applied, 'change')}" if report.changes_applied else ""
     parts = [part for part in (sent, came) if part] or ["nothing new either way"]
-    line = "Synced: " + ", ".join(parts)
+    line = ("Sync stopped: " if report.stopped else "Synced: ") + ", ".join(parts)
+    if report.stopped:
+        line += f"; {counted(report.stopped, 'file')} left for the next sync"
     if report.skipped:
         line += f"; {counted(len(report.skipped), 'file')} skipped"
     if report.files_awaited:

@@ -69,6 +69,7 @@ def measure(workspace: Workspace) -> list[Result]:
         Result(
             sign_budget.scenario,
             measured=f"{sign_budget.format(median(signing))} (median)",
+            value=median(signing),
             runs=RUNS,
             budget=sign_budget.describe(),
             baseline=f"{sign_budget.format(median(baseline))} (median)",
@@ -83,6 +84,7 @@ def measure(workspace: Workspace) -> list[Result]:
         Result(
             verify_budget.scenario,
             measured=f"{verify_budget.format(median(verifying))} (median)",
+            value=median(verifying),
             runs=RUNS,
             budget=verify_budget.describe(),
             met=verify_budget.met(median(verifying)),

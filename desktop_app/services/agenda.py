@@ -36,6 +36,7 @@ from desktop_app.services.agenda_template import (
     start_agenda,
 )
 from desktop_app.services.agenda_tree import MAX_DEPTH, AgendaTree
+from desktop_app.services.minute_links import check_one_citation
 from desktop_app.services.under_items import held_under
 from desktop_app.storage import changes
 from desktop_app.storage.models import AgendaItem, Meeting, Organisation, Person, db
@@ -74,6 +75,7 @@ EDITABLE = (
     "exempt_paragraph",
     "linked_item_id",
     "linked_meeting_id",
+    "cited_minute",
     "started_at",
     "brief_note",
     "minutes_allowed",
@@ -124,6 +126,7 @@ def add_item(
             exempt_paragraph=exempt_paragraph,
             linked_item_id=linked_item_id,
             linked_meeting_id=None,
+            cited_minute="",
             started_at="",
             brief_note="",
             minutes_allowed=None,
@@ -335,6 +338,8 @@ def _clean(values: dict, meeting: Meeting, tree: AgendaTree) -> dict:
     linked_bodies = {linked.body_id if linked else None, _body_of(earlier)} - {None}
     if linked_bodies - {meeting.body_id}:
         raise ValidationError("An item can only follow up minutes and meetings of its own body.")
+    cited = validation.optional_name(values["cited_minute"], "minute cited")
+    check_one_citation(linked=linked_item is not None, cited=cited)
     return dict(
         title=title,
         kind=validation.choice(values["kind"] or "report", vocabulary.ITEM_KINDS, "kind of item"),
@@ -345,6 +350,7 @@ def _clean(values: dict, meeting: Meeting, tree: AgendaTree) -> dict:
         exempt_paragraph=paragraph,
         linked_item_id=linked_item,
         linked_meeting_id=linked_meeting,
+        cited_minute=cited,
         started_at=validation.time(values["started_at"], "time the item was taken"),
         brief_note=validation.text(values["brief_note"], "note for the chair"),
         minutes_allowed=_minutes_allowed(values["minutes_allowed"]),

@@ -1,7 +1,7 @@
 """Full-text search over item titles, minutes, resolutions, actions (and their progress
 notes) and the text of attached reports.
 
-The index and the triggers that keep it in step are in storage/migrations/0004_search.py.
+The index and the triggers that keep it in step are in storage/search_index.py.
 What the user types is never FTS5 syntax: each word is quoted, so `"`, `*`, `-`, `AND`,
 `NOT` and parentheses are searched for as they are. Every word must occur, as a whole word
 (no prefixes: on ten years of minutes a prefix query costs several times a word's).
@@ -22,16 +22,14 @@ import re
 from dataclasses import dataclass
 
 from desktop_app.services import validation
+from desktop_app.storage import search_index
 from desktop_app.storage.models import Body, db
 
 OPEN, CLOSE, ELLIPSIS = "«", "»", "…"
 SNIPPET_TOKENS = 14  # words around the match; a line in the result list
 TRIGRAM = 3  # the trigram index cannot find a term shorter than this
-# The same ranges as migration 0004, where they choose the entries of `search_trigram`.
-UNSPACED = re.compile(
-    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
-    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002fa1f]"
-)
+# The scripts whose entries `search_trigram` holds.
+UNSPACED = re.compile(search_index.UNSPACED)
 KINDS = {
     "item": "item",
     "minute": "minute",
@@ -40,7 +38,8 @@ KINDS = {
     "action_note": "action",
     "document": "document",
 }
-# The tables of the index (migration 0004), with no model: derived from the rows, never synced.
+# The tables of the index (storage/search_index.py), with no model: derived from the rows,
+# never synced.
 INDEX_TABLES = ("search_entry", "search_text", "search_trigram", "document_text")
 GROWTH = 8  # how much wider the window of ranked entries grows when deleted ones fill it
 

@@ -74,6 +74,12 @@ def observe_stamp(remote: Stamp) -> None:
     transaction.last_stamp = stamp
 
 
+def forget_kept_stamp() -> None:
+    """After a savepoint rolled back: the stamp the transaction keeps may be one written
+    inside it, so the next is read from the database again."""
+    vars(_outermost()).pop("last_stamp", None)
+
+
 def transaction_id() -> str:
     """One id for every change of the outermost transaction, so they travel as a whole."""
     transaction = _outermost()

@@ -29,7 +29,7 @@ from typing import Any
 from peewee import SQL
 
 from desktop_app.clock import Stamp
-from desktop_app.storage import changes
+from desktop_app.storage import changes, search_index
 from desktop_app.storage.changes import SEEN
 from desktop_app.storage.models import (
     Conflict,
@@ -39,6 +39,10 @@ from desktop_app.storage.models import (
 )
 from desktop_app.sync.fields import keeps_conflicts
 from desktop_app.sync.journal_rows import MODELS, insert_rows, record_applied
+
+# New rows of a table from one file, from which their search entries are written together
+# rather than by a trigger a row (storage/search_index.py).
+MANY = 200
 
 
 class ChangeRefused(Exception):
@@ -53,6 +57,7 @@ class Applied:
     conflicts: int = 0  # new conflicts found
     tables: set[str] = field(default_factory=set)
     rows: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    parented: set[str] = field(default_factory=set)  # items given a parent, or restored
 
 
 def apply_changes(changes_: list[dict], *, origin: str) -> Applied:
@@ -84,6 +89,13 @@ def merge_changes(changes_: list[dict]) -> Applied:
         merge.run()
         result.conflicts += merge.conflicts
         result.rows[table].update(change["row"] for change in table_changes)
+        if table == "agenda_item":  # given a parent, or back with one (a restore)
+            result.parented |= {
+                change["row"]
+                for change in table_changes
+                if change["fields"].get("parent")
+                or ("deleted_at" in change["fields"] and change["fields"]["deleted_at"] is None)
+            }
     result.changes = len(changes_)
     result.tables = set(by_table)
     return result
@@ -106,15 +118,38 @@ class _TableMerge:
                 self.heads[conflict.row_id, conflict.field][conflict.stamp] = conflict
         self.dirty: dict[str, set[str]] = defaultdict(set)
         self.made: set[str] = set()
+        self.kept: list[Conflict] = []  # texts kept aside by this merge
+        # The defaults of new rows, worked out once; `id`, the one worked out a row, is given.
+        self.defaults = {
+            field_.name: default
+            for field_, default in model._meta.defaults.items()
+            if not callable(default)
+        }
 
     def run(self) -> None:
+        self._merge_all()
+        # A text kept aside that the record holds too (two laptops importing the same
+        # file) stays a head of its field but is no conflict to show or count.
+        self.conflicts += sum(
+            self.heads[c.row_id, c.field].get(c.stamp) is c
+            and json.loads(c.value) != changes.plain(self.rows[c.row_id].__data__.get(c.field))
+            for c in self.kept
+        )
+
+    def _merge_all(self) -> None:
         for change in self.changes:
             row = self.rows.get(change["row"])
             if row is None:
                 self._make(change)
             else:
                 self._merge(row, change)
-        insert_rows(self.model, [self.rows[row_id] for row_id in sorted(self.made)])
+        made = sorted(self.made)
+        if len(made) < MANY:
+            insert_rows(self.model, [self.rows[row_id] for row_id in made])
+        else:
+            with search_index.inserting_unindexed(db, self.table):
+                insert_rows(self.model, [self.rows[row_id] for row_id in made])
+            search_index.index_new_rows(db, self.table, made)
         for row_id, names in self.dirty.items():
             if row_id in self.made:
                 continue
@@ -129,18 +164,20 @@ class _TableMerge:
         values = change["fields"]
         if "created_at" not in values:
             raise ChangeRefused(f"a change to a {self.table} row never made here")
-        row = self.model(
-            id=change["row"],
-            created_at=values["created_at"],
-            updated_at=change["at"] or values["created_at"],
-            hlc=change["hlc"],
-            base_hlc=change["hlc"],
-            stamps="{}",
-        )
-        for name, value in values.items():
-            # A field an older version had (an agenda item's `position`) is passed over.
-            if name != "created_at" and name in self.model._meta.fields:
-                self._set(row, name, value)
+        # The row's data is written straight: peewee's setting each field (and making an id
+        # to throw away) cost more than inserting the row (bench/). A field an older version
+        # had (an agenda item's `position`) is passed over.
+        known = self.model._meta.fields
+        row = self.model(__no_default__=True)
+        row.__data__ = {
+            **self.defaults,
+            **{name: value for name, value in values.items() if name in known},
+            "id": change["row"],
+            "updated_at": change["at"] or values["created_at"],
+            "hlc": change["hlc"],
+            "base_hlc": change["hlc"],
+            "stamps": "{}",
+        }
         self.rows[row.id] = row
         self.made.add(row.id)
 
@@ -154,6 +191,10 @@ class _TableMerge:
 
             for name in [name for name in fields if name != "deleted_at"]:
                 value = fields.pop(name)
+                # Nothing is refused where the change holds what the record does (two
+                # laptops importing the same approved minutes), nor when it was made.
+                if name == "created_at" or value == changes.plain(row.__data__.get(name)):
+                    continue
                 frozen_rows.keep_refused(self.table, row.id, name, change, value, self.found_at)
                 self.conflicts += 1
         touched = False
@@ -277,7 +318,9 @@ class _TableMerge:
         )
         if kind == "edit":
             self.heads[row.id, name][stamp] = conflict
-        self.conflicts += 1
+            self.kept.append(conflict)  # counted at the end, if it differs from the record
+        else:
+            self.conflicts += 1
 
     def _set(self, row: Synced, name: str, value) -> None:
         field_ = self.model._meta.fields[name]

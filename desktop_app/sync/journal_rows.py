@@ -1,5 +1,5 @@
 """Changes applied from the share, written down: into the local journal (so the whole
-history can be replayed) and the audit log (who made each change and on which machine),
+history can be replayed) and the audit log (who made the changes and on which machine),
 and new rows inserted, each in one prepared statement per set of columns.
 
 Building peewee's INSERT for each row cost several times SQLite's writing it (bench/), so
@@ -14,45 +14,78 @@ from collections import defaultdict
 from desktop_app.storage.models import SYNCED_MODELS, AuditEntry, JournalEntry, Synced, db
 
 MODELS = {model._meta.table_name: model for model in SYNCED_MODELS}
+JOURNAL_COLUMNS = (
+    "change_id",
+    "device_id",
+    "hlc",
+    "table_name",
+    "row_id",
+    "op",
+    "fields",
+    "prior",
+    "actor",
+    "machine",
+    "at",
+    "tx_id",
+    "schema_version",
+    "origin",
+)
 
 
 def record_applied(applied: list[dict], origin: str) -> None:
     """Each change applied into the journal (with where it came from) and the audit log."""
+    names = JOURNAL_COLUMNS
     entries = [
-        {
-            "change_id": change["id"],
-            "device_id": change["device"],
-            "hlc": change["hlc"],
-            "table_name": change["table"],
-            "row_id": change["row"],
-            "op": change["op"],
-            "fields": json.dumps(change["fields"], ensure_ascii=False, sort_keys=True),
-            "prior": json.dumps(change.get("prior", {}), sort_keys=True),
-            "actor": change["actor"],
-            "machine": change["machine"],
-            "at": change["at"],
-            "tx_id": change["tx"],
-            "schema_version": change["schema"],
-            "origin": origin,
-        }
+        (
+            change["id"],
+            change["device"],
+            change["hlc"],
+            change["table"],
+            change["row"],
+            change["op"],
+            json.dumps(change["fields"], ensure_ascii=False, sort_keys=True),
+            json.dumps(change["prior"], sort_keys=True) if change.get("prior") else "{}",
+            change["actor"],
+            change["machine"],
+            change["at"],
+            change["tx"],
+            change["schema"],
+            origin,
+        )
         for change in applied
     ]
-    audit = [
-        {
-            "id": change["id"],
-            "at": change["at"],
-            "actor": change["actor"],
-            "machine": change["machine"],
-            "action": f"sync {_action(change)}",
-            "table_name": change["table"],
-            "row_id": change["row"],
-            "summary": f"{MODELS[change['table']].__name__} {change['row']}: "
-            + ", ".join(sorted(change["fields"]))[:400],
-        }
-        for change in applied
-    ]
-    _insert_dicts(JournalEntry, entries)
-    _insert_dicts(AuditEntry, audit)
+    _insert_many(JournalEntry, names, entries)
+    _insert_dicts(AuditEntry, _audit(applied, origin))
+
+
+def _audit(applied: list[dict], origin: str) -> list[dict]:
+    """One audit entry for the changes of one kind to one table by one person on one
+    machine: who made them and where is the audit log's to say, each change is the
+    journal's. An entry a change cost as much as its journal entry (bench/)."""
+    groups: dict[tuple[str, str, str, str], list[dict]] = defaultdict(list)
+    for change in applied:
+        groups[change["table"], _action(change), change["actor"], change["machine"]].append(change)
+    entries = []
+    for (table, action, actor, machine), group in groups.items():
+        model = MODELS[table].__name__
+        if len(group) == 1:
+            [change] = group
+            what = f"{model} {change['row']}: " + ", ".join(sorted(change["fields"]))
+        else:
+            what = f"{len(group):,} {model} rows, from {origin}"
+        entries.append(
+            {
+                "id": group[0]["id"],
+                "at": max(change["at"] for change in group),
+                "actor": actor,
+                "machine": machine,
+                "action": f"sync {action}",
+                "table_name": table,
+                "row_id": group[0]["row"] if len(group) == 1 else "",
+                "summary": what[:400],
+            }
+        )
+    return entries
 
 
 def _action(change: dict) -> str:
@@ -79,12 +112,14 @@ def _insert_dicts(model, rows: list[dict]) -> None:
 
 def _insert_many(model, names: tuple[str, ...], values: list[tuple]) -> None:
     # Only names of the schema's own columns are put in the text; values go as parameters.
+    # The values came as JSON (text, numbers, true/false, null; dates as ISO text), which
+    # SQLite stores as peewee would after its conversions, so they are passed as they are:
+    # converting each cost a third of the insert (bench/).
     fields = [model._meta.fields[name] for name in names]
     columns = ", ".join(f'"{field_.column_name}"' for field_ in fields)
     marks = ", ".join("?" * len(fields))
     sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
-    converted = [tuple(f.db_value(v) for f, v in zip(fields, row, strict=True)) for row in values]
-    db.cursor().executemany(sql, converted)
+    db.cursor().executemany(sql, values)
 
 
 def journal_change(entry: JournalEntry) -> dict:

@@ -165,7 +165,10 @@ def read_file(file: ChangeFile) -> tuple[Header, list[dict], bytes]:
         if not data:
             raise BadFile(_empty(file))
         lines = gzip.decompress(data).decode("utf-8").splitlines()
-        records = [json.loads(line) for line in lines]
+        # One parse for the whole file: a parse a line cost twice as much (bench/).
+        records = json.loads(f"[{','.join(lines)}]")
+        if len(records) != len(lines):
+            raise ValueError("a line holding more than one value")
     except BadFile:
         raise
     except (OSError, EOFError, zlib.error, gzip.BadGzipFile, UnicodeDecodeError, ValueError) as e:

@@ -431,8 +431,13 @@ def declaration(data):
             f"{ELECTION}.role: “member” is not one of “chair”, “vice-chair”",
         ),
         (
-            lambda d: election(d).update(role="vice-chair", term="meeting"),
-            f"{ELECTION}.term: only a chair is elected for one meeting",
+            lambda d: election(d).update(kind="appointment", term="year"),
+            f"{ELECTION}.term: an appointment holds from the meeting on, or for this “meeting” "
+            "only",
+        ),
+        (
+            lambda d: election(d).update(kind="co-option", role="co-opted"),
+            f"{ELECTION}.term: a co-option has no term",
         ),
         (lambda d: election(d).pop("appointee"), f"{ELECTION}.appointee: missing"),
         (

@@ -295,3 +295,59 @@ def test_every_date_falls_in_the_year_whose_range_contains_it(day, starts):
         assert label == str(first)
     else:
         assert label == f"{first}/{(first + 1) % 100:02d}"
+
+
+# The date of the next meeting
+
+
+def test_the_next_meeting_s_date_is_kept_and_that_meeting_scheduled_from_it(board):
+    meeting = meetings.create_meeting(
+        body_id=board.id, date="2012-12-17", start_time="14:30", end_time="16:30"
+    )
+
+    meetings.set_next_meeting(meeting_id=meeting.id, date="2013-02-04")
+    following = meetings.schedule_next_meeting(meeting_id=meeting.id)
+
+    assert Meeting.get_by_id(meeting.id).next_meeting_date == dt.date(2013, 2, 4)
+    assert (following.date, following.start_time, following.end_time, following.venue) == (
+        dt.date(2013, 2, 4),
+        "14:30",
+        "16:30",
+        "Town Hall, Maidstone",
+    )
+    assert previous_of(following.id) == meeting.id
+
+
+def _scheduled_next(meeting_id: str) -> None:
+    meetings.set_next_meeting(meeting_id=meeting_id, date="2013-02-04")
+    meetings.schedule_next_meeting(meeting_id=meeting_id)
+
+
+@pytest.mark.parametrize(
+    ("before", "step", "words"),
+    [
+        (
+            None,
+            lambda m: meetings.set_next_meeting(meeting_id=m, date="2012-12-17"),
+            "The next meeting must come after this one of 17 December 2012",
+        ),
+        (
+            None,
+            lambda m: meetings.schedule_next_meeting(meeting_id=m),
+            "set no date for the next meeting yet",
+        ),
+        (
+            _scheduled_next,
+            lambda m: meetings.schedule_next_meeting(meeting_id=m),
+            "already meets on 4 February 2013",
+        ),
+    ],
+    ids=["on this meeting's day", "no date set", "scheduled twice"],
+)
+def test_a_next_meeting_that_cannot_be_is_refused(refused, board, before, step, words):
+    meeting = meetings.create_meeting(body_id=board.id, date="2012-12-17")
+    if before:
+        before(meeting.id)
+
+    with refused(words):
+        step(meeting.id)

@@ -214,3 +214,22 @@ def test_every_change_in_one_transaction_gets_its_own_stamp(clocked_database):
     stamps = [entry.hlc for entry in journal()]
     assert len(set(stamps)) == 3 and stamps == sorted(stamps)
     assert Organisation.get_by_id(police.id).hlc == stamps[-1]
+
+
+def test_after_a_savepoint_rolled_back_the_clock_is_as_before_it(clocked_database, clock):
+    """A sync applies each file in a savepoint of one transaction: a file refused after its
+    stamps were observed must not leave the clock moved on."""
+    ahead = Stamp(clock.ms + 3_600_000, 0, "f" * 12)
+    with db.atomic():
+        first = Stamp.parse(changes.next_stamp())
+        try:
+            with db.atomic():
+                changes.observe_stamp(ahead)
+                raise ValueError("the file is refused")
+        except ValueError:
+            changes.forget_kept_stamp()
+        after = Stamp.parse(changes.next_stamp())
+        with db.atomic():
+            inside = Stamp.parse(changes.next_stamp())
+        last = Stamp.parse(changes.next_stamp())
+    assert first < after < inside < last < ahead

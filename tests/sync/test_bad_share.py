@@ -61,7 +61,12 @@ def _damaged(kind: str, data: bytes) -> bytes:
     if kind == "a damaged change":
         lines[1]["table"] = "no_such_table"
         return _packed(lines)
-    raise AssertionError(kind)
+    text = [json.dumps(line) for line in lines]
+    if kind == "two changes on a line":  # each count still right
+        text[1:3] = [f"{text[1]}, {text[2]}"]
+    if kind == "a blank line":
+        text.insert(2, "")
+    return gzip.compress(("\n".join(text) + "\n").encode())
 
 
 KINDS = [
@@ -73,6 +78,8 @@ KINDS = [
     "other device",
     "a change missing",
     "a damaged change",
+    "two changes on a line",
+    "a blank line",
 ]
 
 

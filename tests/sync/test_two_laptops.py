@@ -5,11 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import socket
+import threading
 import time
 
+import pytest
+
+from desktop_app.first_run import ensure_example
 from desktop_app.services import agenda, bodies, meetings, people
+from desktop_app.storage import database as storage
+from desktop_app.storage.database import DatabaseBusy
 from desktop_app.storage.models import AgendaItem, AuditEntry, Body, JournalEntry
-from desktop_app.sync.conflicts import open_conflicts, resolve_conflict
+from desktop_app.sync.conflicts import open_conflicts, open_count, resolve_conflict
+from desktop_app.sync.run import sync_now
 from desktop_app.sync.sharing import sharing_state
 from tests.sync.replicas import laptops
 
@@ -51,11 +58,12 @@ def test_two_edits_of_one_text_keep_both_and_the_clerk_chooses(tmp_path):
     assert first.export() == second.export()
     with first.opened():
         [conflict] = open_conflicts()
+        assert open_count() == 1  # as the status bar counts them
         record = Body.get_by_id(board.id).venue
         assert {conflict.mine.value, conflict.theirs.value} == {"Village Hall", "Church Rooms"}
         assert conflict.mine.value == record
         resolve_conflict(conflict.id, text="Village Hall (Church Rooms if booked)")
-        assert open_conflicts() == []
+        assert open_conflicts() == [] and open_count() == 0
     first.sync()
     second.sync()
     with second.opened():
@@ -191,4 +199,67 @@ def test_a_meetings_status_is_worked_out_from_its_versions_after_a_merge(tmp_pat
     for laptop in (first, second):
         with laptop.opened():
             assert Meeting.get_by_id(board.meetings[0].id).status == "minutes circulated"
+    assert first.export() == second.export()
+
+
+def test_a_cancelled_sync_stops_after_a_whole_file_and_the_next_one_goes_on(tmp_path):
+    first, second = laptops(tmp_path, 2)
+    for n in range(3):  # three files
+        with first.opened():
+            bodies.create_body(name=f"Board {n}")
+        first.sync()
+    asked = []
+    with second.opened():
+        report = sync_now(
+            first.share,
+            progress=lambda done, total: asked.append(done),
+            cancelled=lambda: bool(asked),
+        )
+        assert (report.files_applied, report.stopped) == (1, 2)
+        assert report.skipped == []  # the files left are not "skipped"
+        assert [b.name for b in Body.select()] == ["Board 0"]
+    report = second.sync()
+    assert (report.files_applied, report.stopped) == (2, 0)
+    assert first.export() == second.export()
+
+
+def test_an_edit_waiting_for_this_windows_own_sync_is_told_so(tmp_path, monkeypatch):
+    first, second = laptops(tmp_path, 2)
+    for n in range(2):
+        with first.opened():
+            bodies.create_body(name=f"Board {n}")
+        first.sync()
+    monkeypatch.setitem(storage.PRAGMAS, "busy_timeout", 200)
+    holding, done = threading.Event(), threading.Event()
+
+    def hold(_done, _total):  # after the first file, inside the sync's transaction
+        holding.set()
+        done.wait(10)
+
+    with second.opened():
+        syncing = threading.Thread(target=lambda: sync_now(first.share, progress=hold))
+        syncing.start()
+        try:
+            assert holding.wait(10)
+            with pytest.raises(DatabaseBusy) as refused:
+                people.create_person(name="Ann Clerk")
+        finally:
+            done.set()
+            syncing.join()
+    assert str(refused.value).startswith("The sync with the shared folder under way here kept")
+
+
+def test_two_laptops_that_each_start_with_the_example_share_it_without_conflicts(tmp_path):
+    """As the README's two-laptop steps go: each first start imports the example (approved
+    minutes included) under the same ids; the first syncs find nothing to set aside."""
+    first, second = laptops(tmp_path, 2)
+    for laptop in (first, second):
+        with laptop.opened():
+            assert ensure_example(laptop.folder)
+    reports = [first.sync(), second.sync(), first.sync()]
+    assert [r.conflicts_found for r in reports] == [0, 0, 0]
+    assert [r.skipped for r in reports] == [[], [], []]
+    for laptop in (first, second):
+        with laptop.opened():
+            assert open_count() == 0 and open_conflicts() == []
     assert first.export() == second.export()
