@@ -71,13 +71,9 @@ def meetings_of(table: str, row_ids: list[str]) -> dict[str, str]:
     tables approval does not freeze have none)."""
     if table not in FROZEN_TABLES or not row_ids:
         return {}
-    found: dict[str, str] = {}
-    for start in range(0, len(row_ids), 500):
-        chunk = row_ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for row_id, meeting_id in db.execute_sql(_MEETING_OF[table].format(marks), chunk):
-            found[row_id] = meeting_id
-    return found
+    # The ids as one JSON parameter: a fresh laptop's first file names tens of thousands.
+    sql = _MEETING_OF[table].format("SELECT value FROM json_each(?)")
+    return dict(db.execute_sql(sql, (json.dumps(sorted(row_ids)),)))
 
 
 def frozen_fields(table: str, names) -> list[str]:

@@ -31,9 +31,11 @@ BOOKKEEPING = frozenset(
     {"id", "created_at", "updated_at", "hlc", "deleted_at", "stamps", "base_hlc"}
 )
 
-# A delete's `prior` names under this key the newest stamp of the row its maker saw, so an
-# edit made elsewhere meanwhile is known to be one the delete did not see (sync/applying).
+# A delete's `prior` names under this key the newest stamp of the row its maker saw, and
+# under the next the stamp it saw of each field, so an edit made elsewhere meanwhile is
+# known to be one the delete did not see (sync/applying), whatever the clocks.
 SEEN = "*"
+SEEN_FIELDS = "*fields"
 # A delete's `prior` names under this key what else it hides, each with the stamp seen.
 HIDES = "hides"
 
@@ -148,9 +150,8 @@ def settle(
     prior = {name: sorted({stamp_of(row, name), *replacing})}
     if name == "deleted_at" and value is not None:
         stamps = json.loads(row.stamps or "{}")
-        seen = max([row.base_hlc, *stamps.values()])
-        prior[SEEN] = [seen]
-        row.stamps = json.dumps({**stamps, SEEN: seen}, sort_keys=True)
+        prior.update(_seen(row, stamps))
+        row.stamps = json.dumps({**stamps, SEEN: prior[SEEN][0]}, sort_keys=True)
         if hides is not None:
             prior[HIDES] = hides
     _write(row, {name: value}, prior, "resolve", f"{_describe(row)}: {name}")
@@ -165,12 +166,18 @@ def delete(row: Synced, *, hides: dict[str, str] | None = None) -> None:
     if row.deleted_at is not None:
         return
     stamps = json.loads(row.stamps or "{}")
-    seen = max([row.base_hlc, *stamps.values()])
-    prior = {"deleted_at": [stamp_of(row, "deleted_at")], SEEN: [seen]}
+    prior = {"deleted_at": [stamp_of(row, "deleted_at")], **_seen(row, stamps)}
+    seen = prior[SEEN][0]
     if hides is not None:
         prior[HIDES] = hides
     row.stamps = json.dumps({**stamps, SEEN: seen}, sort_keys=True)
     _write(row, {"deleted_at": utc_now()}, prior, "delete", _describe(row), op="delete")
+
+
+def _seen(row: Synced, stamps: dict) -> dict:
+    """What a delete of `row` saw: the newest stamp, and the stamp of each field."""
+    fields = {name: stamp for name, stamp in stamps.items() if not name.startswith(SEEN)}
+    return {SEEN: [max([row.base_hlc, *stamps.values()])], SEEN_FIELDS: fields}
 
 
 def restore(row: Synced) -> None:

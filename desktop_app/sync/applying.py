@@ -30,7 +30,7 @@ from peewee import SQL
 
 from desktop_app.clock import Stamp
 from desktop_app.storage import changes, search_index
-from desktop_app.storage.changes import SEEN
+from desktop_app.storage.changes import SEEN, SEEN_FIELDS
 from desktop_app.storage.models import (
     Conflict,
     JournalEntry,
@@ -89,16 +89,12 @@ def merge_changes(changes_: list[dict]) -> Applied:
         merge.run()
         result.conflicts += merge.conflicts
         result.rows[table].update(change["row"] for change in table_changes)
-        if table == "agenda_item":  # given a parent, or brought back (a restore)
+        if table == "agenda_item":  # given a parent, or back with one (a restore)
             result.parented |= {
                 change["row"]
                 for change in table_changes
                 if change["fields"].get("parent")
-                or (
-                    "created_at" not in change["fields"]
-                    and "deleted_at" in change["fields"]
-                    and change["fields"]["deleted_at"] is None
-                )
+                or ("deleted_at" in change["fields"] and change["fields"]["deleted_at"] is None)
             }
     result.changes = len(changes_)
     result.tables = set(by_table)
@@ -265,13 +261,14 @@ class _TableMerge:
             row.deleted_at = None
             stamps["deleted_at"] = stamp
             return True
-        data = [value for key, value in stamps.items() if key not in ("deleted_at", SEEN)]
-        if max([row.base_hlc, *data]) > stamp:
+        data = {key: value for key, value in stamps.items() if key not in ("deleted_at", SEEN)}
+        if max([row.base_hlc, *data.values()]) > stamp:
             return False  # edited after the delete, by someone who had not seen it: kept
-        seen = max(change.get("prior", {}).get(SEEN, [""]))
+        prior = change.get("prior", {})
+        seen = max(prior.get(SEEN, [""]))
         row.deleted_at = deleted
         stamps["deleted_at"], stamps[SEEN] = stamp, seen
-        unseen = [value for value in data if value > seen]
+        unseen = [value for key, value in data.items() if _unseen(prior, key, value, row)]
         if unseen:
             self._keep_deleted(row, stamp, max(unseen))
         return True
@@ -284,8 +281,13 @@ class _TableMerge:
             # As when the edit arrives first: nothing is lost, so no conflict stays.
             gone = conflict_id(self.table, row.id, "deleted_at", deleted_stamp)
             Conflict.delete().where(Conflict.id == gone).execute()
-        elif stamp > stamps.get(SEEN, ""):
-            self._keep_deleted(row, deleted_stamp, stamp)
+        else:
+            delete = JournalEntry.get_or_none(
+                (JournalEntry.row_id == row.id) & (JournalEntry.hlc == deleted_stamp)
+            )
+            prior = json.loads(delete.prior) if delete else {SEEN: [stamps.get(SEEN, "")]}
+            if any(_unseen(prior, name, stamp, row) for name in change["fields"]):
+                self._keep_deleted(row, deleted_stamp, stamp)
 
     # Conflicts
 
@@ -332,6 +334,15 @@ class _TableMerge:
 
 
 _ABSENT = object()
+
+
+def _unseen(delete_prior: dict, name: str, stamp: str, row: Synced) -> bool:
+    """Whether the delete whose `prior` is given had not seen field `name` at `stamp`: by
+    the stamp it saw of each field, or, from a delete that names none, by the newest."""
+    fields = delete_prior.get(SEEN_FIELDS)
+    if fields is None:
+        return stamp > max(delete_prior.get(SEEN, [""]))
+    return stamp > fields.get(name, row.base_hlc)
 
 
 def _made_by(row_id: str, stamp: str) -> tuple[str, str, str, str]:

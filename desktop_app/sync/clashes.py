@@ -68,6 +68,7 @@ def find_clashes(*, meetings: Collection[str] | None = None) -> list[Clash]:
         *_meetings_in_one_slot(),
         *_repeated_minute_numbers(),
         *_repeated_versions(),
+        *_approved_twice(),
         *_repeated_issues(),
         *_votes_that_no_longer_fit(meetings),
     ]
@@ -199,6 +200,27 @@ def _repeated_versions() -> list[Clash]:
                 tuple(ids),
                 f"The minutes of {_meeting_named(meeting_id)} have {len(ids)} versions "
                 f"numbered {version}; each version needs a number of its own.",
+            )
+        )
+    return clashes
+
+
+def _approved_twice() -> list[Clash]:
+    # minutes_versions.approve: minutes once approved are approved; two laptops approving
+    # at once make two approvals, of which sync puts back the one every laptop picks
+    # (freeze.approved_version), leaving the other approving what the record may not hold.
+    clashes = []
+    approved = MinutesVersion.live().where(MinutesVersion.state.in_(freeze.FROZEN_STATES))
+    for (meeting_id,), ids in _groups(approved, MinutesVersion.meeting).items():
+        versions = MinutesVersion.select().where(MinutesVersion.id.in_(ids))
+        numbers = _and([str(n) for n in sorted(v.version for v in versions)])
+        clashes.append(
+            Clash(
+                "minutes approval",
+                "minutes_version",
+                tuple(ids),
+                f"The minutes of {_meeting_named(meeting_id)} were approved {_times(len(ids))}, "
+                f"as versions {numbers}; take back all approvals but one.",
             )
         )
     return clashes

@@ -145,6 +145,36 @@ def _checked(row: Synced, name: str, text: str) -> str:
     return validation.text(text, what)
 
 
+def open_count() -> int:
+    """How many conflicts `open_conflicts` lists, without making their views (the status
+    bar asks after every sync)."""
+    return sum(_is_open(conflict, _row(conflict)) for conflict in Conflict.select())
+
+
+def _row(conflict: Conflict) -> Synced | None:
+    model = MODELS.get(conflict.table_name)
+    return model.get_or_none(model.id == conflict.row_id) if model else None
+
+
+def _is_open(conflict: Conflict, row: Synced | None) -> bool:
+    """A conflict is open while its row is here and the value kept aside differs from the
+    record's; a change refused by approved minutes stays open until dismissed, unless the
+    approved minutes hold that very value."""
+    if conflict.kind == DISMISSED or conflict.table_name not in MODELS:
+        return False
+    if conflict.kind == "frozen" and (row is None or conflict.field == CREATED):
+        return True
+    if row is None:
+        return False
+    return conflict.kind == "deleted" or _record_value(row, conflict.field) != json.loads(
+        conflict.value
+    )
+
+
+def _record_value(row: Synced, name: str):
+    return changes.plain(row.__data__.get(row._meta.fields[name].name))
+
+
 def _in_approved_minutes(stored: list[Conflict]) -> set[str]:
     """The ids of the conflicts on rows of approved minutes."""
     frozen = freeze.frozen_meetings()
@@ -165,26 +195,23 @@ def _in_approved_minutes(stored: list[Conflict]) -> set[str]:
 def _view(
     conflict: Conflict, known_open: bool = False, approved: bool = False
 ) -> ConflictView | None:
-    if conflict.kind == DISMISSED:
+    """The conflict as the clerk sees it; one on approved minutes (`approved`) can only be
+    dismissed, as a refused change can."""
+    row = _row(conflict)
+    if row is None and conflict.kind != "frozen" or conflict.table_name not in MODELS:
         return None
-    model = MODELS.get(conflict.table_name)
-    row = model.get_or_none(model.id == conflict.row_id) if model else None
-    if row is None and conflict.kind == "frozen" and model is not None:
-        return _frozen_view(conflict, None, json.loads(conflict.value))
-    if row is None:
+    if not known_open and not _is_open(conflict, row):
         return None
     theirs_value = json.loads(conflict.value)
     if conflict.kind == "frozen" or (approved and conflict.kind == "edit"):
-        return _frozen_view(conflict, row, theirs_value, known_open)
+        return _frozen_view(conflict, row, theirs_value)
     if conflict.kind == "deleted":
         mine_value = row.deleted_at
         theirs_value = None if row.deleted_at is not None else _deleted_at(conflict)
         name = "deleted_at"
     else:
         name = conflict.field
-        mine_value = changes.plain(row.__data__.get(row._meta.fields[name].name))
-        if mine_value == theirs_value and not known_open:
-            return None
+        mine_value = _record_value(row, name)
     mine = _side(row, name)
     theirs = Side(theirs_value, conflict.actor, conflict.machine, conflict.at)
     return ConflictView(
@@ -202,16 +229,12 @@ def _view(
 _DISMISSED = "(dismissed)"
 
 
-def _frozen_view(
-    conflict: Conflict, row: Synced | None, theirs_value, known_open: bool = False
-) -> ConflictView | None:
+def _frozen_view(conflict: Conflict, row: Synced | None, theirs_value) -> ConflictView:
     """A change refused because the minutes were approved: the approved value stays."""
     if conflict.field == CREATED or row is None:
         mine_value = "(not in the approved minutes)"
     else:
-        mine_value = changes.plain(row.__data__.get(row._meta.fields[conflict.field].name))
-        if mine_value == theirs_value and not known_open:
-            return None  # the approved value itself
+        mine_value = _record_value(row, conflict.field)
     record = _label(row) if row is not None else conflict.table_name.replace("_", " ").title()
     return ConflictView(
         id=conflict.id,

@@ -21,11 +21,10 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from peewee import SQL
-
 from desktop_app.services import freeze
 from desktop_app.storage import changes
 from desktop_app.storage.changes import SEEN
+from desktop_app.storage.listed import listed
 from desktop_app.storage.models import Conflict, JournalEntry, MinutesVersion, db
 from desktop_app.sync.applying import MODELS, Applied, conflict_id, merge_changes
 from desktop_app.sync.journal_rows import journal_change
@@ -102,7 +101,8 @@ def _approvals(meetings: set[str]) -> dict[str, MinutesVersion]:
     query = (
         MinutesVersion.live()
         .where(
-            _in(MinutesVersion.meeting, meetings) & MinutesVersion.state.in_(freeze.FROZEN_STATES)
+            MinutesVersion.meeting.in_(listed(meetings))
+            & MinutesVersion.state.in_(freeze.FROZEN_STATES)
         )
         .order_by(MinutesVersion.version.desc(), MinutesVersion.id.desc())
     )
@@ -133,10 +133,6 @@ def _straying(approvals: dict[str, MinutesVersion], touched: set[str]) -> set[st
             elif any(own.get(name, base) != stamp for name, stamp in kept.items()):
                 found.add(meeting_id)
     return found
-
-
-def _in(column, values) -> object:
-    return column.in_(SQL("(SELECT value FROM json_each(?))", [json.dumps(sorted(values))]))
 
 
 _ROW = "r.id, {meeting}, r.stamps, r.base_hlc, r.deleted_at"

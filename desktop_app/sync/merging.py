@@ -1,7 +1,8 @@
 """Changes from other machines merged into this one's record, in the caller's transaction:
 applied field by field (applying.py), approved minutes put back as approved (frozen.py),
-and the values worked out from others worked out again (derived.py). A sync does this for
-each file it reads; replaying a journal into an empty data folder does it once for all.
+the values worked out from others worked out again (derived.py), and work a delete hid
+without seeing it kept in view (hidden_work.py). A sync does this for each file it reads;
+replaying a journal into an empty data folder does it once for all.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.services import freeze
-from desktop_app.sync import derived, frozen
+from desktop_app.sync import derived, frozen, hidden_work
 from desktop_app.sync.applying import Applied, apply_changes
 
 
@@ -25,4 +26,6 @@ def merge_in(changes_: list[dict], *, origin: str) -> Merged:
     was_frozen = freeze.frozen_meetings()
     applied = apply_changes(changes_, origin=origin)
     set_aside = frozen.settle_approved(applied, was_frozen)
-    return Merged(applied, set_aside, derived.recompute(applied))
+    meetings = derived.recompute(applied)
+    hidden_work.keep_hidden_work(applied, meetings)
+    return Merged(applied, set_aside, meetings)

@@ -34,7 +34,7 @@ from desktop_app.storage.models import AppliedFile, LocalSetting, db
 from desktop_app.sync import content, outgoing
 from desktop_app.sync.applying import ChangeRefused
 from desktop_app.sync.clashes import Clash, find_clashes
-from desktop_app.sync.conflicts import open_conflicts
+from desktop_app.sync.conflicts import open_count
 from desktop_app.sync.journal_rows import journal_change
 from desktop_app.sync.merging import merge_in
 from desktop_app.sync.share import (
@@ -105,7 +105,7 @@ def sync_now(
 
 def open_conflict_count() -> int:
     """Values kept aside and rules a merge broke, as the status bar counts them."""
-    return len(open_conflicts()) + len(json.loads(get_setting(CLASHES, "[]")))
+    return open_count() + len(json.loads(get_setting(CLASHES, "[]")))
 
 
 def remember_clashes(meetings: set[str] | None = None) -> list[Clash]:

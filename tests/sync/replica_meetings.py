@@ -1,7 +1,8 @@
 """The edits of the meeting itself that the three laptops of test_replicas_converge.py
 make, through the services the window calls: attendance and arrival times, resolutions and
-named votes, papers (whose files travel apart from the rows), minutes, and approving the
-minutes at a later meeting or taking the approval back."""
+named votes, papers (whose files travel apart from the rows), minutes and the chair's brief,
+and circulating the minutes, approving them at a later meeting or taking the approval
+back."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import rule
 
 from desktop_app.services import (
+    agenda,
     attendance,
     documents,
     freeze,
@@ -152,6 +154,29 @@ class MeetingEdits(Edits):
                 self._replacing(minutes.item_notes(item.id))
                 minutes.set_item_notes(item_id=item.id, notes=notes)
                 self._typed(notes)
+
+        self._on(laptop, work)
+
+    @rule(laptop=LAPTOP, pick=PICK)
+    def write_brief_note(self, laptop, pick):
+        """The chair's brief, which still changes once the minutes are approved."""
+        note = self._text("Brief")
+
+        def work():
+            item = items(pick)
+            if item is not None:
+                self._replacing(item.brief_note)
+                agenda.update_item(item_id=item.id, brief_note=note)
+                self._typed(note)
+
+        self._on(laptop, work)
+
+    @rule(laptop=LAPTOP, pick=PICK)
+    def circulate_minutes(self, laptop, pick):
+        def work():
+            meeting = pick_of(Meeting.live().order_by(*MEETINGS), pick)
+            if meeting is not None:
+                minutes_versions.circulate(meeting_id=meeting.id)
 
         self._on(laptop, work)
 

@@ -9,8 +9,7 @@ from desktop_app.errors import ValidationError
 from desktop_app.services import agenda, minutes, resolutions
 from desktop_app.services.minutes_content import content_sha256
 from desktop_app.storage.models import AgendaItem, Minute, MinutesVersion
-from desktop_app.sync.conflicts import open_conflicts, resolve_conflict
-from desktop_app.sync.run import open_conflict_count
+from desktop_app.sync.conflicts import open_conflicts, open_count, resolve_conflict
 from tests.signing.record import approve, make_board
 from tests.sync.replicas import laptops
 
@@ -68,7 +67,7 @@ def test_a_change_to_approved_minutes_can_only_be_dismissed(tmp_path):
     clerk.sync()
     with clerk.opened():
         [conflict] = [c for c in open_conflicts() if c.kind == "frozen"]
-        assert open_conflict_count() == len(open_conflicts())
+        assert open_count() == len(open_conflicts())
         with pytest.raises(ValidationError, match="approved"):
             resolve_conflict(conflict.id, keep="theirs")
         resolve_conflict(conflict.id, keep="mine")

@@ -167,6 +167,25 @@ def test_two_minutes_versions_with_one_number_clash(example):
     )
 
 
+def test_minutes_approved_on_two_laptops_at_once_clash(example):
+    meeting = december(example)
+    approved = "2013-03-18T15:00:00.000+00:00"
+    first = merged(
+        MinutesVersion, meeting=meeting.id, version=1, state="approved", approved_at=approved
+    )
+    second = merged(
+        MinutesVersion, meeting=meeting.id, version=2, state="approved", approved_at=approved
+    )
+
+    clash = only("minutes approval")
+
+    assert set(clash.row_ids) == {first.id, second.id}
+    assert clash.message == (
+        "The minutes of the Maidstone Locality Board meeting of 17 December 2012 were "
+        "approved twice, as versions 1 and 2; take back all approvals but one."
+    )
+
+
 def test_two_pack_issues_with_one_number_clash_but_not_across_editions(example):
     meeting = december(example)
     issued = "2012-12-10T09:00:00.000+00:00"

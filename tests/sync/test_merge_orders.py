@@ -286,3 +286,23 @@ def test_a_row_set_aside_by_an_approval_is_kept_as_it_was_last_changed_in_any_or
     [(kind, field, _mine, theirs)] = conflicts
     assert (kind, field) == ("frozen", "created")
     assert "That the report be agreed." in theirs
+
+
+def test_an_edit_the_delete_never_saw_is_kept_though_the_deleter_moved_the_item_later(tmp_path):
+    def two_items():
+        budget = _item()
+        agenda.add_item(meeting_id=budget.meeting_id, title="Parks")
+        return budget
+
+    shared = _share(tmp_path, two_items)
+    with shared.ahead.opened():  # its move is stamped after the other laptop's edit
+        agenda.move_item(item_id=shared.made.id, offset=1)
+        agenda.delete_item(item_id=shared.made.id)
+    with shared.behind.opened():
+        agenda.update_item(item_id=shared.made.id, title="Budget 2027")
+    delete, edit = shared.since(shared.ahead), shared.since(shared.behind)
+
+    record, conflicts = _outcome(tmp_path, [shared.base, delete, edit], [shared.base, edit, delete])
+
+    assert [item["title"] for item in _items_of(record)] == ["Parks"]
+    assert [(kind, theirs) for kind, _field, _mine, theirs in conflicts] == [("deleted", "None")]
