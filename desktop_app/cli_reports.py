@@ -34,9 +34,7 @@ def render_report_command(args) -> int:
     if report is None:
         raise ValidationError(f"{label}, “{entry.title}”, has no report.")
     if args.public and entry.part == "II":
-        raise ValidationError(
-            f"{label} is taken in Part II, so its report has no public edition."
-        )
+        raise ValidationError(f"{label} is taken in Part II, so its report has no public edition.")
     data = render_report(report.id, public=args.public)
     write_atomically(args.out, data)
     pages = len(PdfReader(io.BytesIO(data)).pages)

@@ -11,10 +11,10 @@ import pytest
 from pypdf import PdfReader
 
 from desktop_app.documents.pack_pdf import render_pack
-from desktop_app.documents.report_pdf import appendix_letter, render_report
+from desktop_app.documents.report_pdf import render_report
 from desktop_app.services import agenda, documents
 from desktop_app.services.reports import workflow, writing
-from desktop_app.services.reports.sections import IMPLICATIONS
+from desktop_app.services.reports.sections import IMPLICATIONS, appendix_letter
 from tests.documents.conftest import SECRET_PAPER, make_report
 from tests.documents.test_registers_pdf import embedded_only
 from tests.services.reports.seed import (
