@@ -10,6 +10,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from desktop_app.documents.archive_pdf import render_archive
 from desktop_app.documents.pack_pdf import render_pack
 from desktop_app.documents.report_pdf import render_report
 from desktop_app.services import agenda, documents
@@ -200,3 +201,9 @@ def test_appendices_are_lettered_past_z():
         "AZ",
         "BA",
     ]
+
+
+def test_the_meeting_archive_holds_the_approved_report(seed):
+    approve(seed)
+    text = flat(render_archive(seed.meeting_id))
+    assert "3.5 The Local Strategic Partnership was dissolved in September 2011" in text
