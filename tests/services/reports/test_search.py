@@ -1,5 +1,5 @@
-"""A report's words are found by search (migration 0012's triggers), marked confidential
-on a Part II item, and gone once the report is deleted."""
+"""A report's words are found by search (the triggers of the reports' migration), marked
+confidential on a Part II item, and gone once the report is deleted."""
 
 from __future__ import annotations
 
