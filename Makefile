@@ -1,18 +1,29 @@
-# `make run` and `make test` do all the set-up a fresh machine needs (README).
+# `make run` and `make test` do all the set-up a fresh machine needs (README):
+# scripts/system-packages installs, or names, the Debian packages Qt and the tests need.
 PYTHON ?= python3
+export PYTHON
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test reliability bench lint format icons clean
+.PHONY: run test reliability bench lint format icons screenshots clean bytecode
 
 $(STAMP): pyproject.toml
+	scripts/system-packages run
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	$(MAKE) --no-print-directory bytecode
 	touch $(STAMP)
 
-run: $(STAMP)
+# Compiled at install and before each `make run` (only what changed): with
+# PYTHONDONTWRITEBYTECODE set, as some environments do, every start would compile the whole
+# project again, a third of a start (bench/scenarios/startup.py).
+bytecode:
+	$(PY) -m compileall -q desktop_app ui main.py > /dev/null
+
+run: $(STAMP) bytecode
+	scripts/system-packages run
 	$(PY) main.py $(ARGS)
 
 # `make test` runs the suite in parallel, one pytest-xdist worker a core, each module's tests
@@ -22,6 +33,7 @@ JOBS ?= auto
 PARALLEL = -n $(JOBS) --dist loadscope
 
 test: $(STAMP)
+	scripts/system-packages test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PARALLEL)
 
 # tests/reliability and the sharing property test at full length; `make test` runs the same
@@ -31,8 +43,11 @@ reliability: $(STAMP)
 		MINUTE_BOOK_FLIPS=1000000 MINUTE_BOOK_REPLICA_EXAMPLES=200 $(PY) -m pytest $(PARALLEL) \
 		--timeout=0 tests/reliability tests/sync/test_replicas_converge.py
 
+# `make bench SCALE="0.25 1 4"` runs every scenario at each size of the §6 dataset and says
+# which costs grow with the council rather than the meeting.
+SCALE ?= 1
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run $(foreach s,$(SCALE),--scale $(s)) $(ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check desktop_app ui tests bench main.py
@@ -43,7 +58,13 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format desktop_app ui tests bench main.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis bench/out
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
 
 icons: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m ui.icons
+
+# The README's pictures, made afresh from the example body (ui/readme_pictures.py); look at
+# each before committing them.
+screenshots: $(STAMP)
+	scripts/system-packages screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m ui.readme_pictures docs

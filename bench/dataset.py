@@ -26,6 +26,7 @@ from pathlib import Path
 from bench import council
 from bench.council import BENCH_BODY, BENCH_DATES
 from bench.proceedings import Proceedings
+from bench.scratch import SCRATCH_DIR
 from desktop_app.storage import store as file_store
 from desktop_app.storage.database import DATABASE_NAME, close_database, open_database
 from desktop_app.storage.models import SYNCED_MODELS, Body, Synced
@@ -37,7 +38,7 @@ from desktop_app.storage.models import SYNCED_MODELS, Body, Synced
 # (left empty, an edit of a generated row was a conflict with the row's own creation).
 VERSION = 4
 SEED = 1972  # the Local Government Act
-DEFAULT_DIR = Path(__file__).parent / "out" / f"dataset-v{VERSION}"
+DEFAULT_DIR = SCRATCH_DIR / f"dataset-v{VERSION}"  # outside the clone
 MARKER = "dataset.json"
 BATCH_VARIABLES = 30_000  # SQLite allows 32,766 bound values per statement since 3.32
 

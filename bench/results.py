@@ -20,6 +20,8 @@ class Result:
     met: bool | None = None
     verdict: str = ""  # shown instead of ok/MISS when set, e.g. "not available yet"
     notes: list[str] = field(default_factory=list)
+    # The figure in numbers (seconds, or MB for memory), compared across dataset sizes.
+    value: float | None = None
 
     @classmethod
     def unavailable(cls, budget: Budget, why: str) -> Result:
@@ -55,12 +57,7 @@ def table(results: list[Result]) -> str:
         (r.scenario, r.measured, str(r.runs or ""), r.budget, r.baseline, r.outcome())
         for r in results
     ]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
-    lines = []
-    for n, row in enumerate(rows):
-        lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
+    lines = _aligned(rows)
     notes = [(r.scenario, note) for r in results for note in r.notes]
     if notes:
         lines.append("")
@@ -75,3 +72,45 @@ def table(results: list[Result]) -> str:
     if not misses and not broken:
         lines.append("Every measured budget was met.")
     return "\n".join(lines)
+
+
+# A cost that grows by less than this from the smallest dataset to the largest follows the
+# meeting (DESIGN.md §6: "costs follow the meeting, not the council").
+FOLLOWS = 2.0
+
+
+def growth(by_scale: dict[float, list[Result]]) -> str:
+    """How each scenario's figure grows with the size of the council, and which grow."""
+    scales = sorted(by_scale)
+    figures: dict[str, dict[float, Result]] = {}
+    for scale in scales:
+        for result in by_scale[scale]:
+            if result.value is not None:
+                figures.setdefault(result.scenario, {})[scale] = result
+    header = ("scenario", *(f"×{scale:g} dataset" for scale in scales), "growth")
+    rows, growing = [header], []
+    for scenario, found in figures.items():
+        if len(found) != len(scales) or not found[scales[0]].value:
+            continue
+        ratio = found[scales[-1]].value / found[scales[0]].value
+        if ratio >= FOLLOWS:
+            growing.append(scenario)
+        mark = "" if ratio < FOLLOWS else "  GROWS WITH THE COUNCIL"
+        rows.append((scenario, *(found[s].measured for s in scales), f"×{ratio:.2f}{mark}"))
+    lines = [*_aligned(rows), ""]
+    span = f"from ×{scales[0]:g} to ×{scales[-1]:g} the council"
+    if growing:
+        lines.append(f"COSTS THAT GROW WITH THE COUNCIL ({span}): {', '.join(growing)}")
+    else:
+        lines.append(f"Every cost follows the meeting ({span}: each grew under ×{FOLLOWS:g}).")
+    return "\n".join(lines)
+
+
+def _aligned(rows: list[tuple[str, ...]]) -> list[str]:
+    """The rows in columns, the first (the header) underlined."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return lines

@@ -4,6 +4,7 @@ measured figure, budget and baseline side by side.
     make bench                         # QT_QPA_PLATFORM=offscreen python -m bench.run
     python -m bench.run --only meeting
     python -m bench.run --only sync_apply --only sync_nothing --only service_writes
+    make bench SCALE="0.25 1 4"        # each size of the dataset, and how each cost grows
 
 Scenarios that build more than the dataset (other laptops, a shared folder) build it in
 the scratch folder, outside the clone: `MINUTE_BOOK_BENCH_SCRATCH`, else the system's
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from bench import budgets
 from bench.dataset import DEFAULT_DIR, ensure_dataset
-from bench.results import Result, table
+from bench.results import Result, growth, table
 from bench.scenarios import (
     meeting,
     memory,
@@ -62,12 +63,36 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Measure Minute Book against its budgets.")
     parser.add_argument("--dataset", type=Path, default=DEFAULT_DIR, help="cached dataset folder")
     parser.add_argument("--only", action="append", help="run only these scenario modules")
+    parser.add_argument(
+        "--scale",
+        action="append",
+        type=float,
+        help="run at this size of the §6 dataset (1 is its size); given more than once, "
+        "also show how each figure grows",
+    )
     args = parser.parse_args(argv)
     # Offscreen unless there is a display: the children inherit it.
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    scales = sorted(set(args.scale or [1.0]))
+    by_scale, broken = {}, False
+    for scale in scales:
+        dataset = args.dataset if scale == 1 else _scaled(args.dataset, scale)
+        by_scale[scale], failed = _run(ensure_dataset(dataset, scale=scale), args.only)
+        broken |= failed
+    if len(scales) > 1:
+        print()
+        print(growth(by_scale))
+    return 1 if broken else 0
 
-    workspace = prepare(ensure_dataset(args.dataset))
+
+def _scaled(dataset: Path, scale: float) -> Path:
+    return dataset.with_name(f"{dataset.name}-x{scale:g}")
+
+
+def _run(dataset: Path, only: list[str] | None) -> tuple[list[Result], bool]:
+    """Every chosen scenario on `dataset`: the results, and whether one broke."""
+    workspace = prepare(dataset)
     print(f"Minute Book benchmark, {time.strftime('%Y-%m-%d %H:%M')}")
     print(f"  {workspace.describe()}")
     print(
@@ -76,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"  working copy: {workspace.data_dir}; scratch: {workspace.scratch_dir}", flush=True)
 
-    chosen = [s for s in SCENARIOS if not args.only or _name(s) in args.only]
+    chosen = [s for s in SCENARIOS if not only or _name(s) in only]
     results: list[Result] = []
     broken = False
     for scenario in chosen:
@@ -87,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
             results.append(Result.failed(_name(scenario), f"{type(error).__name__}: {error}"))
             broken = True
-    if not args.only:
+    if not only:
         covered = {b for s in SCENARIOS for b in s.BUDGETS}
         for budget in budgets.ALL:
             if budget not in covered:
@@ -96,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
     print()
     print(table(results))
-    return 1 if broken else 0
+    return results, broken
 
 
 def _name(scenario) -> str:

@@ -1,22 +1,19 @@
 """The data folder a benchmark run works in: a fresh copy of the cached dataset, so that
 whatever the app writes while it is measured never changes the dataset itself; and the
 scratch folder where scenarios build more (other laptops, a shared folder), outside the
-clone: `MINUTE_BOOK_BENCH_SCRATCH`, else the system's temporary folder."""
+clone (bench/scratch.py)."""
 
 from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench.dataset import read_marker
+from bench.scratch import SCRATCH_DIR
 from desktop_app.storage.database import DATABASE_NAME
 
-SCRATCH_DIR = Path(
-    os.environ.get("MINUTE_BOOK_BENCH_SCRATCH") or Path(tempfile.gettempdir()) / "minute-book-bench"
-)
 # The working copy too is scratch, rewritten on every run: out of the clone (issue 16).
 WORK_DIR = SCRATCH_DIR / "work"
 

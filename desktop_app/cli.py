@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="the data folder (default: your user data folder for minute-book)",
     )
+    parser.add_argument(
+        "--exit-after-start",
+        action="store_true",
+        help="open the window, paint it once and exit (to measure a start)",
+    )
     commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
 
     command = commands.add_parser("import", help="import a minute-book/1 JSON file")
@@ -97,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop_app import cli_signing  # signer, sign, verify (issue 7)
 
     cli_signing.add_commands(commands)
+
+    from desktop_app.cli_meetings import add_meeting_commands  # chair
+
+    add_meeting_commands(commands)
 
     from desktop_app.cli_documents import add_document_commands  # render, brief, archive, publish
 
@@ -165,7 +174,7 @@ def _say(message: str, code: int) -> int:
 def _open_window(args) -> int:
     from ui.app import run_app  # only here: the command line never loads Qt
 
-    return run_app(args.data_dir)
+    return run_app(args.data_dir, exit_after_start=args.exit_after_start)
 
 
 def _import(args) -> int:

@@ -11,7 +11,13 @@ import getpass
 import os
 from pathlib import Path
 
-from desktop_app.cli_targets import body_named, meeting_arguments, meeting_on, open_data
+from desktop_app.cli_targets import (
+    body_named,
+    meeting_arguments,
+    meeting_on,
+    open_data,
+    person_named,
+)
 from desktop_app.errors import ValidationError
 
 PASSPHRASE_ENV = "MINUTE_BOOK_PASSPHRASE"
@@ -39,7 +45,9 @@ def add_commands(commands) -> None:
     command.set_defaults(run=_signer_list)
 
     command = commands.add_parser(
-        "sign", help="sign the approved minutes of a meeting with the chair's key"
+        "sign",
+        help="sign the approved minutes of a meeting with the key of whoever chaired the "
+        "meeting that approved them (see `chair`)",
     )
     meeting_arguments(command, required=True)
     command.add_argument("--key", metavar="KEY.p12", type=Path, required=True)
@@ -63,7 +71,7 @@ def _signer_new(args) -> int:
 
     check_output(args.out, data_dir=args.data_dir)
     open_data(args)
-    person = _person(args.name)
+    person = person_named(args.name)
     passphrase = _passphrase(confirm=True)
     signer, path = signing.create_signer(person_id=person.id, passphrase=passphrase, out=args.out)
     print(f"Made a signing key for {_name(person)}: {args.out} (a copy is kept in {path.parent}).")
@@ -75,7 +83,7 @@ def _signer_import(args) -> int:
     from desktop_app.services import signing
 
     open_data(args)
-    person = _person(args.name)
+    person = person_named(args.name)
     if not args.file.is_file():
         raise ValidationError(f"There is no key file {args.file}.")
     signer = signing.import_signer(
@@ -177,34 +185,6 @@ def _passphrase(*, confirm: bool = False) -> str:
             f"No passphrase was given; type it when asked or set {PASSPHRASE_ENV}."
         ) from None
     return value
-
-
-def _person(name: str):
-    from peewee import fn
-
-    from desktop_app.services.people import display_name
-    from desktop_app.storage.models import Person
-
-    wanted = name.strip().casefold()
-    people = [
-        p
-        for p in Person.live().where(
-            (fn.LOWER(Person.key) == wanted)
-            | (fn.LOWER(Person.name) == wanted)
-            | (fn.LOWER(fn.TRIM(Person.title + " " + Person.name)) == wanted)
-        )
-    ]
-    by_key = [p for p in people if p.key.casefold() == wanted]
-    if by_key:
-        return by_key[0]
-    if not people:
-        raise ValidationError(f"There is no person called {name.strip()}.")
-    if len(people) > 1:
-        found = ", ".join(f"{display_name(p)} ({p.key})" for p in people)
-        raise ValidationError(
-            f"More than one person is called {name.strip()}: {found}; give a key."
-        )
-    return people[0]
 
 
 def _name(person) -> str:

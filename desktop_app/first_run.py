@@ -11,7 +11,6 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from desktop_app.exchange import import_file
 from desktop_app.paths import EXAMPLE_FILE
 from desktop_app.storage import store
 from desktop_app.storage.models import SYNCED_MODELS, LocalSetting, db
@@ -32,6 +31,9 @@ def ensure_example(data_dir: Path, *, example: Path = EXAMPLE_FILE) -> bool:
         # first opened) is not brand new: the example would only get in the way there.
         brand_new = not any(model.select().exists() for model in SYNCED_MODELS)
         if brand_new:
+            # Only here: every later start would load the exchange package for nothing.
+            from desktop_app.exchange import import_file
+
             import_file(example, namespace=EXAMPLE)
         LocalSetting.replace(key=FLAG, value="imported" if brand_new else "skipped").execute()
     return brand_new

@@ -59,7 +59,7 @@ OUTCOMES = (
     "withdrawn",
 )
 RESOLUTION_KINDS = ("resolution", "election", "co-option", "appointment")
-TERMS = ("year", "meeting")  # an election for the municipal year, or to chair one meeting
+TERMS = ("year", "meeting")  # an election for the municipal year, or an office for one meeting
 ACTION_STATUSES = ("open", "on track", "at risk", "late", "done")
 VOTES = ("for", "against", "abstain")
 NUMBERING_RESTARTS = ("never", "yearly", "per-meeting")

@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
+from desktop_app.first_run import FLAG
 from desktop_app.paths import EXAMPLE_FILE
+from desktop_app.services.settings import get_setting
 from desktop_app.storage import store
 from desktop_app.storage.database import close_database, open_database
-from desktop_app.storage.models import Document, JournalEntry
+from desktop_app.storage.models import Body, Document, JournalEntry
 from tests.exchange.papers import paper_pdf
 
 ROOT = Path(__file__).parents[1]
@@ -105,10 +107,17 @@ def test_an_unknown_body_is_bad_input(folder, tmp_path, capsys):
     assert one_sentence(capsys.readouterr().err) == "There is no body called No Such Board."
 
 
-def test_commands_other_than_import_refuse_a_folder_without_data(folder, capsys):
-    assert run(folder, "check") == 2
-    assert one_sentence(capsys.readouterr().err).startswith("There is no Minute Book data")
-    assert not folder.exists()
+def test_a_command_on_a_folder_never_started_starts_it_with_the_example(folder, capsys):
+    assert run(folder, "check") == 0
+    assert one_sentence(capsys.readouterr().err) == (
+        f"Started a new data folder in {folder}, with the example body."
+    )
+    assert run(folder, "export", str(folder.parent / "out.json")) == 0
+    exported = json.loads((folder.parent / "out.json").read_text(encoding="utf-8"))
+    example = json.loads(EXAMPLE_FILE.read_text(encoding="utf-8"))
+    assert sorted(b["name"] for b in exported["bodies"]) == sorted(
+        b["name"] for b in example["bodies"]
+    )
 
 
 def test_check_passes_on_a_sound_folder(folder, capsys):
@@ -146,7 +155,7 @@ def test_backup_writes_a_zip(folder, tmp_path, capsys):
 def test_no_command_opens_the_window_with_the_data_folder(folder, monkeypatch):
     opened = []
     fake = types.ModuleType("ui.app")
-    fake.run_app = lambda data_dir: opened.append(data_dir) or 0
+    fake.run_app = lambda data_dir, exit_after_start: opened.append(data_dir) or 0
     monkeypatch.setitem(sys.modules, "ui.app", fake)
     assert run(folder) == 0
     assert opened == [folder]
@@ -205,3 +214,17 @@ def test_the_command_line_never_loads_qt(tmp_path):
         [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60
     )
     assert result.stdout.strip().splitlines()[-1] == "0 False"
+
+
+def test_exit_after_start_opens_the_window_once_and_exits_0(tmp_path):
+    """The measuring aid of the start-up benchmark: a whole start, the first-run example
+    included, then out."""
+    data = tmp_path / "data"
+    result = python_main("--data-dir", str(data), "--exit-after-start")
+    assert result.returncode == 0, result.stderr
+    open_database(data)
+    try:
+        assert get_setting(FLAG) == "imported"  # the example, as any first start gives
+        assert Body.select().exists()
+    finally:
+        close_database()

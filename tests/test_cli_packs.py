@@ -130,12 +130,13 @@ def test_pack_show_writes_the_issue_byte_for_byte(folder, tmp_path, capsys):
         ),
         (("list", "--body", "Nobody", "--date", "2012-12-17"), "There is no body called Nobody."),
         (
-            ("issue", "--body", BODY, "--date", "17/12/2012"),
-            "“17/12/2012” is not a date written as YYYY-MM-DD.",
+            ("issue", "--body", BODY, "--date", "next week"),
+            "“next week” is not a date for the meeting date; write it as 25/06/2024, "
+            "25 June 2024 or 2024-06-25.",
         ),
         (
             ("issue", "--body", BODY, "--date", "2013-02-30"),
-            "There is no date 2013-02-30 in the calendar.",
+            "“2013-02-30” is not a real date for the meeting date: February 2013 has 28 days.",
         ),
         (
             ("issue", "--body", BODY, "--date", "2013-01-01"),

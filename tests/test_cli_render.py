@@ -62,6 +62,13 @@ def test_render_agenda_writes_the_pdf_and_says_so(folder, tmp_path, capsys):
     )
 
 
+@pytest.mark.parametrize("date", ["17/12/2012", "17 December 2012", "Monday 17 Dec 2012"])
+def test_the_meeting_is_named_by_its_date_as_a_clerk_writes_it(folder, tmp_path, capsys, date):
+    out = tmp_path / "agenda.pdf"
+    assert run(folder, "render", "agenda", "--body", BODY, "--date", date, "--out", str(out)) == 0
+    assert f"Wrote the agenda of {BODY}, 17 December 2012" in capsys.readouterr().out
+
+
 def test_the_public_agenda_leaves_out_part_two(folder, tmp_path):
     add_part_two(folder)
     run(folder, "render", "agenda", *MEETING, "--out", str(tmp_path / "full.pdf"))
@@ -160,8 +167,8 @@ def test_publish_writes_the_public_editions(folder, tmp_path, capsys):
             "There is no body called Nobody.",
         ),
         (
-            ("render", "agenda", "--body", BODY, "--date", "17/12/2012"),
-            "“17/12/2012” is not a date written as YYYY-MM-DD.",
+            ("render", "agenda", "--body", BODY, "--date", "17/13/2012"),
+            "“17/13/2012” is not a real date for the meeting date: there is no month 13.",
         ),
         (
             ("render", "minutes", "--body", BODY, "--date", "2013-12-17"),

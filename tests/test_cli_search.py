@@ -76,12 +76,6 @@ def test_blank_text_is_exit_2_with_a_sentence(folder, capsys):
     assert run(folder, capsys, "  ") == (2, "", "Give the words to search for.\n")
 
 
-def test_a_missing_data_folder_is_exit_2(tmp_path, capsys):
-    code = main(["--data-dir", str(tmp_path / "none"), "search", "Troubled"])
-    assert code == 2
-    assert capsys.readouterr().err.startswith("There is no Minute Book data in ")
-
-
 def test_confidential_hits_are_marked(folder, capsys):
     open_database(folder)
     try:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app import vocabulary
 from desktop_app.services import organisations, people
+from ui.date_field import OPTIONAL_DATE
 from ui.record_dialog import RecordDialog, choices
 
 
@@ -25,7 +26,7 @@ def split_owner(values: dict) -> dict:
     kind, _, row_id = (values.pop("owner") or "").partition(":")
     values["owner_person_id"] = row_id if kind == "person" else None
     values["owner_organisation_id"] = row_id if kind == "organisation" else None
-    values["due"] = (values.get("due") or "").strip() or None
+    values["due"] = values.get("due") or None
     return values
 
 
@@ -47,8 +48,7 @@ def action_dialog(parent: QWidget, submit, entry=None) -> RecordDialog:
             else None
         )
     dialog.add_choice("owner", "Owner", owners(), owner)
-    due = entry.due.isoformat() if entry is not None and entry.due else ""
-    dialog.add_line("due", "Due", due, "YYYY-MM-DD (optional)")
+    dialog.add_date("due", "Due", entry.due if entry is not None else None, OPTIONAL_DATE)
     dialog.add_choice(
         "status", "Status", choices(vocabulary.ACTION_STATUSES), entry.status if entry else "open"
     )
@@ -58,5 +58,5 @@ def action_dialog(parent: QWidget, submit, entry=None) -> RecordDialog:
 def progress_dialog(parent: QWidget, submit, today: dt.date) -> RecordDialog:
     dialog = RecordDialog("Progress", submit, parent)
     dialog.add_line("text", "Progress", "", "e.g. Project group met on 14 January")
-    dialog.add_line("date", "Date", today.isoformat(), "YYYY-MM-DD")
+    dialog.add_date("date", "Date", today)
     return dialog

@@ -45,20 +45,24 @@ class ActionTracker(QDialog):
         self.resize(1200, 700)
         self._stack, self._changes = stack, changes
         self.body = QComboBox()
+        self.body.setAccessibleName("Body")
         self.body.addItem("All bodies", None)
         for body in bodies.list_bodies():
             self.body.addItem(body.name, body.id)
         self.owner = QComboBox()
+        self.owner.setAccessibleName("Owner")
         self.owner.addItem("Anyone", None)
         for label, key in action_tracker.owners():
             self.owner.addItem(label, key)
         self.status = QComboBox()
+        self.status.setAccessibleName("Status shown")
         self.status.addItem("Not done", "not done")
         self.status.addItem("Any status", None)
         for word in vocabulary.ACTION_STATUSES:
             self.status.addItem(word.capitalize(), word)
         self.overdue = QCheckBox("Overdue only")
         self.text = QLineEdit()
+        self.text.setAccessibleName("Words in the action")
         self.text.setPlaceholderText("Words in the action…")
         self.text.setClearButtonEnabled(True)
         for combo in (self.body, self.owner, self.status):
@@ -72,6 +76,7 @@ class ActionTracker(QDialog):
         self.model = ActionsModel(self)
         self.table = QTableView()
         self.table.setObjectName("tracker")
+        self.table.setAccessibleName("Actions")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -84,16 +89,20 @@ class ActionTracker(QDialog):
             if width:
                 header.resizeSection(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _: self._open_selected())
+        self.table.activated.connect(lambda _: self._open_selected())  # Enter or a double click
 
         self.count = QLabel()
         self.status_choice = QComboBox()
+        self.status_choice.setAccessibleName("New status of the action")
         for word in vocabulary.ACTION_STATUSES:
             self.status_choice.addItem(word.capitalize(), word)
         set_status = QPushButton("Set status")
         set_status.clicked.connect(self.set_status)
         progress = QPushButton(icon("clock"), "Progress…")
         progress.clicked.connect(self.add_progress)
+        for button in (set_status, progress):
+            # No default button: Enter in the table opens the action's meeting, nothing else.
+            button.setAutoDefault(False)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
         bottom.addWidget(self.status_choice)

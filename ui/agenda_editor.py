@@ -54,6 +54,7 @@ class AgendaEditor(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("agenda")
+        self.table.setAccessibleName("Agenda items")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -82,7 +83,7 @@ class AgendaEditor(QWidget):
             ("down", "Move down", "down", "Alt+Down", lambda: self.move(1)),
             ("indent", "Indent", "indent", "Alt+Right", self.indent),
             ("outdent", "Outdent", "outdent", "Alt+Left", self.outdent),
-            ("template", "Start from template", "template", "", self.start_from_template),
+            ("template", "Start from template", "template", "Ctrl+T", self.start_from_template),
             ("publish", "Publish agenda", "publish", "Ctrl+Shift+U", self.publish),
         ):
             action = QAction(icon(meaning), text, self)
@@ -93,7 +94,11 @@ class AgendaEditor(QWidget):
             action.triggered.connect(slot)
             self.addAction(action)
             self.toolbar.addAction(action)
+            self.table.addAction(action)
             self.actions_[name] = action
+        # The same actions on the agenda's own menu (the Menu key, Shift+F10 or a right
+        # click), with their keys beside them: the toolbar above is not reached by Tab.
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         # Words on the actions a clerk looks for; the moves are icons with their keys as tips.
         for name in ("add", "add sub", "delete", "template", "publish"):
             self.toolbar.widgetForAction(self.actions_[name]).setToolButtonStyle(
@@ -113,6 +118,10 @@ class AgendaEditor(QWidget):
         self.form.add_choice("presenter", "Presented by", [])
         self.form.add_choice("purpose", "Purpose", choices(vocabulary.PURPOSES))
         self.form.add_choice("linked_item_id", "Follows up minute", [])
+        # Minutes from before the data folder began cannot be linked: their reference is typed.
+        self.form.add_line(
+            "cited_minute", "Or cites minute", "e.g. Cou/250/07-08, if not in Minute Book"
+        )
         self.form.add_choice("exempt_paragraph", "Part II (exempt)", PARAGRAPHS)
         self.form.fields["exempt_paragraph"].setToolTip(
             "Confidential items are taken in Part II, without the press and public, under a "
@@ -135,6 +144,7 @@ class AgendaEditor(QWidget):
 
         self.papers = QListWidget()
         self.papers.setObjectName("papers")
+        self.papers.setAccessibleName("Papers of the item")
         self.attach_button = QPushButton(icon("attach"), "Attach PDF…")
         self.remove_paper_button = QPushButton(icon("remove"), "Remove")
         self.attach_button.clicked.connect(self.choose_papers)
@@ -247,6 +257,7 @@ class AgendaEditor(QWidget):
             presenter=presenter,
             purpose=entry.purpose,
             linked_item_id=entry.linked_item_id,
+            cited_minute=entry.cited_minute,
             exempt_paragraph=entry.exempt_paragraph if entry.confidential else "",
             minutes_allowed=entry.minutes_allowed or 0,  # the spin box shows 0 as "not set"
             brief_note=entry.brief_note,

@@ -27,19 +27,34 @@ def create_main_window(data_dir: Path) -> MainWindow:
     return MainWindow(data_dir)
 
 
-def run_app(data_dir: Path) -> int:
+def start_window(data_dir: Path) -> MainWindow:
+    """What a start does before the window shows: open the data folder, give a brand-new one
+    the example body (first_run.py) and open the window on the example's meeting.
+    StorageError or ValidationError if the folder cannot be opened."""
     from desktop_app.first_run import ensure_example
 
+    open_database(data_dir)
+    first_start = ensure_example(data_dir)
+    window = MainWindow(data_dir)
+    if first_start:
+        window.open_first_board()
+    return window
+
+
+def run_app(data_dir: Path, *, exit_after_start: bool = False) -> int:
+    """The window on `data_dir` until it is closed; with `exit_after_start`, only until
+    its first paint (the start-up benchmark times that, bench/scenarios/startup.py)."""
     app = application()
     try:
-        open_database(data_dir)
-        ensure_example(data_dir)
+        window = start_window(data_dir)
     # ValidationError: another program kept the folder busy past the timeout (DatabaseBusy).
     except (StorageError, ValidationError) as error:
         QMessageBox.critical(None, "Minute Book", str(error))
         return 2
-    window = MainWindow(data_dir)
     window.show()
+    if exit_after_start:
+        app.processEvents()  # the first paint
+        return 0
     window.offer_recovered_typing()
     # Once the window has painted: nobody waits on the share to start work.
     QTimer.singleShot(AFTER_SHOWN_MS, window.sharing.start)

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import ValidationError
-from desktop_app.services import attendance, meetings, people, quorum
+from desktop_app.services import agenda, attendance, meetings, people, quorum
 from ui.commands import kinds
-from ui.commands.edits import create_record, delete_record
+from ui.commands.edits import create_for_person, delete_record
 from ui.commands.service_call import perform
 from ui.errors import show_error
 from ui.events import Changes
@@ -44,6 +44,7 @@ class AttendanceView(QWidget):
         self.model = AttendanceModel(self)
         self.table = QTableView()
         self.table.setObjectName("attendance")
+        self.table.setAccessibleName("Attendance")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -55,7 +56,7 @@ class AttendanceView(QWidget):
             if width:
                 header.resizeSection(column, width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _: self.edit_times())
+        self.table.activated.connect(lambda _: self.edit_times())  # Enter or a double click
 
         buttons = QHBoxLayout()
         self.mark_buttons: dict[str, QPushButton] = {}
@@ -88,9 +89,11 @@ class AttendanceView(QWidget):
 
         self.chair = QComboBox()
         self.chair.setObjectName("chair")
+        self.chair.setAccessibleName("Chair of this meeting")
         self.chair.activated.connect(lambda _: self._set_chair())
         self.public = QSpinBox()
         self.public.setObjectName("public")
+        self.public.setAccessibleName("Members of the public")
         self.public.setRange(0, 9999)
         self.public.setSpecialValueText("none recorded")
         self.public.editingFinished.connect(self._set_public)
@@ -222,16 +225,20 @@ class AttendanceView(QWidget):
         meeting_id = self.meeting_id
 
         def submit(values: dict):
-            create_record(
+            create_for_person(
                 self._stack,
                 self._changes,
                 text="Add person in attendance",
-                create=lambda: attendance.add_in_attendance(meeting_id=meeting_id, **values),
+                person_id=values.pop("person_id"),
+                new_name=values.pop("new_person"),
+                create=lambda person_id: attendance.add_in_attendance(
+                    meeting_id=meeting_id, person_id=person_id, **values
+                ),
                 kind=kinds.ATTENDANCE,
             )
 
         dialog = RecordDialog("In attendance", submit, self)
-        dialog.add_person("person_id", "Person", _everyone())
+        dialog.add_person("person_id", "Person", _everyone(), offer_new=True)
         dialog.add_line("capacity", "Capacity", "", "e.g. Clerk, presenting item 33")
         dialog.exec()
 
@@ -242,10 +249,10 @@ class AttendanceView(QWidget):
         if entry.attendance_id is None:
             show_error(self, ValidationError(f"Mark {entry.name} present first."))
             return
-        before = {"arrived": entry.arrived, "left": entry.left}
+        before = times_of(entry)
 
         def submit(values: dict):
-            # set_times takes both times at once: one left out would be cleared.
+            # set_times takes the times and items at once: one left out would be cleared.
             perform(
                 self._stack,
                 self._changes,
@@ -254,9 +261,15 @@ class AttendanceView(QWidget):
                 lambda: attendance.set_times(attendance_id=entry.attendance_id, **before),
             )
 
+        items = [("(not recorded)", None)] + [
+            (f"{item.number or item.preview_number}  {item.title}".strip(), item.id)
+            for item in agenda.list_agenda(self.meeting_id)
+        ]
         dialog = RecordDialog(f"{entry.name}: arrived and left", submit, self)
-        dialog.add_line("arrived", "Arrived at", entry.arrived, "HH:MM (if late)")
-        dialog.add_line("left", "Left at", entry.left, "HH:MM (if before the end)")
+        dialog.add_time("arrived", "Arrived at", entry.arrived, "e.g. 7.40 pm (if late)")
+        dialog.add_choice("arrived_during", "During item", items, entry.arrived_during_id)
+        dialog.add_time("left", "Left at", entry.left, "e.g. 8.15 pm (if before the end)")
+        dialog.add_choice("left_during", "During item", items, entry.left_during_id)
         dialog.exec()
 
     def remove(self) -> None:
@@ -324,6 +337,16 @@ class AttendanceView(QWidget):
             change()
         except ValidationError as error:
             show_error(self, error)
+
+
+def times_of(entry: attendance.AttendanceEntry) -> dict:
+    """When someone came and went, and during which items, as set_times takes them."""
+    return {
+        "arrived": entry.arrived,
+        "left": entry.left,
+        "arrived_during": entry.arrived_during_id,
+        "left_during": entry.left_during_id,
+    }
 
 
 def _everyone() -> list[tuple[str, str]]:

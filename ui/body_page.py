@@ -21,7 +21,7 @@ from desktop_app.errors import ValidationError
 from desktop_app.services import bodies, memberships, people
 from desktop_app.storage.changes import current
 from ui.commands import kinds
-from ui.commands.edits import create_record, delete_record, edit_fields
+from ui.commands.edits import create_for_person, delete_record, edit_fields
 from ui.events import Changes
 from ui.icons import icon
 from ui.inline_form import InlineForm
@@ -83,6 +83,7 @@ class BodyPage(QWidget):
         self.members = MembersModel(self)
         self.table = QTableView()
         self.table.setObjectName("members")
+        self.table.setAccessibleName("Members")
         self.table.setModel(self.members)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -90,7 +91,7 @@ class BodyPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.doubleClicked.connect(lambda _: self.edit_member())
+        self.table.activated.connect(lambda _: self.edit_member())  # Enter or a double click
         self.add_button = QPushButton(icon("add"), "Add member…")
         self.edit_button = QPushButton(icon("edit"), "Edit member…")
         self.remove_button = QPushButton(icon("remove"), "Remove member")
@@ -160,11 +161,15 @@ class BodyPage(QWidget):
         body_id = self.body_id
 
         def submit(values: dict):
-            create_record(
+            create_for_person(
                 self._stack,
                 self._changes,
                 text="Add member",
-                create=lambda: memberships.add_member(body_id=body_id, **values),
+                person_id=values.pop("person_id"),
+                new_name=values.pop("new_person"),
+                create=lambda person_id: memberships.add_member(
+                    body_id=body_id, person_id=person_id, **values
+                ),
                 kind=kinds.MEMBERSHIP,
             )
 

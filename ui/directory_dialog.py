@@ -40,11 +40,13 @@ class DirectoryDialog(QDialog):
         self.resize(520, 560)
         self._load, self._add, self._edit, self._remove = load, add, edit, remove
         self.filter = QLineEdit()
+        self.filter.setAccessibleName(f"Filter the {title.lower()}")
         self.filter.setPlaceholderText("Type to filter…")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
         self.list = QListWidget()
-        self.list.itemDoubleClicked.connect(lambda _: self.edit_selected())
+        self.list.setAccessibleName(title)
+        self.list.itemActivated.connect(lambda _: self.edit_selected())  # Enter or a double click
         self.add_button = QPushButton(icon("add"), "Add…")
         self.edit_button = QPushButton(icon("edit"), "Edit…")
         self.remove_button = QPushButton(icon("remove"), "Delete")
@@ -53,6 +55,8 @@ class DirectoryDialog(QDialog):
         self.remove_button.clicked.connect(self._guard(self._remove_selected))
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.remove_button):
+            # No default button: Enter in the list edits the one chosen, and nothing else.
+            button.setAutoDefault(False)
             buttons.addWidget(button)
         buttons.addStretch()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

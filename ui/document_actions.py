@@ -121,8 +121,8 @@ class DocumentActions(QObject):
             self._render(kind, target, from_date=start, to_date=end)
 
         dialog = RecordDialog(kind.label, submit, self.window)
-        dialog.add_line("since", "From", since.isoformat(), "YYYY-MM-DD")
-        dialog.add_line("until", "To", until.isoformat(), "YYYY-MM-DD")
+        dialog.add_date("since", "From", since)
+        dialog.add_date("until", "To", until)
         dialog.exec()
 
     def _render(self, kind: catalogue.DocumentKind, target: catalogue.Target, **options) -> None:

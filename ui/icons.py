@@ -10,16 +10,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QIcon, QImage
 
 FOLDER = Path(__file__).resolve().parent.parent / "resources" / "icons"
 COLOUR = "#34495e"
 SIZES = (16, 32, 64)
+DOTS_PER_METRE = 3780  # 96 dpi, the resolution Qt assumes without a screen
 
 GLYPHS = {
     "body": "fa5s.landmark",
     "child body": "fa5s.sitemap",
     "year": "fa5s.calendar-alt",
+    "calendar": "fa5s.calendar",
     "meeting": "fa5s.calendar-day",
     "meeting done": "fa5s.calendar-check",
     "meeting cancelled": "fa5s.calendar-times",
@@ -82,22 +84,55 @@ def icon(meaning: str) -> QIcon:
     return _cache[meaning]
 
 
-def path_of(meaning: str, size: int) -> Path:
-    return FOLDER / f"{meaning.replace(' ', '-')}-{size}.png"
+def path_of(meaning: str, size: int, folder: Path = FOLDER) -> Path:
+    return folder / f"{meaning.replace(' ', '-')}-{size}.png"
 
 
-def bake() -> None:
-    """Render every glyph with qtawesome into resources/icons (run after changing GLYPHS)."""
+def bake(folder: Path = FOLDER) -> list[Path]:
+    """Render every glyph with qtawesome into `folder` (run after changing GLYPHS); returns the
+    files written. A picture that has not changed is not written again, and a file whose
+    meaning left GLYPHS is removed, so baking with nothing changed changes no file."""
     import qtawesome
     from PySide6.QtCore import QSize
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 — fonts need it
-    FOLDER.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    written, baked = [], set()
     for meaning, glyph in GLYPHS.items():
         for size in SIZES:
+            path = path_of(meaning, size, folder)
+            baked.add(path)
             pixmap = qtawesome.icon(glyph, color=COLOUR).pixmap(QSize(size, size))
-            pixmap.save(str(path_of(meaning, size)))
+            picture = _in_colour(pixmap.toImage())
+            if path.is_file() and QImage(str(path)) == picture:
+                continue
+            picture.save(str(path))
+            written.append(path)
+    for stale in set(folder.glob("*.png")) - baked:
+        stale.unlink()
+    return written
+
+
+def _in_colour(painted: QImage) -> QImage:
+    """The glyph as COLOUR with its painted coverage as alpha. Qt paints premultiplied, and
+    taking the colour back out of a half-covered pixel rounds differently from one Qt build or
+    CPU to the next (#34495e came out as #344a5e), which rewrote files on every bake; the
+    screen's resolution, which the PNG would record, is fixed too."""
+    image = painted.convertToFormat(QImage.Format.Format_ARGB32)
+    colour = QColor(COLOUR)
+    pixels = bytearray(image.constBits())
+    # Format_ARGB32 keeps a pixel as one native-endian 32-bit word: B, G, R, A on the
+    # little-endian machines PySide6 has wheels for.
+    count = len(pixels) // 4
+    pixels[0::4] = bytes([colour.blue()]) * count
+    pixels[1::4] = bytes([colour.green()]) * count
+    pixels[2::4] = bytes([colour.red()]) * count
+    width, height = image.width(), image.height()
+    made = QImage(pixels, width, height, image.bytesPerLine(), QImage.Format.Format_ARGB32).copy()
+    made.setDotsPerMeterX(DOTS_PER_METRE)
+    made.setDotsPerMeterY(DOTS_PER_METRE)
+    return made
 
 
 if __name__ == "__main__":

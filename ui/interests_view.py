@@ -34,6 +34,7 @@ class InterestsView(QWidget):
         self.entries: list[declarations.DeclarationEntry] = []
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("declarations")
+        self.table.setAccessibleName("Declarations of interest")
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -41,7 +42,7 @@ class InterestsView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _: self.edit())
+        self.table.activated.connect(lambda _: self.edit())  # Enter or a double click
         self.add_button = QPushButton(icon("interest"), "Declare an interest…")
         self.edit_button = QPushButton(icon("edit"), "Edit…")
         self.withdraw_button = QPushButton(icon("remove"), "Withdraw")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import ValidationError
 from desktop_app.services import agenda, attendance, meetings, minutes, quorum
+from ui.attendance_view import times_of
 from ui.commands.service_call import perform
 from ui.errors import show_error
 from ui.events import Changes
@@ -72,6 +73,7 @@ class LiveMeeting(QWidget):
         self.detail = _label(16, "detail")
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notes")
+        self.notes.setAccessibleName("Notes for the minute of this item")
         self.notes.setFont(_font(16))
         self.notes.setPlaceholderText("Notes for the minute of this item…")
         self._save_timer = QTimer(self, singleShot=True, interval=NOTES_PAUSE_MS)
@@ -81,16 +83,23 @@ class LiveMeeting(QWidget):
 
         self.people = QListWidget()
         self.people.setObjectName("livePeople")
+        self.people.setAccessibleName("Attendance")
         self.people.setFont(_font(14))
         people_buttons = QHBoxLayout()
         for text, slot in (("Arrived now", self.arrived_now), ("Left now", self.left_now)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             people_buttons.addWidget(button)
+        # "The meeting closed at 8.05 pm": the clock's time, on the day itself.
+        self.close_button = QPushButton("Meeting closed now")
+        self.close_button.setObjectName("closeMeeting")
+        self.close_button.setEnabled(self._on_the_day)
+        self.close_button.clicked.connect(self.close_meeting)
         side = QVBoxLayout()
         side.addWidget(_label(14, "peopleHeading", "Attendance — P present, A apologies, X absent"))
         side.addWidget(self.people, 1)
         side.addLayout(people_buttons)
+        side.addWidget(self.close_button)
 
         main = QVBoxLayout()
         main.addWidget(self.number)
@@ -292,8 +301,10 @@ class LiveMeeting(QWidget):
             show_error(self, ValidationError(f"Mark {entry.name} present first."))
             return
         now = self._now().strftime("%H:%M")
-        before = {"arrived": entry.arrived, "left": entry.left}
-        after = {**before, field: now}
+        before = times_of(entry)
+        # The minutes record the arrival or departure at the item being taken.
+        current = self.current()
+        after = {**before, field: now, f"{field}_during": current.id if current else None}
         self._run(
             lambda: perform(
                 self._stack,
@@ -301,6 +312,20 @@ class LiveMeeting(QWidget):
                 f"{entry.name} {field} at {now}",
                 lambda: attendance.set_times(attendance_id=entry.attendance_id, **after),
                 lambda: attendance.set_times(attendance_id=entry.attendance_id, **before),
+            )
+        )
+
+    def close_meeting(self) -> None:
+        """Record the time the meeting closed, which its minutes print."""
+        meeting_id, now = self.meeting_id, self._now().strftime("%H:%M")
+        before = meetings.get_meeting(meeting_id).end_time
+        self._run(
+            lambda: perform(
+                self._stack,
+                self._changes,
+                f"Meeting closed at {now}",
+                lambda: meetings.update_meeting(meeting_id=meeting_id, end_time=now),
+                lambda: meetings.update_meeting(meeting_id=meeting_id, end_time=before),
             )
         )
 

@@ -27,6 +27,7 @@ from ui.commands.service_call import perform
 from ui.document_actions import DocumentActions
 from ui.errors import show_error
 from ui.events import Changes
+from ui.focus_style import show_focus
 from ui.icons import icon
 from ui.meeting_dialog import meeting_dialog
 from ui.models.body_tree import ID_ROLE, KIND_ROLE, BodyTreeModel, body_of_year
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.setWindowTitle("Minute Book")
         self.resize(1280, 820)
+        show_focus(self)
         self.changes = Changes(self)
         self.undo_stack = QUndoStack(self)
         # What is being typed: committed before any command, kept on disk against a crash.
@@ -54,6 +56,7 @@ class MainWindow(QMainWindow):
         self.tree_model = BodyTreeModel(self)
         self.tree = QTreeView()
         self.tree.setObjectName("bodyTree")
+        self.tree.setAccessibleName("Bodies and meetings")
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
@@ -116,6 +119,18 @@ class MainWindow(QMainWindow):
     def show_meeting(self, meeting_id: str) -> None:
         self.meeting_page.show_meeting(meeting_id)
         self.pages.setCurrentWidget(self.meeting_page)
+
+    def open_first_board(self) -> None:
+        """Show the first board's latest meeting (on a first start, the example's meeting of
+        17 December 2012, as the README promises), or its page while it has none."""
+        board = next((b for b in bodies.list_bodies() if b.parent_id is None), None)
+        if board is None:
+            return
+        latest = next(iter(meetings.list_meetings(body_id=board.id)), None)
+        if latest is None:
+            self.select("body", board.id)
+        else:
+            self.select("meeting", latest.id)
 
     def select(self, kind: str, row_id: str) -> None:
         """Select a body, a meeting or a municipal year in the tree, expanding what leads
@@ -188,7 +203,8 @@ class MainWindow(QMainWindow):
         dialog.add_line("name", "Name")
         dialog.add_choice("kind", "Kind", choices(vocabulary.BODY_KINDS), "committee")
         parents = [("(no parent body)", None)] + [(b.name, b.id) for b in bodies.list_bodies()]
-        dialog.add_choice("parent_id", "Reports to", parents, self.current_body_id())
+        # Which body reports to which is the clerk's choice, not whichever was selected.
+        dialog.add_choice("parent_id", "Reports to", parents, None)
         dialog.add_line("quorum", "Quorum", "", "a number (6) or a fraction (1/3)")
         dialog.add_line("venue", "Usual venue")
         dialog.exec()
@@ -246,7 +262,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Scheduled {len(made)} meetings of {body.name}.", 8000)
 
         dialog = RecordDialog(f"Schedule meetings of {body.name}", submit, self)
-        dialog.add_line("first", "First meeting", "", "YYYY-MM-DD")
+        dialog.add_date("first", "First meeting")
         dialog.add_choice(
             "rule",
             "Repeat",
@@ -257,9 +273,9 @@ class MainWindow(QMainWindow):
             "weekly",
         )
         dialog.add_choice("interval", "Every", [(str(n), str(n)) for n in range(1, 13)], "2")
-        dialog.add_line("until", "Until", "", "YYYY-MM-DD")
-        dialog.add_line("start_time", "Starts", "", "HH:MM")
-        dialog.add_line("end_time", "Ends", "", "HH:MM")
+        dialog.add_date("until", "Until")
+        dialog.add_time("start_time", "Starts")
+        dialog.add_time("end_time", "Ends")
         dialog.add_line("venue", "Venue", body.venue)
         dialog.add_choice("kind", "Kind", choices(vocabulary.MEETING_KINDS), "ordinary")
         dialog.exec()

@@ -16,10 +16,9 @@ def meeting_dialog(
     parent: QWidget, title: str, submit: Callable[[dict], object], meeting: Meeting | None = None
 ) -> RecordDialog:
     dialog = RecordDialog(title, submit, parent)
-    date = meeting.date.isoformat() if meeting else ""
-    dialog.add_line("date", "Date", date, "YYYY-MM-DD")
-    dialog.add_line("start_time", "Starts", meeting.start_time if meeting else "", "HH:MM")
-    dialog.add_line("end_time", "Ends", meeting.end_time if meeting else "", "HH:MM")
+    dialog.add_date("date", "Date", meeting.date if meeting else None)
+    dialog.add_time("start_time", "Starts", meeting.start_time if meeting else "")
+    dialog.add_time("end_time", "Ends", meeting.end_time if meeting else "")
     dialog.add_line("venue", "Venue", meeting.venue if meeting else "")
     dialog.add_choice(
         "kind", "Kind", choices(vocabulary.MEETING_KINDS), meeting.kind if meeting else "ordinary"

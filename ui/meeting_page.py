@@ -86,6 +86,7 @@ class MeetingPage(QWidget):
 
         self.browser = QTextBrowser()
         self.browser.setObjectName("meetingRecord")
+        self.browser.setAccessibleName("Record of the meeting")
         self.browser.document().setDefaultStyleSheet(STYLE)
         self.agenda = AgendaEditor(stack, changes)
         self.attendance = AttendanceView(stack, changes)
@@ -94,6 +95,7 @@ class MeetingPage(QWidget):
         self.reports = ReportEditor(stack, changes)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("meetingTabs")
+        self.tabs.setAccessibleName("Parts of the meeting")
         self.tabs.addTab(self.browser, icon("meeting"), "Record")
         self.tabs.addTab(self.agenda, icon("template"), "Agenda")
         self.tabs.addTab(self.attendance, icon("attendance"), "Attendance")
@@ -221,7 +223,8 @@ def _attendance_html(record: MeetingRecord) -> str:
     for title, lines in (("Present", present), ("In attendance", attending)):
         if lines:
             rows = "".join(
-                f"<tr><td>{escape(a.name)}</td><td class='muted'>{escape(a.description)}</td></tr>"
+                f"<tr><td>{escape(a.name)}</td><td class='muted'>"
+                f"{escape('; '.join(p for p in (a.description, a.times) if p))}</td></tr>"
                 for a in lines
             )
             html.append(f"<h3>{title} ({len(lines)})</h3><table>{rows}</table>")

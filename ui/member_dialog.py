@@ -10,6 +10,7 @@ from desktop_app import vocabulary
 from desktop_app.services import memberships, organisations, people
 from desktop_app.storage.changes import current
 from desktop_app.storage.models import Membership
+from ui.date_field import OPTIONAL_DATE
 from ui.record_dialog import RecordDialog, choices
 
 
@@ -23,7 +24,7 @@ def member_dialog(
     dialog = RecordDialog(title, submit, parent)
     person_options = [(people.display_name(p), p.id) for p in people.list_people()]
     if membership is None:
-        dialog.add_person("person_id", "Person", person_options)
+        dialog.add_person("person_id", "Person", person_options, offer_new=True)
     else:  # a membership belongs to one person for good
         person = dialog.add_choice("person_id", "Person", person_options, data.get("person_id"))
         person.setEnabled(False)
@@ -35,10 +36,6 @@ def member_dialog(
         "organisation_id", "Represents", organisation_options, data.get("organisation_id")
     )
     dialog.add_check("voting", "Voting member", data.get("voting", True))
-    dialog.add_line("from_date", "From", _iso(data.get("from_date")), "YYYY-MM-DD (optional)")
-    dialog.add_line("to_date", "To", _iso(data.get("to_date")), "YYYY-MM-DD (optional)")
+    dialog.add_date("from_date", "From", data.get("from_date"), OPTIONAL_DATE)
+    dialog.add_date("to_date", "To", data.get("to_date"), OPTIONAL_DATE)
     return dialog
-
-
-def _iso(value) -> str:
-    return value.isoformat() if hasattr(value, "isoformat") else (value or "")

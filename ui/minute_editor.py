@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import vocabulary
 from desktop_app.dates import short_date
 from desktop_app.errors import ValidationError
 from desktop_app.services import (
@@ -71,6 +73,7 @@ class MinuteEditor(QWidget):
 
         self.items = QListWidget()
         self.items.setObjectName("minuteItems")
+        self.items.setAccessibleName("Items to minute")
         self.items.currentRowChanged.connect(lambda _: self._show_item())
 
         self.heading = QLabel()
@@ -101,9 +104,26 @@ class MinuteEditor(QWidget):
         self.offer_button.setToolTip("Put the approved report's recommendations to the meeting")
         self.offer_button.clicked.connect(self.use_report_recommendations)
 
+        # On the "date of next meeting" item: the date as a date, and the meeting made from it.
+        self.next_date = QLineEdit()
+        self.next_date.setObjectName("nextMeetingDate")
+        self.next_date.setPlaceholderText("YYYY-MM-DD")
+        self.next_date.setAccessibleName("Date of the next meeting")
+        self.next_date.editingFinished.connect(self._save_next_date)
+        self.schedule_button = QPushButton(icon("meeting"), "Schedule that meeting")
+        self.schedule_button.setObjectName("scheduleNextMeeting")
+        self.schedule_button.clicked.connect(self.schedule_next_meeting)
+        self.next_box = QGroupBox("The next meeting")
+        next_layout = QHBoxLayout(self.next_box)
+        next_layout.addWidget(QLabel("Will be held on"))
+        next_layout.addWidget(self.next_date)
+        next_layout.addWidget(self.schedule_button)
+        next_layout.addStretch()
+
         self.resolution_list = QListWidget()
         self.resolution_list.setObjectName("resolutions")
-        self.resolution_list.itemDoubleClicked.connect(lambda _: self.edit_resolution())
+        self.resolution_list.setAccessibleName("Resolved")
+        self.resolution_list.itemActivated.connect(lambda _: self.edit_resolution())
         resolution_buttons = self._buttons(
             ("Resolution…", "add", self.add_resolution),
             ("Edit…", "edit", self.edit_resolution),
@@ -123,7 +143,8 @@ class MinuteEditor(QWidget):
 
         self.action_list = QListWidget()
         self.action_list.setObjectName("actions")
-        self.action_list.itemDoubleClicked.connect(lambda _: self.edit_action())
+        self.action_list.setAccessibleName("Actions arising")
+        self.action_list.itemActivated.connect(lambda _: self.edit_action())
         action_buttons = self._buttons(
             ("Action…", "add", self.add_action),
             ("Edit…", "edit", self.edit_action),
@@ -139,6 +160,7 @@ class MinuteEditor(QWidget):
         # progress is minuted here.
         self.arising_list = QListWidget()
         self.arising_list.setObjectName("arising")
+        self.arising_list.setAccessibleName("Open actions from earlier meetings")
         arising_buttons = self._buttons(("Progress…", "clock", self.add_arising_progress))
         self.arising_box = QGroupBox("Open actions from earlier meetings")
         arising_box_layout = QVBoxLayout(self.arising_box)
@@ -177,10 +199,12 @@ class MinuteEditor(QWidget):
         page_layout.addLayout(top)
         page_layout.addWidget(self.warning)
         page_layout.addLayout(form)
+        page_layout.addWidget(self.next_box)
         page_layout.addWidget(self.arising_box)
         page_layout.addWidget(resolved)
         page_layout.addWidget(arising)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Minute of the item")
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(page)
@@ -296,6 +320,10 @@ class MinuteEditor(QWidget):
             row = QListWidgetItem(line)
             row.setData(Qt.ItemDataRole.UserRole, resolution)
             self.resolution_list.addItem(row)
+        self.next_box.setVisible(entry.kind == "date of next meeting")
+        if entry.kind == "date of next meeting":
+            following = meetings.get_meeting(self.meeting_id).next_meeting_date
+            self.next_date.setText(following.isoformat() if following else "")
         self.arising_box.setVisible(entry.kind == "matters arising")
         self.arising_list.clear()
         if entry.kind == "matters arising":
@@ -363,6 +391,34 @@ class MinuteEditor(QWidget):
         for box in self.boxes.values():
             box.commit()
 
+    # -- the next meeting --------------------------------------------------------------------
+
+    def _save_next_date(self) -> None:
+        meeting_id = self.meeting_id
+        if meeting_id is None:
+            return
+        before = meetings.get_meeting(meeting_id).next_meeting_date
+        typed = self.next_date.text().strip()
+        if typed == (before.isoformat() if before else ""):
+            return
+        self._undoable(
+            "Date of the next meeting",
+            lambda: meetings.set_next_meeting(meeting_id=meeting_id, date=typed),
+            lambda: meetings.set_next_meeting(meeting_id=meeting_id, date=before),
+        )
+
+    def schedule_next_meeting(self) -> None:
+        """Make the meeting the minutes set the date of, in one step Ctrl+Z takes back."""
+        self._save_next_date()
+        meeting_id = self.meeting_id
+        if meeting_id is None:
+            return
+        self._create(
+            "Schedule the next meeting",
+            lambda: meetings.schedule_next_meeting(meeting_id=meeting_id),
+            kinds.MEETING,
+        )
+
     # -- resolutions -----------------------------------------------------------------------
 
     def _selected(self, widget: QListWidget):
@@ -372,15 +428,7 @@ class MinuteEditor(QWidget):
     def mark_noted(self) -> None:
         item_id = self.item_id
         if item_id:
-            self._run(
-                lambda: create_record(
-                    self._stack,
-                    self._changes,
-                    text="Noted",
-                    create=lambda: minutes.mark_noted(item_id=item_id),
-                    kind=kinds.RESOLUTION,
-                )
-            )
+            self._create("Noted", lambda: minutes.mark_noted(item_id=item_id), kinds.RESOLUTION)
 
     def add_resolution(self) -> None:
         item_id = self.item_id
@@ -482,7 +530,11 @@ class MinuteEditor(QWidget):
         if item_id is None:
             return
         everyone = [(people.display_name(p), p.id) for p in people.list_people()]
-        groups = [(b.name, b.id) for b in bodies.list_bodies()]
+        own = meetings.get_meeting(self.meeting_id).body_id
+        # The meeting's own body first: an office for the meeting is always one of its own.
+        groups = sorted(
+            ((b.name, b.id) for b in bodies.list_bodies()), key=lambda group: group[1] != own
+        )
         appointment_dialog(
             self,
             "Appointment",
@@ -492,7 +544,8 @@ class MinuteEditor(QWidget):
             item_id,
             people=everyone,
             bodies=groups,
-            roles=[("Chair", "chair"), ("Vice-chair", "vice-chair"), ("Member", "member")],
+            roles=[(word.capitalize(), word) for word in vocabulary.ROLES],
+            terms=[("From this meeting on", ""), ("This meeting only", "meeting")],
         ).exec()
 
     def approve_previous(self) -> None:
@@ -597,6 +650,12 @@ class MinuteEditor(QWidget):
         """A dialog's submit that creates a record with the values given, undoably."""
         return lambda values: create_record(
             self._stack, self._changes, text=text, create=lambda: create(**values), kind=kind
+        )
+
+    def _create(self, text: str, create, kind: kinds.Kind) -> None:
+        """Create a record now (a refusal is shown, nothing pushed) that Ctrl+Z deletes."""
+        self._run(
+            lambda: create_record(self._stack, self._changes, text=text, create=create, kind=kind)
         )
 
     def _undoable(self, text: str, apply, revert) -> None:

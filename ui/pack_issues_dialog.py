@@ -62,6 +62,7 @@ class PackIssuesDialog(QDialog):
         self.model = PackIssuesModel(self)
         self.table = QTableView()
         self.table.setObjectName("packIssues")
+        self.table.setAccessibleName("Issues of the agenda pack")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

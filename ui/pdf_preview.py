@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import ValidationError
 from desktop_app.publishing import write_atomically
 from desktop_app.services.settings import get_setting, set_setting
+from ui.document_actions import PUBLISH_SHORTCUT
 from ui.errors import show_error
 from ui.icons import icon
 from ui.signature_badge import SignatureBadge
@@ -83,6 +84,7 @@ class PdfPreview(QMainWindow):
 
         self.view = QPdfView(self)
         self.view.setObjectName("pdfView")
+        self.view.setAccessibleName("Pages of the document")
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
@@ -100,6 +102,7 @@ class PdfPreview(QMainWindow):
 
         self.page_box = QSpinBox()
         self.page_box.setObjectName("pageNumber")
+        self.page_box.setAccessibleName("Page number")
         self.page_box.setRange(1, max(1, self.page_count()))
         self.page_box.setKeyboardTracking(False)
         self.page_box.valueChanged.connect(lambda n: self.go_to(n - 1))
@@ -220,7 +223,7 @@ class PdfPreview(QMainWindow):
 
         self.print_action = action("&Print…", "print", ["Ctrl+P"], self.print_document)
         self.save_action = action("&Save as…", "save", ["Ctrl+S"], self.save_as)
-        self.publish_action = action("P&ublish…", "upload", [], self.publish)
+        self.publish_action = action("P&ublish…", "upload", [PUBLISH_SHORTCUT], self.publish)
         self.publish_action.setVisible(self._publish is not None)
         self.previous_action = action(
             "Previous page", "previous page", ["PgUp"], lambda: self.go_to(self.current_page() - 1)

@@ -1,11 +1,16 @@
 """A small form dialog for one record: fields are declared, values come back as a dict,
-and a refused submit keeps the dialog open with everything the user typed."""
+and a refused submit keeps the dialog open with everything the user typed.
+
+It is filled from the keyboard: it opens in the first field, Tab goes through the fields
+in the order shown and then OK and Cancel, and Enter is OK."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,14 +18,21 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.errors import ValidationError
+from ui.date_field import DateEdit, TimeEdit
 from ui.errors import show_error
 
 Options = list[tuple[str, Any]]  # (what the user sees, the value the service takes)
+
+
+class StayOpen(Exception):
+    """Raised by a submit when the user answered no to a question it asked: the dialog stays
+    open with what was typed, and nothing more is said."""
 
 
 class RecordDialog(QDialog):
@@ -32,19 +44,32 @@ class RecordDialog(QDialog):
         self._readers: dict[str, Callable[[], Any]] = {}
         self.widgets: dict[str, QWidget] = {}
         self.form = QFormLayout()
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
 
     def add_line(self, name: str, label: str, value: str = "", placeholder: str = "") -> QLineEdit:
         edit = QLineEdit(value or "")
         edit.setPlaceholderText(placeholder)
         self._add(name, label, edit, lambda: edit.text())
+        return edit
+
+    def add_date(
+        self, name: str, label: str, value: dt.date | None = None, hint: str = ""
+    ) -> DateEdit:
+        """A date typed as clerks write them, or picked from a calendar (ui/date_field.py)."""
+        edit = DateEdit(value, hint)
+        self._add(name, label, edit, edit.value)
+        return edit
+
+    def add_time(self, name: str, label: str, value: str = "", hint: str = "") -> TimeEdit:
+        edit = TimeEdit(value, hint)
+        self._add(name, label, edit, edit.value)
         return edit
 
     def add_choice(self, name: str, label: str, options: Options, current: Any = None) -> QComboBox:
@@ -62,13 +87,25 @@ class RecordDialog(QDialog):
         self._add(name, label, box, lambda: box.isChecked())
         return box
 
-    def add_person(self, name: str, label: str, people: Options) -> QComboBox:
-        """A list of people to type into: nobody is chosen until the user does."""
+    def add_person(
+        self, name: str, label: str, people: Options, *, offer_new: bool = False
+    ) -> QComboBox:
+        """A list of people to type into: nobody is chosen until the user does. With
+        `offer_new`, a name that is no one's yet is offered as a new person on OK, and the
+        values hold it as "new_person" (None when someone on the list was chosen)."""
         combo = self.add_choice(name, label, people)
         combo.setEditable(True)  # type a few letters to find someone
+        # A name typed that is no one's stays typed, not added to the list as if it were.
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         combo.setCurrentIndex(-1)  # choosing the wrong person by default is too easy
         combo.lineEdit().setPlaceholderText("Type a name or choose…")
+        if offer_new:
+            self._readers["new_person"] = lambda: _new_person(combo)
         return combo
+
+    def typed(self, name: str) -> str:
+        """The text typed in a list one can type into, whether or not it names an entry."""
+        return self.widgets[name].currentText().strip()
 
     def values(self) -> dict[str, Any]:
         return {name: read() for name, read in self._readers.items()}
@@ -79,20 +116,67 @@ class RecordDialog(QDialog):
         except ValidationError as error:
             show_error(self, error)
             return  # stay open: nothing the user typed is lost
+        except StayOpen:
+            return
         super().accept()
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self.isVisible():
+            # The buttons were made before the fields, so Qt's order would start on OK.
+            chain = [*self.widgets.values(), *self.buttons.buttons()]
+            for before, after in zip(chain, chain[1:], strict=False):
+                QWidget.setTabOrder(before, after)
+            first = next((w for w in self.widgets.values() if w.isEnabled()), None)
+            if first is not None:
+                first.setFocus(Qt.FocusReason.TabFocusReason)
+        super().setVisible(visible)
 
     def _add(self, name: str, label: str, widget: QWidget, read: Callable[[], Any]) -> None:
         widget.setObjectName(name)
+        widget.setAccessibleName(label)
         self.widgets[name] = widget
         self._readers[name] = read
         self.form.addRow(label, widget)
 
 
+def _new_person(combo: QComboBox) -> str | None:
+    """The name typed in a list of people when it is no one's yet and the clerk agrees to
+    add them as a new person; None when someone on the list was chosen or nothing typed.
+    Saying no keeps the dialog open as it is (StayOpen)."""
+    # The combo, not the dialog, is held here: a dialog holding a function that holds the
+    # dialog is freed only by Python's cycle collector, at any moment, mid-event.
+    typed = combo.currentText().strip()
+    if not typed or _matches(combo):
+        return None
+    answer = QMessageBox.question(
+        combo.window(),
+        "New person",
+        f"{typed} is not in the list of people yet. Add them as a new person?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        raise StayOpen
+    return typed
+
+
 def _chosen(combo: QComboBox) -> Any:
-    # In an editable list the typed text counts once it names an entry, Enter or not.
-    if combo.isEditable():
-        return combo.itemData(combo.findText(combo.currentText().strip()))
-    return combo.currentData()
+    # In an editable list the typed text counts once it names an entry, Enter or not, in
+    # any case, and with or without the titles the entry starts with ("Paulina Stockell"
+    # is "Cllr Mrs Paulina Stockell" when she is the only one of that name).
+    if not combo.isEditable():
+        return combo.currentData()
+    found = _matches(combo)
+    return found[0] if len(found) == 1 else None
+
+
+def _matches(combo: QComboBox) -> list[Any]:
+    typed = " ".join(combo.currentText().split()).casefold()
+    if not typed:
+        return []
+    entries = [(combo.itemText(i).casefold(), combo.itemData(i)) for i in range(combo.count())]
+    exact = [value for text, value in entries if text == typed]
+    return exact or [value for text, value in entries if text.endswith(f" {typed}")]
 
 
 def choices(words: tuple[str, ...]) -> Options:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.dates import short_date
 from desktop_app.errors import ValidationError
 from desktop_app.services import bodies, registers
+from ui.date_field import DateEdit
 from ui.errors import show_error
 
 
@@ -49,28 +51,34 @@ class RegistersDialog(QDialog):
         for body in bodies.list_bodies():
             self.body.addItem(body.name, body.id)
         self.body.setCurrentIndex(max(0, self.body.findData(body_id)))
+        self.body.setAccessibleName("Body")
         self.body.currentIndexChanged.connect(lambda _: self.reload())
         self.words = QLineEdit()
         self.words.setPlaceholderText("Words in the decision…")
+        self.words.setAccessibleName("Words in the decision")
         self.words.textChanged.connect(lambda _: self.reload())
         today = dt.date.today()
-        self.since = QLineEdit(dt.date(today.year - 1, today.month, 1).isoformat())
-        self.until = QLineEdit(today.isoformat())
-        for edit in (self.since, self.until):
-            edit.setPlaceholderText("YYYY-MM-DD")
-            edit.editingFinished.connect(self.reload)
+        self.since = DateEdit(dt.date(today.year - 1, today.month, 1))
+        self.until = DateEdit(today)
         top = QHBoxLayout()
         top.addWidget(self.body, 1)
         top.addWidget(self.words, 1)
-        top.addWidget(self.since)
-        top.addWidget(self.until)
+        for text, edit in (("&From", self.since), ("&To", self.until)):
+            edit.setAccessibleName(f"Attendance record {text.strip('&').lower()}")
+            edit.editingFinished.connect(self.reload)
+            label = QLabel(text)
+            label.setBuddy(edit)
+            top.addWidget(label)
+            top.addWidget(edit)
 
         self.decisions = _table(("Meeting", "Minute", "Item", "Outcome", "Decision"), 4)
         self.decisions.setObjectName("decisionsRegister")
+        self.decisions.setAccessibleName("Decisions register")
         self.attendance = _table(
             ("Member", "Meetings", "Present", "Apologies", "Absent", "Substituted", "%"), 0
         )
         self.attendance.setObjectName("attendanceRecord")
+        self.attendance.setAccessibleName("Attendance record")
         self.tabs = QTabWidget()
         self.tabs.addTab(self.decisions, "Decisions")
         self.tabs.addTab(self.attendance, "Attendance record")
@@ -84,10 +92,11 @@ class RegistersDialog(QDialog):
         if body_id is None:
             return
         try:
-            since = dt.date.fromisoformat(self.since.text().strip())
-            until = dt.date.fromisoformat(self.until.text().strip())
-        except ValueError:
-            show_error(self, ValidationError("Give the period as two dates, YYYY-MM-DD."))
+            record = registers.attendance_record(
+                body_id=body_id, since=self.since.value(), until=self.until.value()
+            )
+        except ValidationError as error:
+            show_error(self, error)
             return
         decisions = registers.decisions_register(body_id=body_id, text=self.words.text())
         _fill(
@@ -103,7 +112,6 @@ class RegistersDialog(QDialog):
                 for d in decisions
             ],
         )
-        record = registers.attendance_record(body_id=body_id, since=since, until=until)
         _fill(
             self.attendance,
             [

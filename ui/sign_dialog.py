@@ -43,6 +43,7 @@ class SignDialog(QDialog):
         intro.setWordWrap(True)
         self.key_path = QLineEdit()
         self.key_path.setObjectName("keyPath")
+        self.key_path.setAccessibleName("Key file")
         found = signing.key_file_for(task.chair.id)
         if found is not None:
             self.key_path.setText(str(found))
@@ -53,6 +54,7 @@ class SignDialog(QDialog):
         key_row.addWidget(browse)
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphrase")
+        self.passphrase.setAccessibleName("Passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

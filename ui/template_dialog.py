@@ -35,6 +35,7 @@ class TemplateDialog(QDialog):
         self.before = agenda.body_template(body_id)
         self.table = QTableWidget(0, 2)
         self.table.setObjectName("template")
+        self.table.setAccessibleName("Items every new agenda starts with")
         self.table.setHorizontalHeaderLabels(["Title", "Kind"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

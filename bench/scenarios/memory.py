@@ -26,6 +26,7 @@ def measure(workspace: Workspace) -> list[Result]:
         Result(
             budgets.MEMORY.scenario,
             measured=budgets.MEMORY.format(rss),
+            value=rss,
             runs=len(main),
             budget=budgets.MEMORY.describe(),
             baseline=budgets.MEMORY.format(median([r["rss"] for r in bare])) + " bare",

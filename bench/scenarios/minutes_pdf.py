@@ -63,6 +63,7 @@ def measure(workspace: Workspace) -> list[Result]:
         Result(
             budget.scenario,
             measured=f"{budget.format(mid)} (median)",
+            value=mid,
             runs=RUNS,
             budget=budget.describe(),
             baseline=f"{budget.format(bare_mid)} (median)",

@@ -71,6 +71,7 @@ def measure(workspace: Workspace) -> list[Result]:
         Result(
             budget.scenario,
             measured=budget.format(mid),
+            value=mid,
             runs=len(timings),
             budget=budget.describe(),
             baseline=budget.format(base),

@@ -108,6 +108,7 @@ def measure(workspace: Workspace) -> list[Result]:
         Result(
             budget.scenario,
             measured=f"{budget.format(high)} p95",
+            value=high,
             runs=len(every),
             budget=budget.describe(),
             met=budget.met(high),

@@ -91,6 +91,7 @@ def _result(label: str, counted: Counter, rows: int, seconds: float) -> Result:
     return Result(
         f"cost of {label}",
         measured=f"{total / rows:.1f} statements/row, {rows / seconds:,.0f} rows/s",
+        value=seconds / rows,
         runs=rows,
         verdict="information",
         notes=[f"statements a row: {parts}"],

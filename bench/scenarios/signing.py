@@ -22,7 +22,8 @@ BUDGETS = (budgets.SIGN, budgets.VERIFY)
 
 def measure(workspace: Workspace) -> list[Result]:
     try:
-        from desktop_app.documents.minutes_pdf import SIGNATURE_FIELD, render_minutes
+        from desktop_app.documents.minutes_pdf import render_minutes
+        from desktop_app.documents.signature_block import SIGNATURE_FIELD
     except ImportError:
         why = "documents/minutes_pdf.py is not there yet"
         return [Result.unavailable(b, why) for b in BUDGETS]
@@ -69,6 +70,7 @@ def measure(workspace: Workspace) -> list[Result]:
         Result(
             sign_budget.scenario,
             measured=f"{sign_budget.format(median(signing))} (median)",
+            value=median(signing),
             runs=RUNS,
             budget=sign_budget.describe(),
             baseline=f"{sign_budget.format(median(baseline))} (median)",
@@ -83,6 +85,7 @@ def measure(workspace: Workspace) -> list[Result]:
         Result(
             verify_budget.scenario,
             measured=f"{verify_budget.format(median(verifying))} (median)",
+            value=median(verifying),
             runs=RUNS,
             budget=verify_budget.describe(),
             met=verify_budget.met(median(verifying)),

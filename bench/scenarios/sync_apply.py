@@ -44,6 +44,7 @@ def measure(workspace: Workspace, *, changes: int = CHANGES, edits: int = EDITS)
     first = Result(
         budget.scenario,
         measured=_figure(report, seconds),
+        value=seconds,
         runs=1,
         budget=budget.describe(),
         met=budget.met(seconds) if held >= CHANGES else None,
@@ -65,6 +66,7 @@ def measure(workspace: Workspace, *, changes: int = CHANGES, edits: int = EDITS)
     whole = Result(
         REPLICA,
         measured=_figure(report, seconds),
+        value=seconds,
         runs=1,
         notes=[
             f"{report.files_applied} files, {len(report.files_named):,} papers fetched; "

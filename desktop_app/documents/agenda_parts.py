@@ -9,14 +9,15 @@ from dataclasses import dataclass, field
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from desktop_app import vocabulary
 from desktop_app.dates import day_and_date, long_date
 from desktop_app.documents import styles
-from desktop_app.documents.facts import ItemFacts, MeetingFacts, PaperFacts
+from desktop_app.documents.facts import ItemFacts, MeetingFacts, PaperFacts, numbers_by_depth
 from desktop_app.documents.fonts import ITALIC
 from desktop_app.documents.styles import text
+from desktop_app.times import clock
 
 # Part 1 of Schedule 12A: the descriptions of exempt information, in the Act's words.
 EXEMPT_INFORMATION = {
@@ -36,12 +37,14 @@ EXEMPT_INFORMATION = {
     "7": "information relating to any action taken or to be taken in connection with the "
     "prevention, investigation or prosecution of crime",
 }
-SUB_NUMBER_WIDTH = 14 * mm  # each level of sub-items moves right by this much
 WARNING = ParagraphStyle("warning", parent=styles.confidential, alignment=TA_CENTER)
 NOTE = ParagraphStyle("front_note", parent=styles.muted, fontSize=9.5, alignment=TA_CENTER)
 MOTION = ParagraphStyle("motion", parent=styles.body, fontName=ITALIC, leftIndent=12)
 ROLE_NAMES = {"chair": "Chair", "vice-chair": "Vice-Chair", "member": ""}
 
+# The agenda follows the front sheet on its page when this much of the page is left: a
+# short membership does not leave most of a page empty before the agenda starts.
+AGENDA_ROOM = 90 * mm
 ASIDE_WIDTH = 38 * mm  # beside an item's title in the chair's brief: its time slot
 ASIDE = ParagraphStyle("aside", parent=styles.cell_bold, fontSize=9.5, alignment=TA_RIGHT)
 
@@ -55,17 +58,6 @@ class Additions:
     under: Callable[[ItemFacts, float], list[Flowable]] | None = None  # given the text's indent
     before_part_two: list[Flowable] = field(default_factory=list)
     closing: list[Flowable] = field(default_factory=list)
-
-
-def clock(hhmm: str) -> str:
-    """“14:30” as the seed writes it: “2.30 pm”; noon and midnight by name."""
-    if not hhmm:
-        return ""
-    hours, minutes = (int(part) for part in hhmm.split(":"))
-    if minutes == 0 and hours in (0, 12):
-        return "12 midnight" if hours == 0 else "12 noon"
-    suffix = "am" if hours < 12 else "pm"
-    return f"{(hours - 1) % 12 + 1}.{minutes:02d} {suffix}"
 
 
 def is_draft(facts: MeetingFacts) -> bool:
@@ -150,6 +142,7 @@ def front_sheet(
         lines = [f"<b>{text(clerk.name)}</b>"]
         lines += [text(part) for part in (clerk.position, clerk.email, clerk.phone) if part]
         story.append(Paragraph("<br/>".join(lines), styles.body))
+    story += [CondPageBreak(AGENDA_ROOM), Spacer(1, 14)]
     return story
 
 
@@ -187,51 +180,59 @@ def agenda_items(
     extra = additions or Additions()
     story: list[Flowable] = [Paragraph("AGENDA", styles.title), Spacer(1, 4), *extra.opening]
     part_one, part_two = facts.public_items(), facts.confidential_items()
+    columns = styles.NumberColumns.fitting(numbers_by_depth(facts.items))
+    layout = _Layout(public, extra, columns)
     story.append(Paragraph("Part I — public", styles.heading))
     for item in part_one:
-        story += _item(item, 0, public=public, extra=extra)
+        story += _item(item, 0, layout)
     if part_two:
         story.append(Spacer(1, 8))
         story.append(Paragraph("Part II — exempt information", styles.heading))
         story.append(Paragraph(text(exclusion_resolution(exempt_paragraphs(part_two))), MOTION))
         story += extra.before_part_two
         for item in part_two:
-            story += _item(item, 0, public=public, extra=extra)
+            story += _item(item, 0, layout)
     return story + extra.closing
 
 
-def _item(item: ItemFacts, depth: int, *, public: bool, extra: Additions) -> list:
-    offset = _offset(depth) + (styles.NUMBER_WIDTH if depth == 0 else SUB_NUMBER_WIDTH)
-    if item.confidential and public:
-        heading = _heading(item.number, "Exempt item — not for publication", depth)
+@dataclass(frozen=True)
+class _Layout:
+    public: bool
+    extra: Additions
+    columns: styles.NumberColumns
+
+
+def _item(item: ItemFacts, depth: int, layout: _Layout) -> list:
+    columns, extra = layout.columns, layout.extra
+    offset = columns.offset(depth) + columns.width(depth)
+    if item.confidential and layout.public:
+        heading = _heading(item.number, "Exempt item — not for publication", depth, columns)
         reason = Paragraph(text(exemption(item.exempt_paragraph)), detail_style(offset))
         return [KeepTogether([heading, reason])]
-    heading = _heading(item.number, item.title, depth, extra.aside(item) if extra.aside else "")
-    details = _details(item, offset, public=public)
+    aside = extra.aside(item) if extra.aside else ""
+    heading = _heading(item.number, item.title, depth, columns, aside)
+    details = _details(item, offset, public=layout.public)
     under = extra.under(item, offset) if extra.under else []
     # The title keeps its first lines with it: never alone at the foot of a page.
     lines = [*details, *under]
     story: list = [KeepTogether([heading, *lines[:2]]), *lines[2:]]
     for sub in item.sub_items:
-        story += _item(sub, depth + 1, public=public, extra=extra)
+        story += _item(sub, depth + 1, layout)
     return story
 
 
-def _offset(depth: int) -> float:
-    """Where an item's number column starts."""
-    return 0 if depth == 0 else styles.NUMBER_WIDTH + (depth - 1) * SUB_NUMBER_WIDTH
-
-
-def _heading(number: str, title: str, depth: int, aside: str = "") -> Table:
-    number_width = styles.NUMBER_WIDTH if depth == 0 else SUB_NUMBER_WIDTH
+def _heading(
+    number: str, title: str, depth: int, columns: styles.NumberColumns, aside: str = ""
+) -> Table:
+    number_width, offset = columns.width(depth), columns.offset(depth)
     aside_width = ASIDE_WIDTH if aside else 0
-    widths = [number_width, styles.TEXT_WIDTH - _offset(depth) - number_width - aside_width]
+    widths = [number_width, styles.TEXT_WIDTH - offset - number_width - aside_width]
     cells = [Paragraph(text(number), styles.item_title), Paragraph(text(title), styles.item_title)]
     if aside:
         widths.append(aside_width)
         cells.append(Paragraph(text(aside), ASIDE))
     if depth:
-        widths.insert(0, _offset(depth))
+        widths.insert(0, offset)
         cells.insert(0, Spacer(0, 0))  # a string cell would switch to Helvetica
     table = Table([cells], colWidths=widths)
     table.setStyle(

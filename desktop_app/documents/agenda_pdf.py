@@ -4,8 +4,6 @@ and leaves out every confidential paper; an unpublished agenda prints as a draft
 
 from __future__ import annotations
 
-from reportlab.platypus import PageBreak
-
 from desktop_app.dates import long_date
 from desktop_app.documents.agenda_parts import agenda_items, front_sheet, is_draft
 from desktop_app.documents.facts import MeetingFacts, load_meeting_facts
@@ -30,7 +28,6 @@ def render_agenda(meeting_id: str, *, public: bool = False, numbered: bool = Tru
         warnings=(DRAFT_WARNING,) if draft else (),
         notes=(PUBLIC_NOTE,) if public else (),
     )
-    story.append(PageBreak())
     story += agenda_items(facts, public=public)
     return build_pdf(
         story,

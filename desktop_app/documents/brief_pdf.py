@@ -7,14 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from desktop_app.dates import day_and_date, long_date
 from desktop_app.documents import styles
 from desktop_app.documents.agenda_parts import (
     Additions,
     agenda_items,
-    clock,
     detail_style,
     front_sheet,
     is_draft,
@@ -24,6 +23,7 @@ from desktop_app.documents.facts import ItemFacts, MeetingFacts, load_meeting_fa
 from desktop_app.documents.fonts import BOLD, ITALIC
 from desktop_app.documents.pages import Furniture, Metadata, build_pdf
 from desktop_app.storage.models import Meeting
+from desktop_app.times import clock
 
 NOT_FOR_CIRCULATION = "Chair's brief — not for circulation"
 # What the chair says, set apart from the agenda's own text.
@@ -72,7 +72,6 @@ def render_brief(meeting_id: str) -> bytes:
         warnings=("Not for circulation: for the Chair only.",),
         notes=(_timing_line(facts, items),),
     )
-    story.append(PageBreak())
     story += agenda_items(
         facts,
         public=False,

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop_app.dates import long_date
+from desktop_app.dates import long_date, parse_date
 from desktop_app.errors import ValidationError
 from desktop_app.services import bodies, meetings
 
@@ -224,8 +224,11 @@ def minutes_as_kept(meeting_id: str, *, confidential: bool = False) -> bytes:
     return render_minutes(meeting_id, confidential=confidential)
 
 
-def period(since: str | None, until: str | None, *, today: dt.date) -> tuple[dt.date, dt.date]:
-    """A register's period from YYYY-MM-DD text; by default the twelve months to today."""
+def period(
+    since: dt.date | str | None, until: dt.date | str | None, *, today: dt.date
+) -> tuple[dt.date, dt.date]:
+    """A register's period from dates, or dates as typed (dates.py); by default the twelve
+    months to today."""
     end = _day(until, "end") if until else today
     start = _day(since, "start") if since else _year_before(end)
     if start > end:
@@ -233,13 +236,8 @@ def period(since: str | None, until: str | None, *, today: dt.date) -> tuple[dt.
     return start, end
 
 
-def _day(value: str, which: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise ValidationError(
-            f"The {which} of the period, “{value}”, is not a date written as YYYY-MM-DD."
-        ) from None
+def _day(value: dt.date | str, which: str) -> dt.date:
+    return value if isinstance(value, dt.date) else parse_date(value, f"{which} of the period")
 
 
 def _year_before(day: dt.date) -> dt.date:

@@ -14,6 +14,7 @@ from desktop_app.services.declarations import list_declarations
 from desktop_app.services.documents import in_part_two
 from desktop_app.services.meeting_record import AttendanceLine, load_meeting_record
 from desktop_app.services.memberships import list_members
+from desktop_app.services.minute_links import citation_words
 from desktop_app.services.numbering import preview_numbers
 from desktop_app.services.people import display_name
 from desktop_app.services.reports.workflow import approved_reports
@@ -76,6 +77,9 @@ class ResolutionFacts:
     approves_sha256: str
     # The chained record's sentence (services/verification.py approval_wording), or "".
     approval: str = ""
+    appointee: str = ""  # an election's or appointment's, by name
+    appointed_role: str = ""
+    term: str = ""  # "meeting" for an office held for this meeting only
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,8 @@ class ItemFacts:
     actions: list[ActionFacts] = field(default_factory=list)
     declarations: list[DeclarationFacts] = field(default_factory=list)
     events: list[str] = field(default_factory=list)  # arrivals, departures, withdrawals
+    # Sentences the record gives the item, before the clerk's own words (minutes_pdf.py).
+    recorded: list[str] = field(default_factory=list)
     sub_items: list[ItemFacts] = field(default_factory=list)
 
 
@@ -146,6 +152,18 @@ class MeetingFacts:
     items: list[ItemFacts]
     minutes_state: str  # of the latest minutes version: "", draft, circulated, approved, signed
     minutes_version: int | None
+    next_meeting_date: dt.date | None = None  # as the meeting set it
+
+    @property
+    def offices(self) -> dict[str, str]:
+        """Offices other than the chair held for this meeting only, by holder's name:
+        {"Cllr Cooke": "vice-chair"} (the chair is `chair`)."""
+        return {
+            res.appointee: res.appointed_role
+            for item in self.all_items()
+            for res in item.resolutions
+            if res.term == "meeting" and res.appointed_role != "chair" and res.appointee
+        }
 
     @property
     def when(self) -> str:
@@ -228,6 +246,7 @@ def load_meeting_facts(meeting_id: str) -> MeetingFacts:
         items=_items(meeting, people, organisations, declarations, recorded),
         minutes_state=latest.state if latest else "",
         minutes_version=latest.version if latest else None,
+        next_meeting_date=meeting.next_meeting_date,
     )
 
 
@@ -279,7 +298,8 @@ def _items(meeting, people, organisations, declarations, recorded) -> list[ItemF
             brief_note=row.brief_note,
             minutes_allowed=row.minutes_allowed,
             started_at=row.started_at,
-            follows_up=linked.get(row.id, ""),
+            follows_up=linked.get(row.id)
+            or (citation_words(row.cited_minute) if row.cited_minute else ""),
             papers=papers.get(row.id, []),
             overview=record.overview,
             key_points=record.key_points,
@@ -370,6 +390,9 @@ def _resolutions(item_ids: list[str], people: dict[str, Person]) -> dict[str, li
                 approves_version=versions.get(r.__data__.get("approves_version")),
                 approves_sha256=r.approves_sha256,
                 approval=_approval_wording(r) if r.approves_sha256 else "",
+                appointee=name_of(r, "appointee"),
+                appointed_role=r.appointed_role,
+                term=r.term,
             )
         )
     return result
@@ -421,6 +444,13 @@ def _grouped(query, make) -> dict[str, list]:
     for row in query:
         grouped.setdefault(row.__data__["item"], []).append(make(row))
     return grouped
+
+
+def numbers_by_depth(items: list[ItemFacts], depth: int = 0) -> Iterator[tuple[str, int]]:
+    """(number, depth) of every item, for sizing the column numbers print in."""
+    for item in items:
+        yield item.number, depth
+        yield from numbers_by_depth(item.sub_items, depth + 1)
 
 
 def _walk(items: list) -> Iterator:

@@ -9,8 +9,14 @@ from __future__ import annotations
 from functools import cache
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from desktop_app.dates import long_date
 from desktop_app.documents import styles
@@ -18,7 +24,6 @@ from desktop_app.documents.facts import ActionFacts, ItemFacts, ResolutionFacts
 from desktop_app.documents.fonts import BOLD, ITALIC, REGULAR
 from desktop_app.documents.styles import text
 
-SUB_WIDTH = 14 * mm  # a sub-item's number ("36.2") under its parent's title
 DEEPEST_INDENT = 2  # sub-items deeper than this keep their parent's indent, not narrower
 TITLED_KINDS = ("presentation", "paper")  # the seed prints "(presentation)" after the title
 VOTE_WORDS = {"for": "For", "against": "Against", "abstain": "Abstained"}
@@ -50,10 +55,14 @@ _presenter = ParagraphStyle("minute_presenter", parent=styles.muted, fontSize=9.
 _exempt = ParagraphStyle("minute_exempt", parent=styles.cell, fontName=ITALIC)
 
 
-def minute(item: ItemFacts, *, public: bool, depth: int = 0) -> list[Flowable]:
-    """The item's minute and its sub-items'. In a public edition a Part II item shows only
-    its number and the exemption, never its title or any word of its minute."""
-    left, width = _columns(depth)
+def minute(
+    item: ItemFacts, *, public: bool, columns: styles.NumberColumns, depth: int = 0
+) -> list[Flowable]:
+    """The item's minute and its sub-items', numbers in `columns`. In a public edition a
+    Part II item shows only its number and the exemption, never its title or any word of
+    its minute."""
+    level = min(depth, DEEPEST_INDENT)
+    left, width = columns.offset(level), columns.width(level)
     if public and item.confidential:
         return [_numbered(item.number, exempt_wording(item), left, width, _exempt)]
     title = f"<b>{text(item.title)}</b>"
@@ -65,16 +74,20 @@ def minute(item: ItemFacts, *, public: bool, depth: int = 0) -> list[Flowable]:
         return [_numbered(item.number, title + extra, left, width, styles.cell)]
     head = _numbered(item.number, title, left, width, styles.cell)
     inner = left + width
-    story: list[Flowable] = [CondPageBreak(HEAD_ROOM), head]
+    sections = _sections(item, inner, public)
+    # A heading with nothing of its own under it needs room for its first sub-item's too:
+    # "Planning applications" never ends a page alone.
+    room = HEAD_ROOM if sections or not item.sub_items else 2 * HEAD_ROOM
+    story: list[Flowable] = [CondPageBreak(room), head]
     if item.presenter:
         story.append(Paragraph(text(item.presenter), indented(_presenter, inner)))
     if item.follows_up:
         story.append(
             Paragraph(f"Following up {text(item.follows_up)}", indented(_presenter, inner))
         )
-    story += _sections(item, inner, public)
+    story += sections
     for sub in item.sub_items:
-        story += minute(sub, public=public, depth=depth + 1)
+        story += minute(sub, public=public, columns=columns, depth=depth + 1)
     return story
 
 
@@ -104,7 +117,8 @@ def resolution(res: ResolutionFacts, left: float) -> list[Flowable]:
         story.append(Paragraph(text(line), indented(_vote, left)))
     if res.named_votes:
         story.append(Paragraph(text(named_votes(res)), indented(_vote, left)))
-    return story
+    # How a motion was carried belongs with its wording: a page break never parts them.
+    return [KeepTogether(story)]
 
 
 def carried(res: ResolutionFacts) -> str:
@@ -132,6 +146,9 @@ def carried(res: ResolutionFacts) -> str:
         outcome = ""
     elif res.casting_vote:
         outcome = f"{verb} on the Chair's casting vote"
+    elif verb == "carried" and _unanimous(res):
+        # No one against and no one abstaining: clerks say so rather than count noughts.
+        return _sentence([*parts, f"carried unanimously (all {res.votes_for} in favour)"])
     elif res.unopposed:
         outcome = f"{verb} unopposed"
     elif counts:
@@ -144,6 +161,14 @@ def carried(res: ResolutionFacts) -> str:
         outcome = f"({counts})"
     if outcome:
         parts.append(outcome)
+    return _sentence(parts)
+
+
+def _unanimous(res: ResolutionFacts) -> bool:
+    return bool(res.votes_for) and not res.votes_against and not res.votes_abstain
+
+
+def _sentence(parts: list[str]) -> str:
     if not parts:
         return ""
     line = "; ".join(parts)
@@ -174,7 +199,11 @@ def action_line(action: ActionFacts) -> str:
 
 def _sections(item: ItemFacts, left: float, public: bool) -> list[Flowable]:
     structured = item.overview or item.key_points or item.recommendations or item.decision
-    story: list[Flowable] = []
+    # What the record says for the item (apologies received, the next meeting's date) comes
+    # first, whatever the clerk wrote besides.
+    story: list[Flowable] = [
+        Paragraph(text(line), indented(styles.body, left)) for line in item.recorded
+    ]
     notes = styles.paragraphs(item.notes, indented(styles.body, left)) if item.notes else []
     if not structured:
         # A short minute ("All matters and actions arising agreed") is the minute itself.
@@ -229,7 +258,8 @@ def _bullets(entries: list[str], left: float) -> list[Flowable]:
 def _is_bare(item: ItemFacts) -> bool:
     """Nothing was minuted on the item: it is listed, not set out."""
     return not (
-        item.overview
+        item.recorded
+        or item.overview
         or item.key_points
         or item.recommendations
         or item.decision
@@ -239,14 +269,6 @@ def _is_bare(item: ItemFacts) -> bool:
         or item.events
         or item.sub_items
     )
-
-
-def _columns(depth: int) -> tuple[float, float]:
-    """Where the number of an item at this depth starts, and its column's width."""
-    level = min(depth, DEEPEST_INDENT)
-    if level == 0:
-        return 0.0, styles.NUMBER_WIDTH
-    return styles.NUMBER_WIDTH + (level - 1) * SUB_WIDTH, SUB_WIDTH
 
 
 def _numbered(number: str, markup: str, left: float, width: float, style) -> Table:

@@ -1,15 +1,10 @@
 """The minutes of a meeting as a PDF (DESIGN.md §4), in the layout of seed 004: heading, date,
 times and venue; who was present, in attendance and absent; then each minute (minutes_parts.py)
-and a signature block. A DRAFT watermark until the minutes are approved.
+and the signature block (signature_block.py). A DRAFT watermark until the minutes are approved.
 
 Part II (confidential) minutes are a separate document: the public minutes show only the
 number and exemption of a Part II item, and `render_minutes(..., confidential=True)` holds
 the heading and the Part II minutes alone, marked on every page.
-
-Signature area: the last page keeps its bottom SIGNATURE_HEIGHT above the footer margin for
-the signature block, always at the same place. SIGNATURE_FIELD is the empty box in it, in PDF
-points from the page's bottom-left corner, where a visible digital signature belongs; below
-it the block prints "Chair ……… Date ………" for a signature in ink.
 
 The same record gives the same bytes (pages.build_pdf), so a version's SHA-256 means its text.
 """
@@ -23,27 +18,26 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from desktop_app.dates import day_and_date
 from desktop_app.documents import styles
-from desktop_app.documents.facts import ItemFacts, MeetingFacts, load_meeting_facts
+from desktop_app.documents.agenda_parts import ROLE_NAMES
+from desktop_app.documents.facts import (
+    ItemFacts,
+    MeetingFacts,
+    load_meeting_facts,
+    numbers_by_depth,
+)
 from desktop_app.documents.fonts import ITALIC, REGULAR
 from desktop_app.documents.minutes_parts import minute
 from desktop_app.documents.pages import Furniture, Metadata, build_pdf
+from desktop_app.documents.signature_block import signed_off
 from desktop_app.documents.styles import text
 from desktop_app.errors import ValidationError
+from desktop_app.times import time_span
 
 CONFIDENTIAL_MARK = "CONFIDENTIAL — NOT FOR PUBLICATION"
 DRAFT_NOTE = "Draft minutes — subject to approval"
 APPROVED = ("approved", "signed")
 APPROVED_STATUSES = ("minutes approved", "minutes signed")
 
-SIGNATURE_HEIGHT = 50 * mm
-_SIGN_LINE = 6 * mm  # the "Chair …… Date ……" line, above the bottom of the text area
-# (x1, y1, x2, y2) on the last page: above the Chair's line, left half of the text width.
-SIGNATURE_FIELD = (
-    styles.MARGIN_LEFT,
-    styles.MARGIN_BOTTOM + _SIGN_LINE + 6 * mm,
-    styles.MARGIN_LEFT + 85 * mm,
-    styles.MARGIN_BOTTOM + _SIGN_LINE + 36 * mm,
-)
 LABEL_WIDTH = 30 * mm  # "In attendance:"
 NAME_WIDTH = 52 * mm
 
@@ -69,16 +63,21 @@ def minutes_pdf(facts: MeetingFacts, *, confidential: bool = False) -> bytes:
             story.append(Paragraph("Declarations of interest", styles.subheading))
             story += [Paragraph(text(line), styles.body) for line in declared]
         story.append(Paragraph("MINUTES", _minutes_heading))
+        columns = styles.NumberColumns.fitting(numbers_by_depth(roots))
         for item in roots:
-            story += minute(item, public=False)
+            story += minute(item, public=False, columns=columns)
     else:
         story += _attendance(facts)
         story.append(Paragraph("MINUTES", _minutes_heading))
+        columns = styles.NumberColumns.fitting(numbers_by_depth(facts.items))
         for item in facts.items:
-            story += minute(_filled(item, facts), public=True)
-        if facts.end_time and not any(item.kind == "duration" for item in facts.items):
+            story += minute(_filled(item, facts), public=True, columns=columns)
+        kinds = {item.kind for item in facts.items}
+        if facts.next_meeting_date and "date of next meeting" not in kinds:
+            story.append(Paragraph(text(_next_meeting(facts)), styles.body))
+        if facts.end_time and "duration" not in kinds:
             story.append(Paragraph(_ended(facts), styles.body))
-    story.append(SignatureBlock())
+    story = signed_off(story)
     footer = [CONFIDENTIAL_MARK] if confidential else []
     if not approved:
         footer.append(DRAFT_NOTE)
@@ -109,49 +108,6 @@ def is_approved(facts: MeetingFacts) -> bool:
     if facts.minutes_state:
         return facts.minutes_state in APPROVED
     return facts.status in APPROVED_STATUSES
-
-
-def time_span(start: str, end: str) -> str:
-    """“2.30 – 4.30 pm” from "14:30" and "16:30"; “10.00 am – 1.15 pm” across noon."""
-    if not (start and end):
-        return " ".join(_clock(start or end)) if start or end else ""
-    (first, first_half), (last, last_half) = _clock(start), _clock(end)
-    if first_half == last_half:
-        return f"{first} – {last} {last_half}"
-    return f"{first} {first_half} – {last} {last_half}"
-
-
-class SignatureBlock(Flowable):
-    """Fills the rest of the last page and prints its signature lines at the bottom, so the
-    signature field is at SIGNATURE_FIELD whatever the length of the minutes."""
-
-    def wrap(self, avail_width, avail_height):
-        self.width = avail_width
-        self.height = max(SIGNATURE_HEIGHT, avail_height - 0.01)
-        return self.width, self.height
-
-    def split(self, avail_width, avail_height):
-        return []  # never across pages: a page too short gets a new one
-
-    def draw(self):
-        canv = self.canv
-        canv.saveState()
-        canv.setFillColor(styles.INK)
-        canv.setStrokeColor(styles.INK)
-        canv.setLineWidth(0.6)
-        canv.setDash(1, 2)
-        canv.setFont(REGULAR, styles.BODY_SIZE)
-        y = _SIGN_LINE
-        canv.drawString(0, y, "Chair")
-        canv.line(14 * mm, y - 1, 88 * mm, y - 1)
-        date_at = 100 * mm
-        canv.drawString(date_at, y, "Date")
-        canv.line(date_at + 11 * mm, y - 1, self.width, y - 1)
-        canv.setDash()
-        canv.setStrokeColor(styles.RULE)
-        canv.setLineWidth(0.5)
-        canv.line(0, SIGNATURE_HEIGHT - 4 * mm, self.width, SIGNATURE_HEIGHT - 4 * mm)
-        canv.restoreState()
 
 
 # -- the heading --------------------------------------------------------------------------------
@@ -188,30 +144,41 @@ def _heading(facts: MeetingFacts, confidential: bool) -> list[Flowable]:
 
 
 def _attendance(facts: MeetingFacts) -> list[Flowable]:
-    """Present (with substitutes), In attendance, Absent; apologies go under their item."""
+    """Present (with substitutes), In attendance, Apologies, Absent; each name with the
+    office they held at this meeting, and when they came or went if no minute says so."""
     groups = [
         ("Present:", [a for a in facts.attendance if a.status in ("present", "substitute")]),
         ("In attendance:", [a for a in facts.attendance if a.status == "in attendance"]),
-        ("Absent:", [a for a in facts.attendance if a.status == "absent"]),
     ]
-    if not any(item.kind == "apologies" for item in facts.items):
-        groups.insert(2, ("Apologies:", [a for a in facts.attendance if a.status == "apologies"]))
+    offices = {facts.chair: "chair"} if facts.chair else {}
+    offices |= facts.offices
     rows = []
     commands = []
     for label, lines in groups:
         for n, line in enumerate(lines):
-            name = text(line.name) + (" (Chair)" if line.name == facts.chair else "")
+            name = text(line.name)
+            if line.name in offices:
+                name += f" ({office_words(offices[line.name])})"
+            description = "; ".join(part for part in (line.description, line.times) if part)
             rows.append(
                 [
                     Paragraph(label if n == 0 else "", _label),
                     Paragraph(name, _name),
-                    Paragraph(text(line.description), _role),
+                    Paragraph(text(description), _role),
                 ]
             )
         if lines and len(rows) > len(lines):
-            commands.append(
-                ("TOPPADDING", (0, len(rows) - len(lines)), (-1, len(rows) - len(lines)), 8)
-            )
+            first = len(rows) - len(lines)
+            commands.append(("TOPPADDING", (0, first), (-1, first), 8))
+    # Those who were not there, by name only, one line after another as clerks list them.
+    for label, status in (("Apologies:", "apologies"), ("Absent:", "absent")):
+        names = [text(a.name) for a in facts.attendance if a.status == status]
+        if names:
+            listed = Paragraph(", ".join(names), _name)
+            rows.append([Paragraph(label, _label), listed, Spacer(0, 0)])
+            commands.append(("SPAN", (1, len(rows) - 1), (2, len(rows) - 1)))
+            if len(rows) > 1:
+                commands.append(("TOPPADDING", (0, len(rows) - 1), (-1, len(rows) - 1), 8))
     story: list[Flowable] = []
     if rows:
         table = Table(
@@ -268,13 +235,29 @@ def _private_preamble(roots: list[ItemFacts]) -> list[Flowable]:
 # -- filling standard items -------------------------------------------------------------------
 
 
+def office_words(role: str) -> str:
+    """“Chair”, “Vice-Chair”, “Observer”: an office as the attendance list names it."""
+    return ROLE_NAMES.get(role) or role.capitalize()
+
+
 def _filled(item: ItemFacts, facts: MeetingFacts) -> ItemFacts:
-    """A standard item the clerk left empty says what the record shows: the apologies
-    received, the interests declared, or when the meeting ended."""
-    if item.confidential or item.overview or item.notes or item.decision or item.key_points:
+    """What the record says for a standard item: the apologies received and the date of the
+    next meeting always, whatever else the clerk wrote; the interests declared, or when the
+    meeting ended, in an item the clerk left empty."""
+    if item.confidential:
         return item
+    said = item.overview or item.notes or item.decision or item.key_points
     if item.kind == "apologies":
-        return dataclasses.replace(item, notes=_apologies(facts))
+        received = _apologies(facts)
+        if received or not said:
+            return dataclasses.replace(
+                item, recorded=[received or "There were no apologies for absence."]
+            )
+        return item
+    if item.kind == "date of next meeting" and facts.next_meeting_date:
+        return dataclasses.replace(item, recorded=[_next_meeting(facts)])
+    if said:
+        return item
     if item.kind == "declarations":
         lines = _declarations(facts) or ["No declarations of interest were made."]
         return dataclasses.replace(item, notes="\n\n".join(lines))
@@ -284,13 +267,18 @@ def _filled(item: ItemFacts, facts: MeetingFacts) -> ItemFacts:
 
 
 def _ended(facts: MeetingFacts) -> str:
-    return f"The meeting ended at {time_span('', facts.end_time)}."
+    return f"The meeting closed at {time_span('', facts.end_time)}."
+
+
+def _next_meeting(facts: MeetingFacts) -> str:
+    return f"The next meeting will be held on {day_and_date(facts.next_meeting_date)}."
 
 
 def _apologies(facts: MeetingFacts) -> str:
+    """“Apologies for absence were received from …”, or "" when none were recorded."""
     names = [a.name for a in facts.attendance if a.status == "apologies"]
     if not names:
-        return "There were no apologies for absence."
+        return ""
     listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
     return f"Apologies for absence were received from {listed}."
 
@@ -324,10 +312,3 @@ def _confidential_roots(items: list[ItemFacts]):
             yield item
         else:
             yield from _confidential_roots(item.sub_items)
-
-
-def _clock(value: str) -> tuple[str, str]:
-    """("2.30", "pm") from "14:30"."""
-    hours, minutes = (int(part) for part in value.split(":")[:2])
-    half = "am" if hours < 12 else "pm"
-    return f"{(hours - 1) % 12 + 1}.{minutes:02d}", half

@@ -17,7 +17,6 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from desktop_app.dates import day_and_date, long_date
 from desktop_app.documents import styles
-from desktop_app.documents.agenda_parts import SUB_NUMBER_WIDTH
 from desktop_app.documents.facts import MeetingFacts
 from desktop_app.documents.fonts import REGULAR
 from desktop_app.documents.pack_entries import Entry
@@ -81,7 +80,8 @@ def index_pdf(
     front = [("Agenda", labels["agenda"][0], entry_style)]
     if since is not None:
         front.append((f"Changes since issue {since}", labels["changes"][0], entry_style))
-    story.append(_entry("", front))
+    columns = styles.NumberColumns.fitting((e.item.number, e.depth) for e in entries)
+    story.append(_entry("", front, columns))
     section = ""
     for entry in entries:
         if entry.depth == 0 and _section(entry) != section:
@@ -95,7 +95,7 @@ def index_pdf(
             if paper.confidential:
                 title += " (not for publication)"
             lines.append((text(title), first, paper_style))
-        story.append(_entry(entry.item.number, lines, entry.depth))
+        story.append(_entry(entry.item.number, lines, columns, entry.depth))
     return build_pdf(story, metadata=_metadata(facts, "Index"), furniture=_furniture(facts, public))
 
 
@@ -136,11 +136,15 @@ def _heading(facts: MeetingFacts, title: str, *, public: bool, issue: int | None
     ]
 
 
-def _entry(number: str, lines: list[tuple[str, str, ParagraphStyle]], depth: int = 0) -> Table:
+def _entry(
+    number: str,
+    lines: list[tuple[str, str, ParagraphStyle]],
+    columns: styles.NumberColumns,
+    depth: int = 0,
+) -> Table:
     """One entry of the index: the number in its column, placed as the agenda places it
     (sub-items stepped in), then each line with dots to its page number."""
-    offset = 0 if depth == 0 else styles.NUMBER_WIDTH + (depth - 1) * SUB_NUMBER_WIDTH
-    number_width = styles.NUMBER_WIDTH if depth == 0 else SUB_NUMBER_WIDTH
+    offset, number_width = columns.offset(depth), columns.width(depth)
     title_width = styles.TEXT_WIDTH - offset - number_width - PAGE_WIDTH
     rows = [
         [

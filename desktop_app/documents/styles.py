@@ -3,6 +3,8 @@ how a clerk's text becomes paragraphs. Layout constants live here and nowhere el
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -10,6 +12,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, TableStyle
 
 from desktop_app.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts
@@ -21,7 +24,10 @@ MARGIN_LEFT = MARGIN_RIGHT = 22 * mm
 MARGIN_TOP = 24 * mm  # room for the running header
 MARGIN_BOTTOM = 20 * mm  # room for "Page n of m"
 TEXT_WIDTH = PAGE[0] - MARGIN_LEFT - MARGIN_RIGHT
-NUMBER_WIDTH = 16 * mm  # the minute or item number's column; "Cou/285/07-08" wraps
+NUMBER_WIDTH = 16 * mm  # the least a minute or item number's column takes ("36.2")
+SUB_NUMBER_WIDTH = 14 * mm  # the least a sub-item's number column takes, under its parent
+NUMBER_GAP = 3 * mm  # between the widest number and the title beside it
+WIDEST_NUMBER = 50 * mm  # a number wider than this wraps rather than squeeze the text
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#5c5c5c")
@@ -64,6 +70,39 @@ confidential = ParagraphStyle("confidential", parent=body, fontName=BOLD, textCo
 # A single paragraph longer than this is broken at a space so that reportlab, which lays out
 # a paragraph's words as one piece, keeps a pasted 1 MB block to linear time.
 LONGEST_PARAGRAPH = 4000
+
+
+@dataclass(frozen=True)
+class NumberColumns:
+    """Where the number of an item at each depth goes: top-level numbers in a column of
+    `top`, each level of sub-items stepped in by `sub`. `fitting` sizes both to the numbers
+    a document holds, so `Cou/287/07-08.1` stays on one line beside its title."""
+
+    top: float = NUMBER_WIDTH
+    sub: float = SUB_NUMBER_WIDTH
+
+    @classmethod
+    def fitting(cls, numbered: Iterable[tuple[str, int]]) -> NumberColumns:
+        """Columns for (number, depth) pairs, in the bold face numbers print in."""
+        widest = {0: 0.0, 1: 0.0}
+        for number, depth in numbered:
+            level = min(depth, 1)
+            widest[level] = max(widest[level], stringWidth(number, BOLD, BODY_SIZE))
+        return cls(
+            top=_column(widest[0], NUMBER_WIDTH),
+            sub=_column(widest[1], SUB_NUMBER_WIDTH),
+        )
+
+    def offset(self, depth: int) -> float:
+        """Where the number column of an item at `depth` starts."""
+        return 0.0 if depth == 0 else self.top + (depth - 1) * self.sub
+
+    def width(self, depth: int) -> float:
+        return self.top if depth == 0 else self.sub
+
+
+def _column(widest: float, least: float) -> float:
+    return min(max(least, widest + NUMBER_GAP), WIDEST_NUMBER)
 
 
 def table_style(*commands: tuple) -> TableStyle:

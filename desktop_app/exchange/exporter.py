@@ -19,6 +19,7 @@ from desktop_app.exchange.links import ExportedLinks
 from desktop_app.exchange.records import FORMAT, template_entries
 from desktop_app.exchange.report_record import exported, exported_template
 from desktop_app.exchange.signatures_record import signers_data, signing_data
+from desktop_app.rules.attending import ATTENDING
 from desktop_app.services.agenda_tree import STORED_ORDER
 from desktop_app.storage.models import (
     Action,
@@ -61,7 +62,9 @@ def export_data(*, body_name: str | None = None, files_dir: Path | None = None) 
 
 
 def _by_age(model):
-    return (model.created_at, model.hlc)
+    # The stamp a row was made with breaks ties of the same millisecond: the stamp of its
+    # last change would move a row edited later (even by an import's second pass) along.
+    return (model.created_at, model.base_hlc)
 
 
 def _put(target: dict, key: str, value: Any) -> None:
@@ -201,6 +204,8 @@ class _Exporter:
             data["public"] = False
         _put(data, "chair", self.person_key(meeting.__data__.get("chair")))
         _put(data, "public_attendees", meeting.public_attendees)
+        following = meeting.next_meeting_date
+        _put(data, "next_meeting", following and following.isoformat())
         _put(
             data,
             "minutes_versions",
@@ -255,6 +260,9 @@ class _Exporter:
         _put(data, "brief_note", item.brief_note)
         _put(data, "linked_meeting", parts.links.meeting_name(item))
         _put(data, "linked_minute", parts.links.minute_name(item))
+        _put(data, "cites", item.cited_minute)
+        for key, field in (("arrivals", "arrived_during"), ("departures", "left_during")):
+            _put(data, key, [self.person_key(p) for p in parts.comings[(field, item.id)]])
         _put(data, "declarations", [self.declaration(d) for d in parts.declarations[item.id]])
         minutes = parts.minutes[item.id]
         if minutes:
@@ -383,6 +391,16 @@ class _MeetingParts:
         self.attendance = _grouped(
             Attendance, "meeting", Attendance.meeting.in_(meeting_ids), _by_age(Attendance)
         )
+        # Who came in and who left during each item, by (field, item); a line no longer
+        # marked as attending says nothing of comings and goings (rules/attending.py).
+        self.comings: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for lines in self.attendance.values():
+            for line in lines:
+                if line.status not in ATTENDING:
+                    continue
+                for field in ("arrived_during", "left_during"):
+                    if line.__data__.get(field):
+                        self.comings[(field, line.__data__[field])].append(line.__data__["person"])
         self.declarations = _grouped(
             Declaration, "item", Declaration.item.in_(item_ids), _by_age(Declaration)
         )

@@ -395,6 +395,7 @@ class _Applier:
             is_public=meeting.public,
             chair_id=self.person_id(meeting.chair),
             public_attendees=meeting.public_attendees,
+            next_meeting_date=meeting.next_meeting,
         )
         self.meeting_paths[row.id] = meeting.path
         apply_versions(self, row, meeting)
@@ -408,6 +409,7 @@ class _Applier:
                 .order_by(Attendance.created_at.desc()),
             )
         }
+        lines: dict[str, tuple[Attendance | None, dict]] = {}
         for line in meeting.attendance:
             person_id = self.person_id(line.person)
             found = existing.get(person_id)
@@ -419,9 +421,10 @@ class _Applier:
                 arrived=line.arrived,
                 left=line.left,
             )
+            lines[line.person] = (None, values)
             if found is None and self.appointed.defer(Attendance, line.path, create, values):
                 continue
-            self.save(
+            saved = self.save(
                 Attendance,
                 found,
                 _create=create,
@@ -429,7 +432,25 @@ class _Applier:
                 _under=row,
                 **values,
             )
+            lines[line.person] = (saved, values)
+        placed = len(self.placed)
         self.apply_items(row, None, meeting.items)
+        self.apply_comings_and_goings(self.placed[placed:], lines)
+
+    def apply_comings_and_goings(self, placed: list, lines: dict) -> None:
+        """The items during which people arrived and left, now that the items are written:
+        on each attendance line, or on one an appointment is still to write."""
+        during: dict[str, dict[str, str]] = {"arrived_during_id": {}, "left_during_id": {}}
+        for _meeting, item, item_row in placed:
+            for person in item.arrivals:
+                during["arrived_during_id"][person] = item_row.id
+            for person in item.departures:
+                during["left_during_id"][person] = item_row.id
+        for person, (saved, values) in lines.items():
+            found = {field: by_person.get(person) for field, by_person in during.items()}
+            values.update(found)  # a line kept for an appointment is written with them
+            if saved is not None:
+                self.save(Attendance, saved, **found)
 
     def apply_items(
         self, meeting: Meeting, parent: AgendaItem | None, items: list[ItemRecord]
@@ -468,6 +489,7 @@ class _Applier:
                 started_at=item.started,
                 minutes_allowed=item.minutes_allowed,
                 brief_note=item.brief_note,
+                cited_minute=item.cites,
             )
             if index >= len(siblings):
                 siblings.append(row)
@@ -616,6 +638,11 @@ class _Applier:
             appointed_body = self.bodies[resolution.appointed_body.casefold()].id
         elif resolution.kind != "resolution":
             appointed_body = meeting.__data__["body"]
+        if resolution.term == "meeting" and appointed_body != meeting.__data__["body"]:
+            fail(
+                join(resolution.path, "appointed_body"),
+                "an office for this meeting only is one of the body whose meeting it is",
+            )
         values = {} if resolution.approves is not None else {"approves_version_id": None}
         row = self.save(
             Resolution,

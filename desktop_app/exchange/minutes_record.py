@@ -104,12 +104,12 @@ def appointment(
     record.term = choice(value, "term", path, vocabulary.TERMS, "")
     if record.kind == "election" and not record.term:
         fail(join(path, "term"), "missing; an election is for the “year” or this “meeting”")
-    if record.kind != "election" and record.term:
-        fail(join(path, "term"), "only an election has a term")
-    if record.term == "meeting" and record.role != "chair":
+    if record.kind == "co-option" and record.term:
+        fail(join(path, "term"), "a co-option has no term")
+    if record.kind == "appointment" and record.term == "year":
         fail(
             join(path, "term"),
-            "only a chair is elected for one meeting; a vice-chair is elected for the year",
+            "an appointment holds from the meeting on, or for this “meeting” only",
         )
 
 

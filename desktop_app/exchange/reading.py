@@ -67,7 +67,9 @@ from desktop_app.exchange.values import (
 )
 from desktop_app.rules import schedule12a
 from desktop_app.rules import votes as vote_rules
+from desktop_app.rules.attending import check_comings_and_goings
 from desktop_app.services.agenda import LONGEST_ITEM_MINUTES
+from desktop_app.services.minute_links import check_one_citation
 from desktop_app.services.people import EMAIL
 
 MAX_DEPTH = 8  # items within items; deeper than this is a generator gone wrong
@@ -161,6 +163,20 @@ class _Reader:
         if person_key not in self.people:
             fail(join(path, key), f"unknown person “{person_key}”; add them to people first")
         return person_key
+
+    def people_listed(self, value: dict, key: str, path: str) -> list[str]:
+        """A list of people's keys, each once."""
+        found: list[str] = []
+        for entry_path, entry in entries(value, path, key):
+            person_key = entry.strip() if isinstance(entry, str) else ""
+            if not person_key:
+                fail(entry_path, "expected a person's key")
+            if person_key not in self.people:
+                fail(entry_path, f"unknown person “{person_key}”; add them to people first")
+            if person_key in found:
+                fail(entry_path, f"“{person_key}” is listed twice")
+            found.append(person_key)
+        return found
 
     def organisation(self, value: dict, key: str, path: str) -> str | None:
         name = single_line(value, key, path)
@@ -271,6 +287,7 @@ class _Reader:
             public=boolean(value, "public", path, True),
             chair=self.person(value, "chair", path),
             public_attendees=whole_number(value, "public_attendees", path),
+            next_meeting=date(value, "next_meeting", path),
         )
         if record.start and record.end and record.end <= record.start:
             fail(join(path, "end"), f"the meeting ends ({record.end}) before it starts")
@@ -286,6 +303,7 @@ class _Reader:
             record.attendance.append(line)
         record.items = self.items(value, path, depth=1)
         _refuse_unexplained_part_two(record.items)
+        _refuse_unplaced_comings_and_goings(record)
         return record
 
     def attendance(self, path: str, value: Any) -> AttendanceRecord:
@@ -335,7 +353,12 @@ class _Reader:
             brief_note=free_text(value, "brief_note", path),
             linked_meeting=meeting_ref(value, "linked_meeting", path),
             linked_minute=linked_minute(value, path),
+            cites=single_line(value, "cites", path),
+            arrivals=self.people_listed(value, "arrivals", path),
+            departures=self.people_listed(value, "departures", path),
         )
+        with at(join(path, "cites")):
+            check_one_citation(linked=record.linked_minute is not None, cited=record.cites)
         for declaration_path, declaration in entries(value, path, "declarations"):
             record.declarations.append(self.declaration(declaration_path, declaration))
         if value.get("minute") is not None:
@@ -499,6 +522,22 @@ def _refuse_unexplained_part_two(items: list[ItemRecord]) -> None:
                 paragraph=item.exempt_paragraph,
                 published=published,
             )
+
+
+def _refuse_unplaced_comings_and_goings(meeting: MeetingRecord) -> None:
+    """Whoever arrived or left during an item attends the meeting (the sheet's rule), and
+    arrived, or left, during one item only."""
+    status = {line.person: line.status for line in meeting.attendance}
+    for key, verb in (("arrivals", "arrived"), ("departures", "left")):
+        seen: dict[str, str] = {}
+        for item in _walk(meeting.items):
+            for index, person in enumerate(getattr(item, key)):
+                place = join(join(item.path, key), index)
+                if person in seen:
+                    fail(place, f"“{person}” {verb} during {seen[person]} already")
+                with at(place):
+                    check_comings_and_goings(f"“{person}”", status.get(person, ""))
+                seen[person] = item.path
 
 
 def _walk(items: list[ItemRecord]) -> Iterator[ItemRecord]:

@@ -51,6 +51,7 @@ MEETING_FIELDS = (
     "public",
     "chair",
     "public_attendees",
+    "next_meeting",
     "minutes_versions",
     "attendance",
     "items",
@@ -69,6 +70,9 @@ ITEM_FIELDS = (
     "brief_note",
     "linked_meeting",
     "linked_minute",
+    "cites",
+    "arrivals",
+    "departures",
     "declarations",
     "minute",
     "resolutions",
@@ -367,6 +371,9 @@ class ItemRecord:
     brief_note: str = ""  # the clerk's note for the chair's brief
     linked_meeting: MeetingRef | None = None
     linked_minute: MinuteRef | None = None
+    cites: str = ""  # an earlier minute not in the data folder, as the clerk wrote it
+    arrivals: list[str] = field(default_factory=list)  # keys of people who came in during it
+    departures: list[str] = field(default_factory=list)  # and of those who left
     declarations: list[DeclarationRecord] = field(default_factory=list)
     minute: MinuteRecord | None = None
     resolutions: list[ResolutionRecord] = field(default_factory=list)
@@ -389,6 +396,7 @@ class MeetingRecord:
     public: bool = True
     chair: str | None = None
     public_attendees: int | None = None
+    next_meeting: dt.date | None = None  # the date the meeting set for its next one
     minutes_versions: list[MinutesVersionRecord] = field(default_factory=list)
     attendance: list[AttendanceRecord] = field(default_factory=list)
     items: list[ItemRecord] = field(default_factory=list)

@@ -12,13 +12,14 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from desktop_app.dates import parse_date, parse_time
 from desktop_app.errors import ValidationError
 from desktop_app.exchange.links import MeetingRef
 from desktop_app.rules.text import character_fault, printable
 from desktop_app.services.bodies import clean_quorum
-from desktop_app.services.validation import NAME_LIMIT, TEXT_LIMIT, TIME
+from desktop_app.services.validation import NAME_LIMIT, TEXT_LIMIT
 
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")  # in a meeting's reference, as exported
 MEETING_REF = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?$")
 INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$")
 SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
@@ -146,22 +147,16 @@ def whole_number(value: dict, key: str, path: str, *, minimum: int = 0) -> int |
 
 
 def date(value: dict, key: str, path: str, *, required: bool = False) -> dt.date | None:
+    """A date as the window takes it (dates.py): 2012-12-17 as exported, or 17/12/2012 and
+    17 December 2012 as a clerk types a record in by hand."""
     raw = string(value, key, path, required=required)
-    if not raw:
-        return None
-    try:
-        if not DATE.match(raw):
-            raise ValueError
-        return dt.date.fromisoformat(raw)
-    except ValueError:
-        fail(join(path, key), f"“{shown(raw)}” is not a real date (use YYYY-MM-DD)")
+    return by_rule(parse_date, raw, join(path, key)) if raw else None
 
 
 def time(value: dict, key: str, path: str) -> str:
+    """A time of day as the window takes it (14:30, 2.30 pm), kept as HH:MM."""
     raw = string(value, key, path, required=False)
-    if raw and not TIME.match(raw):
-        fail(join(path, key), f"“{shown(raw)}” is not a time of day (use HH:MM)")
-    return raw
+    return by_rule(parse_time, raw, join(path, key)) if raw else ""
 
 
 def instant(value: dict, key: str, path: str) -> str | None:

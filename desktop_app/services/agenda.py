@@ -14,7 +14,6 @@ Once the meeting's minutes are approved, only the chair's brief of an item still
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import takewhile
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
@@ -22,6 +21,7 @@ from desktop_app.rules import ranks, schedule12a
 from desktop_app.services import freeze, validation, voting
 from desktop_app.services.agenda_cycles import break_parent_cycles
 from desktop_app.services.agenda_entries import AgendaEntry, list_agenda
+from desktop_app.services.agenda_places import rank_at
 from desktop_app.services.agenda_publishing import (
     can_give_back,
     give_back,
@@ -36,6 +36,8 @@ from desktop_app.services.agenda_template import (
     start_agenda,
 )
 from desktop_app.services.agenda_tree import MAX_DEPTH, AgendaTree
+from desktop_app.services.minute_links import check_one_citation
+from desktop_app.services.under_items import held_under
 from desktop_app.storage import changes
 from desktop_app.storage.models import AgendaItem, Meeting, Organisation, Person, db
 
@@ -73,6 +75,7 @@ EDITABLE = (
     "exempt_paragraph",
     "linked_item_id",
     "linked_meeting_id",
+    "cited_minute",
     "started_at",
     "brief_note",
     "minutes_allowed",
@@ -123,6 +126,7 @@ def add_item(
             exempt_paragraph=exempt_paragraph,
             linked_item_id=linked_item_id,
             linked_meeting_id=None,
+            cited_minute="",
             started_at="",
             brief_note="",
             minutes_allowed=None,
@@ -146,7 +150,7 @@ def add_item(
     else:
         index = len(siblings)
     with db.atomic():
-        rank = _rank_at(siblings, index)
+        rank = rank_at(siblings, index)
         item = changes.create(
             AgendaItem, meeting=meeting.id, parent=parent_id or None, rank=rank, **values
         )
@@ -192,7 +196,7 @@ def move_item(*, item_id: str, offset: int) -> None:
     # Ranked among its own part alone: the other part's ranks do not order what is shown.
     others = [peer for peer in peers if peer is not item]
     with db.atomic():
-        changes.update(item, rank=_rank_at(others, target))
+        changes.update(item, rank=rank_at(others, target))
 
 
 def indent_item(*, item_id: str) -> None:
@@ -210,7 +214,7 @@ def indent_item(*, item_id: str) -> None:
         raise ValidationError(_too_deep(item.title))
     kids = tree.by_rank(parent.id)
     with db.atomic():
-        changes.update(item, parent_id=parent.id, rank=_rank_at(kids, len(kids)))
+        changes.update(item, parent_id=parent.id, rank=rank_at(kids, len(kids)))
 
 
 def outdent_item(*, item_id: str) -> None:
@@ -224,7 +228,7 @@ def outdent_item(*, item_id: str) -> None:
     order = tree.by_rank(grandparent_id)
     index = order.index(parent) + 1
     with db.atomic():
-        changes.update(item, parent_id=grandparent_id, rank=_rank_at(order, index))
+        changes.update(item, parent_id=grandparent_id, rank=rank_at(order, index))
 
 
 def delete_item(*, item_id: str) -> None:
@@ -243,8 +247,10 @@ def delete_item(*, item_id: str) -> None:
             give_back(meeting, tree, item)
         # The item keeps its rank: undone, it goes back between the same neighbours,
         # whatever the order in which several deletes are undone.
-        for row in tree.subtree(item):
-            changes.delete(row)
+        subtree = tree.subtree(item)
+        held = held_under([row.id for row in subtree])
+        for row in subtree:
+            changes.delete(row, hides=held.get(row.id, {}))
 
 
 def restore_item(*, item_id: str) -> AgendaItem:
@@ -271,7 +277,7 @@ def restore_item(*, item_id: str) -> AgendaItem:
             # An item has moved into its place since (the same neighbours give the same
             # rank): it goes back just before that item, as the one who undid expects.
             index = next(i for i, row in enumerate(siblings) if row.rank >= item.rank)
-            changes.update(item, rank=_rank_at(siblings, index))
+            changes.update(item, rank=rank_at(siblings, index))
         # Restoring after a merge could close a loop of parents; it is broken at once.
         break_parent_cycles(meeting.id)
         if _published(tree):
@@ -332,6 +338,8 @@ def _clean(values: dict, meeting: Meeting, tree: AgendaTree) -> dict:
     linked_bodies = {linked.body_id if linked else None, _body_of(earlier)} - {None}
     if linked_bodies - {meeting.body_id}:
         raise ValidationError("An item can only follow up minutes and meetings of its own body.")
+    cited = validation.optional_name(values["cited_minute"], "minute cited")
+    check_one_citation(linked=linked_item is not None, cited=cited)
     return dict(
         title=title,
         kind=validation.choice(values["kind"] or "report", vocabulary.ITEM_KINDS, "kind of item"),
@@ -342,6 +350,7 @@ def _clean(values: dict, meeting: Meeting, tree: AgendaTree) -> dict:
         exempt_paragraph=paragraph,
         linked_item_id=linked_item,
         linked_meeting_id=linked_meeting,
+        cited_minute=cited,
         started_at=validation.time(values["started_at"], "time the item was taken"),
         brief_note=validation.text(values["brief_note"], "note for the chair"),
         minutes_allowed=_minutes_allowed(values["minutes_allowed"]),
@@ -396,21 +405,6 @@ def _closing_items(tree: AgendaTree) -> list[AgendaItem]:
             break
         run.insert(0, item)
     return run
-
-
-def _rank_at(order: list[AgendaItem], index: int) -> str:
-    """A rank that puts an item at `index` of `order` (siblings in stored order, without
-    the item). Written inside the caller's transaction: only when a merge has left the two
-    neighbours with one rank are the tied items after the gap spread out first, the one
-    case in which placing an item writes more than its own row."""
-    low = order[index - 1].rank if index > 0 else None
-    after = order[index:]
-    if low is not None and after and after[0].rank == low:
-        tied = list(takewhile(lambda row: row.rank == low, after))
-        above = after[len(tied)].rank if len(tied) < len(after) else None
-        for row, rank in zip(tied, ranks.spread(len(tied), low, above), strict=True):
-            changes.update(row, rank=rank)
-    return ranks.between(low, after[0].rank if after else None)
 
 
 def _published(tree: AgendaTree) -> bool:

@@ -31,6 +31,7 @@ class AgendaEntry:
     exempt_paragraph: str
     linked_meeting_id: str | None
     linked_item_id: str | None
+    cited_minute: str  # an earlier minute not in the record, as typed
     started_at: str
     brief_note: str  # the clerk's note for the chair's brief
     minutes_allowed: int | None  # the item's time on the chair's brief
@@ -70,6 +71,7 @@ def list_agenda(meeting_id: str) -> list[AgendaEntry]:
                 exempt_paragraph=item.exempt_paragraph,
                 linked_meeting_id=data.get("linked_meeting"),
                 linked_item_id=data.get("linked_item"),
+                cited_minute=item.cited_minute,
                 started_at=item.started_at,
                 brief_note=item.brief_note,
                 minutes_allowed=item.minutes_allowed,

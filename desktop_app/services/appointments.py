@@ -3,7 +3,9 @@
 - An election of a chair or vice-chair for the year: from the meeting's date the member
   holds the role (their membership is ended the day before and continued in the new role),
   and whoever held that role before continues as a member.
-- An election to chair this meeting only: the meeting's chair.
+- An election or appointment for this meeting only (term "meeting"): to chair it makes
+  them the meeting's chair; any other office (a vice-chair for the day) changes no
+  membership, and the minutes name them in it beside their attendance.
 - A co-option: a membership as co-opted member from the meeting's date, and the person then
   joins the meeting, present from the time the item was taken.
 - An appointment (a sub-group's chair): the role in that body from the meeting's date.
@@ -22,6 +24,7 @@ import uuid
 from desktop_app import vocabulary
 from desktop_app.dates import long_date
 from desktop_app.errors import ValidationError
+from desktop_app.rules.attending import ATTENDING
 from desktop_app.services import attendance, resolutions, validation
 from desktop_app.services.meetings import municipal_year
 from desktop_app.services.people import display_name
@@ -62,21 +65,19 @@ def elect(
     outcome: str = "resolved",
     **vote_fields,
 ) -> Resolution:
-    """Elect a member chair or vice-chair for the municipal year (term "year"), or to chair
-    this meeting only (term "meeting", role "chair")."""
+    """Elect a member chair or vice-chair for the municipal year (term "year"), or for this
+    meeting only (term "meeting")."""
     item, meeting = _item_and_meeting(item_id)
     person = validation.live_row(Person, person_id, "person to elect")
     role = validation.choice(role, ELECTED_ROLES, "role to elect to")
     term = validation.choice(term, vocabulary.TERMS, "term")
     body = meeting.body
-    if term == "meeting" and role != "chair":
-        raise ValidationError(
-            "Only a chair is elected for one meeting; a vice-chair is elected for the year."
-        )
     if not text:
         name = display_name(person)
-        if term == "meeting":
+        if term == "meeting" and role == "chair":
             text = f"That {name} be elected to chair this meeting."
+        elif term == "meeting":
+            text = f"That {name} be elected {ROLE_WORDS[role]} for this meeting."
         else:
             year = municipal_year(meeting.date, body.numbering_year_starts)
             text = (
@@ -118,17 +119,23 @@ def appoint(
     person_id: str,
     body_id: str,
     role: str = "chair",
+    term: str = "",
     text: str = "",
     outcome: str = "resolved",
     **vote_fields,
 ) -> Resolution:
-    """Appoint someone to a role in a body (a sub-group's chair) from the meeting's date."""
-    item, _ = _item_and_meeting(item_id)
+    """Appoint someone to a role in a body (a sub-group's chair) from the meeting's date, or
+    (term "meeting") to an office of this meeting's body for this meeting only."""
+    item, meeting = _item_and_meeting(item_id)
     person = validation.live_row(Person, person_id, "person to appoint")
     body = validation.live_row(Body, body_id, "body")
     role = validation.choice(role, vocabulary.ROLES, "role")
+    term = validation.choice(term, ("", "meeting"), "term of an appointment")
     name = display_name(person)
-    text = text or f"That {name} be appointed {ROLE_WORDS[role]} of {_the(body.name)}."
+    if term == "meeting":
+        text = text or f"That {name} be appointed {ROLE_WORDS[role]} for this meeting."
+    else:
+        text = text or f"That {name} be appointed {ROLE_WORDS[role]} of {_the(body.name)}."
     return _resolve(
         item,
         dict(text=text, outcome=outcome, **vote_fields),
@@ -136,6 +143,7 @@ def appoint(
         appointee=person.id,
         appointed_role=role,
         appointed_body=body.id,
+        term=term,
     )
 
 
@@ -148,6 +156,9 @@ def check_apply(row: Resolution) -> None:
         raise ValidationError(
             f"{name} is not a member of {body.name} on {long_date(day)}, so cannot be elected."
         )
+    if row.term == "meeting":
+        _check_office_for_the_meeting(row, meeting, person, body)
+        return
     if row.kind in ("co-option", "appointment") and current is None:
         later = (
             Membership.live()
@@ -174,9 +185,20 @@ def check_apply(row: Resolution) -> None:
                 f"{name} is recorded as {line.status} at this meeting, so cannot join it as a "
                 "co-opted member."
             )
-    if row.term == "meeting":
-        attendance.open_meeting(meeting.id)
-        line = attendance.row_of(meeting.id, person.id)
+
+
+def _check_office_for_the_meeting(
+    row: Resolution, meeting: Meeting, person: Person, body: Body
+) -> None:
+    """Someone there holds an office of this meeting's body for the meeting, one at a time."""
+    name = display_name(person)
+    if body.id != meeting.body_id:
+        raise ValidationError(
+            f"An office for this meeting only is one of {meeting.body.name}, not of {body.name}."
+        )
+    attendance.open_meeting(meeting.id)
+    line = attendance.row_of(meeting.id, person.id)
+    if row.appointed_role == "chair":
         if line is None or line.status not in ("present", "substitute"):
             raise ValidationError(
                 f"{name} is not marked present at this meeting, so cannot chair it."
@@ -189,13 +211,44 @@ def check_apply(row: Resolution) -> None:
                 f"{chair} is recorded as chairing this meeting; clear the chair on the "
                 "attendance sheet before electing someone to chair it."
             )
+        return
+    office = ROLE_WORDS[row.appointed_role]
+    if line is None or line.status not in ATTENDING:
+        raise ValidationError(
+            f"{name} is not on this meeting's attendance as attending, so cannot be "
+            f"{office} for it."
+        )
+    holder = meeting_office_holder(meeting.id, row.appointed_role, except_id=row.id)
+    if holder is not None:
+        raise ValidationError(
+            f"{display_name(holder)} is already {office} for this meeting; delete that "
+            "resolution first."
+        )
+
+
+def meeting_office_holder(meeting_id: str, role: str, *, except_id: str = "") -> Person | None:
+    """Whoever a live resolution of the meeting made `role` for this meeting only."""
+    found = (
+        Resolution.live()
+        .join(AgendaItem, on=(Resolution.item == AgendaItem.id))
+        .where(
+            (AgendaItem.meeting == meeting_id)
+            & AgendaItem.deleted_at.is_null()
+            & (Resolution.term == "meeting")
+            & (Resolution.appointed_role == role)
+            & (Resolution.id != except_id)
+        )
+        .first()
+    )
+    return Person.get_by_id(found.appointee_id) if found else None
 
 
 def apply(row: Resolution) -> None:
     """Make the appointment's change (inside the caller's transaction; checked first)."""
     meeting, person, body = _parts(row)
     if row.term == "meeting":
-        attendance.set_chair(meeting_id=meeting.id, person_id=person.id)
+        if row.appointed_role == "chair":
+            attendance.set_chair(meeting_id=meeting.id, person_id=person.id)
         return
     day = meeting.date
     current = _membership(body.id, person.id, day)
@@ -242,7 +295,7 @@ def undo(row: Resolution) -> None:
     """Take back what `apply` did (inside the caller's transaction; checked first)."""
     meeting, person, body = _parts(row)
     if row.term == "meeting":
-        if meeting.chair_id == person.id:
+        if row.appointed_role == "chair" and meeting.chair_id == person.id:
             attendance.set_chair(meeting_id=meeting.id, person_id=None)
         return
     for split in Membership.select().where(Membership.body == body.id):

@@ -19,11 +19,13 @@ from dataclasses import dataclass
 
 from desktop_app.dates import long_date
 from desktop_app.errors import ValidationError
+from desktop_app.rules.attending import check_comings_and_goings
 from desktop_app.rules.votes import holds_vote
 from desktop_app.services import memberships, validation, voting
 from desktop_app.services.people import display_name, surname_first
 from desktop_app.storage import changes, natural_ids
 from desktop_app.storage.models import (
+    AgendaItem,
     Attendance,
     Declaration,
     Meeting,
@@ -34,7 +36,6 @@ from desktop_app.storage.models import (
 )
 
 MARKS = ("present", "apologies", "absent")
-ATTENDING = ("present", "substitute", "in attendance")
 # What to do when a vote recorded with someone present forbids marking them gone.
 LEFT_AFTER = "correct the resolution first, or, if they left after the vote, record when they left"
 CLOSED = {
@@ -62,6 +63,8 @@ class AttendanceEntry:
     capacity: str
     arrived: str
     left: str
+    arrived_during_id: str | None = None  # the item during which they came in
+    left_during_id: str | None = None
 
 
 def attendance_sheet(meeting_id: str) -> list[AttendanceEntry]:
@@ -113,6 +116,8 @@ def attendance_sheet(meeting_id: str) -> list[AttendanceEntry]:
             capacity=row.capacity if row else "",
             arrived=row.arrived if row else "",
             left=row.left if row else "",
+            arrived_during_id=row.arrived_during_id if row else None,
+            left_during_id=row.left_during_id if row else None,
         )
 
     sheet = [entry(m.person, row_of.get(m.person_id)) for m in members]
@@ -219,18 +224,24 @@ def add_in_attendance(*, meeting_id: str, person_id: str, capacity: str = "") ->
         )
 
 
-def set_times(*, attendance_id: str, arrived: str = "", left: str = "") -> Attendance:
-    """Arrival and departure (HH:MM; empty means from the start, or to the end)."""
+def set_times(
+    *,
+    attendance_id: str,
+    arrived: str = "",
+    left: str = "",
+    arrived_during: str | None = None,
+    left_during: str | None = None,
+) -> Attendance:
+    """Arrival and departure (HH:MM; empty means from the start, or to the end), and the
+    items during which they happened, which is where the minutes record them. All four are
+    set at once: one left out is cleared."""
     row = validation.live_row(Attendance, attendance_id, "attendance record")
     meeting = open_meeting(row.meeting_id)
     name = display_name(row.person)
     arrived = validation.time(arrived, "arrival")
     left = validation.time(left, "departure")
-    if row.status not in ATTENDING and (arrived or left):
-        raise ValidationError(
-            f"{name} is marked {row.status}; only someone who attends has arrival and "
-            "departure times."
-        )
+    if arrived or left or arrived_during or left_during:
+        check_comings_and_goings(name, row.status)
     if arrived and left and left <= arrived:
         raise ValidationError(f"{name} cannot leave at {left} having arrived at {arrived}.")
     start, end = meeting.start_time, meeting.end_time
@@ -243,10 +254,26 @@ def set_times(*, attendance_id: str, arrived: str = "", left: str = "") -> Atten
             raise ValidationError(
                 f"{name} cannot {verb} at {time}, after the meeting ends at {end}."
             )
+    during = {
+        "arrived_during": _item_of(meeting, arrived_during, "item during which they arrived"),
+        "left_during": _item_of(meeting, left_during, "item during which they left"),
+    }
     with db.atomic():
-        changes.update(row, arrived=arrived, left=left)
+        changes.update(row, arrived=arrived, left=left, **during)
         voting.check_votes_still_fit(meeting.id)
     return row
+
+
+def _item_of(meeting: Meeting, item_id: str | None, what: str) -> str | None:
+    """The id of a live item of the meeting, or None; another meeting's item is refused."""
+    if not item_id:
+        return None
+    item = validation.live_row(AgendaItem, item_id, what)
+    if item.meeting_id != meeting.id:
+        raise ValidationError(
+            f"The {what} is not on the agenda of the meeting of {long_date(meeting.date)}."
+        )
+    return item.id
 
 
 def remove_attendance(*, attendance_id: str) -> None:

@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.errors import ValidationError
+from desktop_app.rules.attending import ATTENDING
 from desktop_app.services import validation, voting
-from desktop_app.services.attendance import ATTENDING, open_meeting, row_of
+from desktop_app.services.attendance import open_meeting, row_of
 from desktop_app.services.people import display_name
 from desktop_app.storage import changes
 from desktop_app.storage.models import AgendaItem, Declaration, Meeting, Person, db

@@ -13,11 +13,12 @@ FROZEN_STATES = ("approved", "signed")
 
 
 def approved_version(meeting_id: str) -> MinutesVersion | None:
-    """The meeting's approved or signed minutes version, if there is one."""
+    """The meeting's approved or signed minutes version, if there is one (of two approved
+    on two laptops at once, the one every laptop picks)."""
     return (
         MinutesVersion.live()
         .where((MinutesVersion.meeting == meeting_id) & MinutesVersion.state.in_(FROZEN_STATES))
-        .order_by(MinutesVersion.version.desc())
+        .order_by(MinutesVersion.version.desc(), MinutesVersion.id.desc())
         .first()
     )
 

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 
 from desktop_app.dates import long_date
+from desktop_app.rules.attending import ATTENDING
 from desktop_app.services import validation
 from desktop_app.services.agenda_tree import STORED_ORDER
 from desktop_app.services.people import display_name, surname_first
@@ -22,6 +23,7 @@ from desktop_app.storage.models import (
     Person,
     Resolution,
 )
+from desktop_app.times import clock
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class AttendanceLine:
     name: str
     status: str
     description: str  # “District Manager, Jobcentre Plus” or “Substituting for CI Jon Bumpus”
+    # When they came or went, if no item of the minutes says so: “arrived at 7.40 pm”.
+    times: str = ""
 
 
 @dataclass
@@ -75,6 +79,9 @@ def load_meeting_record(meeting_id: str) -> MeetingRecord:
     people = _people_of(meeting)
     organisations = {o.id: o.name for o in Organisation.select(Organisation.id, Organisation.name)}
     chair_id = meeting.__data__.get("chair")
+    rows = list(AgendaItem.live().where(AgendaItem.meeting == meeting.id).order_by(*STORED_ORDER))
+    lines = list(Attendance.live().where(Attendance.meeting == meeting.id))
+    events, unplaced = _events(meeting, rows, lines, people)
     return MeetingRecord(
         id=meeting.id,
         body_id=body.id,
@@ -87,8 +94,8 @@ def load_meeting_record(meeting_id: str) -> MeetingRecord:
         status=meeting.status,
         status_reason=meeting.status_reason,
         chair=display_name(people[chair_id]) if chair_id in people else "",
-        attendance=_attendance(meeting, people, organisations),
-        items=_items(meeting, people, organisations),
+        attendance=_attendance(lines, people, organisations, unplaced),
+        items=_items(rows, people, organisations, events),
     )
 
 
@@ -97,9 +104,9 @@ def _people_of(meeting: Meeting) -> dict[str, Person]:
     return {p.id: p for p in Person.select()}
 
 
-def _attendance(meeting, people, organisations) -> list[AttendanceLine]:
-    lines = []
-    for row in Attendance.live().where(Attendance.meeting == meeting.id):
+def _attendance(lines, people, organisations, unplaced) -> list[AttendanceLine]:
+    found = []
+    for row in lines:
         person = people[row.__data__["person"]]
         if row.status == "substitute":
             replaced = people.get(row.__data__.get("substitute_for"))
@@ -107,15 +114,17 @@ def _attendance(meeting, people, organisations) -> list[AttendanceLine]:
             if row.capacity:
                 text += f", {row.capacity}"
         else:
+            # The capacity typed for this meeting ("Clerk", "Observer") says more than the
+            # position they hold.
             org = organisations.get(person.__data__.get("organisation"), "")
-            text = ", ".join(part for part in (person.position, org) if part)
-        lines.append(AttendanceLine(display_name(person), row.status, text))
+            text = ", ".join(part for part in (row.capacity or person.position, org) if part)
+        times = "; ".join(unplaced.get(row.id, []))
+        found.append(AttendanceLine(display_name(person), row.status, text, times))
     order = {"present": 0, "substitute": 0, "in attendance": 1, "apologies": 2, "absent": 3}
-    return sorted(lines, key=lambda line: (order.get(line.status, 4), *surname_first(line.name)))
+    return sorted(found, key=lambda line: (order.get(line.status, 4), *surname_first(line.name)))
 
 
-def _items(meeting, people, organisations) -> list[ItemRecord]:
-    rows = list(AgendaItem.live().where(AgendaItem.meeting == meeting.id).order_by(*STORED_ORDER))
+def _items(rows, people, organisations, events) -> list[ItemRecord]:
     ids = [row.id for row in rows]
     minutes = {m.__data__["item"]: m for m in Minute.live().where(Minute.item.in_(ids))}
     resolutions: dict[str, list] = {}
@@ -132,7 +141,6 @@ def _items(meeting, people, organisations) -> list[ItemRecord]:
         due = long_date(a.due) if a.due else ""
         actions.setdefault(a.__data__["item"], []).append((a.text, owner_name, due))
 
-    events = _events(meeting, rows, people)
     records: dict[str, ItemRecord] = {}
     for row in rows:
         presenter = people.get(row.__data__.get("presenter_person"))
@@ -165,29 +173,42 @@ def _items(meeting, people, organisations) -> list[ItemRecord]:
     return top
 
 
-def _events(meeting, rows, people) -> dict[str, list[str]]:
-    """Arrivals and departures at the item taken when they happened (items are stamped
-    with the time they were taken), and declarations that took someone out of the room."""
+def _events(meeting, rows, lines, people) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """What happened during each item: arrivals and departures at the item the clerk named,
+    else at the item taken when they happened (items are stamped with the time they were
+    taken), and declarations that took someone out of the room. Times that no item takes
+    are given back by attendance line, for the attendance list to say."""
     taken = sorted((row.started_at, row.id) for row in rows if row.started_at)
-    events: dict[str, list[str]] = {}
+    live = {row.id for row in rows}
+    timed: dict[str, list[tuple[str, str]]] = {}
+    unplaced: dict[str, list[str]] = {}
 
     def at(time: str) -> str | None:
         during = [item_id for started, item_id in taken if started <= time]
         return during[-1] if during else None
 
-    for row in Attendance.live().where(Attendance.meeting == meeting.id):
+    for row in lines:
+        if row.status not in ATTENDING:
+            continue  # times kept from before they were marked otherwise say nothing
         name = display_name(people[row.__data__["person"]])
-        for time, verb in ((row.arrived, "arrived"), (row.left, "left the meeting")):
-            item_id = at(time) if time else None
+        for time, during, verb in (
+            (row.arrived, row.__data__.get("arrived_during"), "arrived"),
+            (row.left, row.__data__.get("left_during"), "left the meeting"),
+        ):
+            item_id = during if during in live else (at(time) if time else None)
+            when = f" at {clock(time)}" if time else ""
             if item_id:
-                events.setdefault(item_id, []).append(f"{name} {verb} at {time}.")
+                timed.setdefault(item_id, []).append((time, f"{name} {verb}{when}."))
+            elif time:
+                unplaced.setdefault(row.id, []).append(f"{verb}{when}")
+    events = {item_id: [line for _, line in sorted(found)] for item_id, found in timed.items()}
     for row in Declaration.live().where(Declaration.meeting == meeting.id):
         item_id = row.__data__.get("item")
         if item_id and row.left_room:
             name = display_name(people[row.__data__["person"]])
-            when = f" at {row.left_at}" if row.left_at else ""
-            back = f" and returned at {row.returned_at}" if row.returned_at else ""
+            when = f" at {clock(row.left_at)}" if row.left_at else ""
+            back = f" and returned at {clock(row.returned_at)}" if row.returned_at else ""
             events.setdefault(item_id, []).append(
                 f"{name}, having declared an interest, left the room{when}{back}."
             )
-    return events
+    return events, unplaced

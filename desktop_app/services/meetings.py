@@ -23,6 +23,7 @@ EDITABLE = (
     "is_public",
     "chair_id",
     "public_attendees",
+    "next_meeting_date",
 )
 
 
@@ -62,6 +63,7 @@ def create_meeting(
             is_public=is_public,
             chair_id=None,
             public_attendees=None,
+            next_meeting_date=None,
         )
     )
     _refuse_clash(body, values)
@@ -101,6 +103,28 @@ def update_meeting(*, meeting_id: str, **fields) -> Meeting:
         if {"date", "start_time"} & set(fields):  # who was a member, and there, at the vote
             voting.check_votes_still_fit(row.id)
     return row
+
+
+def set_next_meeting(*, meeting_id: str, date: dt.date | str | None) -> Meeting:
+    """The date the meeting set for its next one, as its minutes record it (None: not set)."""
+    return update_meeting(meeting_id=meeting_id, next_meeting_date=date or None)
+
+
+def schedule_next_meeting(*, meeting_id: str) -> Meeting:
+    """Schedule the meeting its minutes set the date of: the same body, at the same times
+    and venue as this one. Refused if no date is set or the body already meets then."""
+    row = validation.live_row(Meeting, meeting_id, "meeting")
+    if row.next_meeting_date is None:
+        raise ValidationError(
+            f"The minutes of {long_date(row.date)} set no date for the next meeting yet."
+        )
+    return create_meeting(
+        body_id=row.__data__["body"],
+        date=row.next_meeting_date,
+        start_time=row.start_time,
+        end_time=row.end_time,
+        venue=row.venue,
+    )
 
 
 def delete_meeting(*, meeting_id: str) -> None:
@@ -218,18 +242,21 @@ def _meeting_after(body_id: str, day: dt.date, except_id: str) -> Meeting | None
 def relink_meetings(body_id: str) -> None:
     """Point each live meeting at the body's meeting before it by date, after one moved or went."""
     earlier = latest = day = None
-    rows = list(
+    # Plain tuples, and a row fetched only to change it: a sync runs this for every body it
+    # brings meetings of, ten years of them each (bench/).
+    rows = (
         Meeting.live()
+        .select(Meeting.id, Meeting.date, Meeting.previous)
         .where(Meeting.body == body_id)
         .order_by(Meeting.date, Meeting.start_time, Meeting.id)
+        .tuples()
     )
-    for row in rows:
-        if row.date != day:
-            earlier, day = latest, row.date
-        wanted = earlier.id if earlier else None
-        if row.__data__.get("previous") != wanted:
-            changes.update(row, previous=wanted)
-        latest = row
+    for meeting_id, date, previous in list(rows):
+        if date != day:
+            earlier, day = latest, date
+        if previous != earlier:
+            changes.update(Meeting.get_by_id(meeting_id), previous=earlier)
+        latest = meeting_id
 
 
 def _clean(values: dict) -> dict:
@@ -250,6 +277,12 @@ def _clean(values: dict) -> dict:
         attendees = None
     chair_id = values.get("chair_id") or None
     validation.optional_row(Person, chair_id, "chair")
+    following = validation.date(values.get("next_meeting_date"), "next meeting")
+    if following is not None and following <= day:
+        raise ValidationError(
+            f"The next meeting must come after this one of {long_date(day)}, not on "
+            f"{long_date(following)}."
+        )
     return dict(
         date=day,
         start_time=start,
@@ -269,4 +302,5 @@ def _clean(values: dict) -> dict:
         is_public=bool(values.get("is_public", True)),
         chair_id=chair_id,
         public_attendees=attendees,
+        next_meeting_date=following,
     )

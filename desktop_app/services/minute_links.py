@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.dates import short_date
+from desktop_app.errors import ValidationError
 from desktop_app.services import validation
 from desktop_app.services.agenda_tree import STORED_ORDER
 from desktop_app.storage.models import AgendaItem, Meeting
@@ -34,3 +35,19 @@ def earlier_minutes(meeting_id: str, *, limit: int = 300) -> list[EarlierMinute]
         .objects()
     )
     return [EarlierMinute(r.id, f"{r.number} {r.title} — {short_date(r.date)}") for r in rows]
+
+
+def check_one_citation(*, linked: bool, cited: str) -> None:
+    """An item follows up an earlier minute of the record, or cites one that is not in it
+    as text (its meeting was before the data folder began), not both."""
+    if linked and cited:
+        raise ValidationError(
+            "An item follows up a minute in the record or cites one as text, not both; "
+            "clear one of them."
+        )
+
+
+def citation_words(cited: str) -> str:
+    """How the minutes name a minute cited as text: a bare reference (“Cou/250/07-08”)
+    as “minute Cou/250/07-08”, anything longer as the clerk wrote it."""
+    return cited if " " in cited.strip() else f"minute {cited.strip()}"

@@ -61,6 +61,7 @@ def minutes_content(meeting_id: str) -> str:
     record = {
         "meeting": {
             **_fields(meeting, "date start_time end_time venue kind is_public public_attendees"),
+            **_fields_set(meeting, "next_meeting_date"),
             "body": keys.body(data.get("body")),
             "chair": keys.person(data.get("chair")),
         },
@@ -70,6 +71,7 @@ def minutes_content(meeting_id: str) -> str:
                     item,
                     "number title kind purpose confidential exempt_paragraph started_at",
                 ),
+                **_fields_set(item, "cited_minute"),
                 "place": places[item.id],
                 "parent": places.get(item.__data__.get("parent"), ""),
                 "presenter_person": keys.person(item.__data__.get("presenter_person")),
@@ -112,6 +114,11 @@ def minutes_content(meeting_id: str) -> str:
             (
                 {
                     **_fields(a, "status capacity arrived left"),
+                    **{
+                        name: places.get(a.__data__[name], "")
+                        for name in ("arrived_during", "left_during")
+                        if a.__data__.get(name)
+                    },
                     "person": keys.person(a.__data__["person"]),
                     "substitute_for": keys.person(a.__data__.get("substitute_for")),
                 }
@@ -251,6 +258,12 @@ def _value(model, row_id: str, name: str) -> str:
 
 def _fields(row, names: str) -> dict:
     return {name: changes.plain(row.__data__.get(name)) for name in names.split()}
+
+
+def _fields_set(row, names: str) -> dict:
+    """Fields added after minutes were first approved, only where they hold something: left
+    empty, they leave the fingerprint of minutes approved before they existed as it was."""
+    return {name: value for name, value in _fields(row, names).items() if value not in ("", None)}
 
 
 def _order(entry: dict) -> str:

@@ -17,6 +17,11 @@ from desktop_app.storage.models import Attendance, Membership, Organisation, Per
 EDITABLE = ("title", "name", "organisation_id", "position", "email", "phone")
 SEARCHED = (Person.name, Person.key, Person.position, Person.email)
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Titles that go in front of a name in minutes, civic and police ranks among them.
+TITLES = frozenset(
+    "cllr councillor mr mrs ms miss mx dr prof professor rev revd sir dame lord lady "
+    "ci dci insp inspector sgt pc pcso supt".split()
+)
 
 
 def create_person(
@@ -126,6 +131,16 @@ def person_by_key(key: str) -> Person | None:
 def display_name(person: Person) -> str:
     """How the minutes name someone: “Cllr Mrs Stockell”, “Simon Alland”."""
     return f"{person.title} {person.name}".strip()
+
+
+def split_title(typed: str) -> tuple[str, str]:
+    """A name typed whole, with any titles in front taken off as the title: “Cllr Mrs
+    Paulina Stockell” is ("Cllr Mrs", "Paulina Stockell"); a name is never left empty."""
+    words = typed.split()
+    count = 0
+    while count < len(words) - 1 and words[count].rstrip(".").casefold() in TITLES:
+        count += 1
+    return " ".join(words[:count]), " ".join(words[count:])
 
 
 def surname_first(name: str) -> tuple[str, str]:

@@ -265,7 +265,7 @@ def _render_minutes(meeting_id: str) -> bytes:
 
 def _signature_box() -> tuple[float, ...]:
     """Where the minutes leave room for the signature on their last page."""
-    from desktop_app.documents.minutes_pdf import SIGNATURE_FIELD
+    from desktop_app.documents.signature_block import SIGNATURE_FIELD
 
     return SIGNATURE_FIELD
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TypeVar
 
 from peewee import DoesNotExist
 
+from desktop_app import dates
 from desktop_app.errors import ValidationError
 from desktop_app.rules.text import character_fault, printable
 from desktop_app.storage.models import Synced
@@ -16,7 +16,6 @@ RowT = TypeVar("RowT", bound=Synced)
 
 NAME_LIMIT = 300  # a name or title longer than this is a paste gone wrong, not a title
 TEXT_LIMIT = 100_000  # one minute's overview or decision; a 1 MB paragraph is refused
-TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
 def name(value: str | None, what: str) -> str:
@@ -71,21 +70,13 @@ def date(value: dt.date | str | None, what: str, *, required: bool = False) -> d
         return None
     if isinstance(value, dt.date):
         return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ValidationError(
-            printable(f"“{value}” is not a real date for the {what} (use YYYY-MM-DD).")
-        )
+    return dates.parse_date(str(value), what)
 
 
 def time(value: str | None, what: str) -> str:
+    """A time of day as typed (19:40, 7.40 pm), kept as HH:MM; empty if none was given."""
     text_value = (value or "").strip()
-    if text_value and not TIME.match(text_value):
-        raise ValidationError(
-            printable(f"“{text_value}” is not a time of day for the {what} (use HH:MM).")
-        )
-    return text_value
+    return dates.parse_time(text_value, what) if text_value else ""
 
 
 def live_row(model: type[RowT], row_id: str | None, what: str) -> RowT:

@@ -34,6 +34,8 @@ BOOKKEEPING = frozenset(
 # A delete's `prior` names under this key the newest stamp of the row its maker saw, so an
 # edit made elsewhere meanwhile is known to be one the delete did not see (sync/applying).
 SEEN = "*"
+# A delete's `prior` names under this key what else it hides, each with the stamp seen.
+HIDES = "hides"
 
 
 def utc_now() -> str:
@@ -134,24 +136,39 @@ def update(row: RowT, **values: Any) -> bool:
     return True
 
 
-def settle(row: RowT, name: str, value: Any, replacing: list[str]) -> None:
+def settle(
+    row: RowT, name: str, value: Any, replacing: list[str], *, hides: dict | None = None
+) -> None:
     """Write `value` to field `name` as the change that replaces the current value and the
     conflicting ones stamped `replacing`: a conflict's resolution. It is written even when
-    the value stays, since its journal entry is what closes the conflict elsewhere."""
+    the value stays, since its journal entry is what closes the conflict elsewhere. A delete
+    chosen so says, as `delete` does, what its maker saw (and `hides`)."""
     _check_transaction()
     name = type(row)._meta.combined[name].name
     prior = {name: sorted({stamp_of(row, name), *replacing})}
+    if name == "deleted_at" and value is not None:
+        stamps = json.loads(row.stamps or "{}")
+        seen = max([row.base_hlc, *stamps.values()])
+        prior[SEEN] = [seen]
+        row.stamps = json.dumps({**stamps, SEEN: seen}, sort_keys=True)
+        if hides is not None:
+            prior[HIDES] = hides
     _write(row, {name: value}, prior, "resolve", f"{_describe(row)}: {name}")
 
 
-def delete(row: Synced) -> None:
-    """Tombstone the row: it stays, marked deleted, so the delete can be shared."""
+def delete(row: Synced, *, hides: dict[str, str] | None = None) -> None:
+    """Tombstone the row: it stays, marked deleted, so the delete can be shared. `hides`
+    names the other rows the delete hides with it ({"table/id": stamp of the newest change
+    seen}: an item's minute, resolutions, papers), so that sync can tell a change made
+    elsewhere meanwhile (services/under_items.py)."""
     _check_transaction()
     if row.deleted_at is not None:
         return
     stamps = json.loads(row.stamps or "{}")
     seen = max([row.base_hlc, *stamps.values()])
     prior = {"deleted_at": [stamp_of(row, "deleted_at")], SEEN: [seen]}
+    if hides is not None:
+        prior[HIDES] = hides
     row.stamps = json.dumps({**stamps, SEEN: seen}, sort_keys=True)
     _write(row, {"deleted_at": utc_now()}, prior, "delete", _describe(row), op="delete")
 
@@ -162,6 +179,14 @@ def restore(row: Synced) -> None:
     if row.deleted_at is None:
         return
     prior = {"deleted_at": [stamp_of(row, "deleted_at")]}
+    # Brought back, the row no longer hides an edit its delete did not see (sync/applying):
+    # the restore closes that conflict here as it does where it arrives.
+    Conflict.delete().where(
+        (Conflict.table_name == row._meta.table_name)
+        & (Conflict.row_id == row.id)
+        & (Conflict.kind == "deleted")
+        & (Conflict.stamp == prior["deleted_at"][0])
+    ).execute()
     _write(row, {"deleted_at": None}, prior, "restore", _describe(row))
 
 

@@ -111,6 +111,8 @@ class Meeting(Synced):
     previous = ForeignKeyField("self", null=True)
     chair = ForeignKeyField(Person, null=True)
     public_attendees = IntegerField(null=True)
+    # The date the meeting set for its next one, as minuted; scheduling it is a separate step.
+    next_meeting_date = DateField(null=True)
 
 
 class AgendaItem(Synced):
@@ -130,6 +132,9 @@ class AgendaItem(Synced):
     exempt_paragraph = TextField(default="")
     linked_meeting = ForeignKeyField(Meeting, null=True, backref="+")  # e.g. minutes approved
     linked_item = ForeignKeyField("self", null=True, backref="+")  # an earlier minute followed up
+    # An earlier minute cited as the clerk typed it ("Cou/250/07-08"), when the meeting that
+    # made it is not in the data folder to link to.
+    cited_minute = TextField(default="")
     started_at = TextField(default="")  # "HH:MM" when taken; quorum per item is counted then
     brief_note = TextField(default="")  # the clerk's note for the chair's brief only
     minutes_allowed = IntegerField(null=True)  # time allowed, for the chair's brief
@@ -154,6 +159,9 @@ class Attendance(Synced):
     capacity = TextField(default="")
     arrived = TextField(default="")  # "HH:MM"
     left = TextField(default="")
+    # The items during which they came in and went out, where the minutes say so.
+    arrived_during = ForeignKeyField(AgendaItem, null=True, backref="+")
+    left_during = ForeignKeyField(AgendaItem, null=True, backref="+")
 
 
 class Declaration(Synced):

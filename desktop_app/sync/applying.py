@@ -29,7 +29,6 @@ from typing import Any
 from peewee import SQL
 
 from desktop_app.clock import Stamp
-from desktop_app.services import freeze
 from desktop_app.storage import changes, search_index
 from desktop_app.storage.changes import SEEN
 from desktop_app.storage.models import (
@@ -38,7 +37,6 @@ from desktop_app.storage.models import (
     Synced,
     db,
 )
-from desktop_app.sync import frozen as frozen_rows
 from desktop_app.sync.fields import keeps_conflicts
 from desktop_app.sync.journal_rows import MODELS, insert_rows, record_applied
 
@@ -59,31 +57,50 @@ class Applied:
     conflicts: int = 0  # new conflicts found
     tables: set[str] = field(default_factory=set)
     rows: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    parented: set[str] = field(default_factory=set)  # items given a parent, or restored
 
 
 def apply_changes(changes_: list[dict], *, origin: str) -> Applied:
     """Apply `changes_` (journal entries as they travel) in the caller's transaction."""
     if not db.in_transaction():
         raise RuntimeError("changes must be applied inside `with db.atomic():`")
-    result = Applied()
     fresh = _not_yet_applied(changes_)
+    result = merge_changes(fresh)
     result.skipped = len(changes_) - len(fresh)
+    record_applied(fresh, origin)
+    if fresh:
+        changes.observe_stamp(Stamp.parse(max(change["hlc"] for change in fresh)))
+    return result
+
+
+def merge_changes(changes_: list[dict]) -> Applied:
+    """Merge changes not yet merged here into the rows and conflicts, writing no journal:
+    what apply_changes does with new changes, and frozen.py with a meeting's history when
+    it merges its rows again. Approved minutes are put back afterwards (frozen.py)."""
+    result = Applied()
     by_table: dict[str, list[dict]] = defaultdict(list)
-    for change in fresh:
+    for change in changes_:
         if change["table"] not in MODELS:
             raise ChangeRefused(f"a change to {change['table']!r}, which this version lacks")
         by_table[change["table"]].append(change)
     found_at = changes.utc_now()
-    frozen_meetings = freeze.frozen_meetings()
     for table, table_changes in by_table.items():
-        merge = _TableMerge(MODELS[table], table_changes, found_at, frozen_meetings)
+        merge = _TableMerge(MODELS[table], table_changes, found_at)
         merge.run()
         result.conflicts += merge.conflicts
         result.rows[table].update(change["row"] for change in table_changes)
-    record_applied(fresh, origin)
-    if fresh:
-        changes.observe_stamp(Stamp.parse(max(change["hlc"] for change in fresh)))
-    result.changes = len(fresh)
+        if table == "agenda_item":  # given a parent, or brought back (a restore)
+            result.parented |= {
+                change["row"]
+                for change in table_changes
+                if change["fields"].get("parent")
+                or (
+                    "created_at" not in change["fields"]
+                    and "deleted_at" in change["fields"]
+                    and change["fields"]["deleted_at"] is None
+                )
+            }
+    result.changes = len(changes_)
     result.tables = set(by_table)
     return result
 
@@ -91,9 +108,7 @@ def apply_changes(changes_: list[dict], *, origin: str) -> Applied:
 class _TableMerge:
     """The changes to one table: rows read once, merged in memory, written once."""
 
-    def __init__(
-        self, model: type[Synced], table_changes: list[dict], found_at: str, frozen: set[str]
-    ) -> None:
+    def __init__(self, model: type[Synced], table_changes: list[dict], found_at: str) -> None:
         self.model = model
         self.table = model._meta.table_name
         self.changes = sorted(table_changes, key=lambda change: change["hlc"])
@@ -102,19 +117,12 @@ class _TableMerge:
         ids = sorted({change["row"] for change in self.changes})
         self.rows = {row.id: row for row in _in_batches(model, model.id, ids)}
         self.heads: dict[tuple[str, str], dict[str, Conflict]] = defaultdict(dict)
-        # Approved minutes: the meetings frozen, each row's meeting, and rows set aside.
-        self.frozen = frozen
-        self.meeting_of = freeze.meetings_of(self.table, ids) if frozen else {}
-        self.set_aside: set[str] = set()
         for conflict in _in_batches(Conflict, Conflict.row_id, ids):
-            if conflict.table_name != self.table:
-                continue
-            if conflict.kind == "edit":
+            if conflict.table_name == self.table and conflict.kind == "edit":
                 self.heads[conflict.row_id, conflict.field][conflict.stamp] = conflict
-            elif conflict.field == frozen_rows.CREATED:
-                self.set_aside.add(conflict.row_id)
         self.dirty: dict[str, set[str]] = defaultdict(set)
         self.made: set[str] = set()
+        self.kept: list[Conflict] = []  # texts kept aside by this merge
         # The defaults of new rows, worked out once; `id`, the one worked out a row, is given.
         self.defaults = {
             field_.name: default
@@ -123,10 +131,18 @@ class _TableMerge:
         }
 
     def run(self) -> None:
+        self._merge_all()
+        # A text kept aside that the record holds too (two laptops importing the same
+        # file) stays a head of its field but is no conflict to show or count.
+        self.conflicts += sum(
+            self.heads[c.row_id, c.field].get(c.stamp) is c
+            and json.loads(c.value) != changes.plain(self.rows[c.row_id].__data__.get(c.field))
+            for c in self.kept
+        )
+
+    def _merge_all(self) -> None:
         for change in self.changes:
             row = self.rows.get(change["row"])
-            if row is None and self._into_approved(change):
-                continue
             if row is None:
                 self._make(change)
             else:
@@ -147,22 +163,6 @@ class _TableMerge:
             row.save(only=only)
 
     # Rows
-
-    def _into_approved(self, change: dict) -> bool:
-        """A row made elsewhere in minutes approved here (or one already set aside): kept,
-        not made."""
-        row_id = change["row"]
-        if row_id not in self.set_aside:
-            if not self.frozen:
-                return False  # nothing approved here: spare a query a row (bench/)
-            meeting = frozen_rows.meeting_of_new(self.table, row_id, change["fields"])
-            if meeting is None or meeting not in self.frozen:
-                return False
-            self.set_aside.add(row_id)
-        name, fields = frozen_rows.CREATED, change["fields"]
-        frozen_rows.keep_refused(self.table, row_id, name, change, fields, self.found_at)
-        self.conflicts += 1
-        return True
 
     def _make(self, change: dict) -> None:
         values = change["fields"]
@@ -188,15 +188,17 @@ class _TableMerge:
     def _merge(self, row: Synced, change: dict) -> None:
         stamps = json.loads(row.stamps or "{}")
         fields = dict(change["fields"])
-        if self.meeting_of.get(row.id) in self.frozen or self.table == "pack_issue":
+        if self.table == "pack_issue":
             # An issued pack is kept as issued: only its issuing may be undone (a delete).
-            frozen_names = (
-                [name for name in fields if name != "deleted_at"]
-                if self.table == "pack_issue"
-                else freeze.frozen_fields(self.table, list(fields))
-            )
-            for name in frozen_names:
+            # (frozen.py builds on this module, so it is imported when first needed.)
+            from desktop_app.sync import frozen as frozen_rows
+
+            for name in [name for name in fields if name != "deleted_at"]:
                 value = fields.pop(name)
+                # Nothing is refused where the change holds what the record does (two
+                # laptops importing the same approved minutes), nor when it was made.
+                if name == "created_at" or value == changes.plain(row.__data__.get(name)):
+                    continue
                 frozen_rows.keep_refused(self.table, row.id, name, change, value, self.found_at)
                 self.conflicts += 1
         touched = False
@@ -279,6 +281,9 @@ class _TableMerge:
         if stamp > deleted_stamp:
             row.deleted_at = None  # the edit came after the delete, not knowing of it
             stamps["deleted_at"] = stamp
+            # As when the edit arrives first: nothing is lost, so no conflict stays.
+            gone = conflict_id(self.table, row.id, "deleted_at", deleted_stamp)
+            Conflict.delete().where(Conflict.id == gone).execute()
         elif stamp > stamps.get(SEEN, ""):
             self._keep_deleted(row, deleted_stamp, stamp)
 
@@ -317,7 +322,9 @@ class _TableMerge:
         )
         if kind == "edit":
             self.heads[row.id, name][stamp] = conflict
-        self.conflicts += 1
+            self.kept.append(conflict)  # counted at the end, if it differs from the record
+        else:
+            self.conflicts += 1
 
     def _set(self, row: Synced, name: str, value) -> None:
         field_ = self.model._meta.fields[name]

@@ -6,8 +6,9 @@ merged) text as an ordinary change that replaces both values, so it syncs like a
 edit and closes the conflict on every machine it reaches.
 
 "Mine" is the value this copy's record shows, "theirs" the value kept aside. A change
-that would have altered approved minutes (kind "frozen", sync/frozen.py) can only be
-dismissed: the approved minutes stay as they are.
+that would have altered approved minutes (kind "frozen", sync/frozen.py), or any conflict
+in them, can only be dismissed: the approved minutes stay as they are. A dismissed conflict
+is kept, hidden, so that merging the minutes again (frozen.py) does not bring it back.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ from typing import Any
 
 from desktop_app.errors import ValidationError
 from desktop_app.services import freeze, validation
+from desktop_app.services.under_items import held_under
 from desktop_app.storage import changes
 from desktop_app.storage.changes import stamp_of
 from desktop_app.storage.models import Conflict, JournalEntry, Synced, db
 from desktop_app.sync.applying import MODELS
-from desktop_app.sync.frozen import CREATED
+from desktop_app.sync.frozen import CREATED, DISMISSED
 
 
 @dataclass(frozen=True)
@@ -56,9 +58,11 @@ class Settled:
 
 def open_conflicts() -> list[ConflictView]:
     """Every open conflict whose kept value differs from the record, oldest first."""
+    stored = list(Conflict.select().order_by(Conflict.found_at, Conflict.id))
+    approved = _in_approved_minutes(stored)
     found = []
-    for conflict in Conflict.select().order_by(Conflict.found_at, Conflict.id):
-        view = _view(conflict)
+    for conflict in stored:
+        view = _view(conflict, approved=conflict.id in approved)
         if view is not None:
             found.append(view)
     return found
@@ -66,7 +70,8 @@ def open_conflicts() -> list[ConflictView]:
 
 def conflict(conflict_id: str) -> ConflictView:
     row = Conflict.get_or_none(Conflict.id == conflict_id)
-    view = _view(row) if row is not None else None
+    approved = row is not None and bool(_in_approved_minutes([row]))
+    view = _view(row, approved=approved) if row is not None else None
     if view is None:
         raise ValidationError(f"There is no open conflict {conflict_id}.")
     return view
@@ -100,7 +105,8 @@ def _dismiss(stored: Conflict, view: ConflictView, keep, text, snapshot) -> Sett
         meeting_id = next(iter(freeze.meetings_of(view.table, [view.row_id]).values()), None)
         if meeting_id is not None:
             freeze.ensure_editable(meeting_id)
-    stored.delete_instance()  # on this machine only: each machine dismisses its own
+    # On this machine only: each machine dismisses its own.
+    Conflict.update(kind=DISMISSED).where(Conflict.id == stored.id).execute()
     return Settled(conflict=snapshot, previous=_DISMISSED)
 
 
@@ -109,7 +115,7 @@ def reopen_conflict(settled: Settled) -> None:
     with db.atomic():
         kept = settled.conflict
         if settled.previous is _DISMISSED:
-            Conflict.insert(**kept).on_conflict_ignore().execute()
+            Conflict.replace(**kept).execute()
             return
         row = MODELS[kept["table_name"]].get_by_id(kept["row_id"])
         view = _view(Conflict(**kept), known_open=True)
@@ -118,7 +124,10 @@ def reopen_conflict(settled: Settled) -> None:
 
 
 def _settle(row: Synced, view: ConflictView, value: Any, replacing: list[str]) -> None:
-    changes.settle(row, view.field, value, replacing)
+    hides = None
+    if view.field == "deleted_at" and value is not None and view.table == "agenda_item":
+        hides = held_under([row.id]).get(row.id, {})  # as agenda.delete_item says
+    changes.settle(row, view.field, value, replacing, hides=hides)
 
 
 # Fields holding a JSON list of texts: a merged text gives one entry a line.
@@ -136,49 +145,46 @@ def _checked(row: Synced, name: str, text: str) -> str:
     return validation.text(text, what)
 
 
-def open_count() -> int:
-    """How many conflicts `open_conflicts` lists, without making their views (the status
-    bar asks after every sync)."""
-    return sum(_is_open(conflict, _row(conflict)) for conflict in Conflict.select())
+def _in_approved_minutes(stored: list[Conflict]) -> set[str]:
+    """The ids of the conflicts on rows of approved minutes."""
+    frozen = freeze.frozen_meetings()
+    if not frozen:
+        return set()
+    by_table: dict[str, list[str]] = {}
+    for conflict in stored:
+        by_table.setdefault(conflict.table_name, []).append(conflict.row_id)
+    rows = {
+        (table, row_id)
+        for table, ids in by_table.items()
+        for row_id, meeting_id in freeze.meetings_of(table, ids).items()
+        if meeting_id in frozen
+    }
+    return {c.id for c in stored if (c.table_name, c.row_id) in rows}
 
 
-def _row(conflict: Conflict) -> Synced | None:
-    model = MODELS.get(conflict.table_name)
-    return model.get_or_none(model.id == conflict.row_id) if model else None
-
-
-def _is_open(conflict: Conflict, row: Synced | None) -> bool:
-    """A conflict is open while its row is here and the value kept aside differs from the
-    record's (a refused change to approved minutes stays open until dismissed)."""
-    if conflict.kind == "frozen":
-        return conflict.table_name in MODELS
-    if row is None:
-        return False
-    return conflict.kind == "deleted" or _record_value(row, conflict.field) != json.loads(
-        conflict.value
-    )
-
-
-def _record_value(row: Synced, name: str):
-    return changes.plain(row.__data__.get(row._meta.fields[name].name))
-
-
-def _view(conflict: Conflict, known_open: bool = False) -> ConflictView | None:
-    row = _row(conflict)
-    if row is None and conflict.kind != "frozen" or conflict.table_name not in MODELS:
+def _view(
+    conflict: Conflict, known_open: bool = False, approved: bool = False
+) -> ConflictView | None:
+    if conflict.kind == DISMISSED:
         return None
-    if not known_open and not _is_open(conflict, row):
+    model = MODELS.get(conflict.table_name)
+    row = model.get_or_none(model.id == conflict.row_id) if model else None
+    if row is None and conflict.kind == "frozen" and model is not None:
+        return _frozen_view(conflict, None, json.loads(conflict.value))
+    if row is None:
         return None
     theirs_value = json.loads(conflict.value)
-    if conflict.kind == "frozen":
-        return _frozen_view(conflict, row, theirs_value)
+    if conflict.kind == "frozen" or (approved and conflict.kind == "edit"):
+        return _frozen_view(conflict, row, theirs_value, known_open)
     if conflict.kind == "deleted":
         mine_value = row.deleted_at
         theirs_value = None if row.deleted_at is not None else _deleted_at(conflict)
         name = "deleted_at"
     else:
         name = conflict.field
-        mine_value = _record_value(row, name)
+        mine_value = changes.plain(row.__data__.get(row._meta.fields[name].name))
+        if mine_value == theirs_value and not known_open:
+            return None
     mine = _side(row, name)
     theirs = Side(theirs_value, conflict.actor, conflict.machine, conflict.at)
     return ConflictView(
@@ -196,12 +202,16 @@ def _view(conflict: Conflict, known_open: bool = False) -> ConflictView | None:
 _DISMISSED = "(dismissed)"
 
 
-def _frozen_view(conflict: Conflict, row: Synced | None, theirs_value) -> ConflictView:
+def _frozen_view(
+    conflict: Conflict, row: Synced | None, theirs_value, known_open: bool = False
+) -> ConflictView | None:
     """A change refused because the minutes were approved: the approved value stays."""
     if conflict.field == CREATED or row is None:
         mine_value = "(not in the approved minutes)"
     else:
         mine_value = changes.plain(row.__data__.get(row._meta.fields[conflict.field].name))
+        if mine_value == theirs_value and not known_open:
+            return None  # the approved value itself
     record = _label(row) if row is not None else conflict.table_name.replace("_", " ").title()
     return ConflictView(
         id=conflict.id,

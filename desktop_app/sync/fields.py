@@ -34,6 +34,12 @@ WRITTEN_BY_THE_PROGRAM = frozenset(
         "fingerprint",
         "certificate_pem",
         "pages",
+        "rank",  # an item's place: two moves at once leave it at one of the two places
+        "frozen_stamps",
+        "approved_minute",
+        "created_by",
+        "circulated_by",
+        "filename",
         "number",
         "state",
         "status",

@@ -31,11 +31,12 @@ from desktop_app.services.settings import get_setting
 from desktop_app.storage import changes
 from desktop_app.storage.database import context, writing
 from desktop_app.storage.models import AppliedFile, LocalSetting, db
-from desktop_app.sync import content, derived, frozen, outgoing
-from desktop_app.sync.applying import ChangeRefused, apply_changes
+from desktop_app.sync import content, outgoing
+from desktop_app.sync.applying import ChangeRefused
 from desktop_app.sync.clashes import Clash, find_clashes
-from desktop_app.sync.conflicts import open_count
+from desktop_app.sync.conflicts import open_conflicts
 from desktop_app.sync.journal_rows import journal_change
+from desktop_app.sync.merging import merge_in
 from desktop_app.sync.share import (
     BadFile,
     ChangeFile,
@@ -104,7 +105,7 @@ def sync_now(
 
 def open_conflict_count() -> int:
     """Values kept aside and rules a merge broke, as the status bar counts them."""
-    return open_count() + len(json.loads(get_setting(CLASHES, "[]")))
+    return len(open_conflicts()) + len(json.loads(get_setting(CLASHES, "[]")))
 
 
 def remember_clashes(meetings: set[str] | None = None) -> list[Clash]:
@@ -234,11 +235,10 @@ def _try_file(
             return "held"
         header, travelling, data = read_file(file)
         with batch.file():
-            result = apply_changes(travelling, origin=f"{file.device}/{file.seq}")
-            versions = result.rows.get("minutes_version", set())
-            if versions:
-                report.conflicts_found += frozen.put_back_approved(versions, changes.utc_now())
-            report.meetings |= derived.recompute(result)
+            merged = merge_in(travelling, origin=f"{file.device}/{file.seq}")
+            result = merged.applied
+            report.conflicts_found += merged.set_aside
+            report.meetings |= merged.meetings
             AppliedFile.create(
                 device_id=file.device,
                 seq=file.seq,

@@ -67,8 +67,8 @@ def test_the_period_defaults_to_the_twelve_months_to_today():
 @pytest.mark.parametrize(
     ("since", "until", "message"),
     [
-        ("2012-13-01", None, "The start of the period, “2012-13-01”, is not a date"),
-        (None, "soon", "The end of the period, “soon”, is not a date"),
+        ("2012-13-01", None, "“2012-13-01” is not a real date for the start of the period"),
+        (None, "soon", "“soon” is not a date for the end of the period"),
         ("2012-12-31", "2012-01-01", "The period ends before it starts."),
     ],
 )

@@ -13,7 +13,8 @@ from pypdf import PdfReader
 
 from desktop_app.documents import minutes_pdf
 from desktop_app.documents.facts import load_meeting_facts
-from desktop_app.documents.minutes_pdf import SIGNATURE_FIELD, render_minutes
+from desktop_app.documents.minutes_pdf import render_minutes
+from desktop_app.documents.signature_block import SIGNATURE_FIELD
 from desktop_app.errors import ValidationError
 from desktop_app.paths import EXAMPLE_FILE
 from desktop_app.services import (

@@ -38,6 +38,12 @@ def _agenda_pages(meeting_id: str, *, public: bool = False) -> int:
     return len(_reader(render_agenda(meeting_id, public=public)).pages)
 
 
+def _printed_on(meeting_id: str, number: str) -> int:
+    """The 1-based page of the agenda that prints the item numbered `number`."""
+    texts = _texts(render_agenda(meeting_id))
+    return next(n for n, t in enumerate(texts, start=1) if re.search(rf"(?m)^{number}$", t))
+
+
 def _item(meeting_id: str, number: str) -> AgendaItem:
     return AgendaItem.get((AgendaItem.meeting == meeting_id) & (AgendaItem.number == number))
 
@@ -62,7 +68,7 @@ def test_pack_is_the_agenda_an_index_then_each_paper(papered_meeting):
     agenda = _agenda_pages(papered_meeting.meeting_id)
     texts = _texts(pack)
     assert len(texts) == agenda + 1 + 3 + 2
-    assert "AGENDA" in texts[agenda - 1]
+    assert any("AGENDA" in text for text in texts[:agenda])
     assert "Index" in _lines(pack, agenda)
     papers = [t for t in texts[agenda + 1 :]]
     assert [re.search(r"page (\d)", t).group(0) for t in papers] == [
@@ -95,7 +101,7 @@ def test_index_lists_each_item_and_paper_with_the_page_it_starts_on(papered_meet
     assert f"Priorities and Performance report — Chris Inwood {first_paper}" in lines
     assert f"38 Sale of the {SECRET_ITEM} depot {secret_paper}" in lines
     # An item without papers points to the agenda page that prints it.
-    assert f"30 Apologies for Absence {agenda}" in lines
+    assert f"30 Apologies for Absence {_printed_on(papered_meeting.meeting_id, '30')}" in lines
     assert lines.index("Part I — public") < lines.index("Part II — exempt information")
 
 
@@ -106,7 +112,8 @@ def test_bookmarks_per_item_with_papers_under_their_item(papered_meeting):
     assert (0, "34  Locality Board Priorities and Performance", agenda + 2) in marks
     at = marks.index((0, "34  Locality Board Priorities and Performance", agenda + 2))
     assert marks[at + 1] == (1, "Priorities and Performance report", agenda + 2)
-    assert (1, "36.1  Future Kent Libraries provision update", agenda) in marks
+    printed = _printed_on(papered_meeting.meeting_id, "36.1")
+    assert (1, "36.1  Future Kent Libraries provision update", printed) in marks
     assert marks[-1] == (1, f"Valuation of the depot ({SECRET_PAPER})", agenda + 5)
 
 

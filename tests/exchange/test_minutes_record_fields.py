@@ -431,8 +431,13 @@ def declaration(data):
             f"{ELECTION}.role: “member” is not one of “chair”, “vice-chair”",
         ),
         (
-            lambda d: election(d).update(role="vice-chair", term="meeting"),
-            f"{ELECTION}.term: only a chair is elected for one meeting",
+            lambda d: election(d).update(kind="appointment", term="year"),
+            f"{ELECTION}.term: an appointment holds from the meeting on, or for this “meeting” "
+            "only",
+        ),
+        (
+            lambda d: election(d).update(kind="co-option", role="co-opted"),
+            f"{ELECTION}.term: a co-option has no term",
         ),
         (lambda d: election(d).pop("appointee"), f"{ELECTION}.appointee: missing"),
         (
@@ -501,8 +506,8 @@ def declaration(data):
             f"{MEETING}.items[4].actions[0].notes[0].when: not a field of the format here",
         ),
         (
-            lambda d: declaration(d).update(left_at="2.50pm"),
-            f"{MEETING}.items[3].declarations[0].left_at: “2.50pm” is not a time of day",
+            lambda d: declaration(d).update(left_at="2.50 later"),
+            f"{MEETING}.items[3].declarations[0].left_at: “2.50 later” is not a time of day",
         ),
         (
             lambda d: declaration(d).update(returned_at="14:20"),

@@ -112,7 +112,7 @@ def test_a_wrong_type_deep_inside_is_refused_with_its_path(example, example_path
     ("change", "expected"),
     [
         (lambda m: m.__setitem__("date", "2012-02-30"), "date: “2012-02-30” is not a real date"),
-        (lambda m: m.__setitem__("date", "17/12/2012"), "date: “17/12/2012” is not a real date"),
+        (lambda m: m.__setitem__("date", "17/13/2012"), "date: “17/13/2012” is not a real date"),
         (lambda m: m.__setitem__("start", "25:00"), "start: “25:00” is not a time of day"),
         (lambda m: m.__setitem__("end", "13:00"), "end: the meeting ends (13:00) before"),
         (lambda m: m.__setitem__("status", "adjourned"), "status: “adjourned” is not one of"),
@@ -237,8 +237,8 @@ def set_in(place: str, key: str, value):
         (set_in(MEETING, "reason", "r" * 301), f"{MEETING}.reason: 301 characters long"),
         (set_in(MEETING, "public", "no"), f"{MEETING}.public: expected true or false"),
         (
-            set_in(f"{MEETING}.items.1", "started", "2:35pm"),
-            f"{MEETING}.items[1].started: “2:35pm” is not a time of day",
+            set_in(f"{MEETING}.items.1", "started", "2:75pm"),
+            f"{MEETING}.items[1].started: “2:75pm” is not a time of day",
         ),
         (
             set_in(f"{MEETING}.items.1", "linked_meeting", "01/10/2012"),

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from desktop_app import vocabulary
 from desktop_app.exchange import export_data, import_data
 from desktop_app.rules import schedule12a
+from desktop_app.rules.attending import ATTENDING
 from desktop_app.storage.models import JournalEntry
 from tests.exchange.databases import opened
 
@@ -48,13 +49,13 @@ def appointments(draw, people: list[str]) -> dict:
     found = {"kind": kind, "appointee": draw(st.sampled_from(people))}
     if kind == "election":
         found["role"] = draw(st.sampled_from(["chair", "vice-chair"]))
-        found["term"] = (
-            "year" if found["role"] == "vice-chair" else draw(st.sampled_from(vocabulary.TERMS))
-        )
+        found["term"] = draw(st.sampled_from(vocabulary.TERMS))
     elif kind == "co-option":
         found["role"] = "co-opted"
     else:
         found["role"] = draw(st.sampled_from(vocabulary.ROLES))
+        if draw(st.booleans()):
+            found["term"] = "meeting"  # an office for this meeting only
     return found
 
 
@@ -148,6 +149,7 @@ def items(
             if other_days
             else st.none()
         ),
+        "cites": draw(optional(names)),
     }
     if item["confidential"]:  # a published agenda says why (rules/schedule12a.py)
         item["exempt_paragraph"] = draw(st.sampled_from(schedule12a.PARAGRAPHS))
@@ -244,7 +246,7 @@ def meetings(
     if not any(version["state"] == "signed" for version in versions):
         # Minutes are marked signed only with a signed version (rules/minutes_status.py).
         statuses = tuple(status for status in statuses if status != "minutes signed")
-    return {
+    meeting = {
         "date": day.isoformat(),
         "start": start,
         "end": draw(st.sampled_from(["", "19:00"])) if start else "",
@@ -255,6 +257,7 @@ def meetings(
         "public": draw(st.booleans()),
         "chair": draw(optional(st.sampled_from(people))),
         "public_attendees": draw(optional(st.integers(0, 40))),
+        "next_meeting": draw(optional(st.just((day + dt.timedelta(days=28)).isoformat()))),
         "minutes_versions": versions,
         "attendance": attendance,
         "items": draw(
@@ -264,6 +267,15 @@ def meetings(
             )
         ),
     }
+    # Someone attending may have come in, or gone out, during one of the items.
+    agenda = [found for item in meeting["items"] for found in (item, *item["items"])]
+    for line in attendance if agenda else ():
+        if line["status"] in ATTENDING:
+            for key in ("arrivals", "departures"):
+                place = draw(optional(st.integers(0, len(agenda) - 1)))
+                if place is not None:
+                    agenda[place].setdefault(key, []).append(line["person"])
+    return meeting
 
 
 @st.composite

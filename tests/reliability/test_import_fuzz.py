@@ -114,7 +114,7 @@ def damaged(draw) -> tuple[str, str]:
         return kind, json.dumps(changed(path, draw(st.sampled_from(wrong))))
     if kind == "date":
         path = draw(st.sampled_from(NAMED["date"]))
-        day = draw(st.sampled_from(["2013-02-30", "2012-13-01", "2012-00-10", "12/12/2012"]))
+        day = draw(st.sampled_from(["2013-02-30", "2012-13-01", "2012-00-10", "12/13/2012"]))
         return kind, json.dumps(changed(path, day))
     if kind == "person":
         return kind, json.dumps(changed(draw(st.sampled_from(NAMED["person"])), "nobody-at-all"))

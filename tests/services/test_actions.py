@@ -116,7 +116,7 @@ def test_an_action_has_one_owner_not_two(board, refused):
 
 
 def test_an_action_refuses_an_impossible_due_date_and_an_unknown_status(board, refused):
-    with refused("2013-02-30", "YYYY-MM-DD"):
+    with refused("2013-02-30", "February 2013 has 28 days"):
         actions.add_action(item_id=board.housing.id, text="Report", due="2013-02-30")
     with refused("“finished” is not a status of an action"):
         actions.add_action(item_id=board.housing.id, text="Report", status="finished")

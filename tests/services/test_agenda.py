@@ -460,7 +460,10 @@ def test_making_an_item_confidential_and_back_returns_it_to_its_place(started):
     [
         (dict(number="99"), "A minute number cannot be edited"),
         (dict(colour="red"), "An agenda item has no field called colour."),
-        (dict(started_at="3pm"), "“3pm” is not a time of day for the time the item was taken"),
+        (
+            dict(started_at="after tea"),
+            "“after tea” is not a time of day for the time the item was taken",
+        ),
         (dict(exempt_paragraph="12A"), "“12A” is not a paragraph of Schedule 12A"),
     ],
 )

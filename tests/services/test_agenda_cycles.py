@@ -1,12 +1,17 @@
-"""Loops of parents that two laptops' indents can make, and the repair every replica makes
-alike."""
+"""Loops of parents, and nesting too deep, that two laptops' indents can make, and the
+repair every replica makes alike."""
 
 from __future__ import annotations
 
 import pytest
 
 from desktop_app.services import agenda, bodies, meetings
-from desktop_app.services.agenda_cycles import break_parent_cycles, parent_cycles
+from desktop_app.services.agenda_cycles import (
+    break_parent_cycles,
+    deepest,
+    outdent_too_deep,
+    parent_cycles,
+)
 from desktop_app.storage import changes
 from desktop_app.storage.models import AgendaItem, JournalEntry, db
 
@@ -101,6 +106,40 @@ def test_restoring_an_item_that_closes_a_loop_breaks_it(board):
     agenda.restore_item(item_id="f-2")
 
     assert shown(meeting) == [("f-1", 0), ("f-2", 1)]
+
+
+def test_an_item_nested_too_deep_goes_right_after_its_parent_one_level_up(board):
+    meeting = meeting_with(board, "2012-12-17", "g-1", "g-2", "g-3", "g-4", "g-5")
+    # One laptop put g-2 under g-1; another had nested g-3 and g-4 under g-2, g-5 under g-3.
+    apply(("g-2", "g-1"), ("g-3", "g-2"), ("g-4", "g-2"), ("g-5", "g-3"))
+    assert ("g-5", 3) in shown(meeting)
+
+    with db.atomic():
+        moved = outdent_too_deep(meeting.id)
+
+    assert moved == ["g-5"]
+    assert shown(meeting) == [("g-1", 0), ("g-2", 1), ("g-3", 2), ("g-5", 2), ("g-4", 2)]
+
+
+def test_an_agenda_three_deep_is_left_as_it_is(board):
+    meeting = meeting_with(board, "2012-12-17", "h-1", "h-2", "h-3")
+    apply(("h-2", "h-1"), ("h-3", "h-2"))
+
+    with db.atomic():
+        assert outdent_too_deep(meeting.id) == []
+
+
+@pytest.mark.parametrize(
+    ("parents", "depth"),
+    [
+        ({}, 0),
+        ({"a": None}, 0),
+        ({"a": None, "b": "a", "c": "b"}, 2),
+        ({"d": "c", "c": "b", "b": "a", "a": None}, 3),
+    ],
+)
+def test_deepest_counts_the_levels_below_the_top(parents, depth):
+    assert deepest(parents) == depth
 
 
 @pytest.mark.parametrize(

@@ -227,12 +227,68 @@ def test_no_one_is_elected_to_chair_a_meeting_someone_already_chairs(board, refu
         )
 
 
-def test_a_vice_chair_is_not_elected_for_one_meeting(board, refused):
-    with refused("Only a chair is elected for one meeting"):
+def test_a_vice_chair_is_elected_for_this_meeting_only_without_changing_memberships(board):
+    cooke = board.people.cooke
+    before = held()
+
+    row = elect(item_id=board.item33.id, person_id=cooke.id, role="vice-chair", term="meeting")
+
+    assert row.text == "That Cllr Gary Cooke be elected Vice-Chair for this meeting."
+    assert (row.appointed_role, row.term) == ("vice-chair", "meeting")
+    assert held() == before  # Cllr Stockell stays the body's vice-chair
+    assert meetings.get_meeting(board.meeting.id).chair_id is None
+    delete_resolution(resolution_id=row.id)
+    assert held() == before
+    restore_resolution(resolution_id=row.id)
+    assert [r.text for r in list_resolutions(board.item33.id)] == [row.text]
+
+
+@pytest.mark.parametrize(
+    ("who", "words"),
+    [
+        ("ring", "Cllr Gary Cooke is already Vice-Chair for this meeting"),
+        ("hughes", "Cllr John Hughes is not on this meeting's attendance as attending"),
+    ],
+    ids=["one at a time", "sent apologies"],
+)
+def test_an_office_for_this_meeting_is_held_by_one_person_there(board, refused, who, words):
+    elect(
+        item_id=board.item33.id, person_id=board.people.cooke.id, role="vice-chair", term="meeting"
+    )
+
+    with refused(words):
         elect(
+            item_id=board.item34.id,
+            person_id=getattr(board.people, who).id,
+            role="vice-chair",
+            term="meeting",
+        )
+
+
+def test_an_officer_in_attendance_is_appointed_to_an_office_for_this_meeting(board):
+    before = held()
+
+    row = appoint(
+        item_id=board.item33.id,
+        person_id=board.people.clark.id,
+        body_id=board.body.id,
+        role="observer",
+        term="meeting",
+    )
+
+    assert row.text == "That Zoe Clark be appointed an observer for this meeting."
+    assert held() == before
+
+
+def test_an_office_for_this_meeting_is_one_of_the_meeting_s_own_body(board, refused):
+    group = bodies.create_body(name="Troubled Families Project Board")
+
+    with refused("An office for this meeting only is one of Maidstone Locality Board"):
+        appoint(
             item_id=board.item33.id,
             person_id=board.people.cooke.id,
-            role="vice-chair",
+            body_id=group.id,
+            role="chair",
             term="meeting",
         )
 

@@ -7,7 +7,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from desktop_app.services import attendance, meetings, memberships, organisations, people
+from desktop_app.services import (
+    agenda,
+    attendance,
+    meetings,
+    memberships,
+    organisations,
+    people,
+)
 from desktop_app.services.bodies import create_body
 from desktop_app.storage import changes, natural_ids
 from desktop_app.storage.models import Attendance, AuditEntry, Declaration, JournalEntry, db
@@ -456,7 +463,7 @@ def test_times_are_free_when_the_meeting_has_no_start_or_end(board):
 @pytest.mark.parametrize(
     ("arrived", "left", "words"),
     [
-        ("2pm", "", "“2pm” is not a time of day for the arrival"),
+        ("late", "", "“late” is not a time of day for the arrival"),
         ("", "25:00", "“25:00” is not a time of day for the departure"),
         ("15:00", "14:30", "cannot leave at 14:30 having arrived at 15:00"),
         ("15:00", "15:00", "cannot leave at 15:00"),
@@ -478,6 +485,42 @@ def test_times_for_someone_who_sent_apologies_are_refused(refused, board):
 
     with refused("Dave Ashdown is marked apologies"):
         attendance.set_times(attendance_id=row.id, arrived="14:30")
+
+
+def test_the_items_during_which_someone_came_and_went_are_kept_with_the_times(board):
+    first = agenda.add_item(meeting_id=board.meeting.id, title="Troubled Families")
+    second = agenda.add_item(meeting_id=board.meeting.id, title="Priorities")
+    row = mark(board, board.ashdown, "present")
+
+    attendance.set_times(
+        attendance_id=row.id,
+        arrived="14:25",
+        left="15:40",
+        arrived_during=first.id,
+        left_during=second.id,
+    )
+
+    entry = line(board, board.ashdown)
+    assert (entry.arrived_during_id, entry.left_during_id) == (first.id, second.id)
+    stored = JournalEntry.select().order_by(JournalEntry.seq.desc()).first()
+    assert stored.table_name == "attendance" and "arrived_during" in stored.fields
+
+
+def test_an_item_of_another_meeting_is_refused_as_the_one_they_arrived_during(refused, board):
+    other = meetings.create_meeting(body_id=board.body.id, date="2013-02-04")
+    elsewhere = agenda.add_item(meeting_id=other.id, title="Budget")
+    row = mark(board, board.ashdown, "present")
+
+    with refused("is not on the agenda of the meeting of 17 December 2012"):
+        attendance.set_times(attendance_id=row.id, arrived="14:25", arrived_during=elsewhere.id)
+
+
+def test_no_item_is_recorded_for_someone_who_sent_apologies(refused, board):
+    item = agenda.add_item(meeting_id=board.meeting.id, title="Troubled Families")
+    row = mark(board, board.ashdown, "apologies")
+
+    with refused("Dave Ashdown is marked apologies"):
+        attendance.set_times(attendance_id=row.id, left_during=item.id)
 
 
 # The chair

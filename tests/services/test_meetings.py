@@ -127,10 +127,37 @@ def test_a_meeting_ending_as_it_starts_is_refused(refused, board):
         )
 
 
-@pytest.mark.parametrize("day", ["2013-02-30", "2013-13-01", "17/12/2012", "next Tuesday"])
-def test_an_impossible_date_is_refused(refused, board, day):
-    with refused(f"“{day}” is not a real date for the meeting date (use YYYY-MM-DD)."):
+@pytest.mark.parametrize(
+    ("day", "why"),
+    [
+        ("2013-02-30", "February 2013 has 28 days."),
+        ("31/04/2013", "April 2013 has 30 days."),
+        ("2013-13-01", "there is no month 13."),
+    ],
+)
+def test_an_impossible_date_is_refused(refused, board, day, why):
+    with refused(f"“{day}” is not a real date for the meeting date: {why}"):
         meetings.create_meeting(body_id=board.id, date=day)
+
+
+def test_words_that_are_not_a_date_are_refused(refused, board):
+    with refused(
+        "“next Tuesday” is not a date for the meeting date; write it as 25/06/2024, "
+        "25 June 2024 or 2024-06-25."
+    ):
+        meetings.create_meeting(body_id=board.id, date="next Tuesday")
+
+
+def test_a_meeting_takes_its_date_and_times_as_a_clerk_writes_them(board):
+    meeting = meetings.create_meeting(
+        body_id=board.id, date="17/12/2012", start_time="2.30 pm", end_time="4:30pm"
+    )
+
+    assert (meeting.date, meeting.start_time, meeting.end_time) == (
+        dt.date(2012, 12, 17),
+        "14:30",
+        "16:30",
+    )
 
 
 def test_a_missing_date_is_refused(refused, board):
@@ -138,9 +165,9 @@ def test_a_missing_date_is_refused(refused, board):
         meetings.create_meeting(body_id=board.id, date="")
 
 
-@pytest.mark.parametrize("time", ["25:00", "24:00", "14:60", "2pm", "14.00", "9:30"])
+@pytest.mark.parametrize("time", ["25:00", "24:00", "14:60", "13pm", "half two", "9"])
 def test_a_time_that_is_not_a_time_of_day_is_refused(refused, board, time):
-    with refused(f"“{time}” is not a time of day for the start (use HH:MM)."):
+    with refused(f"“{time}” is not a time of day for the start; write it as 19:40 or 7.40 pm."):
         meetings.create_meeting(body_id=board.id, date="2012-12-17", start_time=time)
 
 
@@ -295,3 +322,59 @@ def test_every_date_falls_in_the_year_whose_range_contains_it(day, starts):
         assert label == str(first)
     else:
         assert label == f"{first}/{(first + 1) % 100:02d}"
+
+
+# The date of the next meeting
+
+
+def test_the_next_meeting_s_date_is_kept_and_that_meeting_scheduled_from_it(board):
+    meeting = meetings.create_meeting(
+        body_id=board.id, date="2012-12-17", start_time="14:30", end_time="16:30"
+    )
+
+    meetings.set_next_meeting(meeting_id=meeting.id, date="2013-02-04")
+    following = meetings.schedule_next_meeting(meeting_id=meeting.id)
+
+    assert Meeting.get_by_id(meeting.id).next_meeting_date == dt.date(2013, 2, 4)
+    assert (following.date, following.start_time, following.end_time, following.venue) == (
+        dt.date(2013, 2, 4),
+        "14:30",
+        "16:30",
+        "Town Hall, Maidstone",
+    )
+    assert previous_of(following.id) == meeting.id
+
+
+def _scheduled_next(meeting_id: str) -> None:
+    meetings.set_next_meeting(meeting_id=meeting_id, date="2013-02-04")
+    meetings.schedule_next_meeting(meeting_id=meeting_id)
+
+
+@pytest.mark.parametrize(
+    ("before", "step", "words"),
+    [
+        (
+            None,
+            lambda m: meetings.set_next_meeting(meeting_id=m, date="2012-12-17"),
+            "The next meeting must come after this one of 17 December 2012",
+        ),
+        (
+            None,
+            lambda m: meetings.schedule_next_meeting(meeting_id=m),
+            "set no date for the next meeting yet",
+        ),
+        (
+            _scheduled_next,
+            lambda m: meetings.schedule_next_meeting(meeting_id=m),
+            "already meets on 4 February 2013",
+        ),
+    ],
+    ids=["on this meeting's day", "no date set", "scheduled twice"],
+)
+def test_a_next_meeting_that_cannot_be_is_refused(refused, board, before, step, words):
+    meeting = meetings.create_meeting(body_id=board.id, date="2012-12-17")
+    if before:
+        before(meeting.id)
+
+    with refused(words):
+        step(meeting.id)

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from desktop_app.services import agenda, bodies, meetings
+from desktop_app.services import agenda, bodies, meetings, minute_links
 from desktop_app.services.minute_links import earlier_minutes
+
+
+def _published_item(body, day: str, title: str):
+    """An item on the published agenda of the body's meeting that day."""
+    item = agenda.add_item(
+        meeting_id=meetings.create_meeting(body_id=body.id, date=day).id, title=title
+    )
+    agenda.publish_agenda(meeting_id=item.meeting_id)
+    return item
 
 
 def test_only_numbered_items_of_earlier_meetings_of_the_body_are_offered(database):
     board = bodies.create_body(name="Board", numbering_next=30)
     other = bodies.create_body(name="Other")
-    october = meetings.create_meeting(body_id=board.id, date="2012-10-01")
-    agenda.add_item(meeting_id=october.id, title="Troubled Families")
-    agenda.publish_agenda(meeting_id=october.id)
-    elsewhere = meetings.create_meeting(body_id=other.id, date="2012-11-01")
-    agenda.add_item(meeting_id=elsewhere.id, title="Not ours")
-    agenda.publish_agenda(meeting_id=elsewhere.id)
+    _published_item(board, "2012-10-01", "Troubled Families")
+    _published_item(other, "2012-11-01", "Not ours")
     draft = meetings.create_meeting(body_id=board.id, date="2012-11-05")
     agenda.add_item(meeting_id=draft.id, title="Not yet numbered")
     december = meetings.create_meeting(body_id=board.id, date="2012-12-17")
@@ -27,12 +32,40 @@ def test_only_numbered_items_of_earlier_meetings_of_the_body_are_offered(databas
 def test_an_item_cannot_follow_up_another_bodys_minute(database, refused):
     board = bodies.create_body(name="Board")
     other = bodies.create_body(name="Other")
-    elsewhere = meetings.create_meeting(body_id=other.id, date="2012-11-01")
-    theirs = agenda.add_item(meeting_id=elsewhere.id, title="Not ours")
-    agenda.publish_agenda(meeting_id=elsewhere.id)
+    theirs = _published_item(other, "2012-11-01", "Not ours")
     ours = agenda.add_item(
         meeting_id=meetings.create_meeting(body_id=board.id, date="2012-12-17").id,
         title="Follow-up",
     )
     with refused("only follow up minutes and meetings of its own body"):
         agenda.update_item(item_id=ours.id, linked_item_id=theirs.id)
+
+
+def test_a_minute_from_before_the_record_began_is_cited_as_typed(database):
+    board = bodies.create_body(name="Hollingbourne Parish Council")
+    item = agenda.add_item(
+        meeting_id=meetings.create_meeting(body_id=board.id, date="2008-06-02").id,
+        title="Village hall roof",
+    )
+
+    agenda.update_item(item_id=item.id, cited_minute="  Cou/250/07-08 ")
+
+    (entry,) = agenda.list_agenda(item.meeting_id)
+    assert entry.cited_minute == "Cou/250/07-08"
+    assert minute_links.citation_words(entry.cited_minute) == "minute Cou/250/07-08"
+    assert minute_links.citation_words("the minutes of 3 March 2008") == (
+        "the minutes of 3 March 2008"
+    )
+
+
+def test_an_item_follows_up_a_minute_of_the_record_or_cites_one_not_both(database, refused):
+    board = bodies.create_body(name="Board", numbering_next=30)
+    earlier = _published_item(board, "2012-10-01", "Troubled Families")
+    item = agenda.add_item(
+        meeting_id=meetings.create_meeting(body_id=board.id, date="2012-12-17").id,
+        title="Follow-up",
+    )
+    agenda.update_item(item_id=item.id, linked_item_id=earlier.id)
+
+    with refused("follows up a minute in the record or cites one as text, not both"):
+        agenda.update_item(item_id=item.id, cited_minute="Cou/250/07-08")

@@ -233,3 +233,17 @@ def test_find_people_takes_percent_and_underscore_literally(database):
     people.create_person(name="Bob Jones", email="bjones@example.org")
     assert [p.name for p in people.find_people("a_s")] == ["Ann Smith"]
     assert people.find_people("%") == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "title", "name"),
+    [
+        ("Cllr Mrs Paulina Stockell", "Cllr Mrs", "Paulina Stockell"),
+        ("CI Jon Bumpus", "CI", "Jon Bumpus"),
+        ("Dr. Ann Lee", "Dr.", "Ann Lee"),
+        ("Dave Ashdown", "", "Dave Ashdown"),
+        ("Mrs", "", "Mrs"),  # a name is never left empty
+    ],
+)
+def test_titles_typed_in_front_of_a_name_are_taken_off(typed, title, name):
+    assert people.split_title(typed) == (title, name)

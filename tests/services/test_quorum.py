@@ -254,8 +254,8 @@ def test_at_a_time_only_those_arrived_and_not_yet_gone_count(board):
 
 
 def test_a_time_that_is_not_one_is_refused(refused, board):
-    with refused("“3pm” is not a time of day"):
-        meeting_quorum(board.meeting.id, at="3pm")
+    with refused("“teatime” is not a time of day"):
+        meeting_quorum(board.meeting.id, at="teatime")
 
 
 def test_an_unknown_meeting_is_refused(refused, database):

@@ -7,7 +7,7 @@ import io
 
 from pypdf import PdfReader
 
-from desktop_app.documents.minutes_pdf import SIGNATURE_FIELD
+from desktop_app.documents.signature_block import SIGNATURE_FIELD
 from desktop_app.services import signing, verification
 from tests.signing.pdfs import PASSPHRASE, pdffonts, pdfsig
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.errors import ValidationError
-from desktop_app.services import minutes, resolutions
+from desktop_app.services import agenda, minutes, resolutions
 from desktop_app.services.minutes_content import content_sha256
-from desktop_app.storage.models import Minute, MinutesVersion
-from desktop_app.sync.conflicts import open_conflicts, open_count, resolve_conflict
+from desktop_app.storage.models import AgendaItem, Minute, MinutesVersion
+from desktop_app.sync.conflicts import open_conflicts, resolve_conflict
+from desktop_app.sync.run import open_conflict_count
 from tests.signing.record import approve, make_board
 from tests.sync.replicas import laptops
 
@@ -67,7 +68,7 @@ def test_a_change_to_approved_minutes_can_only_be_dismissed(tmp_path):
     clerk.sync()
     with clerk.opened():
         [conflict] = [c for c in open_conflicts() if c.kind == "frozen"]
-        assert open_count() == len(open_conflicts())
+        assert open_conflict_count() == len(open_conflicts())
         with pytest.raises(ValidationError, match="approved"):
             resolve_conflict(conflict.id, keep="theirs")
         resolve_conflict(conflict.id, keep="mine")
@@ -96,3 +97,40 @@ def test_an_issued_pack_is_never_changed_by_sync(tmp_path):
     with clerk.opened():
         assert PackIssue.get_by_id(issue.id).page_count == 12
         assert [c.kind for c in open_conflicts()] == ["frozen"]
+
+
+def test_a_dismissed_change_stays_dismissed_when_more_changes_reach_the_minutes(tmp_path):
+    clerk, officer, board, report_item = _shared_board(tmp_path)
+    with officer.opened():
+        minutes.set_item_notes(item_id=report_item, notes="Too late.")
+    with clerk.opened():
+        approve(board, 0)
+    clerk.sync()
+    officer.sync()
+    with officer.opened():
+        [conflict] = open_conflicts()
+        resolve_conflict(conflict.id, keep="mine")
+    with clerk.opened():  # the chair's brief still changes once the minutes are approved
+        agenda.update_item(item_id=report_item, brief_note="Take this one quickly.")
+    clerk.sync()
+    officer.sync()
+    with officer.opened():
+        assert open_conflicts() == []
+        assert AgendaItem.get_by_id(report_item).brief_note == "Take this one quickly."
+
+
+def test_two_texts_in_conflict_when_the_minutes_were_approved_can_only_be_dismissed(tmp_path):
+    clerk, officer, board, report_item = _shared_board(tmp_path)
+    with clerk.opened():
+        minutes.set_item_notes(item_id=report_item, notes="The clerk's notes.")
+    with officer.opened():
+        minutes.set_item_notes(item_id=report_item, notes="The officer's notes.")
+    officer.sync()
+    clerk.sync()
+    with clerk.opened():
+        approve(board, 0)  # with the two notes still in conflict
+        [conflict] = open_conflicts()
+        assert conflict.kind == "frozen"
+        with pytest.raises(ValidationError, match="approved"):
+            resolve_conflict(conflict.id, keep="theirs")
+        assert Minute.get(Minute.item == report_item).notes == conflict.mine.value

@@ -10,12 +10,13 @@ import time
 
 import pytest
 
+from desktop_app.first_run import ensure_example
 from desktop_app.services import agenda, bodies, meetings, people
 from desktop_app.storage import database as storage
 from desktop_app.storage.database import DatabaseBusy
 from desktop_app.storage.models import AgendaItem, AuditEntry, Body, JournalEntry
-from desktop_app.sync.conflicts import open_conflicts, open_count, resolve_conflict
-from desktop_app.sync.run import sync_now
+from desktop_app.sync.conflicts import open_conflicts, resolve_conflict
+from desktop_app.sync.run import open_conflict_count, sync_now
 from desktop_app.sync.sharing import sharing_state
 from tests.sync.replicas import laptops
 
@@ -57,12 +58,12 @@ def test_two_edits_of_one_text_keep_both_and_the_clerk_chooses(tmp_path):
     assert first.export() == second.export()
     with first.opened():
         [conflict] = open_conflicts()
-        assert open_count() == 1  # as the status bar counts them
+        assert open_conflict_count() == 1  # as the status bar counts them
         record = Body.get_by_id(board.id).venue
         assert {conflict.mine.value, conflict.theirs.value} == {"Village Hall", "Church Rooms"}
         assert conflict.mine.value == record
         resolve_conflict(conflict.id, text="Village Hall (Church Rooms if booked)")
-        assert open_conflicts() == [] and open_count() == 0
+        assert open_conflicts() == [] and open_conflict_count() == 0
     first.sync()
     second.sync()
     with second.opened():
@@ -246,3 +247,19 @@ def test_an_edit_waiting_for_this_windows_own_sync_is_told_so(tmp_path, monkeypa
             done.set()
             syncing.join()
     assert str(refused.value).startswith("The sync with the shared folder under way here kept")
+
+
+def test_two_laptops_that_each_start_with_the_example_share_it_without_conflicts(tmp_path):
+    """As the README's two-laptop steps go: each first start imports the example (approved
+    minutes included) under the same ids; the first syncs find nothing to set aside."""
+    first, second = laptops(tmp_path, 2)
+    for laptop in (first, second):
+        with laptop.opened():
+            assert ensure_example(laptop.folder)
+    reports = [first.sync(), second.sync(), first.sync()]
+    assert [r.conflicts_found for r in reports] == [0, 0, 0]
+    assert [r.skipped for r in reports] == [[], [], []]
+    for laptop in (first, second):
+        with laptop.opened():
+            assert open_conflict_count() == 0 and open_conflicts() == []
+    assert first.export() == second.export()

@@ -139,4 +139,4 @@ def test_a_late_arrival_appears_in_the_record_at_the_item_it_happened(qtbot, win
     attendance.set_times(attendance_id=row.id, arrived="15:10", left="")
     window.select("meeting", board.meeting_id)
     text = window.meeting_page.browser.toPlainText()
-    assert text.index("CI Jon Bumpus arrived at 15:10.") > text.index("Troubled Families")
+    assert text.index("CI Jon Bumpus arrived at 3.10 pm.") > text.index("Troubled Families")

@@ -183,7 +183,7 @@ def test_a_new_body_from_the_keyboard_appears_in_the_tree(qtbot, window, board):
     )
 
     group = bodies.find_body(name="Worklessness Delivery Group")
-    assert group is not None and group.parent_id == board.body_id  # the body selected
+    assert group is not None and group.parent_id is None  # not the body that was selected
     assert window.tree.currentIndex().data() == "Worklessness Delivery Group"
     window.undo_action.trigger()
     assert bodies.find_body(name="Worklessness Delivery Group") is None

@@ -209,7 +209,8 @@ def test_a_bad_period_keeps_the_dialog_open_with_what_was_typed(qtbot, example, 
     window.documents.actions["attendance"].trigger()
     assert seen == [True]
     assert warnings == [
-        "The start of the period, “last spring”, is not a date written as YYYY-MM-DD."
+        "“last spring” is not a date for the start of the period; write it as 25/06/2024, "
+        "25 June 2024 or 2024-06-25."
     ]
 
 

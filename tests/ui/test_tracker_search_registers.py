@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from desktop_app.services import actions, agenda, minutes, resolutions
+from desktop_app.services import actions, agenda, meeting_status, minutes, resolutions
 from ui.action_tracker import ActionTracker
 from ui.registers import RegistersDialog
 
@@ -90,3 +90,32 @@ def test_the_decisions_register_lists_a_resolution(qtbot, window, board):
     qtbot.addWidget(dialog)
     cells = [dialog.decisions.item(0, c).text() for c in range(dialog.decisions.columnCount())]
     assert "That the priorities be agreed." in cells[-1] and cells[3] == "Agreed"
+
+
+def test_the_attendance_record_takes_its_period_as_a_clerk_writes_it(
+    qtbot, window, board, warnings
+):
+    agenda.add_item(meeting_id=board.meeting_id, title="Priorities")
+    agenda.publish_agenda(meeting_id=board.meeting_id)
+    meeting_status.change_status(meeting_id=board.meeting_id, status="held", reason="")
+    dialog = RegistersDialog(window, board.body_id)
+    qtbot.addWidget(dialog)
+
+    def type_date(field, text):
+        field.setFocus()
+        field.selectAll()
+        qtbot.keyClicks(field, text)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    type_date(dialog.since, "1/12/2012")
+    type_date(dialog.until, "31 Dec 2012")
+    assert warnings == []
+    assert [dialog.attendance.item(r, 1).text() for r in range(dialog.attendance.rowCount())] == [
+        "1",
+        "1",
+    ]
+
+    type_date(dialog.until, "31/02/2013")
+    assert warnings == [
+        "“31/02/2013” is not a real date for the end of the period: February 2013 has 28 days."
+    ]

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtGui import QUndoStack
 
 from desktop_app.storage import changes as stored
-from ui.commands.kinds import Kind
+from ui.commands.kinds import PERSON, Kind
 from ui.commands.service_call import perform
 from ui.events import Changes
 
@@ -54,6 +54,42 @@ def create_record(
         return row
 
     return perform(stack, changes, text, apply, lambda: kind.delete(made["id"]))
+
+
+def create_for_person(
+    stack: QUndoStack,
+    changes: Changes,
+    *,
+    text: str,
+    person_id: str | None,
+    new_name: str | None,
+    create: Callable[[str | None], Any],
+    kind: Kind,
+) -> Any:
+    """`create(person_id)` for the person chosen; or, when a name that is no one's was typed
+    (`new_name`), for a new person of that name (titles in front taken off) added in the
+    same step: undo removes both, redo restores both."""
+    if not new_name:
+        return create_record(stack, changes, text=text, create=lambda: create(person_id), kind=kind)
+    from desktop_app.services import people
+
+    made: dict[str, str] = {}
+
+    def apply():
+        if made:
+            PERSON.restore(made["person"])
+            return kind.restore(made["row"])
+        title, name = people.split_title(new_name)
+        person = people.create_person(name=name, title=title)
+        row = create(person.id)
+        made.update(person=person.id, row=row.id)
+        return row
+
+    def revert():
+        kind.delete(made["row"])
+        PERSON.delete(made["person"])
+
+    return perform(stack, changes, f"{text} ({new_name}, a new person)", apply, revert)
 
 
 def delete_record(

@@ -1,0 +1,59 @@
+"""The first start of a new install: the window opens on the example meeting, as the README
+says, not on an empty page."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.storage.database import close_database
+from ui.app import start_window
+from ui.models.body_tree import ID_ROLE, KIND_ROLE
+
+
+@pytest.fixture
+def started(qtbot, tmp_path):
+    """Start the app as `make run` does, on a data folder that does not exist yet."""
+    opened = []
+
+    def start(folder):
+        window = start_window(folder)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        opened.append(window)
+        return window
+
+    yield start
+    for window in opened:
+        window.close()
+    close_database()
+
+
+def test_a_first_start_opens_on_the_example_meeting(started, tmp_path):
+    window = started(tmp_path / "new")
+
+    assert window.pages.currentWidget() is window.meeting_page
+    heading = window.meeting_page.heading.text()
+    assert "Maidstone Locality Board" in heading
+    assert "17 December 2012" in heading
+    current = window.tree.currentIndex()
+    assert current.data(KIND_ROLE) == "meeting"
+    assert current.data(ID_ROLE) == window.meeting_page.record.id
+    assert window.tree.selectionModel().isSelected(current)  # highlighted, not only current
+
+
+def test_the_example_meeting_shows_who_attended(started, tmp_path):
+    window = started(tmp_path / "new")
+    record = window.meeting_page.browser.toPlainText()
+    assert "Simon Alland" in record  # who substituted for CI Jon Bumpus
+    assert "Troubled Families" in record
+
+
+def test_a_later_start_leaves_the_clerk_to_choose(started, tmp_path):
+    folder = tmp_path / "used"
+    started(folder).close()
+    close_database()
+
+    window = started(folder)
+
+    assert window.pages.currentWidget() is window.welcome

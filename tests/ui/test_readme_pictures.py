@@ -1,0 +1,37 @@
+"""`make screenshots` makes every picture the README shows, from the example body."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from ui.readme_pictures import PICTURES, make_pictures
+
+ROOT = Path(__file__).parents[2]
+
+
+def readme_pictures() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"!\[[^\]]*\]\(docs/([^)]+)\.png\)", text)
+
+
+def test_the_readme_shows_exactly_the_pictures_make_screenshots_makes():
+    assert sorted(readme_pictures()) == sorted(PICTURES)
+    assert sorted(p.stem for p in (ROOT / "docs").glob("*.png")) == sorted(PICTURES)
+
+
+def test_make_screenshots_makes_every_picture(qapp, tmp_path):
+    out = tmp_path / "docs"
+
+    made = make_pictures(out, scratch=tmp_path / "scratch")
+
+    assert [p.stem for p in made] == list(PICTURES)
+    sizes = {p.stem: QImage(str(p)).size() for p in made}
+    assert all(not size.isEmpty() for size in sizes.values()), sizes
+    for window in ("meeting", "agenda", "attendance", "live", "minutes", "search", "body"):
+        assert (sizes[window].width(), sizes[window].height()) == (1280, 820), window
+    assert sizes["minutes-pdf"].height() > sizes["minutes-pdf"].width()  # an A4 page upright
+    assert sizes["action-log-pdf"].width() > sizes["action-log-pdf"].height()  # landscape
+    assert not (tmp_path / "scratch").exists()

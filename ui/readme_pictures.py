@@ -1,0 +1,395 @@
+"""`make screenshots`: every picture in the README, made afresh from the example body.
+
+The pictures tell one story on a new install. The clerk's laptop starts with the example
+(the Maidstone Locality Board's meeting of 17 December 2012); papers go on its agenda and the
+pack is issued on 7 December, then reissued with a late paper on 12 December; the window,
+its documents and its dialogs are pictured; an officer's laptop joins through a shared folder
+and changes a minute at the same time as the clerk, and the conflict is pictured; last, the
+board's meeting of 18 March 2013 approves the December minutes and Cllr Garland, who chaired
+it, signs them. Windows are grabbed offscreen; PDF pages are drawn by poppler's pdftoppm.
+Everything is made in a scratch folder, and only the pictures are written to the folder
+given: `python -m ui.readme_pictures docs`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QWidget  # noqa: E402
+
+from ui.screenshot import grab, settle, show_view  # noqa: E402
+
+# Every picture the README shows, by file name in docs/, in the order they are made.
+PICTURES = (
+    "pack-pdf",
+    "pack-issues",
+    "meeting",
+    "agenda",
+    "attendance",
+    "live",
+    "minutes",
+    "search",
+    "body",
+    "tracker",
+    "minutes-pdf",
+    "agenda-pdf",
+    "action-log-pdf",
+    "preview",
+    "conflicts",
+    "signed-minutes",
+    "signed-preview",
+)
+BOARD = "Maidstone Locality Board"
+MEETING, APPROVING = dt.date(2012, 12, 17), dt.date(2013, 3, 18)
+CLERK = ("Sarah Jenkins", "CLERK-LAPTOP")
+OFFICER = ("Tom Ashdown", "OFFICER-LAPTOP")
+PASSPHRASE = "pictures only"
+
+
+def make_pictures(out: Path, *, scratch: Path | None = None) -> list[Path]:
+    """Write every picture in PICTURES into `out`, making the story in `scratch` (removed
+    afterwards); returns the pictures' paths."""
+    from desktop_app.services.signing import KEYS_ENV
+
+    # A fixed place by default, since the window's status bar shows the data folder.
+    scratch = scratch or Path(tempfile.gettempdir()) / "minute-book-pictures"
+    shutil.rmtree(scratch, ignore_errors=True)
+    keys = os.environ.get(KEYS_ENV)
+    os.environ[KEYS_ENV] = str(scratch / "keys")  # the story's keys are not the user's own
+    try:
+        return _Story(scratch, out).tell()
+    finally:
+        from desktop_app.storage.database import close_database
+
+        close_database()
+        shutil.rmtree(scratch, ignore_errors=True)
+        if keys is None:
+            os.environ.pop(KEYS_ENV)
+        else:
+            os.environ[KEYS_ENV] = keys
+
+
+class _Story:
+    def __init__(self, scratch: Path, out: Path):
+        from ui.app import application, start_window
+
+        self.scratch, self.out = scratch, out
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.app = application()
+        self.clerk_folder = scratch / "minute-book"
+        self.window = start_window(self.clerk_folder)  # the first start: the example
+        self.window.resize(1280, 820)
+        self.window.show()  # as at a start: the status bar's sharing line follows
+        settle()
+        _acting(*CLERK)
+        self.made: list[Path] = []
+
+    def tell(self) -> list[Path]:
+        from desktop_app.services import bodies, meetings
+
+        board = bodies.find_body(name=BOARD)
+        self.meeting = meetings.find_meeting(body_id=board.id, date=MEETING)
+        self.board = board
+        self.issue_the_pack()
+        self.picture_the_window()
+        self.picture_the_documents()
+        self.picture_a_conflict()
+        self.approve_and_sign()
+        self.window.close()
+        return self.made
+
+    # -- the pack: papers, a Part II item, an issue and a reissue with a late paper ---------
+
+    def issue_the_pack(self) -> None:
+        from desktop_app.services import agenda, documents, pack_issues
+        from desktop_app.services.pack_issues import latest_issue
+
+        item = self.item("Locality Board Priorities and Performance")
+        _at(dt.datetime(2012, 12, 7, 10, 15))
+        self.attach(item, "Priorities and Performance report", pages=3, author="Chris Inwood")
+        self.attach(item, "Performance appendix", pages=16, author="Chris Inwood")
+        depot = agenda.add_item(
+            meeting_id=self.meeting.id,
+            title="Sale of the Quarrington depot",
+            kind="report",
+            confidential=True,
+            exempt_paragraph="3",
+        )
+        self.attach(depot, "Valuation of the depot", pages=1, author="Zanzibarite")
+        pack_issues.issue_packs(meeting_id=self.meeting.id)
+        _at(dt.datetime(2012, 12, 12, 9, 5))
+        self.attach(item, "Performance dashboard, quarter 3", pages=2, author="Chris Inwood")
+        pack_issues.issue_packs(meeting_id=self.meeting.id)
+        _at(None)
+        documents.extract_missing_texts()
+
+        pack = pack_issues.pack_issue_pdf(latest_issue(self.meeting.id).id)
+        self.pdf_page("pack-pdf", pack, page=_page_starting(pack, "Index"), dpi=70)
+        self.pack_issues_dialog()
+
+    def attach(self, item, title: str, *, pages: int, author: str) -> None:
+        from desktop_app.services.documents import attach_document
+
+        path = self.scratch / f"{title}.pdf"
+        path.write_bytes(_paper(title, author=author, pages=pages))
+        attach_document(item_id=item.id, path=path, title=title, author=author)
+
+    def pack_issues_dialog(self) -> None:
+        from ui.pack_issues_dialog import PackIssuesDialog
+
+        dialog = PackIssuesDialog(
+            self.meeting.id,
+            stack=self.window.undo_stack,
+            changes=self.window.changes,
+            open_issue=lambda entry: None,
+            issue=lambda: None,
+            parent=self.window,
+        )
+        dialog.show()
+        dialog.table.selectRow(1)  # the full pack's second issue: what changed, in bold
+        self.picture("pack-issues", dialog)
+        dialog.close()
+
+    # -- the window --------------------------------------------------------------------------
+
+    def picture_the_window(self) -> None:
+        from ui.action_tracker import ActionTracker
+        from ui.search_panel import SearchPanel
+
+        window = self.window
+        window.refresh()
+        window.select("meeting", self.meeting.id)
+        window.show()
+        self.picture("meeting", window)
+        page = window.meeting_page
+        for view in ("agenda", "attendance", "live"):
+            shown = show_view(window, view)
+            if view == "agenda":
+                page.agenda.table.selectRow(4)  # item 34, with its papers
+            self.picture(view, shown)
+            if shown is not window:
+                shown.close()
+        window.open_item(self.meeting.id, self.item("Troubled Families").id)
+        self.picture("minutes", window)
+        window.open_search()
+        search = window.findChild(SearchPanel)
+        search.box.setText("families")
+        search.run()
+        search.results.setCurrentRow(0)  # the hit the minute shown was opened at
+        self.picture("search", window)
+        search.close()
+        window.select("body", self.board.id)
+        self.picture("body", window)
+        window.open_tracker()
+        tracker = window.findChild(ActionTracker)
+        self.picture("tracker", tracker)
+        tracker.close()
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def picture_the_documents(self) -> None:
+        from desktop_app.documents import catalogue
+
+        target = catalogue.meeting_target(self.meeting.id)
+        minutes = catalogue.document("minutes").render(target.id)
+        self.pdf_page("minutes-pdf", minutes, page=1, dpi=96)
+        self.pdf_page("agenda-pdf", catalogue.document("agenda").render(target.id), page=1, dpi=70)
+        register = catalogue.body_target(self.board.id, date=dt.date.today())
+        actions = catalogue.document("actions").render(register.id)
+        self.pdf_page("action-log-pdf", actions, page=1, dpi=96)
+        self.preview("preview", minutes, size=(1000, 820), last_page=False)
+
+    def preview(self, name: str, data: bytes, *, size: tuple[int, int], last_page: bool) -> None:
+        from ui.pdf_preview import PdfPreview
+
+        preview = PdfPreview(
+            data,
+            title="Minutes",
+            file_name=f"{MEETING.isoformat()} {BOARD} minutes.pdf",
+            parent=self.window,
+        )
+        preview.resize(*size)
+        preview.show()
+        settle()
+        if last_page:
+            preview.go_to(preview.page_count() - 1)
+        self.picture(name, preview)
+        preview.close()
+
+    # -- sharing -------------------------------------------------------------------------------
+
+    def picture_a_conflict(self) -> None:
+        """The officer's laptop joins through a shared folder (its first sync brings the
+        record); the clerk and the officer each add to the overview of minute 35 before
+        seeing the other's change. The clerk keeps hers once the conflict is pictured."""
+        from desktop_app.services import minutes
+        from desktop_app.storage.database import close_database, open_database
+        from desktop_app.sync.conflicts import open_conflicts, resolve_conflict
+        from desktop_app.sync.run import sync_now
+        from ui.conflicts_dialog import ConflictsDialog
+
+        share = self.scratch / "share"
+        share.mkdir()
+        item = self.item("Kent Commissioning Plan")
+        overview = minutes.minute_of(item.id).overview
+        sync_now(share)
+        close_database()
+        open_database(self.scratch / "officer")
+        _acting(*OFFICER)
+        sync_now(share)
+        minutes.update_minute(
+            item_id=item.id,
+            overview=f"{overview} Places in the Maidstone primary schools are to be reviewed "
+            "again in the spring.",
+        )
+        sync_now(share)
+        close_database()
+        open_database(self.clerk_folder)
+        _acting(*CLERK)
+        minutes.update_minute(
+            item_id=item.id,
+            overview=f"{overview} The Board asked for the figures by ward at its next meeting.",
+        )
+        sync_now(share)
+        dialog = ConflictsDialog(
+            stack=self.window.undo_stack, changes=self.window.changes, parent=self.window
+        )
+        dialog.show()
+        dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
+        self.picture("conflicts", dialog)
+        dialog.close()
+        for conflict in open_conflicts():
+            resolve_conflict(conflict.id, keep="mine")
+
+    # -- approval and signing ------------------------------------------------------------------
+
+    def approve_and_sign(self) -> None:
+        """The board meets on 18 March 2013 with Cllr Garland in the chair; it approves the
+        December minutes, and he signs them that afternoon with a key made that day."""
+        from desktop_app.documents import catalogue
+        from desktop_app.services import agenda, attendance, meetings, minutes_versions, signing
+        from desktop_app.services.agenda_publishing import publish_agenda
+        from desktop_app.services.meeting_status import change_status
+        from desktop_app.storage.models import Person
+
+        march = meetings.create_meeting(
+            body_id=self.board.id, date=APPROVING, start_time="14:30", end_time="16:30"
+        )
+        item = agenda.add_item(meeting_id=march.id, title="Minutes", kind="previous minutes")
+        publish_agenda(meeting_id=march.id)
+        change_status(meeting_id=march.id, status="held")
+        garland = Person.get(Person.key == "garland")
+        attendance.mark_attendance(meeting_id=march.id, person_id=garland.id, status="present")
+        attendance.set_chair(meeting_id=march.id, person_id=garland.id)
+        minutes_versions.approve(meeting_id=self.meeting.id, at_item_id=item.id)
+        signed_at = dt.datetime(2013, 3, 18, 16, 45, tzinfo=dt.UTC)
+        _, key = signing.create_signer(
+            person_id=garland.id, passphrase=PASSPHRASE, now=signed_at - dt.timedelta(hours=2)
+        )
+        signing.sign_minutes(
+            meeting_id=self.meeting.id, key_path=key, passphrase=PASSPHRASE, now=lambda: signed_at
+        )
+        signed = catalogue.minutes_as_kept(self.meeting.id)
+        self.pdf_page("signed-minutes", signed, page=_page_count(signed), dpi=80)
+        self.preview("signed-preview", signed, size=(900, 1000), last_page=True)
+
+    # -- the pictures ---------------------------------------------------------------------------
+
+    def item(self, title_starts: str):
+        from desktop_app.storage.models import AgendaItem
+
+        return (
+            AgendaItem.live()
+            .where(AgendaItem.meeting == self.meeting.id, AgendaItem.title.startswith(title_starts))
+            .get()
+        )
+
+    def picture(self, name: str, widget: QWidget) -> None:
+        path = self.out / f"{name}.png"
+        grab(widget, path)
+        self.made.append(path)
+
+    def pdf_page(self, name: str, data: bytes, *, page: int, dpi: int) -> None:
+        """Page `page` (from 1) of the PDF, drawn by pdftoppm at `dpi`."""
+        source = self.scratch / f"{name}.pdf"
+        source.write_bytes(data)
+        path = self.out / f"{name}.png"
+        subprocess.run(
+            ["pdftoppm", "-png", "-singlefile", "-r", str(dpi), "-f", str(page), "-l", str(page)]
+            + [str(source), str(path.with_suffix(""))],
+            check=True,
+            timeout=120,
+        )
+        self.made.append(path)
+
+
+def _acting(actor: str, machine: str) -> None:
+    """Who makes the changes from here on, and on which machine (what Conflicts… shows)."""
+    from desktop_app.storage.database import context
+
+    context().actor, context().machine = actor, machine
+
+
+def _at(moment: dt.datetime | None) -> None:
+    """Stop the clock at `moment` (UTC) for the changes that follow, or let it run again."""
+    from desktop_app.clock import wall_ms
+    from desktop_app.storage.database import context
+
+    stamp = None if moment is None else int(moment.replace(tzinfo=dt.UTC).timestamp() * 1000)
+    context().now_ms = wall_ms if stamp is None else (lambda: stamp)
+
+
+def _paper(title: str, *, author: str, pages: int) -> bytes:
+    """A report of `pages` pages, as an officer would send one: a title, the author, text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=True)
+    width, height = A4
+    for number in range(1, pages + 1):
+        pdf.setFont("Helvetica-Bold", 16)
+        pdf.drawString(72, height - 90, title)
+        pdf.setFont("Helvetica", 11)
+        pdf.drawString(72, height - 112, f"{author} · page {number} of {pages}")
+        for line in range(30):
+            pdf.drawString(
+                72,
+                height - 150 - line * 18,
+                "The figures for the quarter, the measures against their targets and the risks.",
+            )
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def _page_count(data: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+def _page_starting(data: bytes, heading: str) -> int:
+    """The first page (from 1) whose text starts with `heading`."""
+    from pypdf import PdfReader
+
+    for number, page in enumerate(PdfReader(io.BytesIO(data)).pages, start=1):
+        if any(line.strip() == heading for line in page.extract_text().splitlines()[:3]):
+            return number
+    raise ValueError(f"no page starts with {heading}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("Usage: python -m ui.readme_pictures FOLDER")
+    for made in make_pictures(Path(sys.argv[1])):
+        print(f"Wrote {made}")
