@@ -93,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument("--date", metavar="YYYY-MM-DD", help="show its meeting on this date")
     command.add_argument(
         "--view",
-        choices=("record", "agenda", "attendance", "interests", "minutes", "live"),
+        choices=("record", "agenda", "attendance", "interests", "minutes", "reports", "live"),
         default="record",
         help="the meeting's tab to show, or its live mode",
     )

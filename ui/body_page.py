@@ -75,6 +75,10 @@ class BodyPage(QWidget):
         details_layout = QVBoxLayout(details)
         details_layout.addWidget(form)
         details_layout.addWidget(self.template_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.report_template_button = QPushButton(icon("paper"), "Report template…")
+        self.report_template_button.setObjectName("reportTemplate")
+        self.report_template_button.clicked.connect(self.edit_report_template)
+        details_layout.addWidget(self.report_template_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.members = MembersModel(self)
         self.table = QTableView()
@@ -144,6 +148,12 @@ class BodyPage(QWidget):
     def edit_template(self) -> None:
         if self.body_id:
             template_dialog(self, self._stack, self._changes, self.body_id).exec()
+
+    def edit_report_template(self) -> None:
+        if self.body_id:
+            from ui.report_template_dialog import ReportTemplateDialog
+
+            ReportTemplateDialog(self, self._stack, self._changes, self.body_id).exec()
 
     def add_member(self) -> None:
         if not self.body_id:

@@ -32,6 +32,7 @@ from ui.interests_view import InterestsView
 from ui.live_meeting import LiveMeeting
 from ui.minute_editor import MinuteEditor
 from ui.record_dialog import RecordDialog
+from ui.report_editor import ReportEditor
 from ui.signature_badge import SignatureBadge
 
 STYLE = """
@@ -91,6 +92,7 @@ class MeetingPage(QWidget):
         self.attendance = AttendanceView(stack, changes)
         self.interests = InterestsView(stack, changes)
         self.minutes = MinuteEditor(stack, changes)
+        self.reports = ReportEditor(stack, changes)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("meetingTabs")
         self.tabs.setAccessibleName("Parts of the meeting")
@@ -99,6 +101,7 @@ class MeetingPage(QWidget):
         self.tabs.addTab(self.attendance, icon("attendance"), "Attendance")
         self.tabs.addTab(self.interests, icon("interest"), "Interests")
         self.tabs.addTab(self.minutes, icon("edit"), "Minutes")
+        self.tabs.addTab(self.reports, icon("paper"), "Reports")
         self.tabs.currentChanged.connect(lambda _: self._load_tab())
         self.live: LiveMeeting | None = None
         layout = QVBoxLayout(self)

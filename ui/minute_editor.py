@@ -40,6 +40,7 @@ from desktop_app.services import (
     resolutions,
     voting,
 )
+from desktop_app.services.reports.workflow import offered_recommendations
 from ui.action_dialogs import action_dialog, progress_dialog
 from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record
@@ -97,6 +98,11 @@ class MinuteEditor(QWidget):
         self.noted_button.clicked.connect(self.mark_noted)
         self.approve_button = QPushButton(icon("meeting done"), "Approve the previous minutes")
         self.approve_button.clicked.connect(self.approve_previous)
+        # The recommendations of the item's approved report, as those put (issue 15).
+        self.offer_button = QPushButton(icon("paper"), "Use the report's recommendations")
+        self.offer_button.setObjectName("offerRecommendations")
+        self.offer_button.setToolTip("Put the approved report's recommendations to the meeting")
+        self.offer_button.clicked.connect(self.use_report_recommendations)
 
         # On the "date of next meeting" item: the date as a date, and the meeting made from it.
         self.next_date = QLineEdit()
@@ -186,6 +192,7 @@ class MinuteEditor(QWidget):
         page_layout = QVBoxLayout(page)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.offer_button)
         top.addWidget(self.noted_button)
         top.addWidget(self.approve_button)
         page_layout.addLayout(versions_row)
@@ -302,6 +309,8 @@ class MinuteEditor(QWidget):
             value = getattr(text, name)
             box.set_text("\n".join(value) if name in LISTS else value)
         self.noted_button.setVisible(entry.kind in ("information", "report", "paper"))
+        offered = offered_recommendations(entry.id)
+        self.offer_button.setVisible(bool(offered) and offered != list(text.recommendations))
         self.approve_button.setVisible(entry.kind == "previous minutes")
         self.resolution_list.clear()
         for resolution in resolutions.list_resolutions(entry.id):
@@ -362,6 +371,20 @@ class MinuteEditor(QWidget):
             "field": name,
         }
         self._changes.typed.emit(target, _stored(name, text))
+
+    def use_report_recommendations(self) -> None:
+        """Record the approved report's recommendations as those put to the meeting."""
+        item_id = self.item_id
+        if item_id is None:
+            return
+        self.commit_all()
+        before = list(minutes.minute_of(item_id).recommendations)
+        offered = offered_recommendations(item_id)
+        self._undoable(
+            "Minute: the report's recommendations",
+            lambda: minutes.update_minute(item_id=item_id, recommendations=offered),
+            lambda: minutes.update_minute(item_id=item_id, recommendations=before),
+        )
 
     def commit_all(self) -> None:
         """Save any typing not yet saved (before changing item, meeting or tab)."""

@@ -37,11 +37,13 @@ PICTURES = (
     "attendance",
     "live",
     "minutes",
+    "reports",
     "search",
     "body",
     "tracker",
     "minutes-pdf",
     "agenda-pdf",
+    "report-pdf",
     "action-log-pdf",
     "preview",
     "conflicts",
@@ -180,6 +182,10 @@ class _Story:
                 shown.close()
         window.open_item(self.meeting.id, self.item("Troubled Families").id)
         self.picture("minutes", window)
+        # The example's report of seed 003 on item 34, submitted for approval.
+        page.tabs.setCurrentWidget(page.reports)
+        page.reports.select_item(self.item("Locality Board Priorities").id)
+        self.picture("reports", window)
         window.open_search()
         search = window.findChild(SearchPanel)
         search.box.setText("families")
@@ -198,11 +204,15 @@ class _Story:
 
     def picture_the_documents(self) -> None:
         from desktop_app.documents import catalogue
+        from desktop_app.documents.report_pdf import render_report
+        from desktop_app.services.reports.writing import report_of_item
 
         target = catalogue.meeting_target(self.meeting.id)
         minutes = catalogue.document("minutes").render(target.id)
         self.pdf_page("minutes-pdf", minutes, page=1, dpi=96)
         self.pdf_page("agenda-pdf", catalogue.document("agenda").render(target.id), page=1, dpi=70)
+        report = report_of_item(self.item("Locality Board Priorities").id)
+        self.pdf_page("report-pdf", render_report(report.id), page=1, dpi=70)
         register = catalogue.body_target(self.board.id, date=dt.date.today())
         actions = catalogue.document("actions").render(register.id)
         self.pdf_page("action-log-pdf", actions, page=1, dpi=96)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from string import ascii_uppercase
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -141,7 +140,7 @@ def load_report_facts(report_id: str) -> ReportFacts:
         exempt_paragraph=_paragraph_of(item),
         report=writing.get_report(row.id),
         appendices=[
-            Appendix(appendix_letter(n), paper.title, paper.confidential or part_two)
+            Appendix(sections.appendix_letter(n), paper.title, paper.confidential or part_two)
             for n, paper in enumerate(papers)
         ],
     )
@@ -290,13 +289,6 @@ _SECTIONS = {
     sections.IMPLICATIONS_SECTION: _implications,
     sections.APPENDICES_SECTION: _appendices,
 }
-
-
-def appendix_letter(index: int) -> str:
-    """A, B, … Z, then AA, AB …: more than 26 appendices is rare, never impossible."""
-    if index < len(ascii_uppercase):
-        return ascii_uppercase[index]
-    return appendix_letter(index // len(ascii_uppercase) - 1) + ascii_uppercase[index % 26]
 
 
 def _paragraph_of(item: AgendaItem) -> str:

@@ -1,7 +1,7 @@
 """The search index: its tables, the triggers that keep it in step with the rows, and the
 same entries written for many rows at once (migration 0004 made them). It covers item
 titles, minutes, resolutions, actions, action notes, the text of attached reports and of
-the reports written in the app (added by migration 0013, with their table).
+the reports written in the app (added with their table, migrations/*_reports.py).
 
 - `search_entry` holds one row of searchable text per source row: its kind and row id, and
   where it belongs (item, meeting, body, meeting date; an action note also its action).

@@ -10,11 +10,12 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from desktop_app.documents.archive_pdf import render_archive
 from desktop_app.documents.pack_pdf import render_pack
-from desktop_app.documents.report_pdf import appendix_letter, render_report
+from desktop_app.documents.report_pdf import render_report
 from desktop_app.services import agenda, documents
 from desktop_app.services.reports import workflow, writing
-from desktop_app.services.reports.sections import IMPLICATIONS
+from desktop_app.services.reports.sections import IMPLICATIONS, appendix_letter
 from tests.documents.conftest import SECRET_PAPER, make_report
 from tests.documents.test_registers_pdf import embedded_only
 from tests.services.reports.seed import (
@@ -200,3 +201,9 @@ def test_appendices_are_lettered_past_z():
         "AZ",
         "BA",
     ]
+
+
+def test_the_meeting_archive_holds_the_approved_report(seed):
+    approve(seed)
+    text = flat(render_archive(seed.meeting_id))
+    assert "3.5 The Local Strategic Partnership was dissolved in September 2011" in text

@@ -57,6 +57,14 @@ FLAGS = tuple(f"{key}_relevant" for key, _ in IMPLICATIONS)
 EDITABLE = (*TEXTS, "report_of_id", *FLAGS)
 
 
+def appendix_letter(index: int) -> str:
+    """A, B, … Z, then AA, AB …: more than 26 appendices is rare, never impossible."""
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    if index < len(letters):
+        return letters[index]
+    return appendix_letter(index // len(letters) - 1) + letters[index % len(letters)]
+
+
 def relevant_flag(implication: str) -> str:
     return f"{implication}_relevant"
 
