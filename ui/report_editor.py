@@ -151,6 +151,7 @@ class ReportEditor(QWidget):
         page_layout.addWidget(self.editor)
         page_layout.addStretch()
         scroll = QScrollArea()
+        scroll.setAccessibleName("Report sections")
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(page)

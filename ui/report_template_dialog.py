@@ -62,6 +62,7 @@ class ReportTemplateDialog(QDialog):
         wording = QWidget()
         wording.setLayout(worded)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Template sections")
         scroll.setWidgetResizable(True)
         scroll.setWidget(wording)
         box = QDialogButtonBox(
