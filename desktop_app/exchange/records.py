@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.exchange.links import MeetingRef, MinuteRef
+from desktop_app.services.reports import sections as report_sections
 from desktop_app.services.reports.templates import STANDARD as STANDARD_REPORT_TEMPLATE
 from desktop_app.services.reports.templates import ReportTemplate
 from desktop_app.vocabulary import ITEM_KINDS
@@ -128,14 +129,8 @@ REPORT_FIELDS = (
     "title",
     "report_of",
     "report_of_role",
-    "introduction",
-    "recommendations",
-    "reasons",
-    "alternatives",
-    "impact",
-    "risk",
-    "implications",
-    "background",
+    # The report's sections in their printed order (appendices are the item's other papers).
+    *(name for name in report_sections.ORDER if name != report_sections.APPENDICES_SECTION),
     "state",
     "submitted_at",
     "approved_by",
