@@ -1,6 +1,6 @@
-"""What an agenda item holds besides its own row: its minute, resolutions and their named
-votes, papers, actions and their progress notes, and declarations made on it. Deleting the
-item hides them all, so the delete records each of them with the stamp of its newest
+"""What an agenda item holds besides its own row: its sub-items, its minute, resolutions and
+their named votes, papers, actions and their progress notes, and declarations made on it.
+Deleting the item hides them all, so the delete records each of them with the stamp of its newest
 change; sync then tells an edit made elsewhere meanwhile from one the deleter saw
 (sync/derived.py).
 """
@@ -13,6 +13,7 @@ from collections.abc import Collection
 from desktop_app.storage.changes import SEEN
 from desktop_app.storage.models import (
     Action,
+    AgendaItem,
     ActionNote,
     Declaration,
     Document,
@@ -23,6 +24,9 @@ from desktop_app.storage.models import (
 
 # (model, how a row names its item: through its own column, or its resolution's or action's)
 _UNDER = (
+    # A sub-item made, moved in or brought back elsewhere while its parent was deleted
+    # would be live but shown nowhere: it is work the delete hid, as a minute is.
+    (AgendaItem, AgendaItem.parent, None),
     (Minute, Minute.item, None),
     (Resolution, Resolution.item, None),
     (Document, Document.item, None),

@@ -254,8 +254,11 @@ def _on_item(pick: int, step, **values) -> None:
 
 
 def texts_under(item: AgendaItem) -> list[str]:
-    """The texts shown with an item: its title, minute, resolutions and papers."""
+    """The texts shown with an item: its title, minute, resolutions and papers, and those
+    of its live sub-items (a restore of the item shows them again)."""
     texts = [item.title]
+    for sub_item in AgendaItem.live().where(AgendaItem.parent == item.id):
+        texts += texts_under(sub_item)
     for minute in Minute.live().where(Minute.item == item.id):
         texts += [minute.notes, minute.overview, minute.decision]
         texts += json.loads(minute.key_points) + json.loads(minute.recommendations)

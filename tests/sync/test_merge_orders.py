@@ -306,3 +306,34 @@ def test_an_edit_the_delete_never_saw_is_kept_though_the_deleter_moved_the_item_
 
     assert [item["title"] for item in _items_of(record)] == ["Parks"]
     assert [(kind, theirs) for kind, _field, _mine, theirs in conflicts] == [("deleted", "None")]
+
+
+def test_a_sub_item_added_while_its_item_was_deleted_elsewhere_keeps_the_delete_aside(tmp_path):
+    shared = _share(tmp_path, _item)
+    with shared.right.opened():
+        agenda.delete_item(item_id=shared.made.id)
+    for adder in (shared.behind, shared.ahead):  # made before the delete, and after it
+        with adder.opened():
+            agenda.add_item(
+                meeting_id=shared.made.meeting_id,
+                title=f"Play areas ({adder.folder.name})",
+                parent_id=shared.made.id,
+            )
+    delete, early, late = (shared.since(lp) for lp in (shared.right, shared.behind, shared.ahead))
+
+    record, conflicts = _outcome(
+        tmp_path, [shared.base, delete, early, late], [shared.base, late, early, delete]
+    )
+
+    assert _items_of(record) == []
+    assert [(kind, theirs) for kind, _field, _mine, theirs in conflicts] == [("deleted", "None")]
+    for laptop in (shared.right, shared.behind, shared.ahead, shared.right):
+        laptop.sync()
+    with shared.right.opened():  # the clerk keeps the item: what was added under it is back
+        [conflict] = open_conflicts()
+        resolve_conflict(conflict.id, keep="theirs")
+        assert sorted(row.title for row in AgendaItem.live()) == [
+            "Budget",
+            "Play areas (laptop-0)",
+            "Play areas (laptop-2)",
+        ]
