@@ -289,10 +289,13 @@ def content_changed_since_approval(meeting_id: str) -> bool:
 
 
 def _latest(meeting_id: str) -> MinutesVersion | None:
-    return (
+    """The version the meeting's status follows: the approval in force, which a version
+    circulated meanwhile on another laptop cannot undo, else the highest numbered. Two
+    laptops can each make a version of one number: every laptop picks the same."""
+    return freeze.approved_version(meeting_id) or (
         MinutesVersion.live()
         .where(MinutesVersion.meeting == meeting_id)
-        .order_by(MinutesVersion.version.desc())
+        .order_by(MinutesVersion.version.desc(), MinutesVersion.id.desc())
         .first()
     )
 

@@ -337,3 +337,25 @@ def test_a_sub_item_added_while_its_item_was_deleted_elsewhere_keeps_the_delete_
             "Play areas (laptop-0)",
             "Play areas (laptop-2)",
         ]
+
+
+def test_minutes_circulated_on_one_laptop_while_approved_on_another_stay_approved(tmp_path):
+    """Each laptop makes version 1: the approval in force sets the status in any order."""
+    shared = _share(tmp_path, lambda: make_board(2))
+    with shared.right.opened():
+        minutes_versions.circulate(meeting_id=shared.made.meetings[0].id)
+    for laptop in (shared.behind, shared.ahead):  # approved before it, and after it
+        with laptop.opened():
+            approve(shared.made, 0)
+    circulated, early, late = (
+        shared.since(lp) for lp in (shared.right, shared.behind, shared.ahead)
+    )
+
+    record, _conflicts = _outcome(
+        tmp_path,
+        [shared.base, circulated, early, late],
+        [shared.base, late, early, circulated],
+        [shared.base + early + circulated + late],  # a journal replayed at once
+    )
+
+    assert record["bodies"][0]["meetings"][0]["status"] == "minutes approved"
