@@ -1,7 +1,8 @@
 """Importing a `minute-book/1` file: all or nothing, and idempotent.
 
 The whole file is checked first (reading.py); then every row is written in one
-transaction through `changes.create`/`changes.update`, so each is journalled and audited.
+transaction, journalled and audited: new rows as a sync writes what arrives
+(sync/made_here.py), changes to rows already here through `changes.update`.
 Rows are matched to what is already here by natural keys (a person by `key`, a meeting by
 body, date and start, an item by meeting, parent and place in the list, ...), and only
 fields whose value differs are written: importing the same file twice changes nothing.
@@ -73,6 +74,7 @@ from desktop_app.storage.models import (
     Synced,
     db,
 )
+from desktop_app.sync.made_here import NewRows
 
 
 def import_file(path: Path, *, namespace: uuid.UUID | None = None) -> ImportSummary:
@@ -118,6 +120,8 @@ class _Applier:
         self.appointed: AppointmentLinks = appointed
         self.namespace: uuid.UUID | None = namespace  # see key_of
         self.created_ids: set[str] = set()
+        # Rows made, written together before anything reads them back (`write_new`).
+        self.new_rows = NewRows(by="import")
         self.updated_ids: set[str] = set()
         self.restored_ids: set[str] = set()
         # The items of the body being applied, with their meetings, for link_items.
@@ -160,10 +164,12 @@ class _Applier:
                 email=person.email,
                 phone=person.phone,
             )
+        self.new_rows.write()
         apply_signers(self, record.signers)
         ordered = _parents_first(record.bodies)
         for body in ordered:
             self.apply_body(body)
+        self.new_rows.write()
         for body in ordered:
             self.refuse_circle(body)
         body_rows = [self.bodies[body.name.casefold()] for body in ordered]
@@ -173,6 +179,7 @@ class _Applier:
             self.placed, self.meeting_refs, self.approvals = [], [], []
             for meeting in body.meetings:
                 self.apply_meeting(body, meeting)
+            self.new_rows.write()
             self.link_meetings(body_row)
             # After all the body's meetings, so an item may link to one later in the file.
             self.link_items(body_row)
@@ -180,6 +187,7 @@ class _Applier:
             refuse_repeated_numbers(self, body, body_row)
         # Once every resolution has its key (an appointment may be made by another body).
         self.appointed.write(self)
+        self.new_rows.write()
         # Once every membership and attendance is written, appointments' included.
         check_votes(self)
         for body, before in zip(ordered, signed, strict=True):
@@ -211,16 +219,21 @@ class _Applier:
             and _id is not None
             and (_under is None or _under.id not in self.created_ids)
         ):
-            row = model.get_or_none(model.id == _id)
+            row = self.new_rows.holds(_id) or model.get_or_none(model.id == _id)
             if row is not None and row.deleted_at is not None:
                 changes.restore(row)
                 self.restored_ids.add(row.id)
         if row is None:
             create = dict(_create or {}, **({} if _id is None else {"id": _id}))
-            row = changes.create(model, **create, **values)
+            row = self.new_rows.make(model, **create, **values)
             self.created_ids.add(row.id)
             self.summary.created[plural] += 1
         else:
+            # A change to a row made by this import is its own journal entry, as when it was
+            # made by hand: what the meeting's status was when a version was made is read
+            # from the journal.
+            if self.new_rows.holds(row.id):
+                self.new_rows.write()
             changed = changes.update(row, **values) or row.id in self.restored_ids
             if changed and row.id not in self.created_ids | self.updated_ids:
                 self.updated_ids.add(row.id)

@@ -46,11 +46,12 @@ def utc_now() -> str:
     )
 
 
-def next_stamp() -> str:
+def next_stamp(*, kept: bool = True) -> str:
     """The next clock stamp, persisted so it never goes backwards across restarts.
 
     The stored stamp is read once per transaction (the transaction remembers the last one
-    it gave); a sync applying thousands of rows must not read it for each."""
+    it gave); a sync applying thousands of rows must not read it for each. With `kept`
+    False it is not written yet: a writer of many rows calls keep_stamp once."""
     ctx = context()
     transaction = _outermost()
     last = getattr(transaction, "last_stamp", None)
@@ -58,9 +59,17 @@ def next_stamp() -> str:
         row = LocalSetting.get_or_none(LocalSetting.key == "hlc")
         last = Stamp.parse(row.value) if row else None
     stamp = tick(last, ctx.device_id, ctx.now_ms)
-    LocalSetting.replace(key="hlc", value=str(stamp)).execute()
     transaction.last_stamp = stamp
+    if kept:
+        keep_stamp()
     return str(stamp)
+
+
+def keep_stamp() -> None:
+    """Write the last stamp the transaction gave to the stored clock."""
+    stamp = getattr(_outermost(), "last_stamp", None)
+    if stamp is not None:
+        LocalSetting.replace(key="hlc", value=str(stamp)).execute()
 
 
 def observe_stamp(remote: Stamp) -> None:
@@ -112,7 +121,7 @@ def current(row: Synced, names) -> dict[str, Any]:
 def create(model: type[RowT], **values: Any) -> RowT:
     """Insert a new synced row (with `id` if given, else a fresh UUID)."""
     _check_transaction()
-    values = _by_field(model, values)
+    values = by_field(model, values)
     now, stamp = utc_now(), next_stamp()
     row = model(created_at=now, updated_at=now, hlc=stamp, base_hlc=stamp, stamps="{}", **values)
     row.save(force_insert=True)
@@ -125,7 +134,7 @@ def create(model: type[RowT], **values: Any) -> RowT:
 def update(row: RowT, **values: Any) -> bool:
     """Write only the fields whose value changes; returns False when nothing did."""
     _check_transaction()
-    values = _by_field(type(row), values)
+    values = by_field(type(row), values)
     changed = {
         name: value
         for name, value in values.items()
@@ -232,7 +241,7 @@ def _write(
 _TOUCHED = ("updated_at", "hlc", "stamps")
 
 
-def _by_field(model: type[Synced], values: dict[str, Any]) -> dict[str, Any]:
+def by_field(model: type[Synced], values: dict[str, Any]) -> dict[str, Any]:
     # Services speak of `body_id`; peewee's field is `body`. Both name the same column.
     return {model._meta.combined[name].name: value for name, value in values.items()}
 

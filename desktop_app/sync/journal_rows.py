@@ -32,8 +32,9 @@ JOURNAL_COLUMNS = (
 )
 
 
-def record_applied(applied: list[dict], origin: str) -> None:
-    """Each change applied into the journal (with where it came from) and the audit log."""
+def record_applied(applied: list[dict], origin: str, *, by: str = "sync") -> None:
+    """Each change applied into the journal (with where it came from: "" for changes made
+    here, which are shared) and the audit log, where `by` says what wrote them."""
     names = JOURNAL_COLUMNS
     entries = [
         (
@@ -55,10 +56,10 @@ def record_applied(applied: list[dict], origin: str) -> None:
         for change in applied
     ]
     _insert_many(JournalEntry, names, entries)
-    _insert_dicts(AuditEntry, _audit(applied, origin))
+    _insert_dicts(AuditEntry, _audit(applied, origin or "this machine", by))
 
 
-def _audit(applied: list[dict], origin: str) -> list[dict]:
+def _audit(applied: list[dict], origin: str, by: str) -> list[dict]:
     """One audit entry for the changes of one kind to one table by one person on one
     machine: who made them and where is the audit log's to say, each change is the
     journal's. An entry a change cost as much as its journal entry (bench/)."""
@@ -79,7 +80,7 @@ def _audit(applied: list[dict], origin: str) -> list[dict]:
                 "at": max(change["at"] for change in group),
                 "actor": actor,
                 "machine": machine,
-                "action": f"sync {action}",
+                "action": f"{by} {action}",
                 "table_name": table,
                 "row_id": group[0]["row"] if len(group) == 1 else "",
                 "summary": what[:400],
