@@ -109,11 +109,15 @@ def add_partner(*, action_id: str, organisation_id: str) -> PlanPartner:
     with db.atomic():
         return natural_ids.put(
             PlanPartner,
-            natural_ids.natural_id(f"plan-partner:{action.id}:{organisation.id}"),
+            partner_id(action.id, organisation.id),
             action=action.id,
             organisation=organisation.id,
             position=0 if last is None else last + 1,
         )
+
+
+def partner_id(action_id: str, organisation_id: str) -> str:
+    return natural_ids.natural_id(f"plan-partner:{action_id}:{organisation_id}")
 
 
 def remove_partner(*, partner_id: str) -> None:
