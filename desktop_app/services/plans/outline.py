@@ -440,3 +440,33 @@ def _outlines_in(body_id: str, first: dt.date) -> list[PlanOutline]:
         (Plan.body == body_id) & (Plan.starts <= quarter_end(first)) & (Plan.ends >= first)
     )
     return [plan_outline(plan.id) for plan in plans.order_by(Plan.starts, Plan.title)]
+
+
+def where_in_plan(kind: str, row_id: str) -> str | None:
+    """Where a plan's row sits, as a search hit names it ("Plan", "Priority 1", "1a"), or
+    None when it or a row above it (its plan aside) has been deleted. `kind` is its table."""
+    models = {
+        "plan": Plan,
+        "plan_priority": PlanPriority,
+        "plan_outcome": PlanOutcome,
+        "plan_action": PlanAction,
+        "plan_measure": PlanMeasure,
+        "plan_progress": PlanProgress,
+    }
+    row = _live(models[kind], row_id)
+    if row is None or kind == "plan":
+        return None if row is None else "Plan"
+    if isinstance(row, PlanProgress):
+        row = _live(PlanAction, row.__data__["action"])
+    if isinstance(row, PlanAction):
+        row = _live(PlanOutcome, row.__data__["outcome"])
+    if isinstance(row, PlanOutcome):
+        priority = _live(PlanPriority, row.__data__["priority"])
+        return None if priority is None else f"{priority.number}{row.letter}"
+    if isinstance(row, PlanMeasure):
+        row = _live(PlanPriority, row.__data__["priority"])
+    return None if row is None else f"Priority {row.number}"
+
+
+def _live(model, row_id: str):
+    return model.live().where(model.id == row_id).first()
