@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton
 
 from desktop_app.services.plans import outline, plans
 from desktop_app.storage.models import PlanAction, PlanReading
@@ -160,3 +160,38 @@ def test_a_target_before_the_plan_starts_is_refused_and_the_form_kept(qtbot, edi
     ]
     assert kept == [(True, "Stakeholder event")]
     assert PlanAction.select().count() == 1
+
+
+def test_a_meetings_action_is_linked_from_the_tracker_and_shown_in_the_plan(
+    qtbot, window, board, editor
+):
+    from desktop_app.services import actions as meeting_actions
+    from desktop_app.services import agenda
+    from ui.action_tracker import ActionTracker
+
+    make_plan(qtbot, editor)
+    item = agenda.add_item(meeting_id=board.meeting_id, title="Early years")
+    meeting_actions.add_action(item_id=item.id, text="Report on support for families")
+    tracker = ActionTracker(window.undo_stack, window.changes, window)
+    qtbot.addWidget(tracker)
+    tracker.table.selectRow(0)
+
+    def pick(dialog):
+        combo = dialog.widgets["plan_action_id"]
+        combo.setCurrentIndex(
+            combo.findText(
+                "Community Development Strategy, 1a: Increase targeted support for families"
+            )
+        )
+        press_ok(qtbot, dialog)
+
+    in_dialog(pick)
+    qtbot.mouseClick(tracker.findChild(QPushButton, "linkPlanAction"), Qt.MouseButton.LeftButton)
+    assert tracker.serves.text() == (
+        "Serves the plan's action Community Development Strategy, 1a: "
+        "Increase targeted support for families"
+    )
+    choose(qtbot, editor, "○ Increase")
+    assert "Report on support for families (open)" in editor.details.text()
+    window.undo_stack.undo()
+    assert tracker.serves.text() == ""
