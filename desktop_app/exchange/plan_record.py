@@ -109,8 +109,9 @@ def read_plans(reader, value: dict, path: str, *, today: dt.date | None = None) 
     found, titles = [], set()
     for plan_path, raw in entries(value, path, "plans"):
         fields(raw, plan_path, PLAN_FIELDS)
+        given = _given(raw, rules.PLAN_FIELDS, plan_path)
         with at(plan_path):
-            values = rules.plan_values(_given(raw, rules.PLAN_FIELDS, plan_path))
+            values = rules.plan_values(given)
         if values["title"].casefold() in titles:
             fail(join(plan_path, "title"), f"the body has two plans called “{values['title']}”")
         titles.add(values["title"].casefold())
@@ -119,10 +120,9 @@ def read_plans(reader, value: dict, path: str, *, today: dt.date | None = None) 
         numbers: set[int] = set()
         for priority_path, priority in entries(raw, plan_path, "priorities"):
             fields(priority, priority_path, PRIORITY_FIELDS)
+            given = _given(priority, rules.PRIORITY_FIELDS, priority_path)
             with at(priority_path):
-                clean = rules.priority_values(
-                    _given(priority, rules.PRIORITY_FIELDS, priority_path)
-                )
+                clean = rules.priority_values(given)
             if clean["number"] in numbers:
                 fail(join(priority_path, "number"), f"there are two priorities {clean['number']}")
             numbers.add(clean["number"])
@@ -138,8 +138,9 @@ def _priority(reader, raw: dict, path: str, values: dict, period: Plan, today) -
     letters: set[str] = set()
     for outcome_path, outcome in entries(raw, path, "outcomes"):
         fields(outcome, outcome_path, OUTCOME_FIELDS)
+        given = _given(outcome, rules.OUTCOME_FIELDS, outcome_path)
         with at(outcome_path):
-            clean = rules.outcome_values(_given(outcome, rules.OUTCOME_FIELDS, outcome_path))
+            clean = rules.outcome_values(given)
         if clean["letter"] in letters:
             fail(join(outcome_path, "letter"), f"there are two outcomes {clean['letter']}")
         letters.add(clean["letter"])
@@ -149,17 +150,15 @@ def _priority(reader, raw: dict, path: str, values: dict, period: Plan, today) -
         record.outcomes.append(found)
     for measure_path, measure in entries(raw, path, "measures"):
         fields(measure, measure_path, MEASURE_FIELDS)
+        given = _given(measure, rules.MEASURE_FIELDS, measure_path)
         with at(measure_path):
-            clean = rules.measure_values(
-                period, _given(measure, rules.MEASURE_FIELDS, measure_path)
-            )
+            clean = rules.measure_values(period, given)
         readings, dates = [], set()
         for reading_path, reading in entries(measure, measure_path, "readings"):
             fields(reading, reading_path, READING_FIELDS)
+            given = _given(reading, READING_FIELDS, reading_path)
             with at(reading_path):
-                checked = rules.reading_values(
-                    _given(reading, READING_FIELDS, reading_path), today=today
-                )
+                checked = rules.reading_values(given, today=today)
             if checked["date"] in dates:
                 fail(join(reading_path, "date"), "there are two readings on that date")
             dates.add(checked["date"])
@@ -171,8 +170,9 @@ def _priority(reader, raw: dict, path: str, values: dict, period: Plan, today) -
 def _action(reader, raw: Any, path: str, period: Plan, today) -> ActionRecord:
     fields(raw, path, ACTION_FIELDS)
     lead = reader.party(raw, "lead", path)
+    given = _given(raw, rules.ACTION_FIELDS, path)
     with at(path):
-        values = rules.action_values(period, _given(raw, rules.ACTION_FIELDS, path))
+        values = rules.action_values(period, given)
     partners: list[str] = []
     for partner_path, name in entries(raw, path, "partners"):
         if not isinstance(name, str) or name.strip().casefold() not in reader.organisations:
@@ -183,10 +183,9 @@ def _action(reader, raw: Any, path: str, period: Plan, today) -> ActionRecord:
     progress, quarters = [], set()
     for note_path, note in entries(raw, path, "progress"):
         fields(note, note_path, PROGRESS_FIELDS)
+        given = _given(note, PROGRESS_FIELDS, note_path)
         with at(note_path):
-            checked = rules.progress_values(
-                period, _given(note, PROGRESS_FIELDS, note_path), today=today
-            )
+            checked = rules.progress_values(period, given, today=today)
         if checked["quarter"] in quarters:
             fail(join(note_path, "quarter"), "there is progress for that quarter twice")
         quarters.add(checked["quarter"])
@@ -200,6 +199,8 @@ def _given(raw: dict, names: tuple[str, ...], path: str) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name in names:
         value = raw.get(name)
+        if isinstance(value, bool) or not isinstance(value, str | int | float | None):
+            fail(join(path, name), "expected text or a number")
         if isinstance(value, str) and name not in DATED:
             value = free_text(raw, name, path)
         values[name] = value

@@ -104,3 +104,15 @@ def test_a_file_naming_a_plan_action_that_is_not_there_is_refused(tmp_path):
         message = refused_import(data, tmp_path)
     assert "there is no action 1a.9" in message
     assert PlanAction.select().count() == 0
+
+
+def test_a_file_with_a_figure_of_the_wrong_type_is_refused(tmp_path):
+    with opened(tmp_path / "first"):
+        seed_plan()
+        data = export_data()
+    plan_of(data)["priorities"][0]["measures"][0]["baseline"] = ["26.5"]
+    with opened(tmp_path / "second"):
+        message = refused_import(data, tmp_path)
+    assert message == (
+        "bodies[0].plans[0].priorities[0].measures[0].baseline: expected text or a number"
+    )

@@ -82,7 +82,7 @@ def action_values(plan, values: dict[str, Any]) -> dict[str, Any]:
         lead_organisation_id=organisation_id,
         target=target,
         target_wording=validation.optional_name(values.get("target_wording"), "target's wording"),
-        status=status(values.get("status") or "not started"),
+        status=status(values.get("status")),
     )
 
 
@@ -98,7 +98,10 @@ def within(plan, day: dt.date, what: str) -> None:
         )
 
 
-def status(value: str) -> str:
+def status(value: str | None) -> str:
+    """A plan action's status; "not started" when none is given (an empty one is refused)."""
+    if value is None:
+        return "not started"
     return validation.choice(value, vocabulary.PLAN_STATUSES, "status of a plan action")
 
 
@@ -143,7 +146,7 @@ def number(value: Any, what: str, *, required: bool = False) -> float | None:
         if required:
             raise ValidationError(f"The {what} is missing.")
         return None
-    if isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise ValidationError(f"The {what} must be a number, like 26.5.")
     if isinstance(value, int | float):
         found = float(value)
@@ -184,4 +187,4 @@ def progress_values(plan, values: dict[str, Any], *, today: dt.date) -> dict[str
     text = validation.text(values.get("text"), "progress note")
     if not text:
         raise ValidationError("The progress note cannot be empty.")
-    return dict(quarter=quarter, status=status(values.get("status") or "not started"), text=text)
+    return dict(quarter=quarter, status=status(values.get("status")), text=text)
