@@ -10,7 +10,10 @@ from pathlib import Path
 from desktop_app.cli_targets import body_named, meeting_arguments, meeting_on, open_data
 from desktop_app.errors import ValidationError
 
-RENDERED = ("minutes", "agenda", "pack", "actions", "decisions", "attendance", "report")
+RENDERED = (
+    "minutes", "agenda", "pack", "actions", "decisions", "attendance", "report", "plan",
+    "progress",
+)  # fmt: skip
 REGISTERS = ("actions", "decisions", "attendance")
 
 
@@ -19,11 +22,14 @@ def add_document_commands(commands) -> None:
     command = commands.add_parser(
         "render",
         help="write a document as the app prints it: minutes, agenda, pack, a register "
-        "(actions, decisions, attendance), or an item's report",
+        "(actions, decisions, attendance), an item's report, or a body's plan or its progress",
     )
     command.add_argument("document", choices=RENDERED, metavar="DOCUMENT", help=", ".join(RENDERED))
     command.add_argument(
-        "item", nargs="?", metavar="ITEM", help="for a report: the item's number or title"
+        "item",
+        nargs="?",
+        metavar="ITEM",
+        help="for a report: the item's number or title; for a plan or progress: the plan's title",
     )
     meeting_arguments(command, required=False)
     command.add_argument("--out", metavar="FILE.pdf", type=Path, required=True)
@@ -66,6 +72,10 @@ def _render(args) -> int:
         from desktop_app.cli_reports import render_report_command
 
         return render_report_command(args)
+    if args.document in ("plan", "progress"):
+        from desktop_app.cli_plans import render_plan_command
+
+        return render_plan_command(args)
     check_output(args.out, data_dir=args.data_dir)
     if args.item:
         raise ValidationError(f"Only a report is of one item; the {args.document} takes no ITEM.")

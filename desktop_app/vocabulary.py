@@ -65,3 +65,12 @@ VOTES = ("for", "against", "abstain")
 NUMBERING_RESTARTS = ("never", "yearly", "per-meeting")
 SUB_NUMBERING = ("decimal", "letter")  # 35.1 or 35(a)
 MINUTES_STATES = ("draft", "circulated", "approved", "signed")
+# Where a strategy plan's action stands, each with its RAG colour (services/plans).
+PLAN_STATUSES = ("not started", "on track", "at risk", "off track", "complete")
+PLAN_RAG = {
+    "not started": "grey",
+    "on track": "green",
+    "at risk": "amber",
+    "off track": "red",
+    "complete": "blue",
+}

@@ -1,6 +1,7 @@
 """The action tracker: every action across all bodies, filtered by body, owner, status or
-overdue, in RAG colours; progress and status are updated from here, and a double click
-opens the meeting at the item the action arose from."""
+overdue, in RAG colours; progress and status are updated from here, an action is linked to
+the strategy plan's action it serves, and a double click opens the meeting at the item the
+action arose from."""
 
 from __future__ import annotations
 
@@ -100,7 +101,13 @@ class ActionTracker(QDialog):
         set_status.clicked.connect(self.set_status)
         progress = QPushButton(icon("clock"), "Progress…")
         progress.clicked.connect(self.add_progress)
-        for button in (set_status, progress):
+        link = QPushButton(icon("documents"), "&Link to plan action…")
+        link.setObjectName("linkPlanAction")
+        link.clicked.connect(self.link_plan_action)
+        self.serves = QLabel()
+        self.serves.setObjectName("servesPlanAction")
+        self.serves.setWordWrap(True)
+        for button in (set_status, progress, link):
             # No default button: Enter in the table opens the action's meeting, nothing else.
             button.setAutoDefault(False)
         bottom = QHBoxLayout()
@@ -108,11 +115,14 @@ class ActionTracker(QDialog):
         bottom.addWidget(self.status_choice)
         bottom.addWidget(set_status)
         bottom.addWidget(progress)
+        bottom.addWidget(link)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.serves)
         layout.addLayout(bottom)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_link())
         changes.changed.connect(self.reload)
         self.reload()
 
@@ -128,8 +138,14 @@ class ActionTracker(QDialog):
         )
 
     def reload(self) -> None:
+        chosen = self.selected()
         self.model.load(self.current_filter())
         self.count.setText(f"{self.model.total:,} actions")
+        if chosen is not None:  # the same action stays chosen when it is still listed
+            rows = [n for n, entry in enumerate(self.model.entries) if entry.id == chosen.id]
+            if rows:
+                self.table.selectRow(rows[0])
+        self._show_link()
 
     def selected(self) -> actions.ActionEntry | None:
         row = self.table.currentIndex().row()
@@ -165,6 +181,43 @@ class ActionTracker(QDialog):
             ),
             dt.date.today(),
         ).exec()
+
+    def link_plan_action(self) -> None:
+        """Link the chosen action to the plan action it serves (or unlink it), undoably."""
+        entry = self.selected()
+        if entry is None:
+            return
+        from desktop_app.services.plans import links
+        from ui.record_dialog import RecordDialog
+
+        linked = links.plan_action_of(entry.id)
+        before = linked.id if linked else None
+        options = [("(not linked to a plan)", None)]
+        options += [(ref.label, ref.id) for ref in links.plan_action_choices()]
+
+        def submit(values: dict) -> None:
+            after = values["plan_action_id"]
+            perform(
+                self._stack,
+                self._changes,
+                "Link to plan action" if after else "Unlink from plan action",
+                lambda: links.link_action(action_id=entry.id, plan_action_id=after),
+                lambda: links.link_action(action_id=entry.id, plan_action_id=before),
+            )
+
+        dialog = RecordDialog("Link to plan action", submit, self)
+        dialog.add_choice("plan_action_id", "Plan action it serves", options, before)
+        dialog.exec()
+
+    def _show_link(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            self.serves.clear()
+            return
+        from desktop_app.services.plans import links
+
+        linked = links.plan_action_of(entry.id)
+        self.serves.setText(f"Serves the plan's action {linked.label}" if linked else "")
 
     def _open_selected(self) -> None:
         entry = self.selected()

@@ -1,4 +1,5 @@
-"""The page of one body: its settings, edited in place, and its members."""
+"""The page of one body: its settings, edited in place, and its members; and on the Plans
+tab its strategy plans (ui/plan_editor.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -107,14 +109,32 @@ class BodyPage(QWidget):
         members_layout.addWidget(self.table)
         members_layout.addLayout(buttons)
 
+        body_tab = QWidget()
+        body_layout = QVBoxLayout(body_tab)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(details)
+        body_layout.addWidget(members_box, 1)
+        from ui.plan_editor import PlanEditor
+
+        self.plans = PlanEditor(stack, changes)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("bodyTabs")
+        self.tabs.addTab(body_tab, icon("body"), "&Details and members")
+        self.tabs.addTab(self.plans, icon("documents"), "Pla&ns")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(details)
-        layout.addWidget(members_box, 1)
+        layout.addWidget(self.tabs, 1)
 
     def show_body(self, body_id: str) -> None:
         self.body_id = body_id
         self.refresh()
+        self.plans.show_body(self.body_id)
+
+    def show_plans(self, plan_id: str | None = None) -> None:
+        """The Plans tab, at that plan when given."""
+        self.tabs.setCurrentWidget(self.plans)
+        if plan_id:
+            self.plans.choose_plan(plan_id)
 
     def refresh(self) -> None:
         if not self.body_id:
@@ -125,6 +145,7 @@ class BodyPage(QWidget):
             self.body_id = None
             self.form.show_row(None)  # nothing left to save a field to
             self.members.load(None)
+            self.plans.show_body(None)
             return
         self.heading.setText(f"<h2>{_escape(body.name)}</h2>")
         parents = [("(no parent body)", None)] + [

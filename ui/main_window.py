@@ -331,6 +331,15 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    def open_plan(self, plan_id: str) -> None:
+        """Show a body's page at its Plans tab, on one plan: where a search hit leads."""
+        from desktop_app.services.plans.plans import get_plan
+
+        self.select("body", get_plan(plan_id).body_id)
+        self.body_page.show_plans(plan_id)
+        self.raise_()
+        self.activateWindow()
+
     def open_tracker(self) -> None:
         from ui.action_tracker import ActionTracker
 
@@ -349,6 +358,7 @@ class MainWindow(QMainWindow):
 
             self._search = SearchPanel(self)
             self._search.open_item.connect(self.open_item)
+            self._search.open_plan.connect(self.open_plan)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._search)
         self._search.focus()
 

@@ -40,10 +40,12 @@ PICTURES = (
     "reports",
     "search",
     "body",
+    "plans",
     "tracker",
     "minutes-pdf",
     "agenda-pdf",
     "report-pdf",
+    "plan-pdf",
     "action-log-pdf",
     "preview",
     "conflicts",
@@ -195,6 +197,12 @@ class _Story:
         search.close()
         window.select("body", self.board.id)
         self.picture("body", window)
+        # The example's plan of seed 001, at its first action.
+        window.body_page.show_plans()
+        plans = window.body_page.plans
+        plans.select_row("action", plans.plan.actions[0].id)
+        self.picture("plans", window)
+        window.body_page.tabs.setCurrentIndex(0)
         window.open_tracker()
         tracker = window.findChild(ActionTracker)
         self.picture("tracker", tracker)
@@ -213,6 +221,11 @@ class _Story:
         self.pdf_page("agenda-pdf", catalogue.document("agenda").render(target.id), page=1, dpi=70)
         report = report_of_item(self.item("Locality Board Priorities").id)
         self.pdf_page("report-pdf", render_report(report.id), page=1, dpi=70)
+        from desktop_app.documents.plan_pdf import render_plan
+        from desktop_app.services.plans.plans import plans_of_body
+
+        (plan,) = plans_of_body(self.board.id)
+        self.pdf_page("plan-pdf", render_plan(plan.id), page=1, dpi=70)
         register = catalogue.body_target(self.board.id, date=dt.date.today())
         actions = catalogue.document("actions").render(register.id)
         self.pdf_page("action-log-pdf", actions, page=1, dpi=96)

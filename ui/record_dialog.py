@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -80,6 +81,17 @@ class RecordDialog(QDialog):
         combo.setCurrentIndex(index)
         self._add(name, label, combo, lambda: _chosen(combo))
         return combo
+
+    def add_text(
+        self, name: str, label: str, value: str = "", placeholder: str = ""
+    ) -> QPlainTextEdit:
+        """Several lines (a point a line); Tab leaves it for the next field, as elsewhere."""
+        edit = QPlainTextEdit(value or "")
+        edit.setPlaceholderText(placeholder)
+        edit.setTabChangesFocus(True)
+        edit.setMaximumHeight(110)
+        self._add(name, label, edit, lambda: edit.toPlainText())
+        return edit
 
     def add_check(self, name: str, label: str, value: bool) -> QCheckBox:
         box = QCheckBox()

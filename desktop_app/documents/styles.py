@@ -34,12 +34,24 @@ MUTED = colors.HexColor("#5c5c5c")
 RULE = colors.HexColor("#9a9a9a")
 SHADE = colors.HexColor("#eeeeee")
 CONFIDENTIAL = colors.HexColor("#8b1a1a")
-# RAG status colours of the action log: red, amber, green, and done.
+# RAG status colours of the action log: red, amber, green, and done; a plan action not
+# started is grey and one complete blue (vocabulary.PLAN_RAG).
 RAG = {
     "red": colors.HexColor("#c0392b"),
     "amber": colors.HexColor("#e6a100"),
     "green": colors.HexColor("#2e8b57"),
     "done": colors.HexColor("#7f8c8d"),
+    "grey": colors.HexColor("#9a9a9a"),
+    "blue": colors.HexColor("#2c6fbb"),
+}
+# The same, pale enough to print black text on (a plan's progress report fills its RAG cells).
+RAG_TINT = {
+    "red": colors.HexColor("#f6d5d1"),
+    "amber": colors.HexColor("#fbeac2"),
+    "green": colors.HexColor("#d3eadc"),
+    "done": colors.HexColor("#e3e6e6"),
+    "grey": colors.HexColor("#e6e6e6"),
+    "blue": colors.HexColor("#d4e3f4"),
 }
 
 BODY_SIZE = 10.5

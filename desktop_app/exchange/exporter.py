@@ -16,6 +16,7 @@ from desktop_app.atomic_files import write_atomically
 from desktop_app.errors import ValidationError
 from desktop_app.exchange.exported_files import ExportedFiles
 from desktop_app.exchange.links import ExportedLinks
+from desktop_app.exchange.plan_record import action_codes, exported_plans
 from desktop_app.exchange.records import FORMAT, template_entries
 from desktop_app.exchange.report_record import exported, exported_template
 from desktop_app.exchange.signatures_record import signers_data, signing_data
@@ -90,6 +91,7 @@ class _Exporter:
             if not bodies:
                 raise ValidationError(f"There is no body called {body_name}.")
         exported_ids = {b.id for b in bodies}
+        self.plan_actions = action_codes(exported_ids)
         body_data = [self.body(b, exported_ids) for b in bodies]
         if body_name is None:
             self.used_people |= {p.id for p in self.people.values() if p.deleted_at is None}
@@ -124,6 +126,9 @@ class _Exporter:
             return None
         self.used_organisations.add(organisation_id)
         return self.organisations[organisation_id].name
+
+    def lead(self, person_id: str | None, organisation_id: str | None) -> str | None:
+        return self.person_key(person_id) or self.organisation_name(organisation_id)
 
     def party(self, row, person_field: str, organisation_field: str) -> str | None:
         return self.person_key(row.__data__.get(person_field)) or self.organisation_name(
@@ -162,6 +167,7 @@ class _Exporter:
         if template is not None:
             data["template"] = template
         _put(data, "report_template", exported_template(body.report_template))
+        _put(data, "plans", exported_plans(body.id, self.lead, self.organisation_name))
         members = Membership.live().where(Membership.body == body.id)
         _put(data, "members", [self.member(m) for m in members.order_by(*_by_age(Membership))])
         meetings = list(
@@ -357,6 +363,7 @@ class _Exporter:
         # naming its meeting afterwards re-stamps it, so age is not the order it arrived in.
         notes.sort(key=lambda n: (n["date"], n["text"], n.get("meeting", "")))
         _put(data, "notes", notes)
+        _put(data, "plan_action", self.plan_actions.get(action.__data__.get("plan_action")))
         return data
 
     def action_note(self, note: ActionNote, action: Action, parts: _MeetingParts) -> dict:

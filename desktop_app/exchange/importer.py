@@ -27,6 +27,7 @@ from desktop_app.exchange.appointment_links import AppointmentLinks
 from desktop_app.exchange.import_rules import check_votes, has_vote, refuse_repeated_numbers
 from desktop_app.exchange.json_file import load_json
 from desktop_app.exchange.links import BodyLinks, MeetingRef, stored_links
+from desktop_app.exchange.plan_record import apply_plans, resolve_link
 from desktop_app.exchange.records import (
     ActionRecord,
     BodyRecord,
@@ -135,6 +136,8 @@ class _Applier:
         # Resolutions with a vote, checked against who could vote once all is written.
         self.votes: list[tuple[Resolution, ResolutionRecord]] = []
         self.statuses: list[tuple[str, MeetingRecord]] = []  # each meeting's, checked last
+        # Actions serving a plan action, linked once every body's plans are written.
+        self.plan_links: list[tuple[Action, ActionRecord]] = []
         self.summary = ImportSummary()
 
     def apply(self, record: ExchangeRecord) -> None:
@@ -176,6 +179,7 @@ class _Applier:
         signed = [signed_record(self, body_row) for body_row in body_rows]
         for body, body_row in zip(ordered, body_rows, strict=True):
             self.apply_members(body)
+            apply_plans(self, body_row, body.plans)
             self.placed, self.meeting_refs, self.approvals = [], [], []
             for meeting in body.meetings:
                 self.apply_meeting(body, meeting)
@@ -185,6 +189,9 @@ class _Applier:
             self.link_items(body_row)
             self.link_references(body_row)
             refuse_repeated_numbers(self, body, body_row)
+        for action_row, action in self.plan_links:
+            linked = resolve_link(action.plan_action) if action.plan_action else None
+            self.save(Action, action_row, plan_action_id=linked)
         # Once every resolution has its key (an appointment may be made by another body).
         self.appointed.write(self)
         self.new_rows.write()
@@ -553,6 +560,7 @@ class _Applier:
             if index >= len(actions):
                 actions.append(saved)
             self.apply_notes(meeting, saved, action)
+            self.plan_links.append((saved, action))
         documents = {
             d.title: d
             for d in self.existing(

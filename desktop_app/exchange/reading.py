@@ -12,7 +12,7 @@ from typing import Any
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
-from desktop_app.exchange import body_record, minutes_record, report_record
+from desktop_app.exchange import body_record, minutes_record, plan_record, report_record
 from desktop_app.exchange.imported_files import file_beside, pdf_sha256
 from desktop_app.exchange.links import MinuteRef
 from desktop_app.exchange.records import (
@@ -240,6 +240,7 @@ class _Reader:
             body.numbering = body_record.numbering(value["numbering"], join(path, "numbering"))
         body.template = body_record.template(value, path)
         body.report_template = report_record.read_template(value, path)
+        body.plans = plan_record.read_plans(self, value, path)
         seen: set[tuple] = set()
         for member_path, member in entries(value, path, "members"):
             record = self.member(member_path, member)
@@ -459,6 +460,7 @@ class _Reader:
             status=choice(value, "status", path, vocabulary.ACTION_STATUSES, "open"),
             progress=free_text(value, "progress", path),
             notes=minutes_record.action_notes(value, path),
+            plan_action=plan_record.read_link(value, path),
         )
 
     def document(self, path: str, value: Any) -> DocumentRecord:

@@ -35,6 +35,7 @@ BODY_FIELDS = (
     "numbering",
     "template",
     "report_template",
+    "plans",
     "members",
     "meetings",
 )
@@ -121,7 +122,7 @@ RESOLUTION_FIELDS = (
 APPROVES_FIELDS = ("meeting", "version")
 VOTES_FIELDS = ("for", "against", "abstain")
 NAMED_VOTE_FIELDS = ("person", "vote")
-ACTION_FIELDS = ("text", "owner", "due", "status", "progress", "notes")
+ACTION_FIELDS = ("text", "owner", "due", "status", "progress", "notes", "plan_action")
 ACTION_NOTE_FIELDS = ("date", "text", "meeting")
 LINKED_MINUTE_FIELDS = ("meeting", "number")
 DOCUMENT_FIELDS = ("title", "author", "date", "file", "confidential")
@@ -302,6 +303,7 @@ class ActionRecord:
     status: str = "open"
     progress: str = ""
     notes: list[ActionNoteRecord] = field(default_factory=list)
+    plan_action: Any = None  # exchange/plan_record.PlanActionLink: the plan action it serves
 
 
 @dataclass
@@ -409,6 +411,7 @@ class BodyRecord:
     numbering: NumberingRecord = field(default_factory=NumberingRecord)
     template: list[TemplateItemRecord] | None = None  # None: the standard template
     report_template: ReportTemplate = STANDARD_REPORT_TEMPLATE
+    plans: list = field(default_factory=list)  # exchange/plan_record.PlanRecord
     members: list[MemberRecord] = field(default_factory=list)
     meetings: list[MeetingRecord] = field(default_factory=list)
 

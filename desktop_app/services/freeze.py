@@ -45,7 +45,7 @@ def ensure_editable(meeting_id: str) -> None:
 NOT_FROZEN = {
     "meeting": {"status", "status_reason", "previous"},
     "agenda_item": {"brief_note", "minutes_allowed"},
-    "action": {"status", "progress"},
+    "action": {"status", "progress", "plan_action"},
 }
 FROZEN_TABLES = (
     "meeting",

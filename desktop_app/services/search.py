@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from desktop_app.services import validation
 from desktop_app.storage import search_index
 from desktop_app.storage.models import Body, db
+from desktop_app.storage.plan_search import PLAN_KINDS
 
 OPEN, CLOSE, ELLIPSIS = "«", "»", "…"
 SNIPPET_TOKENS = 14  # words around the match; a line in the result list
@@ -38,6 +39,7 @@ KINDS = {
     "action_note": "action",
     "document": "document",
     "report": "report",
+    **{kind: "plan" for kind in PLAN_KINDS},
 }
 # The tables of the index (storage/search_index.py), with no model: derived from the rows,
 # never synced.
@@ -47,15 +49,16 @@ GROWTH = 8  # how much wider the window of ranked entries grows when deleted one
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str  # item, minute, resolution, action, document (an attached paper) or report
-    meeting_id: str
+    kind: str  # item, minute, resolution, action, document (an attached paper), report or plan
+    meeting_id: str  # "" for a plan's words
     item_id: str
     body_name: str
-    meeting_date: dt.date
-    minute_number: str
-    title: str  # the item's title
+    meeting_date: dt.date  # a plan's start, for a plan's words
+    minute_number: str  # for a plan's words: where in the plan ("1a", "Priority 1")
+    title: str  # the item's title, or the plan's
     snippet: str  # plain text, the matched words marked « »
     confidential: bool  # on a Part II item, or a confidential paper
+    plan_id: str = ""  # the plan the words are in
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class _Found:
     meeting_id: str
     date: str
     body_name: str
+    plan_id: str = ""
 
 
 def search(text: str, *, body_id: str | None = None, limit: int = 50) -> list[Hit]:
@@ -106,6 +110,7 @@ def search(text: str, *, body_id: str | None = None, limit: int = 50) -> list[Hi
             title=f.title,
             snippet=snippets.get(f.entry_id, ""),
             confidential=f.entry_id in secret,
+            plan_id=f.plan_id,
         )
         for f in found
     ]
@@ -191,7 +196,42 @@ def _joined(ranked: list[tuple]) -> list[_Found]:
         _Found(entry_id, kind, scores[entry_id], *rest)
         for entry_id, kind, *rest in _rows(sql, [json.dumps(list(scores))])
     ]
+    found += _in_plans(scores)
     return sorted(found, key=lambda f: order[f.entry_id])
+
+
+def _in_plans(scores: dict) -> list[_Found]:
+    """The ranked entries of plans' rows whose plan and body are live, and every row above
+    them in the plan (services/plans/outline.where_in_plan)."""
+    from desktop_app.services.plans.outline import where_in_plan
+
+    sql = (
+        "SELECT s.id, s.kind, s.row_id, p.id, p.title, p.starts, b.name FROM search_entry s "
+        "JOIN plan p ON p.id = s.plan_id JOIN body b ON b.id = p.body_id "
+        "WHERE s.id IN (SELECT value FROM json_each(?)) AND s.plan_id IS NOT NULL "
+        "AND p.deleted_at IS NULL AND b.deleted_at IS NULL"
+    )
+    found = []
+    for entry_id, kind, row_id, plan_id, title, starts, body_name in _rows(
+        sql, [json.dumps(list(scores))]
+    ):
+        where = where_in_plan(kind, row_id)
+        if where is not None:
+            found.append(
+                _Found(
+                    entry_id,
+                    kind,
+                    scores[entry_id],
+                    "",
+                    title,
+                    where,
+                    "",
+                    starts,
+                    body_name,
+                    plan_id,
+                )
+            )
+    return found
 
 
 def _snippets(plan: _Plan, entry_ids: list[int]) -> dict[int, str]:

@@ -16,6 +16,7 @@ from peewee import (
     DatabaseProxy,
     DateField,
     DeferredForeignKey,
+    FloatField,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -222,6 +223,8 @@ class Action(Synced):
     due = DateField(null=True)
     status = TextField(default="open")
     progress = TextField(default="")
+    # The strategy action this one serves (services/plans/links.py); PlanAction is below.
+    plan_action = DeferredForeignKey("PlanAction", null=True, backref="meeting_actions")
 
 
 class Signer(Synced):
@@ -312,6 +315,83 @@ class Report(Synced):
     approved_by = ForeignKeyField(Person, null=True, backref="+")
     approved_at = TextField(null=True)
     content_sha256 = TextField(default="")  # the report's content as approved
+
+
+class Plan(Synced):
+    """A strategy owned by a body for a period (seed 001): priorities, outcomes, actions and
+    performance measures (services/plans)."""
+
+    body = ForeignKeyField(Body, backref="plans")
+    title = TextField()
+    starts = DateField()
+    ends = DateField()
+    introduction = TextField(default="")
+
+
+class PlanPriority(Synced):
+    plan = ForeignKeyField(Plan, backref="priorities")
+    number = IntegerField()  # Priority 1, 2, 3
+    title = TextField()
+    why = TextField(default="")  # "Why is this important?": a point a line
+
+
+class PlanOutcome(Synced):
+    plan = ForeignKeyField(Plan, backref="+")  # its priority's, kept for search and lists
+    priority = ForeignKeyField(PlanPriority, backref="outcomes")
+    letter = TextField()  # "a" of 1a
+    text = TextField()
+
+
+class PlanAction(Synced):
+    plan = ForeignKeyField(Plan, backref="+")
+    outcome = ForeignKeyField(PlanOutcome, backref="actions")
+    position = IntegerField(default=0)
+    text = TextField()  # what we plan to do
+    lead_person = ForeignKeyField(Person, null=True, backref="+")
+    lead_organisation = ForeignKeyField(Organisation, null=True, backref="+")
+    target = DateField(null=True)
+    target_wording = TextField(default="")  # as printed, when not just the date: "By December 2015"
+    status = TextField(default="not started")  # its RAG now (vocabulary.PLAN_STATUSES)
+
+
+class PlanPartner(Synced):
+    """A key partner of a plan action: one organisation, in the order they are listed."""
+
+    action = ForeignKeyField(PlanAction, backref="partners")
+    organisation = ForeignKeyField(Organisation, backref="+")
+    position = IntegerField(default=0)
+
+
+class PlanProgress(Synced):
+    """Progress on a plan action in one quarter (its first day), with its RAG then."""
+
+    action = ForeignKeyField(PlanAction, backref="progress")
+    quarter = DateField()
+    status = TextField(default="not started")
+    text = TextField(default="")
+
+
+class PlanMeasure(Synced):
+    plan = ForeignKeyField(Plan, backref="+")
+    priority = ForeignKeyField(PlanPriority, backref="measures")
+    position = IntegerField(default=0)
+    name = TextField()
+    unit = TextField()  # "%", "per 100,000 population"
+    baseline = FloatField(null=True)
+    baseline_date = DateField(null=True)
+    comparator = FloatField(null=True)  # the national or county figure
+    comparator_label = TextField(default="")  # "national average", "Kent-wide comparison"
+    target = FloatField(null=True)
+    target_date = DateField(null=True)
+
+
+class PlanReading(Synced):
+    """A measure's value on a date (one a date)."""
+
+    measure = ForeignKeyField(PlanMeasure, backref="readings")
+    date = DateField()
+    value = FloatField()
+    note = TextField(default="")
 
 
 class AuditEntry(BaseModel):
@@ -409,6 +489,14 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     ActionNote,
     PackIssue,
     Report,
+    Plan,
+    PlanPriority,
+    PlanOutcome,
+    PlanAction,
+    PlanPartner,
+    PlanProgress,
+    PlanMeasure,
+    PlanReading,
 )
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (

@@ -26,7 +26,13 @@ from desktop_app.storage.models import ALL_MODELS, Organisation, db
 LAST = migration_modules()[-1][0]
 
 # How SQLite spells each peewee field type; a new field type must be added here on purpose.
-SQLITE_TYPES = {"TEXT": "TEXT", "DATE": "DATE", "INT": "INTEGER", "BOOL": "INTEGER"}
+SQLITE_TYPES = {
+    "TEXT": "TEXT",
+    "DATE": "DATE",
+    "INT": "INTEGER",
+    "BOOL": "INTEGER",
+    "FLOAT": "REAL",
+}
 
 
 def model_columns(model) -> dict[str, tuple[str, bool, bool]]:

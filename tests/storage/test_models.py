@@ -30,6 +30,14 @@ from desktop_app.storage.models import (
     Organisation,
     PackIssue,
     Person,
+    Plan,
+    PlanAction,
+    PlanMeasure,
+    PlanOutcome,
+    PlanPartner,
+    PlanPriority,
+    PlanProgress,
+    PlanReading,
     Report,
     Resolution,
     Signer,
@@ -44,6 +52,8 @@ def realistic_values() -> list[tuple[type, dict]]:
     """One row of every synced model, parents first, as a clerk would fill them in."""
     ids = {name: new_id() for name in ("org", "person", "sub", "board", "group", "meeting")}
     ids.update({name: new_id() for name in ("item", "sub_item", "resolution", "signer", "action")})
+    ids.update({name: new_id() for name in ("plan", "priority", "outcome", "plan_action")})
+    ids["measure"] = new_id()
     return [
         (Organisation, dict(id=ids["org"], name="NHS West Kent 🏥")),
         (
@@ -289,6 +299,80 @@ def realistic_values() -> list[tuple[type, dict]]:
                 content_sha256="e" * 64,
             ),
         ),
+        (
+            Plan,
+            dict(
+                id=ids["plan"],
+                body=ids["board"],
+                title="Community Development Strategy – “Your community, our priority”",
+                starts=dt.date(2012, 4, 1),
+                ends=dt.date(2016, 3, 31),
+                introduction="Community development is at the heart of the Council’s aim.",
+            ),
+        ),
+        (
+            PlanPriority,
+            dict(
+                id=ids["priority"],
+                plan=ids["plan"],
+                number=1,
+                title="Tackling disadvantage",
+                why="Life expectancy for men in the most deprived wards is five years below",
+            ),
+        ),
+        (
+            PlanOutcome,
+            dict(
+                id=ids["outcome"],
+                plan=ids["plan"],
+                priority=ids["priority"],
+                letter="a",
+                text="Improve early years development",
+            ),
+        ),
+        (
+            PlanAction,
+            dict(
+                id=ids["plan_action"],
+                plan=ids["plan"],
+                outcome=ids["outcome"],
+                position=0,
+                text="Increase targeted support for families with children aged 0-3",
+                lead_person=ids["person"],
+                lead_organisation=None,
+                target=dt.date(2015, 12, 31),
+                target_wording="By December 2015",
+                status="at risk",
+            ),
+        ),
+        (PlanPartner, dict(action=ids["plan_action"], organisation=ids["org"], position=0)),
+        (
+            PlanProgress,
+            dict(
+                action=ids["plan_action"],
+                quarter=dt.date(2012, 10, 1),
+                status="on track",
+                text="Two Children’s Centres now run the 0–3 sessions.",
+            ),
+        ),
+        (
+            PlanMeasure,
+            dict(
+                id=ids["measure"],
+                plan=ids["plan"],
+                priority=ids["priority"],
+                position=0,
+                name="Percentage of obese adults",
+                unit="%",
+                baseline=26.5,
+                baseline_date=dt.date(2012, 1, 1),
+                comparator=24.2,
+                comparator_label="national average",
+                target=24.2,
+                target_date=dt.date(2016, 3, 31),
+            ),
+        ),
+        (PlanReading, dict(measure=ids["measure"], date=dt.date(2013, 3, 31), value=25.9, note="")),
     ]
 
 

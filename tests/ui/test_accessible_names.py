@@ -83,6 +83,26 @@ def test_every_focusable_widget_on_every_page_and_dialog_has_a_name(qtbot, examp
         window.sharing.open_sharing,
     ):
         opens()
+    page.show_plans()
+    plans = page.plans
+    for kind in ("priority", "outcome", "action", "measure"):
+        node = next(n for n in plans._nodes() if n.data(0, Qt.ItemDataRole.UserRole)[0] == kind)
+        plans.tree.setCurrentItem(node)
+        pages[f"plans, {kind}"] = unnamed(window)
+        plans.edit()
+    for opens in (
+        plans.new_plan,
+        plans.add_priority,
+        plans.add_measure,
+        plans.record_reading,
+        plans.print_progress,
+    ):
+        opens()
+    plans.tree.setCurrentItem(
+        next(n for n in plans._nodes() if n.data(0, Qt.ItemDataRole.UserRole)[0] == "action")
+    )
+    for opens in (plans.add_action, plans.add_partner, plans.record_progress):
+        opens()
 
     window.select("meeting", meeting.id)
     page = window.meeting_page
@@ -158,7 +178,7 @@ def test_every_focusable_widget_on_every_page_and_dialog_has_a_name(qtbot, examp
     pages["live meeting"] = unnamed(page.live)
     page.live.close()
 
-    assert len(dialogs) >= 25, sorted(dialogs)
+    assert len(dialogs) >= 35, sorted(dialogs)
     problems = {where: found for where, found in {**pages, **dialogs}.items() if found}
     assert not problems, "\n".join(
         f"{where}: {', '.join(found)}" for where, found in problems.items()

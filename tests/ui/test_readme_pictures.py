@@ -30,7 +30,17 @@ def test_make_screenshots_makes_every_picture(qapp, tmp_path):
     assert [p.stem for p in made] == list(PICTURES)
     sizes = {p.stem: QImage(str(p)).size() for p in made}
     assert all(not size.isEmpty() for size in sizes.values()), sizes
-    windows = ("meeting", "agenda", "attendance", "live", "minutes", "reports", "search", "body")
+    windows = (
+        "meeting",
+        "agenda",
+        "attendance",
+        "live",
+        "minutes",
+        "reports",
+        "search",
+        "body",
+        "plans",
+    )
     for window in windows:
         assert (sizes[window].width(), sizes[window].height()) == (1280, 820), window
     assert sizes["minutes-pdf"].height() > sizes["minutes-pdf"].width()  # an A4 page upright

@@ -1,0 +1,780 @@
+"""The Plans tab of a body's page: its strategy plans (seed 001) as a tree of priorities,
+outcomes and actions, and each priority's performance measures; beside it what the chosen
+row holds, with the steps it takes (add, edit, delete, set the RAG status, record progress
+or a reading). Every step is undoable; a refusal is the service's one sentence, and the
+form stays open with what was typed. The plan and its progress report print in the
+background, behind a progress bar, into the preview.
+
+Keys: Insert adds under the chosen row, Enter edits it, Delete deletes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import vocabulary
+from desktop_app.dates import long_date
+from desktop_app.errors import Cancelled, ValidationError
+from desktop_app.services import validation
+from desktop_app.services.plans import actions, links, measures, outline, plans, rules
+from desktop_app.services.plans.quarters import quarter_label, quarter_of
+from desktop_app.storage.changes import current
+from ui.commands import kinds
+from ui.commands.edits import create_record, delete_record, edit_fields
+from ui.commands.service_call import perform
+from ui.errors import show_error
+from ui.events import Changes
+from ui.icons import icon
+from ui.plan_dialogs import (
+    action_dialog,
+    measure_dialog,
+    outcome_dialog,
+    partner_dialog,
+    plan_dialog,
+    priority_dialog,
+    progress_dialog,
+    reading_dialog,
+)
+from ui.record_dialog import RecordDialog, choices
+from ui.tasks import run_task
+
+ROLE = Qt.ItemDataRole.UserRole
+RAG_MARK = {"grey": "○", "green": "●", "amber": "◐", "red": "■", "blue": "✓"}
+# As the printed progress report colours them (documents/styles.RAG, which needs reportlab).
+RAG_COLOURS = {
+    "grey": "#9a9a9a", "green": "#2e8b57", "amber": "#e6a100", "red": "#c0392b", "blue": "#2c6fbb",
+}  # fmt: skip
+
+
+class PlanEditor(QWidget):
+    def __init__(self, stack: QUndoStack, changes: Changes, parent=None, *, today=None):
+        super().__init__(parent)
+        self._stack, self._changes = stack, changes
+        self._today = today  # a fixed "today" for tests; else the day it is
+        self.body_id: str | None = None
+        self.plan: outline.PlanOutline | None = None
+
+        self.plans = QComboBox()
+        self.plans.setObjectName("plans")
+        self.plans.setAccessibleName("Plan")
+        self.plans.currentIndexChanged.connect(lambda _: self._show_plan())
+        self.buttons: dict[str, QPushButton] = {}
+        top = QHBoxLayout()
+        top.addWidget(QLabel("&Plan:", buddy=self.plans))
+        top.addWidget(self.plans, 1)
+        for name, text, meaning, tip, slot in (
+            ("new_plan", "&New plan…", "add", "A plan of this body for a period", self.new_plan),
+            ("edit_plan", "Plan de&tails…", "edit", "The plan's title, period and introduction",
+             self.edit_plan),
+            ("delete_plan", "Delete plan", "remove", "Delete the plan (undo brings it back)",
+             self.delete_plan),
+            ("print_plan", "Print p&lan", "print", "The plan as it prints", self.print_plan),
+            ("progress_report", "Progress &report…", "documents",
+             "A quarter's progress: RAG per action, each measure against its target",
+             self.print_progress),
+        ):  # fmt: skip
+            top.addWidget(self._button(name, text, meaning, tip, slot))
+
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("planTree")
+        self.tree.setAccessibleName("Priorities, outcomes, actions and measures")
+        self.tree.setHeaderHidden(True)
+        self.tree.setMinimumWidth(300)
+        self.tree.currentItemChanged.connect(lambda *_: self._show_row())
+        self.tree.itemActivated.connect(lambda *_: self.edit())  # Enter or a double click
+        self.tree.installEventFilter(self)
+
+        self.details = QLabel()
+        self.details.setObjectName("planDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.status = QComboBox()
+        self.status.setObjectName("planStatus")
+        self.status.setAccessibleName("RAG status of the action")
+        for text, value in choices(vocabulary.PLAN_STATUSES):
+            self.status.addItem(text, value)
+        self.status.activated.connect(lambda _: self._set_status())
+        self.status_label = QLabel("R&AG status:", buddy=self.status)
+        steps = QGridLayout()
+        for place, (name, text, meaning, tip, slot) in enumerate((
+            ("add_priority", "Add pr&iority…", "add", "A new priority of the plan",
+             self.add_priority),
+            ("add_outcome", "Add &outcome…", "add", "An outcome of the priority (1a, 1b)",
+             self.add_outcome),
+            ("add_action", "Add a&ction…", "add", "An action for the outcome", self.add_action),
+            ("add_measure", "Add &measure…", "add", "A performance measure of the priority",
+             self.add_measure),
+            ("add_partner", "Add partner…", "organisation", "A key partner in the action",
+             self.add_partner),
+            ("record_progress", "Record pro&gress…", "status",
+             "Progress in a quarter, with the RAG status then", self.record_progress),
+            ("record_reading", "Record rea&ding…", "registers", "The measure's value on a date",
+             self.record_reading),
+            ("edit", "&Edit…", "edit", "Change the chosen row (Enter)", self.edit),
+            ("delete", "Delete", "remove", "Delete the chosen row (Delete)", self.delete),
+        )):  # fmt: skip
+            steps.addWidget(self._button(name, text, meaning, tip, slot), place // 5, place % 5)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_label)
+        status_row.addWidget(self.status)
+        status_row.addStretch()
+        right_layout.addLayout(steps)
+        right_layout.addLayout(status_row)
+        scroll = QScrollArea()
+        scroll.setAccessibleName("The chosen row of the plan")
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.details)
+        right_layout.addWidget(scroll, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 560])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        changes.changed.connect(self.refresh)
+
+    def eventFilter(self, watched, event) -> bool:
+        """Insert adds under the chosen row and Delete deletes it, while the tree has the
+        keyboard."""
+        if watched is self.tree and event.type() == QEvent.Type.KeyPress:
+            step = {Qt.Key.Key_Insert: self.add, Qt.Key.Key_Delete: self.delete}.get(event.key())
+            if step is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                step()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _button(self, name, text, meaning, tip, slot) -> QPushButton:
+        button = QPushButton(icon(meaning), text)
+        button.setObjectName(name)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        self.buttons[name] = button
+        return button
+
+    @property
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def show_body(self, body_id: str | None) -> None:
+        self.body_id = body_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        chosen = self.plans.currentData()
+        self.plans.blockSignals(True)
+        self.plans.clear()
+        found = plans.plans_of_body(self.body_id) if self.body_id else []
+        for plan in found:
+            self.plans.addItem(f"{plan.title} {plan.starts.year}–{plan.ends.year}", plan.id)
+        index = self.plans.findData(chosen)
+        self.plans.setCurrentIndex(index if index >= 0 else (0 if found else -1))
+        self.plans.blockSignals(False)
+        self._show_plan()
+
+    def choose_plan(self, plan_id: str) -> None:
+        index = self.plans.findData(plan_id)
+        if index >= 0:
+            self.plans.setCurrentIndex(index)
+
+    def _show_plan(self) -> None:
+        chosen = self._chosen()
+        plan_id = self.plans.currentData()
+        try:
+            self.plan = outline.plan_outline(plan_id) if plan_id else None
+        except ValidationError:  # deleted since
+            self.plan = None
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        if self.plan is not None:
+            for priority in self.plan.priorities:
+                top = self._node(
+                    self.tree,
+                    "priority",
+                    priority.id,
+                    f"Priority {priority.number}: {priority.title}",
+                )
+                for o in priority.outcomes:
+                    under = self._node(top, "outcome", o.id, f"{o.code}. {o.text}")
+                    for a in o.actions:
+                        target = f" — {a.target_text}" if a.target_text else ""
+                        node = self._node(
+                            under, "action", a.id, f"{RAG_MARK[a.rag]} {a.text}{target}"
+                        )
+                        node.setIcon(0, _rag_icon(a.rag))
+                        node.setToolTip(0, f"{a.status.capitalize()}: {a.text}{target}")
+                group = self._node(top, "measures", priority.id, "Performance measures")
+                for m in priority.measures:
+                    latest = m.latest()
+                    shown = f" — latest {m.figure(latest.value)}" if latest else ""
+                    self._node(group, "measure", m.id, f"{m.name}{shown}")
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+        self._select(chosen)
+        self._show_row()
+
+    def _node(self, parent, kind: str, row_id: str, text: str) -> QTreeWidgetItem:
+        node = QTreeWidgetItem(parent, [text])
+        node.setData(0, ROLE, (kind, row_id))
+        node.setToolTip(0, text)
+        return node
+
+    def _select(self, chosen: tuple | None) -> None:
+        if chosen is None:
+            return
+        for node in self._nodes():
+            if node.data(0, ROLE) == chosen:
+                self.tree.setCurrentItem(node)
+                return
+
+    def select_row(self, kind: str, row_id: str) -> None:
+        self._select((kind, row_id))
+
+    def _nodes(self):
+        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            node = stack.pop(0)
+            yield node
+            stack += [node.child(i) for i in range(node.childCount())]
+
+    def _chosen(self) -> tuple[str, str] | None:
+        node = self.tree.currentItem()
+        return node.data(0, ROLE) if node is not None else None
+
+    def _show_row(self) -> None:
+        chosen = self._chosen()
+        kind = chosen[0] if chosen else None
+        has_plan = self.plan is not None
+        for name, on in (
+            ("new_plan", self.body_id is not None),
+            ("edit_plan", has_plan),
+            ("delete_plan", has_plan),
+            ("print_plan", has_plan),
+            ("progress_report", has_plan),
+            ("add_priority", has_plan),
+            ("add_outcome", kind in ("priority", "outcome", "action")),
+            ("add_action", kind in ("outcome", "action")),
+            ("add_measure", kind in ("priority", "measures", "measure")),
+            ("add_partner", kind == "action"),
+            ("record_progress", kind == "action"),
+            ("record_reading", kind == "measure"),
+            ("edit", kind in ("priority", "outcome", "action", "measure")),
+            ("delete", kind in ("priority", "outcome", "action", "measure")),
+        ):
+            self.buttons[name].setEnabled(on)
+        action = self._action(chosen[1]) if kind == "action" else None
+        self.status.setVisible(action is not None)
+        self.status_label.setVisible(action is not None)
+        if action is not None:
+            self.status.setCurrentIndex(self.status.findData(action.status))
+        self.details.setText(self._describe(chosen))
+
+    def _describe(self, chosen) -> str:
+        if self.plan is None:
+            return "This body has no plan yet: <b>New plan…</b> starts one." if self.body_id else ""
+        plan = self.plan
+        head = (
+            f"<h3>{_escape(plan.title)} {plan.period}</h3>"
+            f"<p>{long_date(plan.starts)} to {long_date(plan.ends)}</p>"
+        )
+        if chosen is None:
+            return head + "<p>Choose a row of the plan, or <b>Add priority…</b>.</p>"
+        kind, row_id = chosen
+        if kind in ("priority", "measures"):
+            priority = self._priority(row_id)
+            points = "".join(f"<li>{_escape(p)}</li>" for p in priority.why_points)
+            return (
+                f"<h3>Priority {priority.number}: {_escape(priority.title)}</h3>"
+                f"<p><b>Why is this important?</b></p><ul>{points}</ul>"
+            )
+        if kind == "outcome":
+            found = next(o for p in plan.priorities for o in p.outcomes if o.id == row_id)
+            return f"<h3>Outcome {found.code}</h3><p>{_escape(found.text)}</p>"
+        if kind == "action":
+            return _action_html(self._action(row_id))
+        return _measure_html(self._measure(row_id))
+
+    def _priority(self, row_id: str) -> outline.PriorityView:
+        return next(p for p in self.plan.priorities if p.id == row_id)
+
+    def _action(self, row_id: str) -> outline.ActionView:
+        return next(a for a in self.plan.actions if a.id == row_id)
+
+    def _measure(self, row_id: str) -> outline.MeasureView:
+        return next(m for m in self.plan.measures if m.id == row_id)
+
+    def _priority_of(self, chosen) -> outline.PriorityView | None:
+        kind, row_id = chosen
+        for priority in self.plan.priorities:
+            ids = {priority.id, *(o.id for o in priority.outcomes)}
+            ids |= {a.id for a in priority.actions} | {m.id for m in priority.measures}
+            if row_id in ids:
+                return priority
+        return None
+
+    # -- the plan -----------------------------------------------------------------------------
+
+    def new_plan(self) -> None:
+        if not self.body_id:
+            return
+        body_id = self.body_id
+
+        def submit(values: dict):
+            made = create_record(
+                self._stack,
+                self._changes,
+                text="New plan",
+                kind=kinds.PLAN,
+                create=lambda: plans.create_plan(body_id=body_id, **values),
+            )
+            self.choose_plan(made.id)
+
+        plan_dialog(self, "New plan", submit).exec()
+
+    def edit_plan(self) -> None:
+        if self.plan is None:
+            return
+        row = plans.get_plan(self.plan.id)
+        self._edit(
+            "Edit plan",
+            plans.update_plan,
+            "plan_id",
+            row.id,
+            current(row, ("title", "starts", "ends", "introduction")),
+            lambda submit: plan_dialog(self, "Plan details", submit, row),
+        )
+
+    def delete_plan(self) -> None:
+        if self.plan is not None:
+            delete_record(
+                self._stack, self._changes, text="Delete plan", row_id=self.plan.id, kind=kinds.PLAN
+            )
+
+    # -- rows ---------------------------------------------------------------------------------
+
+    def add(self) -> None:
+        """Insert: what the chosen row has under it."""
+        kind = (self._chosen() or ("",))[0]
+        step = {
+            "priority": self.add_outcome,
+            "outcome": self.add_action,
+            "action": self.add_action,
+            "measures": self.add_measure,
+            "measure": self.add_measure,
+        }.get(kind, self.add_priority)
+        step()
+
+    def add_priority(self) -> None:
+        if self.plan is None:
+            return
+        plan_id = self.plan.id
+        self._create(
+            "Add priority",
+            kinds.PLAN_PRIORITY,
+            "priority",
+            lambda values: plans.add_priority(plan_id=plan_id, **values),
+            lambda submit: priority_dialog(self, "Add priority", submit),
+        )
+
+    def add_outcome(self) -> None:
+        chosen = self._chosen()
+        priority = self._priority_of(chosen) if chosen and self.plan else None
+        if priority is None:
+            return
+        self._create(
+            f"Add outcome to priority {priority.number}",
+            kinds.PLAN_OUTCOME,
+            "outcome",
+            lambda values: plans.add_outcome(priority_id=priority.id, **values),
+            lambda submit: outcome_dialog(self, "Add outcome", submit),
+        )
+
+    def add_action(self) -> None:
+        chosen = self._chosen()
+        if not chosen or chosen[0] not in ("outcome", "action"):
+            return
+        outcome_id = chosen[1] if chosen[0] == "outcome" else self._action(chosen[1]).outcome_id
+        self._create(
+            "Add plan action",
+            kinds.PLAN_ACTION,
+            "action",
+            lambda values: actions.add_plan_action(outcome_id=outcome_id, **values),
+            lambda submit: action_dialog(self, "Add action", submit),
+        )
+
+    def add_measure(self) -> None:
+        chosen = self._chosen()
+        priority = self._priority_of(chosen) if chosen and self.plan else None
+        if priority is None:
+            return
+        self._create(
+            "Add performance measure",
+            kinds.PLAN_MEASURE,
+            "measure",
+            lambda values: measures.add_measure(priority_id=priority.id, **values),
+            lambda submit: measure_dialog(self, "Add performance measure", submit),
+        )
+
+    def add_partner(self) -> None:
+        chosen = self._chosen()
+        if not chosen or chosen[0] != "action":
+            return
+        action_id = chosen[1]
+
+        def submit(values: dict):
+            create_record(
+                self._stack,
+                self._changes,
+                text="Add key partner",
+                kind=kinds.PLAN_PARTNER,
+                create=lambda: actions.add_partner(action_id=action_id, **values),
+            )
+
+        partner_dialog(self, submit).exec()
+
+    def _create(self, text: str, kind, shown: str, make, dialog) -> None:
+        def submit(values: dict):
+            made = create_record(
+                self._stack, self._changes, text=text, kind=kind, create=lambda: make(values)
+            )
+            self.select_row(shown, made.id)
+
+        dialog(submit).exec()
+
+    def edit(self) -> None:
+        chosen = self._chosen()
+        if not chosen or self.plan is None:
+            return
+        kind, row_id = chosen
+        if kind == "priority":
+            view = self._priority(row_id)
+            self._edit(
+                "Edit priority",
+                plans.update_priority,
+                "priority_id",
+                row_id,
+                {"number": str(view.number), "title": view.title, "why": view.why},
+                lambda submit: priority_dialog(self, "Edit priority", submit, view),
+            )
+        elif kind == "outcome":
+            view = next(o for p in self.plan.priorities for o in p.outcomes if o.id == row_id)
+            self._edit(
+                "Edit outcome",
+                plans.update_outcome,
+                "outcome_id",
+                row_id,
+                {"letter": view.letter, "text": view.text},
+                lambda submit: outcome_dialog(self, "Edit outcome", submit, view),
+            )
+        elif kind == "action":
+            view = self._action(row_id)
+            before = {
+                "text": view.text,
+                "lead_person_id": view.lead_person_id,
+                "lead_organisation_id": view.lead_organisation_id,
+                "target": view.target,
+                "target_wording": view.target_wording,
+                "status": view.status,
+            }
+            self._edit(
+                "Edit plan action",
+                actions.update_plan_action,
+                "action_id",
+                row_id,
+                before,
+                lambda submit: action_dialog(self, "Edit action", submit, view),
+            )
+        elif kind == "measure":
+            view = self._measure(row_id)
+            before = {name: getattr(view, name) for name in rules.MEASURE_FIELDS}
+            self._edit(
+                "Edit performance measure",
+                measures.update_measure,
+                "measure_id",
+                row_id,
+                before,
+                lambda submit: measure_dialog(self, "Edit performance measure", submit, view),
+            )
+
+    def _edit(self, text, update, id_name, row_id, before, dialog) -> None:
+        def submit(values: dict):
+            edit_fields(
+                self._stack,
+                self._changes,
+                text=text,
+                update=update,
+                id_name=id_name,
+                row_id=row_id,
+                before=before,
+                after=values,
+            )
+
+        dialog(submit).exec()
+
+    def delete(self) -> None:
+        chosen = self._chosen()
+        if not chosen:
+            return
+        kind, row_id = chosen
+        found = {
+            "priority": ("Delete priority", kinds.PLAN_PRIORITY),
+            "outcome": ("Delete outcome", kinds.PLAN_OUTCOME),
+            "action": ("Delete plan action", kinds.PLAN_ACTION),
+            "measure": ("Delete performance measure", kinds.PLAN_MEASURE),
+        }.get(kind)
+        if found is not None:
+            delete_record(self._stack, self._changes, text=found[0], row_id=row_id, kind=found[1])
+
+    # -- tracking -----------------------------------------------------------------------------
+
+    def _set_status(self) -> None:
+        chosen = self._chosen()
+        if not chosen or chosen[0] != "action":
+            return
+        view = self._action(chosen[1])
+        status = self.status.currentData()
+        self._run(
+            lambda: edit_fields(
+                self._stack,
+                self._changes,
+                text=f"RAG status: {status}",
+                update=actions.update_plan_action,
+                id_name="action_id",
+                row_id=view.id,
+                before={"status": view.status},
+                after={"status": status},
+            )
+        )
+
+    def record_progress(self) -> None:
+        chosen = self._chosen()
+        if not chosen or chosen[0] != "action":
+            return
+        view = self._action(chosen[1])
+        today = self.today
+
+        def submit(values: dict):
+            def apply():
+                note = actions.record_progress(action_id=view.id, today=today, **values)
+                newest = max([note.quarter, *(n.quarter for n in view.progress)])
+                if note.quarter == newest:  # the latest quarter's RAG is the action's now
+                    actions.update_plan_action(action_id=view.id, status=note.status)
+                return note
+
+            day = validation.date(values.get("quarter"), "quarter of the progress")
+            earlier = view.progress_in(day) if isinstance(day, dt.date) else None
+
+            def revert():
+                if earlier is None:
+                    made = actions.progress_of(view.id)
+                    for note in made:
+                        if note.quarter == quarter_of(day):
+                            actions.remove_progress(progress_id=note.id)
+                else:
+                    actions.record_progress(
+                        action_id=view.id,
+                        quarter=earlier.quarter,
+                        text=earlier.text,
+                        status=earlier.status,
+                        today=today,
+                    )
+                actions.update_plan_action(action_id=view.id, status=view.status)
+
+            perform(
+                self._stack,
+                self._changes,
+                f"Progress in {quarter_label(quarter_of(day))}",
+                apply,
+                revert,
+            )
+
+        progress_dialog(self, submit, view, today).exec()
+
+    def record_reading(self) -> None:
+        chosen = self._chosen()
+        if not chosen or chosen[0] != "measure":
+            return
+        view = self._measure(chosen[1])
+        today = self.today
+
+        def submit(values: dict):
+            day = validation.date(values.get("date"), "reading's date", required=True)
+            earlier = next((r for r in view.readings if r.date == day), None)
+
+            def revert():
+                if earlier is None:
+                    measures.remove_reading(reading_id=measures.reading_id(view.id, day))
+                else:
+                    measures.record_reading(
+                        measure_id=view.id,
+                        date=day,
+                        value=earlier.value,
+                        note=earlier.note,
+                        today=today,
+                    )
+
+            perform(
+                self._stack,
+                self._changes,
+                f"Reading of {long_date(day)}",
+                lambda: measures.record_reading(measure_id=view.id, today=today, **values),
+                revert,
+            )
+
+        reading_dialog(self, submit, view, today).exec()
+
+    # -- printing -----------------------------------------------------------------------------
+
+    def print_plan(self) -> None:
+        if self.plan is not None:
+            self._print("plan", self.plan.id, None)
+
+    def print_progress(self) -> None:
+        if self.plan is None:
+            return
+        plan_id = self.plan.id
+        dialog = RecordDialog(
+            "Progress report",
+            lambda values: self._print("progress", plan_id, values["quarter"]),
+            self,
+        )
+        dialog.add_date(
+            "quarter",
+            "For the quarter of",
+            min(self.today, self.plan.ends),
+            "any day in the quarter",
+        )
+        dialog.exec()
+
+    def _print(self, what: str, plan_id: str, quarter) -> None:
+        from desktop_app.documents.plan_pdf import render_plan, render_progress
+
+        day = validation.date(quarter, "day in the quarter") if quarter else None
+        name = self.plan.title
+        title = f"{name} — progress, {quarter_label(quarter_of(day))}" if day else name
+
+        def work(progress) -> bytes | None:
+            try:
+                if what == "plan":
+                    return render_plan(plan_id, progress=progress)
+                return render_progress(plan_id, quarter=day, progress=progress)
+            except Cancelled:
+                return None
+
+        run_task(
+            self.window(),
+            work,
+            lambda data: self._preview(data, title),
+            label=f"Preparing the {'plan' if what == 'plan' else 'progress report'}…",
+        )
+
+    def _preview(self, data: bytes | None, title: str) -> None:
+        if data is None:
+            return
+        from ui.pdf_preview import PdfPreview  # QtPdf loads when a document is first shown
+
+        self.preview = PdfPreview(data, title=title, file_name=f"{title}.pdf", parent=self.window())
+        self.preview.show()
+        self.preview.raise_()
+
+    def _run(self, change) -> None:
+        try:
+            change()
+        except ValidationError as error:
+            show_error(self, error)
+
+
+def _rag_icon(rag: str) -> QIcon:
+    """A dot in the RAG colour the printed report uses (documents/styles.RAG)."""
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(RAG_COLOURS[rag]))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, 12, 12)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _action_html(action: outline.ActionView) -> str:
+    partners = (
+        "".join(f"<li>{_escape(p.name)}</li>" for p in action.partners) or "<li>none yet</li>"
+    )
+    notes = (
+        "".join(
+            f"<li><b>{quarter_label(n.quarter)}</b> ({_escape(n.status)}): {_escape(n.text)}</li>"
+            for n in action.progress
+        )
+        or "<li>none yet</li>"
+    )
+    linked = (
+        "".join(
+            f"<li>{_escape(a.body_name)}, {long_date(a.meeting_date)}, minute "
+            f"{_escape(a.minute_number)}: {_escape(a.text)} ({_escape(a.status)})</li>"
+            for a in links.meeting_actions_of(action.id)
+        )
+        or "<li>none</li>"
+    )
+    return (
+        f"<h3>{_escape(action.code)}. {_escape(action.text)}</h3>"
+        f"<p><b>Lead:</b> {_escape(action.lead or 'none')}<br/>"
+        f"<b>Target date:</b> {_escape(action.target_text or 'none')}<br/>"
+        f"<b>RAG status:</b> {_escape(action.status)}</p>"
+        f"<p><b>Key partners</b></p><ul>{partners}</ul>"
+        f"<p><b>Progress</b></p><ul>{notes}</ul>"
+        f"<p><b>Actions from meetings serving it</b></p><ul>{linked}</ul>"
+    )
+
+
+def _measure_html(measure: outline.MeasureView) -> str:
+    def dated(value, day) -> str:
+        shown = measure.figure(value) or "none"
+        return f"{shown} ({long_date(day)})" if day and value is not None else shown
+
+    readings = (
+        "".join(
+            f"<li>{long_date(r.date)}: {_escape(measure.figure(r.value))}"
+            f"{' — ' + _escape(r.note) if r.note else ''}</li>"
+            for r in reversed(measure.readings)
+        )
+        or "<li>none yet</li>"
+    )
+    return (
+        f"<h3>{_escape(measure.name)}</h3>"
+        f"<p><b>Unit:</b> {_escape(measure.unit)}<br/>"
+        f"<b>Baseline:</b> {_escape(dated(measure.baseline, measure.baseline_date))}<br/>"
+        f"<b>{_escape(measure.comparator_label.capitalize() or 'Comparator')}:</b> "
+        f"{_escape(measure.figure(measure.comparator) or 'none')}<br/>"
+        f"<b>Target:</b> {_escape(dated(measure.target, measure.target_date))}</p>"
+        f"<p><b>Readings</b></p><ul>{readings}</ul>"
+    )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
