@@ -30,13 +30,15 @@ from ui.events import Changes
 from ui.focus_style import show_focus
 from ui.icons import icon
 from ui.models.body_tree import ID_ROLE, KIND_ROLE, BodyTreeModel, body_of_year
-from ui.pending_typing import TypingGuard, TypingRecovery, commit_typing
+from ui.pending_typing import TypingGuard, TypingRecovery, commit_typing, guard_once_painted
 from ui.sharing_actions import SharingActions
 from ui.tasks import finish_running
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, *, guard_after_paint: bool = False):
+        """`guard_after_paint`: the typing guard goes on once the window has first painted, as
+        a start does (ui/app.py); otherwise at once, as tests and screenshots need."""
         super().__init__()
         self.data_dir = data_dir
         self.setWindowTitle("Minute Book")
@@ -47,8 +49,6 @@ class MainWindow(QMainWindow):
         # What is being typed: committed before any command, kept on disk against a crash.
         self.recovery = TypingRecovery(data_dir)
         self.changes.typed.connect(self.recovery.keep)
-        self._typing_guard = TypingGuard(self)  # removed from the app with the window
-        QApplication.instance().installEventFilter(self._typing_guard)
 
         self.tree_model = BodyTreeModel(self)
         self.tree = QTreeView()
@@ -89,6 +89,12 @@ class MainWindow(QMainWindow):
         # and build and fill that body's page for the first paint.
         self.tree.setCurrentIndex(QModelIndex())
         self._show_counts()
+        # Last: a filter in Python would see every event of the widgets being built.
+        self._typing_guard = TypingGuard(self)  # removed from the app with the window
+        if guard_after_paint:
+            guard_once_painted(self, self._typing_guard)
+        else:
+            QApplication.instance().installEventFilter(self._typing_guard)
 
     # -- what the window shows -------------------------------------------------------------
 
