@@ -568,7 +568,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Saved. Ctrl+Z undoes “{text}”." if text else "Saved.", 5000)
 
     def _show_counts(self) -> None:
-        count = len(bodies.list_bodies())
+        count = self.tree_model.body_count  # the tree has just read them
         self.status.setText(f"{count} bodies · data in {self.data_dir}")
 
 
