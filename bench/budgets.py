@@ -39,6 +39,8 @@ OPEN_MEETING = Budget("open a meeting with 15 items", 0.100, "ms", "median")
 SEARCH = Budget("full-text search over all minutes", 0.050, "ms", "95th percentile")
 MINUTES_PDF = Budget("minutes PDF of a 15-item meeting", 0.300, "ms")
 PACK = Budget("300-page agenda pack", 3.0, "s", "with a progress bar")
+COLD_OPEN = Budget("cold: first meeting open of a session", 0.150, "ms")
+COLD_SIGN = Budget("cold: first signature in a fresh process", 1.0, "s", "imports included")
 SIGN = Budget("sign a minutes PDF", 0.500, "ms")
 VERIFY = Budget("verify a minutes PDF", 0.500, "ms")
 SYNC_APPLY = Budget("sync: apply 100,000 changes from the share", 10.0, "s")
@@ -57,6 +59,8 @@ ALL = (
     SEARCH,
     MINUTES_PDF,
     PACK,
+    COLD_OPEN,
+    COLD_SIGN,
     SIGN,
     VERIFY,
     SYNC_APPLY,

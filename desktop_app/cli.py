@@ -36,11 +36,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(BAD_INPUT, f"{message[0].upper()}{message[1:]}; see `{self.prog} --help`.\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; with `commands` False only the options of the window (and no
+    --help), which is all a start of the window reads."""
     parser = _Parser(
         prog="python main.py",
         description="Minute Book: agendas, attendance, minutes and actions for committees. "
         "With no command, opens the window.",
+        add_help=commands,
     )
     parser.add_argument(
         "--data-dir",
@@ -53,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, paint it once and exit (to measure a start)",
     )
+    if commands:
+        _add_commands(parser)
+    return parser
+
+
+def _add_commands(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
 
     command = commands.add_parser("import", help="import a minute-book/1 JSON file")
@@ -118,7 +127,6 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop_app.cli_sync import add_sync_commands  # sync, conflicts (issue 13)
 
     add_sync_commands(commands)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -127,9 +135,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = parser.parse_args(argv)
+        # The window reads only its own options: the commands' parsers, and the modules
+        # they import, are built only when a command or --help is given (issue 16).
+        args, rest = build_parser(commands=False).parse_known_args(argv)
+        if rest:
+            args = build_parser().parse_args(argv)
     except SystemExit as stop:  # --help, or a usage error already explained
         return stop.code if isinstance(stop.code, int) else BAD_INPUT
     if args.data_dir is None:

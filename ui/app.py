@@ -27,15 +27,16 @@ def create_main_window(data_dir: Path) -> MainWindow:
     return MainWindow(data_dir)
 
 
-def start_window(data_dir: Path) -> MainWindow:
+def start_window(data_dir: Path, *, guard_after_paint: bool = False) -> MainWindow:
     """What a start does before the window shows: open the data folder, give a brand-new one
     the example body (first_run.py) and open the window on the example's meeting.
-    StorageError or ValidationError if the folder cannot be opened."""
+    StorageError or ValidationError if the folder cannot be opened. `guard_after_paint`: see
+    MainWindow."""
     from desktop_app.first_run import ensure_example
 
     open_database(data_dir)
     first_start = ensure_example(data_dir)
-    window = MainWindow(data_dir)
+    window = MainWindow(data_dir, guard_after_paint=guard_after_paint)
     if first_start:
         window.open_first_board()
     return window
@@ -46,7 +47,8 @@ def run_app(data_dir: Path, *, exit_after_start: bool = False) -> int:
     its first paint (the start-up benchmark times that, bench/scenarios/startup.py)."""
     app = application()
     try:
-        window = start_window(data_dir)
+        # Nothing can be typed before the first paint: the typing guard waits for it.
+        window = start_window(data_dir, guard_after_paint=True)
     # ValidationError: another program kept the folder busy past the timeout (DatabaseBusy).
     except (StorageError, ValidationError) as error:
         QMessageBox.critical(None, "Minute Book", str(error))

@@ -7,22 +7,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
-from desktop_app import publishing
 from desktop_app.documents import catalogue
 from desktop_app.errors import Cancelled, ValidationError
-from desktop_app.services import pack_issues
 from desktop_app.services.settings import PUBLISH_FOLDER, get_setting, set_setting
 from ui.errors import show_error
 from ui.events import Changes
 from ui.icons import icon
-from ui.pack_issuing import EditionDialog, issue_file_name, issue_title, push_issue
-from ui.record_dialog import RecordDialog
 from ui.tasks import run_task
+
+# Publishing, pack issuing and the period dialog load when first used, not to build the menu
+# at start-up (issue 16).
+if TYPE_CHECKING:
+    from desktop_app.services import pack_issues
 
 # Free in the main window (Ctrl+Shift+B/M/S/P/O/A/R/U, Ctrl+F, Ctrl+I/E and F5 are taken);
 # Ctrl+Alt is avoided because AltGr types letters with it on many keyboards.
@@ -112,6 +114,8 @@ class DocumentActions(QObject):
             show_error(self.window, error)
 
     def _ask_period(self, kind: catalogue.DocumentKind, body_id: str) -> None:
+        from ui.record_dialog import RecordDialog
+
         until = self._today()
         since, _ = catalogue.period(None, None, today=until)
 
@@ -140,6 +144,8 @@ class DocumentActions(QObject):
         )
 
     def _preview(self, kind: catalogue.DocumentKind, target: catalogue.Target, data) -> None:
+        from desktop_app import publishing
+
         if data is None:
             self._say_cancelled()
             return
@@ -172,6 +178,8 @@ class DocumentActions(QObject):
     def issue_pack(self, meeting_id: str | None = None, parent: QWidget | None = None) -> None:
         """Ask which editions to issue, issue them off the GUI thread (Ctrl+Z withdraws them),
         then open the issued pack in the preview."""
+        from ui.pack_issuing import EditionDialog
+
         parent = parent or self.window
         try:
             meeting_id = meeting_id or self._need_meeting()
@@ -191,6 +199,8 @@ class DocumentActions(QObject):
         parent: QWidget,
         then: Callable[[str, pack_issues.Issued], None],
     ) -> None:
+        from desktop_app.services import pack_issues
+
         def work(progress) -> pack_issues.Issued | None:
             try:
                 return pack_issues.issue_packs(
@@ -207,6 +217,9 @@ class DocumentActions(QObject):
         )
 
     def _issued(self, meeting_id: str, issued: pack_issues.Issued | None, then) -> None:
+        from desktop_app.services import pack_issues
+        from ui.pack_issuing import push_issue
+
         if issued is None:
             self._say_cancelled()
             return
@@ -226,6 +239,8 @@ class DocumentActions(QObject):
         then(meeting_id, issued)
 
     def _open_first(self, meeting_id: str, issued: pack_issues.Issued) -> None:
+        from desktop_app.services import pack_issues
+
         first = issued.issued[0].id
         entry = next(e for e in pack_issues.pack_issue_entries(meeting_id) if e.id == first)
         self.open_issue(meeting_id, entry)
@@ -252,6 +267,9 @@ class DocumentActions(QObject):
 
     def open_issue(self, meeting_id: str, entry: pack_issues.IssueEntry) -> None:
         """Open an issue of the pack in the preview, byte for byte as it was issued."""
+        from desktop_app.services import pack_issues
+        from ui.pack_issuing import issue_file_name, issue_title
+
         try:
             data = pack_issues.pack_issue_pdf(entry.id)
         except pack_issues.StaleIssue as stale:
@@ -312,6 +330,9 @@ class DocumentActions(QObject):
     def publish(self, meeting_id: str | None = None) -> None:
         """Write the selected meeting's public editions into the publishing folder; a stale
         public pack is not written, and a new public edition is offered instead."""
+        from desktop_app import publishing
+        from desktop_app.services import pack_issues
+
         try:
             meeting_id = meeting_id or self._need_meeting()
         except ValidationError as error:
@@ -357,6 +378,9 @@ class DocumentActions(QObject):
     def _publish_one(self, key: str, meeting_id: str, data: bytes) -> None:
         """Publish the document a preview shows, off the GUI thread: it is made again to
         check the bytes shown are still what it says (a pack takes a while)."""
+        from desktop_app import publishing
+        from desktop_app.services import pack_issues
+
         folder = self._folder()
         if folder is None:
             return

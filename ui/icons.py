@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QIcon, QImage
 
 FOLDER = Path(__file__).resolve().parent.parent / "resources" / "icons"
@@ -79,7 +80,9 @@ def icon(meaning: str) -> QIcon:
     if meaning not in _cache:
         made = QIcon()
         for size in SIZES:
-            made.addFile(str(path_of(meaning, size)))
+            # With its size given, Qt reads a picture only when it is first painted at that
+            # size; without, it decodes every file now (some 75 at start-up).
+            made.addFile(str(path_of(meaning, size)), QSize(size, size))
         _cache[meaning] = made
     return _cache[meaning]
 
@@ -93,7 +96,6 @@ def bake(folder: Path = FOLDER) -> list[Path]:
     files written. A picture that has not changed is not written again, and a file whose
     meaning left GLYPHS is removed, so baking with nothing changed changes no file."""
     import qtawesome
-    from PySide6.QtCore import QSize
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 — fonts need it

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
-from desktop_app.services import bodies, meetings, schedule
+from desktop_app.services import bodies, meetings
 from desktop_app.storage.changes import current
 from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record, edit_fields
@@ -29,17 +29,16 @@ from ui.errors import show_error
 from ui.events import Changes
 from ui.focus_style import show_focus
 from ui.icons import icon
-from ui.meeting_dialog import meeting_dialog
 from ui.models.body_tree import ID_ROLE, KIND_ROLE, BodyTreeModel, body_of_year
-from ui.pending_typing import TypingGuard, TypingRecovery, commit_typing
-from ui.people_dialog import organisations_directory, people_directory
-from ui.record_dialog import RecordDialog, choices
+from ui.pending_typing import TypingGuard, TypingRecovery, commit_typing, guard_once_painted
 from ui.sharing_actions import SharingActions
 from ui.tasks import finish_running
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, *, guard_after_paint: bool = False):
+        """`guard_after_paint`: the typing guard goes on once the window has first painted, as
+        a start does (ui/app.py); otherwise at once, as tests and screenshots need."""
         super().__init__()
         self.data_dir = data_dir
         self.setWindowTitle("Minute Book")
@@ -50,8 +49,6 @@ class MainWindow(QMainWindow):
         # What is being typed: committed before any command, kept on disk against a crash.
         self.recovery = TypingRecovery(data_dir)
         self.changes.typed.connect(self.recovery.keep)
-        self._typing_guard = TypingGuard(self)  # removed from the app with the window
-        QApplication.instance().installEventFilter(self._typing_guard)
 
         self.tree_model = BodyTreeModel(self)
         self.tree = QTreeView()
@@ -87,7 +84,17 @@ class MainWindow(QMainWindow):
         for widget in self.sharing.status_widgets:
             self.statusBar().addPermanentWidget(widget)
         self.tree_model.reload()
+        # A later start opens on the welcome page, the clerk to choose: without this the
+        # tree, taking the focus with no current row, would make its first body current,
+        # and build and fill that body's page for the first paint.
+        self.tree.setCurrentIndex(QModelIndex())
         self._show_counts()
+        # Last: a filter in Python would see every event of the widgets being built.
+        self._typing_guard = TypingGuard(self)  # removed from the app with the window
+        if guard_after_paint:
+            guard_once_painted(self, self._typing_guard)
+        else:
+            QApplication.instance().installEventFilter(self._typing_guard)
 
     # -- what the window shows -------------------------------------------------------------
 
@@ -188,7 +195,11 @@ class MainWindow(QMainWindow):
 
     # -- actions ------------------------------------------------------------------------------
 
+    # The dialogs' modules load when a dialog first opens: the first paint needs none of them.
+
     def new_body(self) -> None:
+        from ui.record_dialog import RecordDialog, choices
+
         def submit(values: dict):
             body = create_record(
                 self.undo_stack,
@@ -210,6 +221,8 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def new_meeting(self) -> None:
+        from ui.meeting_dialog import meeting_dialog
+
         body_id = self.current_body_id()
         if body_id is None:
             show_error(self, ValidationError("Choose the body the meeting belongs to first."))
@@ -232,6 +245,9 @@ class MainWindow(QMainWindow):
 
     def schedule_series(self) -> None:
         """A run of meetings (every second Monday at 14:30 until April), all undone at once."""
+        from desktop_app.services import schedule
+        from ui.record_dialog import RecordDialog, choices
+
         body_id = self.current_body_id()
         if body_id is None:
             show_error(self, ValidationError("Choose the body the meetings belong to first."))
@@ -281,6 +297,8 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def edit_meeting(self) -> None:
+        from ui.meeting_dialog import meeting_dialog
+
         record = self.meeting_page.record
         if record is None:
             return
@@ -363,9 +381,13 @@ class MainWindow(QMainWindow):
         self._search.focus()
 
     def open_people(self) -> None:
+        from ui.people_dialog import people_directory
+
         people_directory(self, self.undo_stack, self.changes).exec()
 
     def open_organisations(self) -> None:
+        from ui.people_dialog import organisations_directory
+
         organisations_directory(self, self.undo_stack, self.changes).exec()
 
     def import_record(self) -> None:
@@ -556,7 +578,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Saved. Ctrl+Z undoes “{text}”." if text else "Saved.", 5000)
 
     def _show_counts(self) -> None:
-        count = len(bodies.list_bodies())
+        count = self.tree_model.body_count  # the tree has just read them
         self.status.setText(f"{count} bodies · data in {self.data_dir}")
 
 

@@ -12,7 +12,7 @@ import os
 from importlib import import_module
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
@@ -72,6 +72,24 @@ class TypingGuard(QObject):
                 event.accept()  # the list opens; the agenda's Alt+Up/Down move does not fire
                 return True
         return False
+
+
+def guard_once_painted(window: QWidget, guard: TypingGuard) -> None:
+    """Put `guard` on the application as soon as `window` has painted for the first time.
+
+    Not before: a filter in Python is handed every event, and each kind of event and of object
+    it is first handed makes PySide build that class and its enums, some 150 during the first
+    paint alone (a third of the window's start). Nothing can be typed before the window shows.
+    """
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.UpdateRequest:  # the window paints its widgets
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, lambda: QApplication.instance().installEventFilter(guard))
+            return False
+
+    window.installEventFilter(FirstPaint(window))
 
 
 def _inside(widget: QWidget, owner: QObject) -> bool:

@@ -12,7 +12,7 @@ from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import Body, Meeting
 
 RUNS = 20
-BUDGETS = (budgets.OPEN_MEETING,)
+BUDGETS = (budgets.OPEN_MEETING, budgets.COLD_OPEN)
 
 
 def measure(workspace: Workspace) -> list[Result]:
@@ -37,6 +37,7 @@ def measure(workspace: Workspace) -> list[Result]:
     ]
     if not budget.met(high):
         notes.append(f"p95 {budget.format(high)} is over the budget")
+    cold = budgets.COLD_OPEN
     return [
         Result(
             budget.scenario,
@@ -46,7 +47,17 @@ def measure(workspace: Workspace) -> list[Result]:
             budget=budget.describe(),
             met=budget.met(mid),
             notes=notes,
-        )
+        ),
+        # The first open of a session pays for what the window loads only then (the meeting
+        # page, its tabs' modules, SQLite's first pages of the tables).
+        Result(
+            cold.scenario,
+            measured=cold.format(timings[0]),
+            value=timings[0],
+            runs=1,
+            budget=cold.describe(),
+            met=cold.met(timings[0]),
+        ),
     ]
 
 

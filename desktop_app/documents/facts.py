@@ -12,7 +12,11 @@ from desktop_app.services import validation
 from desktop_app.services.agenda_tree import STORED_ORDER
 from desktop_app.services.declarations import list_declarations
 from desktop_app.services.documents import in_part_two
-from desktop_app.services.meeting_record import AttendanceLine, load_meeting_record
+from desktop_app.services.meeting_record import (
+    AttendanceLine,
+    load_meeting_record,
+    people_named_by,
+)
 from desktop_app.services.memberships import list_members
 from desktop_app.services.minute_links import citation_words
 from desktop_app.services.numbering import preview_numbers
@@ -192,7 +196,7 @@ def load_meeting_facts(meeting_id: str) -> MeetingFacts:
     meeting = validation.live_row(Meeting, meeting_id, "meeting")
     body = Body.get_by_id(meeting.__data__["body"])
     record = load_meeting_record(meeting.id)
-    people = {p.id: p for p in Person.select()}
+    people = people_named_by(meeting, body=body)
     organisations = {o.id: o.name for o in Organisation.select(Organisation.id, Organisation.name)}
     declarations = [
         DeclarationFacts(

@@ -18,7 +18,9 @@ from desktop_app.storage.models import (
     Body,
     Declaration,
     Meeting,
+    Membership,
     Minute,
+    NamedVote,
     Organisation,
     Person,
     Resolution,
@@ -76,7 +78,7 @@ class MeetingRecord:
 def load_meeting_record(meeting_id: str) -> MeetingRecord:
     meeting = validation.live_row(Meeting, meeting_id, "meeting")
     body = Body.get_by_id(meeting.__data__["body"])
-    people = _people_of(meeting)
+    people = people_named_by(meeting)
     organisations = {o.id: o.name for o in Organisation.select(Organisation.id, Organisation.name)}
     chair_id = meeting.__data__.get("chair")
     rows = list(AgendaItem.live().where(AgendaItem.meeting == meeting.id).order_by(*STORED_ORDER))
@@ -99,9 +101,34 @@ def load_meeting_record(meeting_id: str) -> MeetingRecord:
     )
 
 
-def _people_of(meeting: Meeting) -> dict[str, Person]:
-    """Everyone the record may name; a meeting names few, so load the lot once."""
-    return {p.id: p for p in Person.select()}
+def people_named_by(meeting: Meeting, *, body: Body | None = None) -> dict[str, Person]:
+    """Everyone the meeting's rows may name (its chair, attendance, presenters, declarations,
+    action owners, proposers, seconders and named votes) and, given its `body`, the body's
+    clerk and members; deleted and archived people too, as the record still names them.
+    Found through the meeting's own rows in one query, so the cost follows the meeting,
+    not the council (issue 16)."""
+    items = AgendaItem.select(AgendaItem.id).where(AgendaItem.meeting == meeting.id)
+    resolutions = Resolution.select(Resolution.id).where(Resolution.item.in_(items))
+    named = [
+        Attendance.select(Attendance.person).where(Attendance.meeting == meeting.id),
+        Attendance.select(Attendance.substitute_for).where(Attendance.meeting == meeting.id),
+        AgendaItem.select(AgendaItem.presenter_person).where(AgendaItem.meeting == meeting.id),
+        Declaration.select(Declaration.person).where(Declaration.meeting == meeting.id),
+        Action.select(Action.owner_person).where(Action.item.in_(items)),
+        Resolution.select(Resolution.proposer).where(Resolution.item.in_(items)),
+        Resolution.select(Resolution.seconder).where(Resolution.item.in_(items)),
+        NamedVote.select(NamedVote.person).where(NamedVote.resolution.in_(resolutions)),
+    ]
+    one_by_one = {meeting.__data__.get("chair")}
+    if body is not None:
+        named.append(Membership.select(Membership.person).where(Membership.body == body.id))
+        one_by_one.add(body.__data__.get("clerk"))
+    union = named[0]
+    for query in named[1:]:
+        union = union | query
+    ids = [person_id for person_id in one_by_one if person_id]
+    found = Person.select().where(Person.id.in_(union) | Person.id.in_(ids))
+    return {person.id: person for person in found}
 
 
 def _attendance(lines, people, organisations, unplaced) -> list[AttendanceLine]:

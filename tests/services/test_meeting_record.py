@@ -9,8 +9,13 @@ from types import SimpleNamespace
 import pytest
 
 from desktop_app.services import meetings, organisations, people
-from desktop_app.services.bodies import create_body
-from desktop_app.services.meeting_record import AttendanceLine, load_meeting_record
+from desktop_app.services.bodies import create_body, get_body, update_body
+from desktop_app.services.meeting_record import (
+    AttendanceLine,
+    load_meeting_record,
+    people_named_by,
+)
+from desktop_app.services.memberships import add_member
 from desktop_app.storage import changes
 from desktop_app.storage.models import (
     Action,
@@ -199,6 +204,35 @@ def test_actions_name_their_owner_and_due_date(held):
         ("Circulate the family figures", "CI Jon Bumpus", "7 January 2013"),
         ("Report back in March", "NHS West Kent", ""),
     ]
+
+
+def test_the_people_loaded_for_a_meeting_are_those_it_names_not_the_councils(held):
+    stranger = people.create_person(name="Ann Stranger")  # at another body's meeting
+    elsewhere = meetings.create_meeting(
+        body_id=create_body(name="Licensing Committee").id, date="2012-12-18"
+    )
+    with db.atomic():
+        changes.create(Attendance, meeting=elsewhere.id, person=stranger.id, status="present")
+    meeting = meetings.get_meeting(held.meeting.id)
+
+    named = {person.name for person in people_named_by(meeting).values()}
+
+    # Jay Edwins's attendance was deleted, but is still a row of this meeting.
+    assert named == {"Chris Garland", "Dave Ashdown", "Jon Bumpus", "Simon Alland", "Jay Edwins 🩺"}
+
+
+def test_the_people_loaded_for_a_meetings_documents_add_its_bodys_clerk_and_members(held):
+    clerk = people.create_person(name="Ruth Clerk")
+    member = people.create_person(name="Matt Member")
+    people.create_person(name="Ann Stranger")
+    add_member(body_id=held.board.id, person_id=member.id)
+    update_body(body_id=held.board.id, clerk_id=clerk.id)
+
+    found = people_named_by(meetings.get_meeting(held.meeting.id), body=get_body(held.board.id))
+
+    names = {person.name for person in found.values()}
+    assert {"Ruth Clerk", "Matt Member", "Chris Garland"} <= names
+    assert "Ann Stranger" not in names
 
 
 def test_an_unknown_meeting_is_refused(refused):

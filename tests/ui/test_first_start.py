@@ -57,3 +57,17 @@ def test_a_later_start_leaves_the_clerk_to_choose(started, tmp_path):
     window = started(folder)
 
     assert window.pages.currentWidget() is window.welcome
+
+
+def test_a_later_start_builds_no_page_when_the_tree_takes_the_focus(started, tmp_path, qtbot):
+    folder = tmp_path / "used"
+    started(folder).close()
+    close_database()
+
+    window = started(folder)
+    window.tree.setFocus()  # as when the window is activated: Qt would make a row current
+    qtbot.waitUntil(window.tree.hasFocus)
+
+    assert window.pages.currentWidget() is window.welcome
+    assert window._body_page is None and window._meeting_page is None
+    assert not window.tree.currentIndex().isValid()

@@ -3,11 +3,12 @@ has focus, and a text field's own keys are never a menu's."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.services import agenda, bodies, minutes
 from tests.ui.test_agenda_builder import open_agenda, titles
+from ui.pending_typing import TypingGuard, guard_once_painted
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -199,3 +200,31 @@ def test_no_key_of_a_text_field_or_list_runs_a_command(qtbot, window, board):
         kind.hidePopup()
 
     assert triggered == []
+
+
+def test_a_start_puts_the_typing_guard_on_once_the_window_has_painted(qtbot):
+    painted, seen_before_paint, seen = [], [], []
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.UpdateRequest:
+                painted.append(True)
+            return False
+
+    class Watching(TypingGuard):
+        def eventFilter(self, watched, event):
+            seen.append(event.type())
+            if not painted:
+                seen_before_paint.append(event.type())
+            return super().eventFilter(watched, event)
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.installEventFilter(Paints(window))
+    guard = Watching(window)
+    guard_once_painted(window, guard)
+    window.show()
+    qtbot.waitUntil(lambda: bool(seen))
+
+    assert painted and seen_before_paint == []
+    QApplication.instance().removeEventFilter(guard)

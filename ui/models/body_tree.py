@@ -21,6 +21,11 @@ class BodyTreeModel(QStandardItemModel):
         self.setHorizontalHeaderLabels(["Bodies and meetings"])
         self._year_starts: dict[str, str] = {}
 
+    @property
+    def body_count(self) -> int:
+        """How many live bodies the last reload found."""
+        return len(self._year_starts)
+
     def reload(self) -> None:
         """Rebuild the bodies from the services; meetings come back as bodies expand."""
         self.clear()
