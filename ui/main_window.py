@@ -38,6 +38,9 @@ from ui.sharing_actions import SharingActions
 from ui.tasks import finish_running
 
 
+TREE_WIDTH = 200  # a body's name and a meeting's date stay readable
+
+
 class MainWindow(QMainWindow):
     def __init__(self, data_dir: Path):
         super().__init__()
@@ -76,6 +79,9 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([340, 940])
+        # The tree stays usable whatever the page or Search take: the window grows instead.
+        self.tree.setMinimumWidth(TREE_WIDTH)
+        splitter.setCollapsible(0, False)
         self.setCentralWidget(splitter)
 
         self._build_actions()
