@@ -35,7 +35,6 @@ from ui.events import Changes
 from ui.icons import icon
 from ui.models.actions import ActionsModel
 
-
 # Due, Action (takes the rest), Owner, Status, Body, Meeting, Minute, Latest progress
 COLUMN_WIDTHS = (80, 0, 150, 110, 150, 80, 60, 200)
 

@@ -37,7 +37,6 @@ from ui.record_dialog import RecordDialog, choices
 from ui.sharing_actions import SharingActions
 from ui.tasks import finish_running
 
-
 TREE_WIDTH = 200  # a body's name and a meeting's date stay readable
 
 
