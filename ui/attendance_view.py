@@ -48,11 +48,17 @@ class AttendanceView(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Only the capacity is typed in place; a double click elsewhere edits the times.
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        # Queued: the sheet reloads after the command, once the editor has closed.
+        self.model.capacity_edited.connect(self.set_capacity, Qt.ConnectionType.QueuedConnection)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((0, 90, 230, 100, 170, 70, 70)):
+        for column, width in enumerate((0, 90, 200, 100, 160, 140, 70, 70)):
             if width:
                 header.resizeSection(column, width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -271,6 +277,20 @@ class AttendanceView(QWidget):
         dialog.add_time("left", "Left at", entry.left, "e.g. 8.15 pm (if before the end)")
         dialog.add_choice("left_during", "During item", items, entry.left_during_id)
         dialog.exec()
+
+    def set_capacity(self, attendance_id: str, capacity: str) -> None:
+        """The capacity typed in the sheet's Capacity column, as one undoable command."""
+        entry = next(e for e in self.model.entries if e.attendance_id == attendance_id)
+        before = entry.capacity
+        self._run(
+            lambda: perform(
+                self._stack,
+                self._changes,
+                f"Capacity of {entry.name}",
+                lambda: attendance.set_capacity(attendance_id=attendance_id, capacity=capacity),
+                lambda: attendance.set_capacity(attendance_id=attendance_id, capacity=before),
+            )
+        )
 
     def remove(self) -> None:
         entry = self.selected()
