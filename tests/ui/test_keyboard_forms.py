@@ -399,9 +399,7 @@ def test_arrival_typed_as_a_clerk_writes_it_is_kept_as_a_time(qtbot, window, boa
     assert next(e.arrived for e in sheet if e.person_id == board.chair_id) == "14:40"
 
 
-def test_a_substitute_who_is_no_one_yet_is_added_as_a_person_there(
-    qtbot, window, board, questions
-):
+def test_a_substitute_who_is_no_one_yet_is_added_as_a_person_there(qtbot, window, board, questions):
     view = on_meeting_tab(window, board, "attendance")
     view.select(board.member_id)  # the member stood in for, offered first
 
