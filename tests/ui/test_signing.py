@@ -22,13 +22,18 @@ def signing_window(qtbot, database, data_dir, tmp_path, monkeypatch):
     board = make_board(2)
     approve(board, 0)
     signing.create_signer(person_id=board.chair.id, passphrase=PASSPHRASE)
+    return on_minutes(qtbot, data_dir, board), board
+
+
+def on_minutes(qtbot, data_dir, board) -> MainWindow:
+    """The window on the minutes tab of the board's first meeting."""
     window = MainWindow(data_dir)
     qtbot.addWidget(window)
     window.show()
     window.select("meeting", board.meetings[0].id)
     page = window.meeting_page
     page.tabs.setCurrentWidget(page.minutes)
-    return window, board
+    return window
 
 
 def sign_with(qtbot, passphrase: str):
@@ -122,13 +127,7 @@ def test_a_chair_with_no_key_has_one_made_in_the_sign_dialog(
     monkeypatch.setenv(signing.KEYS_ENV, str(tmp_path / "keys"))
     board = make_board(2)
     approve(board, 0)
-    window = MainWindow(data_dir)
-    qtbot.addWidget(window)
-    window.show()
-    window.select("meeting", board.meetings[0].id)
-    page = window.meeting_page
-    page.tabs.setCurrentWidget(page.minutes)
-    editor = page.minutes
+    editor = on_minutes(qtbot, data_dir, board).meeting_page.minutes
     kept_open = []
 
     def fill(dialog):
