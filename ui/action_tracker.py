@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,9 @@ from ui.errors import show_error
 from ui.events import Changes
 from ui.icons import icon
 from ui.models.actions import ActionsModel
+
+# Due, Action (takes the rest), Owner, Status, Body, Meeting, Minute, Latest progress
+COLUMN_WIDTHS = (80, 0, 150, 110, 150, 80, 60, 200)
 
 
 class ActionTracker(QDialog):
@@ -82,11 +85,16 @@ class ActionTracker(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
+        # An action is a sentence or two: it wraps in its row (its whole text is also the
+        # tooltip), the other columns are as narrow as what they hold.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setMinimumSectionSize(24)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((90, 0, 170, 130, 170, 90, 60, 220)):
+        header.setStretchLastSection(False)
+        for column, width in enumerate(COLUMN_WIDTHS):
             if width:
                 header.resizeSection(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -4,6 +4,8 @@ chair of the meeting, the public count, and whether the meeting is quorate."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -48,11 +50,17 @@ class AttendanceView(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Only the capacity is typed in place; a double click elsewhere edits the times.
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        # Queued: the sheet reloads after the command, once the editor has closed.
+        self.model.capacity_edited.connect(self.set_capacity, Qt.ConnectionType.QueuedConnection)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((0, 90, 230, 100, 170, 70, 70)):
+        for column, width in enumerate((0, 90, 200, 100, 160, 140, 70, 70)):
             if width:
                 header.resizeSection(column, width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -193,23 +201,20 @@ class AttendanceView(QWidget):
         def submit(values: dict):
             member = values.get("substitute_for_id")
             unmarked = any(e.person_id == member and not e.status for e in self.model.entries)
-            made: dict[str, str] = {}
-
-            def apply():
-                if "id" in made:
-                    attendance.restore_attendance(attendance_id=made["id"])
-                else:
-                    made["id"] = attendance.add_substitute(meeting_id=meeting_id, **values).id
-
-            def revert():
-                attendance.remove_attendance(attendance_id=made["id"])
-                if unmarked:  # adding the substitute marked the member's apologies
-                    attendance.clear_attendance(meeting_id=meeting_id, person_id=member)
-
-            perform(self._stack, self._changes, "Add substitute", apply, revert)
+            create_for_person(
+                self._stack,
+                self._changes,
+                text="Add substitute",
+                person_id=values.pop("person_id"),
+                new_name=values.pop("new_person"),
+                create=lambda person_id: attendance.add_substitute(
+                    meeting_id=meeting_id, person_id=person_id, **values
+                ),
+                kind=_SubstituteLine(meeting_id, member, unmarked),
+            )
 
         dialog = RecordDialog("Substitute", submit, self)
-        dialog.add_person("person_id", "Substitute", _everyone())
+        dialog.add_person("person_id", "Substitute", _everyone(), offer_new=True)
         dialog.add_choice(
             "substitute_for_id",
             "Standing in for",
@@ -271,6 +276,20 @@ class AttendanceView(QWidget):
         dialog.add_time("left", "Left at", entry.left, "e.g. 8.15 pm (if before the end)")
         dialog.add_choice("left_during", "During item", items, entry.left_during_id)
         dialog.exec()
+
+    def set_capacity(self, attendance_id: str, capacity: str) -> None:
+        """The capacity typed in the sheet's Capacity column, as one undoable command."""
+        entry = next(e for e in self.model.entries if e.attendance_id == attendance_id)
+        before = entry.capacity
+        self._run(
+            lambda: perform(
+                self._stack,
+                self._changes,
+                f"Capacity of {entry.name}",
+                lambda: attendance.set_capacity(attendance_id=attendance_id, capacity=capacity),
+                lambda: attendance.set_capacity(attendance_id=attendance_id, capacity=before),
+            )
+        )
 
     def remove(self) -> None:
         entry = self.selected()
@@ -337,6 +356,29 @@ class AttendanceView(QWidget):
             change()
         except ValidationError as error:
             show_error(self, error)
+
+
+@dataclass(frozen=True)
+class _SubstituteLine:
+    """A substitute's line as one undoable record: adding one marked the member's
+    apologies if they had no mark, so taking it back clears that mark, and redo puts it
+    back (the delete and restore of commands.kinds)."""
+
+    meeting_id: str
+    member_id: str | None
+    member_was_unmarked: bool
+
+    def delete(self, attendance_id: str) -> None:
+        attendance.remove_attendance(attendance_id=attendance_id)
+        if self.member_was_unmarked:
+            attendance.clear_attendance(meeting_id=self.meeting_id, person_id=self.member_id)
+
+    def restore(self, attendance_id: str) -> object:
+        if self.member_was_unmarked:
+            attendance.mark_attendance(
+                meeting_id=self.meeting_id, person_id=self.member_id, status="apologies"
+            )
+        return attendance.restore_attendance(attendance_id=attendance_id)
 
 
 def times_of(entry: attendance.AttendanceEntry) -> dict:

@@ -40,6 +40,7 @@ class BodyPage(QWidget):
         self.body_id: str | None = None
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
+        self.heading.setWordWrap(True)  # a long name wraps rather than widening the page
 
         self.form = InlineForm(
             stack,

@@ -46,6 +46,9 @@ class InlineForm(QWidget):
 
     def add_choice(self, name: str, label: str, options: Options) -> QComboBox:
         combo = QComboBox()
+        # A long choice (a clerk's name and position) is elided, not made the page's width.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(24)
         self.set_options(combo, options)
         combo.activated.connect(lambda _: self._commit(name))
         return self._add(name, label, combo)

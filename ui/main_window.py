@@ -34,6 +34,8 @@ from ui.pending_typing import TypingGuard, TypingRecovery, commit_typing, guard_
 from ui.sharing_actions import SharingActions
 from ui.tasks import finish_running
 
+TREE_WIDTH = 200  # a body's name and a meeting's date stay readable
+
 
 class MainWindow(QMainWindow):
     def __init__(self, data_dir: Path, *, guard_after_paint: bool = False):
@@ -73,6 +75,9 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([340, 940])
+        # The tree stays usable whatever the page or Search take: the window grows instead.
+        self.tree.setMinimumWidth(TREE_WIDTH)
+        splitter.setCollapsible(0, False)
         self.setCentralWidget(splitter)
 
         self._build_actions()

@@ -84,13 +84,21 @@ def make_pictures(out: Path, *, scratch: Path | None = None) -> list[Path]:
 
 class _Story:
     def __init__(self, scratch: Path, out: Path):
-        from ui.app import application, start_window
+        from desktop_app.first_run import ensure_example
+        from desktop_app.storage.database import open_database
+        from ui.app import application
+        from ui.main_window import MainWindow
 
         self.scratch, self.out = scratch, out
         self.out.mkdir(parents=True, exist_ok=True)
         self.app = application()
         self.clerk_folder = scratch / "minute-book"
-        self.window = start_window(self.clerk_folder)  # the first start: the example
+        # The first start, as ui.app.start_window makes it, on the story's clock.
+        CLOCK.now_ms = _ms(CLOCK.START)
+        open_database(self.clerk_folder, now_ms=CLOCK)
+        ensure_example(self.clerk_folder)  # the example
+        self.window = MainWindow(self.clerk_folder)
+        self.window.open_first_board()
         self.window.resize(1280, 820)
         self.window.show()  # as at a start: the status bar's sharing line follows
         settle()
@@ -133,7 +141,6 @@ class _Story:
         _at(dt.datetime(2012, 12, 12, 9, 5))
         self.attach(item, "Performance dashboard, quarter 3", pages=2, author="Chris Inwood")
         pack_issues.issue_packs(meeting_id=self.meeting.id)
-        _at(None)
         documents.extract_missing_texts()
 
         pack = pack_issues.pack_issue_pdf(latest_issue(self.meeting.id).id)
@@ -179,6 +186,10 @@ class _Story:
             shown = show_view(window, view)
             if view == "agenda":
                 page.agenda.table.selectRow(4)  # item 34, with its papers
+            if view == "live":  # its clock at a moment of the meeting, the same every run
+                shown._opened = dt.datetime.combine(MEETING, dt.time(14, 30))
+                shown._now = lambda: dt.datetime.combine(MEETING, dt.time(14, 52))
+                shown.show_time()
             self.picture(view, shown)
             if shown is not window:
                 shown.close()
@@ -266,9 +277,10 @@ class _Story:
         overview = minutes.minute_of(item.id).overview
         sync_now(share)
         close_database()
-        open_database(self.scratch / "officer")
+        open_database(self.scratch / "officer", now_ms=CLOCK)
         _acting(*OFFICER)
         sync_now(share)
+        _at(dt.datetime(2012, 12, 18, 10, 20))
         minutes.update_minute(
             item_id=item.id,
             overview=f"{overview} Places in the Maidstone primary schools are to be reviewed "
@@ -276,8 +288,9 @@ class _Story:
         )
         sync_now(share)
         close_database()
-        open_database(self.clerk_folder)
+        open_database(self.clerk_folder, now_ms=CLOCK)
         _acting(*CLERK)
+        _at(dt.datetime(2012, 12, 18, 10, 25))
         minutes.update_minute(
             item_id=item.id,
             overview=f"{overview} The Board asked for the figures by ward at its next meeting.",
@@ -362,13 +375,35 @@ def _acting(actor: str, machine: str) -> None:
     context().actor, context().machine = actor, machine
 
 
-def _at(moment: dt.datetime | None) -> None:
-    """Stop the clock at `moment` (UTC) for the changes that follow, or let it run again."""
-    from desktop_app.clock import wall_ms
+class _StoryClock:
+    """The story's clock, so that every picture is the same at each run (the times the
+    Conflicts… dialog shows among them): it starts on the morning the example was loaded
+    and moves on a millisecond at each reading; `_at` sets it to a moment of the story."""
+
+    START = dt.datetime(2012, 12, 3, 9, 0)
+
+    def __init__(self):
+        self.now_ms = _ms(self.START)
+
+    def __call__(self) -> int:
+        self.now_ms += 1
+        return self.now_ms
+
+
+def _ms(moment: dt.datetime) -> int:
+    return int(moment.replace(tzinfo=dt.UTC).timestamp() * 1000)
+
+
+CLOCK = _StoryClock()
+
+
+def _at(moment: dt.datetime) -> None:
+    """Put the story's clock at `moment` (UTC), never back: the changes that follow, on
+    either laptop, are stamped from then on."""
     from desktop_app.storage.database import context
 
-    stamp = None if moment is None else int(moment.replace(tzinfo=dt.UTC).timestamp() * 1000)
-    context().now_ms = wall_ms if stamp is None else (lambda: stamp)
+    CLOCK.now_ms = max(CLOCK.now_ms, _ms(moment))
+    context().now_ms = CLOCK
 
 
 def _paper(title: str, *, author: str, pages: int) -> bytes:

@@ -45,6 +45,7 @@ class SignDialog(QDialog):
         self.key_path.setObjectName("keyPath")
         self.key_path.setAccessibleName("Key file")
         found = signing.key_file_for(task.chair.id)
+        self.chair_id = task.chair.id
         if found is not None:
             self.key_path.setText(str(found))
         browse = QPushButton("Choose…")
@@ -56,6 +57,12 @@ class SignDialog(QDialog):
         self.passphrase.setObjectName("passphrase")
         self.passphrase.setAccessibleName("Passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        # A chair with no key on this laptop has one made here, with the passphrase typed
+        # twice (kept in the user's config folder, never the data folder).
+        self.repeat = QLineEdit()
+        self.repeat.setObjectName("repeatPassphrase")
+        self.repeat.setAccessibleName("Passphrase again")
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -65,11 +72,38 @@ class SignDialog(QDialog):
         self.buttons = buttons
         form = QFormLayout(self)
         form.addRow(intro)
+        if found is None:
+            self.new_key = QLabel(
+                f"{display_name(task.chair)} has no signing key on this laptop yet. Leave the "
+                "key file empty to make one now: choose a passphrase for it and type it twice. "
+                "Only someone who knows the passphrase can sign with the key."
+            )
+            self.new_key.setWordWrap(True)
+            form.addRow(self.new_key)
         form.addRow("Key file", key_row)
         form.addRow("Passphrase", self.passphrase)
+        if found is None:
+            form.addRow("Passphrase again", self.repeat)
+        else:
+            self.repeat.hide()
         form.addRow(buttons)
-        if found is not None:
-            self.passphrase.setFocus()
+        self.passphrase.setFocus()
+
+    def accept(self) -> None:
+        """Without a key file, the chair's new key is made first (refused, the dialog
+        stays as typed)."""
+        if not self.key_path.text().strip():
+            try:
+                if self.passphrase.text() != self.repeat.text():
+                    raise ValidationError("The two passphrases differ; type the same one twice.")
+                _, made = signing.create_signer(
+                    person_id=self.chair_id, passphrase=self.passphrase.text()
+                )
+            except ValidationError as error:
+                show_error(self, error)
+                return
+            self.key_path.setText(str(made))
+        super().accept()
 
     def _choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

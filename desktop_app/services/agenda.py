@@ -197,6 +197,7 @@ def move_item(*, item_id: str, offset: int) -> None:
     others = [peer for peer in peers if peer is not item]
     with db.atomic():
         changes.update(item, rank=rank_at(others, target))
+        _votes_still_fit(item)
 
 
 def indent_item(*, item_id: str) -> None:
@@ -215,6 +216,7 @@ def indent_item(*, item_id: str) -> None:
     kids = tree.by_rank(parent.id)
     with db.atomic():
         changes.update(item, parent_id=parent.id, rank=rank_at(kids, len(kids)))
+        _votes_still_fit(item)
 
 
 def outdent_item(*, item_id: str) -> None:
@@ -229,6 +231,7 @@ def outdent_item(*, item_id: str) -> None:
     index = order.index(parent) + 1
     with db.atomic():
         changes.update(item, parent_id=grandparent_id, rank=rank_at(order, index))
+        _votes_still_fit(item)
 
 
 def delete_item(*, item_id: str) -> None:
@@ -305,6 +308,15 @@ def place_item(*, item_id: str, place: Place) -> None:
             raise ValidationError(_too_deep(item.title))
     with db.atomic():
         changes.update(item, parent_id=place.parent_id, rank=place.rank)
+        _votes_still_fit(item)
+
+
+def _votes_still_fit(item: AgendaItem) -> None:
+    """After a move: someone recorded as arriving or leaving during an item may now come
+    in after, or go before, an item whose vote counted them; that is refused."""
+    voting.check_votes_still_fit(
+        item.__data__["meeting"], instead="correct the resolution or the attendance first"
+    )
 
 
 def _clean(values: dict, meeting: Meeting, tree: AgendaTree) -> dict:

@@ -80,6 +80,10 @@ class AgendaTree:
             yield item, depth
             yield from self.walk(item.id, depth + 1)
 
+    def places(self) -> dict[str, int]:
+        """Each item's place in the whole agenda (0 for the first), sub-items after theirs."""
+        return {item.id: n for n, (item, _) in enumerate(self.walk())}
+
     def subtree(self, item: AgendaItem) -> list[AgendaItem]:
         return [item, *(row for row, _ in self.walk(item.id))]
 

@@ -224,6 +224,17 @@ def add_in_attendance(*, meeting_id: str, person_id: str, capacity: str = "") ->
         )
 
 
+def set_capacity(*, attendance_id: str, capacity: str) -> Attendance:
+    """The capacity someone attends in (“Clerk”, “Observer”, “Kent Police”), changed after
+    they were put on the sheet; empty clears it."""
+    row = validation.live_row(Attendance, attendance_id, "attendance record")
+    open_meeting(row.meeting_id)
+    capacity = validation.optional_name(capacity, "capacity")
+    with db.atomic():
+        changes.update(row, capacity=capacity)
+    return row
+
+
 def set_times(
     *,
     attendance_id: str,

@@ -4,7 +4,9 @@ A body's rule is a number of members ("6") or a fraction of its voting members (
 Only voting members count: a member marked present, or a substitute for a voting member
 (counting as that member). Non-voting members, named substitutes who stand in for no one
 and people in attendance never count. A person counts at a time if they had arrived by then
-(or no arrival is recorded) and had not yet left.
+(or no arrival is recorded) and had not yet left. At an item, someone recorded as arriving
+during a later item, or leaving during an earlier one, was not there: they count from the
+item during which they came in, up to and including the one during which they left.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from dataclasses import dataclass
 from desktop_app.errors import ValidationError
 from desktop_app.rules.votes import holds_vote
 from desktop_app.services import validation
+from desktop_app.services.agenda_tree import AgendaTree
 from desktop_app.services.bodies import clean_quorum
-from desktop_app.storage.models import AgendaItem, Attendance, Body, Meeting, Membership
+from desktop_app.storage.models import Attendance, Body, Meeting, Membership
 
 FRACTIONS = {
     (1, 2): "one half",
@@ -66,22 +69,14 @@ def meeting_quorum(meeting_id: str, *, at: str | None = None) -> QuorumState:
 
 def quorum_by_item(meeting_id: str) -> dict[str, QuorumState]:
     """Per live item of the meeting, the quorum when it was taken (its `started_at`, else the
-    meeting's start time, else as things stand now)."""
+    meeting's start time, else as things stand now), less anyone who arrived during a later
+    item or left during an earlier one."""
     count = _Count.of(meeting_id)
-    items = (
-        AgendaItem.live()
-        .select(AgendaItem.id, AgendaItem.started_at)
-        .where(AgendaItem.meeting == count.meeting.id)
-        .tuples()
-    )
-    states: dict[str | None, QuorumState] = {}
-    result = {}
-    for item_id, started_at in items:
-        at = started_at or count.meeting.start_time or None
-        if at not in states:
-            states[at] = count.at(at)
-        result[item_id] = states[at]
-    return result
+    start = count.meeting.start_time or None
+    return {
+        item_id: count.at(count.tree.items[item_id].started_at or start, place)
+        for item_id, place in count.places.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -92,7 +87,9 @@ class _Count:
     needed: int
     rule: str
     voting: frozenset[str]
-    lines: tuple[tuple[str, str, str | None, str, str], ...]
+    lines: tuple[tuple[str, str, str | None, str, str, str | None, str | None], ...]
+    tree: AgendaTree
+    places: dict[str, int]  # each item's place in the agenda (AgendaTree.places)
 
     @classmethod
     def of(cls, meeting_id: str) -> _Count:
@@ -118,19 +115,26 @@ class _Count:
                 Attendance.substitute_for,
                 Attendance.arrived,
                 Attendance.left,
+                Attendance.arrived_during,
+                Attendance.left_during,
             )
             .where(Attendance.meeting == meeting.id)
             .tuples()
         )
-        return cls(meeting, needed, rule, voting, lines)
+        tree = AgendaTree(meeting.id)
+        return cls(meeting, needed, rule, voting, lines, tree, tree.places())
 
-    def at(self, at: str | None) -> QuorumState:
+    def at(self, at: str | None, place: int | None = None) -> QuorumState:
+        """Who counts at the time `at` (None: as things stand) and, given the `place` of an
+        item in the agenda, at that item."""
         counted = set()
-        for person_id, status, replaced, arrived, left in self.lines:
+        for person_id, status, replaced, arrived, left, came_at, went_at in self.lines:
             if at is None:
-                there = not left
+                there = not left and (place is not None or not went_at)
             else:
                 there = (not arrived or arrived <= at) and (not left or left > at)
+            if place is not None:
+                there = there and there_at_item(self.places, place, came_at, went_at)
             if not there:
                 continue
             member = {"present": person_id, "substitute": replaced}.get(status)
@@ -138,6 +142,15 @@ class _Count:
                 counted.add(member)
         present = len(counted)
         return QuorumState(self.needed, present, present >= self.needed, self.rule)
+
+
+def there_at_item(
+    places: dict[str, int], place: int, arrived_during: str | None, left_during: str | None
+) -> bool:
+    """Whether someone who came in during `arrived_during` and went during `left_during`
+    (items' ids, None if not recorded) was there for some of the item at `place`."""
+    came, went = places.get(arrived_during), places.get(left_during)
+    return (came is None or came <= place) and (went is None or went >= place)
 
 
 def _members(count: int, noun: str) -> str:

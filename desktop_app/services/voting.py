@@ -3,7 +3,9 @@
 At an item's time (when it was taken, else the meeting's start, else as things stand) the
 voters are the members present who hold a vote, and substitutes standing in for a member
 who holds one (the substitute votes in the member's place); less anyone who had not yet
-arrived or had already left, and anyone who declared an interest in the item (or in the
+arrived or had already left (by the times recorded, or by the items during which they came
+and went: someone who arrived during item 35 votes from item 35 on, someone who left during
+item 36 votes up to item 36), and anyone who declared an interest in the item (or in the
 item it sits under) and left the room for it. Everyone else is refused with the reason.
 """
 
@@ -133,7 +135,7 @@ def check_votes_still_fit(
     writing it, so a refusal rolls it back). The same check_votes an import makes of the
     votes it brings, so what the window keeps, an export of it brings back. `instead` ends
     the sentence with what the clerk can do."""
-    place = {item.id: n for n, (item, _) in enumerate(AgendaTree(meeting_id).walk())}
+    place = AgendaTree(meeting_id).places()
     rows = sorted(
         Resolution.live().where(Resolution.item.in_(list(place))),
         key=lambda row: (place[row.__data__["item"]], row.position),
@@ -207,7 +209,6 @@ class _Roll:
     def of(cls, item: AgendaItem) -> _Roll:
         meeting = Meeting.get_by_id(item.meeting_id)
         at = item.started_at or meeting.start_time or None
-        label = item_label(item)
         members = {
             m.person_id: m
             for m in Membership.live().where(
@@ -231,9 +232,11 @@ class _Roll:
             .select(Attendance, Person)
         )
         body_name = meeting.body.name
+        tree = AgendaTree(meeting.id)
+        here = _Here(tree, tree.places(), at, item)
         voters, reasons = [], {}
         for row in rows:
-            reason = _reason(row, members, withdrew, at, label, body_name)
+            reason = _reason(row, members, withdrew, here, body_name)
             if reason is None:
                 voters.append((surname_first(row.person.name), row.person_id, row.person))
             else:
@@ -247,7 +250,40 @@ class _Roll:
         return self.reasons.get(person_id, "is not recorded as present at this meeting")
 
 
-def _reason(row, members, withdrew, at, label, body_name) -> str | None:
+@dataclass(frozen=True)
+class _Here:
+    """Where in the meeting the vote was: the item, its place in the agenda, and its time
+    (when it was taken, else the meeting's start; None if neither is known)."""
+
+    tree: AgendaTree
+    places: dict[str, int]
+    at: str | None
+    item: AgendaItem
+
+    def came_too_late(self, row: Attendance) -> str | None:
+        """Why someone was not yet there, by their arrival time or item; None if they were."""
+        label = item_label(self.item)
+        if self.at is not None and row.arrived and row.arrived > self.at:
+            return f"arrived at {row.arrived}, after {label} was taken"
+        came = row.__data__.get("arrived_during")
+        if came in self.places and self.places[came] > self.places.get(self.item.id, -1):
+            return f"arrived during {item_label(self.tree.items[came])}, after {label}"
+        return None
+
+    def had_gone(self, row: Attendance) -> str | None:
+        """Why someone was no longer there, by their departure time or item."""
+        label = item_label(self.item)
+        if self.at is None and row.left:
+            return f"left the meeting at {row.left}"
+        if self.at is not None and row.left and row.left <= self.at:
+            return f"left the meeting at {row.left}, before {label} was taken"
+        went = row.__data__.get("left_during")
+        if went in self.places and self.places[went] < self.places.get(self.item.id, -1):
+            return f"left the meeting during {item_label(self.tree.items[went])}, before {label}"
+        return None
+
+
+def _reason(row, members, withdrew, here: _Here, body_name) -> str | None:
     if row.status == "present":
         membership = members.get(row.person_id)
         if membership is None:
@@ -263,13 +299,9 @@ def _reason(row, members, withdrew, at, label, body_name) -> str | None:
         return "sent apologies for this meeting"
     else:
         return f"is recorded as {row.status} from this meeting"
-    if at is None:
-        if row.left:
-            return f"left the meeting at {row.left}"
-    elif row.arrived and row.arrived > at:
-        return f"arrived at {row.arrived}, after {label} was taken"
-    elif row.left and row.left <= at:
-        return f"left the meeting at {row.left}, before {label} was taken"
+    away = here.came_too_late(row) or here.had_gone(row)
+    if away:
+        return away
     if row.person_id in withdrew:
         return f"declared an interest in {withdrew[row.person_id]} and left the room"
     return None

@@ -134,6 +134,17 @@ def _december(data: dict) -> dict:
             f"{MEETING}.items[3].cites: An item follows up a minute in the record or cites one",
         ),
         (
+            # Cllr Cooke proposes item 35's resolution: not if he came in only at item 36.
+            lambda d: _december(d)["items"][6].update(arrivals=["cooke"]),
+            f"{MEETING}.items[5].resolutions[0]: Cllr Gary Cooke arrived during item 36, "
+            "after item 35, so cannot propose",
+        ),
+        (
+            lambda d: _december(d)["items"][4].update(departures=["cooke"]),
+            f"{MEETING}.items[5].resolutions[0]: Cllr Gary Cooke left the meeting during "
+            "item 34, before item 35, so cannot propose",
+        ),
+        (
             lambda d: _december(d).update(next_meeting="4 Feb"),
             f"{MEETING}.next_meeting:",
         ),

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from desktop_app.errors import ValidationError
 from desktop_app.services import (
     agenda,
     attendance,
@@ -619,3 +620,15 @@ def test_the_public_count_can_be_unset(board):
 def test_an_impossible_public_count_is_refused(refused, board, count, words):
     with refused(words):
         attendance.set_public_attendees(meeting_id=board.meeting.id, count=count)
+
+
+def test_a_capacity_is_changed_after_adding(board):
+    row = attendance.add_in_attendance(
+        meeting_id=board.meeting.id, person_id=board.clark.id, capacity="Clerk"
+    )
+    attendance.set_capacity(attendance_id=row.id, capacity="  Observer ")
+    assert Attendance.get_by_id(row.id).capacity == "Observer"
+    attendance.set_capacity(attendance_id=row.id, capacity="")
+    assert Attendance.get_by_id(row.id).capacity == ""
+    with pytest.raises(ValidationError, match="capacity"):
+        attendance.set_capacity(attendance_id=row.id, capacity="Clerk\nand more")

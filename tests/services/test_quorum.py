@@ -310,3 +310,22 @@ def test_deleted_items_are_left_out(board):
         changes.delete(dropped)
 
     assert set(quorum_by_item(board.meeting.id)) == {kept.id}
+
+
+def test_a_member_counts_from_the_item_they_arrived_during_to_the_one_they_left_during(board):
+    first, second, third, fourth = (item(board, n) for n in range(1, 5))  # no times recorded
+    late, early = present(board, *board.voters[:4])[:2]
+    attendance.set_times(attendance_id=late.id, arrived_during=second.id)
+    attendance.set_times(attendance_id=early.id, left_during=third.id)
+
+    states = quorum_by_item(board.meeting.id)
+
+    assert [states[i.id].present for i in (first, second, third, fourth)] == [3, 4, 4, 3]
+    assert [states[i.id].quorate for i in (first, second, third, fourth)] == [
+        False,
+        True,
+        True,
+        False,
+    ]
+    # As things stand (after the meeting), one who left during an item is gone.
+    assert meeting_quorum(board.meeting.id).present == 3

@@ -432,3 +432,55 @@ def test_a_membership_ending_after_the_meeting_leaves_its_votes_alone(board):
     )
 
     assert "Cllr Marion Ring" in names(board.item33)
+
+
+# The items during which people came and went (issue 14)
+
+
+def test_a_member_who_arrived_during_a_later_item_may_not_vote_before_it(board):
+    attendance.set_times(
+        attendance_id=line(board, board.people.ring).id, arrived_during=board.item35.id
+    )
+
+    assert why_not(board.item33.id, board.people.ring.id) == (
+        "arrived during item 35, after item 33"
+    )
+    assert "Cllr Marion Ring" not in names(board.item34_1)
+    assert "Cllr Marion Ring" in names(board.item35)  # there for its vote
+    assert "Cllr Marion Ring" in names(board.item36)
+
+
+def test_a_member_who_left_during_an_item_may_not_vote_after_it(board):
+    attendance.set_times(
+        attendance_id=line(board, board.people.cooke).id, left_during=board.item34.id
+    )
+
+    assert "Cllr Gary Cooke" in names(board.item33)
+    assert "Cllr Gary Cooke" in names(board.item34)  # the vote may have come before
+    assert why_not(board.item35.id, board.people.cooke.id) == (
+        "left the meeting during item 34, before item 35"
+    )
+    assert "Cllr Gary Cooke" not in names(board.item36)
+
+
+def test_an_arrival_recorded_at_a_later_item_after_a_vote_that_counted_them_is_refused(
+    board, refused
+):
+    five_for(board)
+
+    with refused("only 4 members may vote on item 33, but 5 votes were recorded"):
+        attendance.set_times(
+            attendance_id=line(board, board.people.ring).id, arrived_during=board.item34.id
+        )
+    assert line(board, board.people.ring).__data__["arrived_during"] is None
+
+
+def test_moving_an_item_after_the_one_a_voter_left_during_is_refused(board, refused):
+    five_for(board)  # Cooke proposes item 33
+    attendance.set_times(
+        attendance_id=line(board, board.people.cooke).id, left_during=board.item34.id
+    )
+
+    with refused("only 4 members may vote on item 33, but 5 votes were recorded"):
+        agenda.move_item(item_id=board.item33.id, offset=1)
+    assert AgendaItem.get_by_id(board.item33.id).rank == "1"

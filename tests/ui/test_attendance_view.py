@@ -140,3 +140,40 @@ def test_a_late_arrival_appears_in_the_record_at_the_item_it_happened(qtbot, win
     window.select("meeting", board.meeting_id)
     text = window.meeting_page.browser.toPlainText()
     assert text.index("CI Jon Bumpus arrived at 3.10 pm.") > text.index("Troubled Families")
+
+
+def test_a_capacity_is_edited_in_the_sheet_after_adding(qtbot, window, board):
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from ui.models.attendance import CAPACITY
+
+    row = attendance.add_in_attendance(
+        meeting_id=board.meeting_id, person_id=board.newcomer_id, capacity="Clerk"
+    )
+    view = open_attendance(window, board)
+    view.select(board.newcomer_id)
+    index = view.model.index(view.model.row_of(board.newcomer_id), CAPACITY)
+    assert index.data() == "Clerk"
+    view.table.setFocus()
+    view.table.setCurrentIndex(index)
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "Clerk"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Observer")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+    def capacity():
+        return next(
+            e for e in attendance.attendance_sheet(board.meeting_id) if e.attendance_id == row.id
+        ).capacity
+
+    qtbot.waitUntil(lambda: capacity() == "Observer", timeout=1000)  # committed at once
+    assert not view.table.findChildren(QLineEdit)  # the editor has closed
+    row_shown = view.model.row_of(board.newcomer_id)
+    assert view.model.index(row_shown, CAPACITY).data() == "Observer"
+    window.undo_action.trigger()
+    assert capacity() == "Clerk"
+    # A member not yet marked has no line on the sheet, so nothing to give a capacity to.
+    unmarked = view.model.index(view.model.row_of(board.member_id), CAPACITY)
+    assert not (view.model.flags(unmarked) & Qt.ItemFlag.ItemIsEditable)

@@ -397,3 +397,33 @@ def test_arrival_typed_as_a_clerk_writes_it_is_kept_as_a_time(qtbot, window, boa
 
     sheet = attendance.attendance_sheet(board.meeting_id)
     assert next(e.arrived for e in sheet if e.person_id == board.chair_id) == "14:40"
+
+
+def test_a_substitute_who_is_no_one_yet_is_added_as_a_person_there(qtbot, window, board, questions):
+    view = on_meeting_tab(window, board, "attendance")
+    view.select(board.member_id)  # the member stood in for, offered first
+
+    def fill(dialog):
+        type_here(qtbot, "Cllr Simon Alland")
+        press(qtbot, Qt.Key.Key_Return)
+
+    in_form(qtbot, fill)
+    view.substitute_button.click()
+
+    assert questions == [
+        "Cllr Simon Alland is not in the list of people yet. Add them as a new person?"
+    ]
+    sheet = {e.name: e for e in attendance.attendance_sheet(board.meeting_id)}
+    alland = sheet["Cllr Simon Alland"]
+    assert (alland.status, alland.substitute_for_id) == ("substitute", board.member_id)
+    assert sheet["CI Jon Bumpus"].status == "apologies"
+
+    window.undo_action.trigger()  # one step takes back the person, the line and the mark
+    sheet = {e.name: e for e in attendance.attendance_sheet(board.meeting_id)}
+    assert "Cllr Simon Alland" not in sheet and sheet["CI Jon Bumpus"].status == ""
+    assert "Simon Alland" not in [p.name for p in people.list_people()]
+
+    window.redo_action.trigger()
+    sheet = {e.name: e for e in attendance.attendance_sheet(board.meeting_id)}
+    assert sheet["Cllr Simon Alland"].person_id == alland.person_id
+    assert sheet["CI Jon Bumpus"].status == "apologies"

@@ -22,13 +22,18 @@ def signing_window(qtbot, database, data_dir, tmp_path, monkeypatch):
     board = make_board(2)
     approve(board, 0)
     signing.create_signer(person_id=board.chair.id, passphrase=PASSPHRASE)
+    return on_minutes(qtbot, data_dir, board), board
+
+
+def on_minutes(qtbot, data_dir, board) -> MainWindow:
+    """The window on the minutes tab of the board's first meeting."""
     window = MainWindow(data_dir)
     qtbot.addWidget(window)
     window.show()
     window.select("meeting", board.meetings[0].id)
     page = window.meeting_page
     page.tabs.setCurrentWidget(page.minutes)
-    return window, board
+    return window
 
 
 def sign_with(qtbot, passphrase: str):
@@ -111,4 +116,35 @@ def test_signing_shows_no_cancel_and_quitting_waits_for_the_signature(qtbot, sig
     assert progress.findChildren(QPushButton) == []
     window.close()  # at once, while the signature is being made
 
+    assert signed_version(board).state == "signed"
+
+
+def test_a_chair_with_no_key_has_one_made_in_the_sign_dialog(
+    qtbot, database, data_dir, tmp_path, monkeypatch, warnings
+):
+    """A clerk in the window alone (no command line) gets the chair's key made as they sign:
+    the passphrase typed twice; two that differ are refused with the dialog kept open."""
+    monkeypatch.setenv(signing.KEYS_ENV, str(tmp_path / "keys"))
+    board = make_board(2)
+    approve(board, 0)
+    editor = on_minutes(qtbot, data_dir, board).meeting_page.minutes
+    kept_open = []
+
+    def fill(dialog):
+        assert dialog.key_path.text() == "" and dialog.repeat.isVisibleTo(dialog)
+        qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+        qtbot.keyClicks(dialog.repeat, PASSPHRASE + "x")
+        qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
+        kept_open.append(dialog.isVisible())
+        dialog.repeat.clear()
+        qtbot.keyClicks(dialog.repeat, PASSPHRASE)
+        qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
+
+    in_dialog(fill)
+    editor.sign_button.click()
+    qtbot.waitUntil(lambda: editor.badge.status == VALID, timeout=10000)
+
+    assert kept_open == [True]
+    assert warnings == ["The two passphrases differ; type the same one twice."]
+    assert signing.key_file_for(board.chair.id) is not None
     assert signed_version(board).state == "signed"

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.services import actions, agenda, meeting_status, minutes, resolutions
 from ui.action_tracker import ActionTracker
+from ui.models.actions import ActionsModel
 from ui.registers import RegistersDialog
 
 
@@ -119,3 +120,34 @@ def test_the_attendance_record_takes_its_period_as_a_clerk_writes_it(
     assert warnings == [
         "“31/02/2013” is not a real date for the end of the period: February 2013 has 28 days."
     ]
+
+
+def test_the_tracker_shows_an_actions_whole_text(qtbot, window, board):
+    """A long action wraps in its row: nothing of it is cut off at the tracker's size."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    item = agenda.add_item(meeting_id=board.meeting_id, title="Community Budgets")
+    text = (
+        "Establish a Project Group (meeting quarterly) for Community Budgets (Troubled "
+        "Families), of county and district officers, and report back to the Board"
+    )
+    actions.add_action(item_id=item.id, text=text, owner_person_id=board.chair_id)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    tracker = next(w for w in window.findChildren(ActionTracker) if w.isVisible())
+    qtbot.addWidget(tracker)
+    qtbot.waitExposed(tracker)
+    table = tracker.table
+    column = ActionsModel.COLUMNS.index("Action")
+    assert table.model().index(0, column).data() == text
+    width = table.columnWidth(column)
+    assert width >= 300  # the action is the widest column, not squeezed by the others
+    needed = QFontMetrics(table.font()).boundingRect(
+        QRect(0, 0, width - 12, 10_000), Qt.TextFlag.TextWordWrap, text
+    )
+    assert table.rowHeight(0) >= needed.height()
+    assert table.model().index(0, column).data(Qt.ItemDataRole.ToolTipRole) == text

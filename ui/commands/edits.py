@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoStack
 
@@ -11,6 +11,15 @@ from desktop_app.storage import changes as stored
 from ui.commands.kinds import PERSON, Kind
 from ui.commands.service_call import perform
 from ui.events import Changes
+
+
+class Undoable(Protocol):
+    """What a created row needs to be undone and redone: a Kind, or a record of more than
+    one row (a substitute's line and the member's apologies, ui/attendance_view.py)."""
+
+    def delete(self, row_id: str) -> object: ...
+
+    def restore(self, row_id: str) -> object: ...
 
 
 def edit_fields(
@@ -41,7 +50,7 @@ def edit_fields(
 
 
 def create_record(
-    stack: QUndoStack, changes: Changes, *, text: str, create: Callable[[], Any], kind: Kind
+    stack: QUndoStack, changes: Changes, *, text: str, create: Callable[[], Any], kind: Undoable
 ) -> Any:
     """Create once; undo deletes (a tombstone), redo restores the same row."""
     made: dict[str, str] = {}
@@ -64,7 +73,7 @@ def create_for_person(
     person_id: str | None,
     new_name: str | None,
     create: Callable[[str | None], Any],
-    kind: Kind,
+    kind: Undoable,
 ) -> Any:
     """`create(person_id)` for the person chosen; or, when a name that is no one's was typed
     (`new_name`), for a new person of that name (titles in front taken off) added in the
