@@ -129,7 +129,7 @@ class PlanEditor(QWidget):
             ("edit", "&Edit…", "edit", "Change the chosen row (Enter)", self.edit),
             ("delete", "Delete", "remove", "Delete the chosen row (Delete)", self.delete),
         )):  # fmt: skip
-            steps.addWidget(self._button(name, text, meaning, tip, slot), place // 5, place % 5)
+            steps.addWidget(self._button(name, text, meaning, tip, slot), place // 3, place % 3)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
