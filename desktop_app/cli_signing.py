@@ -112,6 +112,7 @@ def _signer_list(args) -> int:
 
 def _sign(args) -> int:
     from desktop_app.dates import long_date
+    from desktop_app.documents.minutes_pdf import render_minutes
     from desktop_app.services import signing
 
     open_data(args)
@@ -121,7 +122,7 @@ def _sign(args) -> int:
     # Checked before asking for the passphrase, so a refusal does not waste the typing.
     signing.presiding_signer(meeting.id)
     version = signing.sign_minutes(
-        meeting_id=meeting.id, key_path=args.key, passphrase=_passphrase()
+        meeting_id=meeting.id, key_path=args.key, passphrase=_passphrase(), render=render_minutes
     )
     print(
         f"Signed version {version.version} of the minutes of {long_date(meeting.date)}; "

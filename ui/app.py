@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.errors import StorageError, ValidationError
-from desktop_app.storage.database import open_database
+from desktop_app.services.session import open_data_folder
 from ui.main_window import MainWindow
 from ui.sharing_actions import AFTER_SHOWN_MS
 
@@ -23,7 +23,7 @@ def application() -> QApplication:
 
 def create_main_window(data_dir: Path) -> MainWindow:
     """Open the database in `data_dir` and build the window on it (no example import)."""
-    open_database(data_dir)
+    open_data_folder(data_dir)
     return MainWindow(data_dir)
 
 
@@ -34,7 +34,7 @@ def start_window(data_dir: Path, *, guard_after_paint: bool = False) -> MainWind
     MainWindow."""
     from desktop_app.first_run import ensure_example
 
-    open_database(data_dir)
+    open_data_folder(data_dir)
     first_start = ensure_example(data_dir)
     window = MainWindow(data_dir, guard_after_paint=guard_after_paint)
     if first_start:

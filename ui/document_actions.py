@@ -19,6 +19,7 @@ from desktop_app.services.settings import PUBLISH_FOLDER, get_setting, set_setti
 from ui.errors import show_error
 from ui.events import Changes
 from ui.icons import icon
+from ui.shortcuts import PUBLISH_SHORTCUT
 from ui.tasks import run_task
 
 # Publishing, pack issuing and the period dialog load when first used, not to build the menu
@@ -34,7 +35,6 @@ SHORTCUTS = {
     "brief": "Ctrl+Shift+H",
     "minutes": "Ctrl+Shift+N",
 }
-PUBLISH_SHORTCUT = "Ctrl+Shift+L"
 ISSUE_SHORTCUT = "Ctrl+Shift+I"
 ICONS = {
     "archive": "archive",

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
 from desktop_app.services import bodies, meetings
-from desktop_app.storage.changes import current
+from desktop_app.services.session import stored_values
 from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record, edit_fields
 from ui.commands.service_call import perform
@@ -172,6 +172,10 @@ class MainWindow(QMainWindow):
         # would follow that body, not the one the clerk chose.
         index = self.tree.currentIndex()
         selected = (index.data(KIND_ROLE), index.data(ID_ROLE)) if index.isValid() else None
+        # Quiet from the reload on: clearing the tree moves its current row to whichever
+        # body is left, and the page must not follow it there (a member added next would go
+        # to that body while the tree still shows the clerk's).
+        self.tree.selectionModel().blockSignals(True)
         self.tree_model.reload()
         for kind, row_id in expanded:  # parents first, so a body's years are fetched
             index = self.tree_model.find(kind, row_id)
@@ -181,13 +185,12 @@ class MainWindow(QMainWindow):
                 self.tree.expand(index)
         if selected is not None:
             # Re-selecting the same row must not rebuild the page the user is typing in.
-            self.tree.selectionModel().blockSignals(True)
             try:
                 # select() loads the body's meetings, which the reload left unfetched.
                 self.select(*selected)
             except ValidationError:
                 pass  # the meeting was deleted or its creation undone: nothing to keep
-            self.tree.selectionModel().blockSignals(False)
+        self.tree.selectionModel().blockSignals(False)
         shown = self.pages.currentWidget()
         if shown is self._body_page:
             self.body_page.refresh()
@@ -309,7 +312,7 @@ class MainWindow(QMainWindow):
             return
         meeting = meetings.get_meeting(record.id)
         names = ("date", "start_time", "end_time", "venue", "kind")
-        before = current(meeting, names)
+        before = stored_values(meeting, names)
 
         def submit(values: dict):
             edit_fields(

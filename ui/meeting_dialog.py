@@ -4,16 +4,16 @@ Status menu, which keeps to the workflow)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from desktop_app import vocabulary
-from desktop_app.storage.models import Meeting
 from ui.record_dialog import RecordDialog, choices
 
 
 def meeting_dialog(
-    parent: QWidget, title: str, submit: Callable[[dict], object], meeting: Meeting | None = None
+    parent: QWidget, title: str, submit: Callable[[dict], object], meeting: Any = None
 ) -> RecordDialog:
     dialog = RecordDialog(title, submit, parent)
     dialog.add_date("date", "Date", meeting.date if meeting else None)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from desktop_app import vocabulary
 from desktop_app.services import memberships, organisations, people
-from desktop_app.storage.changes import current
-from desktop_app.storage.models import Membership
+from desktop_app.services.session import stored_values
 from ui.date_field import OPTIONAL_DATE
 from ui.record_dialog import RecordDialog, choices
 
@@ -18,9 +18,9 @@ def member_dialog(
     parent: QWidget,
     title: str,
     submit: Callable[[dict], object],
-    membership: Membership | None = None,
+    membership: Any = None,  # a row from services.memberships
 ) -> RecordDialog:
-    data = current(membership, ("person_id", *memberships.EDITABLE)) if membership else {}
+    data = stored_values(membership, ("person_id", *memberships.EDITABLE)) if membership else {}
     dialog = RecordDialog(title, submit, parent)
     person_options = [(people.display_name(p), p.id) for p in people.list_people()]
     if membership is None:

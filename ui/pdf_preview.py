@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import ValidationError
 from desktop_app.publishing import write_atomically
 from desktop_app.services.settings import get_setting, set_setting
-from ui.document_actions import PUBLISH_SHORTCUT
 from ui.errors import show_error
 from ui.icons import icon
+from ui.shortcuts import PUBLISH_SHORTCUT
 from ui.signature_badge import SignatureBadge
 
 SAVE_FOLDER = "save_folder"

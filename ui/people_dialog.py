@@ -6,7 +6,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.services import organisations, people
-from desktop_app.storage.changes import current
+from desktop_app.services.session import stored_values
 from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record, edit_fields
 from ui.directory_dialog import DirectoryDialog
@@ -48,7 +48,7 @@ def people_directory(parent: QWidget, stack: QUndoStack, changes: Changes) -> Di
 
     def edit(person_id: str):
         person = people.get_person(person_id)
-        before = current(person, people.EDITABLE)
+        before = stored_values(person, people.EDITABLE)
         person_dialog(
             dialog,
             f"Edit {people.display_name(person)}",

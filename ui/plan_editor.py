@@ -33,7 +33,7 @@ from desktop_app.errors import Cancelled, ValidationError
 from desktop_app.services import validation
 from desktop_app.services.plans import actions, links, measures, outline, plans, rules
 from desktop_app.services.plans.quarters import quarter_label, quarter_of
-from desktop_app.storage.changes import current
+from desktop_app.services.session import stored_values
 from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record, edit_fields
 from ui.commands.service_call import perform
@@ -365,7 +365,7 @@ class PlanEditor(QWidget):
             plans.update_plan,
             "plan_id",
             row.id,
-            current(row, ("title", "starts", "ends", "introduction")),
+            stored_values(row, ("title", "starts", "ends", "introduction")),
             lambda submit: plan_dialog(self, "Plan details", submit, row),
         )
 

@@ -128,7 +128,11 @@ def sign_meeting(parent: QWidget, meeting_id: str, on_done: Callable[[object], N
     passphrase = dialog.passphrase.text()
 
     def work(progress):
-        return signing.sign_minutes(meeting_id=meeting_id, key_path=key_path, passphrase=passphrase)
+        from desktop_app.documents.minutes_pdf import render_minutes  # reportlab, on use
+
+        return signing.sign_minutes(
+            meeting_id=meeting_id, key_path=key_path, passphrase=passphrase, render=render_minutes
+        )
 
     # Signing writes the signed version in one go: there is no point at which to stop it.
     run_task(parent, work, on_done, label="Signing the minutes…", cancellable=False)

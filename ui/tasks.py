@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 from shiboken6 import isValid
 
-from desktop_app.storage.models import db
+from desktop_app.services.session import worker_connection
 from ui.errors import show_error
 
 
@@ -49,7 +49,7 @@ class _Runner(QRunnable):
     def run(self) -> None:
         try:
             # A worker thread gets its own SQLite connection and closes it when done.
-            with db.connection_context():
+            with worker_connection():
                 result = self.fn(self.progress)
         except BaseException as error:  # noqa: BLE001 — every error goes back to the GUI
             self.signals.failed.emit(error)

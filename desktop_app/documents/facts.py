@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from desktop_app.dates import long_date
+from desktop_app.documents.approval import approval_wording
 from desktop_app.services import validation
 from desktop_app.services.agenda_tree import STORED_ORDER
 from desktop_app.services.declarations import list_declarations
@@ -79,7 +80,7 @@ class ResolutionFacts:
     named_votes: list[tuple[str, str]]  # (name, "for" | "against" | "abstain")
     approves_version: int | None  # the minutes version this resolution approved
     approves_sha256: str
-    # The chained record's sentence (services/verification.py approval_wording), or "".
+    # The chained record's sentence (approval.py), or "".
     approval: str = ""
     appointee: str = ""  # an election's or appointment's, by name
     appointed_role: str = ""
@@ -393,21 +394,13 @@ def _resolutions(item_ids: list[str], people: dict[str, Person]) -> dict[str, li
                 named_votes=sorted(named.get(r.id, [])),
                 approves_version=versions.get(r.__data__.get("approves_version")),
                 approves_sha256=r.approves_sha256,
-                approval=_approval_wording(r) if r.approves_sha256 else "",
+                approval=approval_wording(r) if r.approves_sha256 else "",
                 appointee=name_of(r, "appointee"),
                 appointed_role=r.appointed_role,
                 term=r.term,
             )
         )
     return result
-
-
-def _approval_wording(resolution: Resolution) -> str:
-    # Imported only for a meeting that approved minutes: verification brings in pyHanko,
-    # which costs every other document (and the window's start) almost half a second.
-    from desktop_app.services.verification import approval_wording
-
-    return approval_wording(resolution)
 
 
 def _linked_minutes(rows: list[AgendaItem]) -> dict[str, str]:

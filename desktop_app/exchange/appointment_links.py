@@ -35,7 +35,7 @@ from desktop_app.services import appointments
 from desktop_app.storage.models import Attendance, Membership, Synced
 
 if TYPE_CHECKING:
-    from desktop_app.exchange.importer import _Applier
+    from desktop_app.exchange.import_run import ImportRun
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class AppointmentLinks:
         self.deferred.append(_Deferred(model, path, create, values, day))
         return True
 
-    def write(self, applier: _Applier) -> None:
+    def write(self, applier: ImportRun) -> None:
         """Write the kept rows under appointments.py's keys (after every resolution)."""
         # A continued membership is written before the one continuing it: it ends earlier.
         order = sorted(

@@ -15,10 +15,10 @@ from desktop_app.services import numbering, voting
 from desktop_app.storage.models import Body, Meeting
 
 if TYPE_CHECKING:
-    from desktop_app.exchange.importer import _Applier
+    from desktop_app.exchange.import_run import ImportRun
 
 
-def refuse_repeated_numbers(applier: _Applier, body: BodyRecord, body_row: Body) -> None:
+def refuse_repeated_numbers(applier: ImportRun, body: BodyRecord, body_row: Body) -> None:
     """No minute number given twice in one run of the body's numbering (rules/numbering.py)."""
     paths = {row.id: item.path for _, item, row in applier.placed}
     repeat = repeated_number(numbering.numbered_items(body_row))
@@ -35,7 +35,7 @@ def refuse_repeated_numbers(applier: _Applier, body: BodyRecord, body_row: Body)
     )
 
 
-def check_votes(applier: _Applier) -> None:
+def check_votes(applier: ImportRun) -> None:
     """Each vote could have been cast as recorded, by the window's own rule (voting.py)."""
     for row, resolution in applier.votes:
         with at(resolution.path):

@@ -28,7 +28,7 @@ from desktop_app.storage import changes, store
 from desktop_app.storage.models import Body, Meeting, MinutesVersion, Person, Signer
 
 if TYPE_CHECKING:
-    from desktop_app.exchange.importer import _Applier
+    from desktop_app.exchange.import_run import ImportRun
 
 SIGNED_VERSION_FIELDS = (
     "version state pdf_sha256 signed_by signed_at content_sha256 approved_at_meeting "
@@ -36,7 +36,7 @@ SIGNED_VERSION_FIELDS = (
 ).split()
 
 
-def apply_signers(applier: _Applier, signers: list[SignerRecord]) -> None:
+def apply_signers(applier: ImportRun, signers: list[SignerRecord]) -> None:
     """Add the certificates not known here; one known as another person's is refused."""
     known = {s.fingerprint: s for s in Signer.select().order_by(Signer.created_at.desc())}
     for signer in signers:
@@ -66,7 +66,7 @@ def apply_signers(applier: _Applier, signers: list[SignerRecord]) -> None:
             )
 
 
-def apply_versions(applier: _Applier, row: Meeting, meeting: MeetingRecord) -> None:
+def apply_versions(applier: ImportRun, row: Meeting, meeting: MeetingRecord) -> None:
     """The meeting's minutes versions, matched by number."""
     existing = {
         v.version: v
@@ -127,7 +127,7 @@ def status_before_versions(meeting: MeetingRecord, found: Meeting | None) -> str
     return meeting.status
 
 
-def signed_record(applier: _Applier, body_row: Body) -> dict[str, tuple]:
+def signed_record(applier: ImportRun, body_row: Body) -> dict[str, tuple]:
     """Each signed meeting of the body: its minutes' fingerprint and signed version."""
     versions = applier.existing(
         body_row,
@@ -138,7 +138,7 @@ def signed_record(applier: _Applier, body_row: Body) -> dict[str, tuple]:
     return {v.meeting_id: _signed_fields(v.meeting_id) for v in versions}
 
 
-def refuse_changes_to_signed(applier: _Applier, path: str, before: dict[str, tuple]) -> None:
+def refuse_changes_to_signed(applier: ImportRun, path: str, before: dict[str, tuple]) -> None:
     """Refuse the import if any of the signed meetings in `before` has changed since."""
     for meeting_id, fields in before.items():
         if _signed_fields(meeting_id) != fields:
@@ -162,7 +162,7 @@ def _signed_fields(meeting_id: str) -> tuple:
     return content_sha256(meeting_id), kept
 
 
-def _signer_id(applier: _Applier, version: MinutesVersionRecord) -> str | None:
+def _signer_id(applier: ImportRun, version: MinutesVersionRecord) -> str | None:
     """The signer `signed_by` and `signed_with` name: one of that person's certificates."""
     if not version.signed_by:
         return None

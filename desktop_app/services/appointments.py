@@ -25,7 +25,7 @@ from desktop_app import vocabulary
 from desktop_app.dates import long_date
 from desktop_app.errors import ValidationError
 from desktop_app.rules.attending import ATTENDING
-from desktop_app.services import attendance, resolutions, validation
+from desktop_app.services import attendance, motions, validation
 from desktop_app.services.meetings import municipal_year
 from desktop_app.services.people import display_name
 from desktop_app.storage import changes, natural_ids
@@ -273,7 +273,7 @@ def apply(row: Resolution) -> None:
         _join_meeting(row, meeting, person)
 
 
-def check_undo(row: Resolution) -> None:
+def check_take_back(row: Resolution) -> None:
     """Raise ValidationError if taking the appointment back would break the record."""
     meeting, person, _ = _parts(row)
     if row.term == "meeting" or row.kind == "co-option":
@@ -291,7 +291,7 @@ def check_undo(row: Resolution) -> None:
             )
 
 
-def undo(row: Resolution) -> None:
+def take_back(row: Resolution) -> None:
     """Take back what `apply` did (inside the caller's transaction; checked first)."""
     meeting, person, body = _parts(row)
     if row.term == "meeting":
@@ -311,11 +311,11 @@ def undo(row: Resolution) -> None:
 
 def _resolve(item: AgendaItem, fields: dict, **appointment) -> Resolution:
     """Check, then write the resolution and its effect in one transaction."""
-    unknown = set(fields) - set(resolutions.EDITABLE)
+    unknown = set(fields) - set(motions.EDITABLE)
     if unknown:
         raise ValidationError(f"An appointment has no field called {', '.join(sorted(unknown))}.")
-    values = resolutions.checked(item, fields)
-    if values["outcome"] not in resolutions.CARRIED:
+    values = motions.checked(item, fields)
+    if values["outcome"] not in motions.CARRIED:
         raise ValidationError(
             f"An appointment records what was carried; record a motion that was "
             f"{values['outcome']} as a resolution instead."
@@ -323,13 +323,13 @@ def _resolve(item: AgendaItem, fields: dict, **appointment) -> Resolution:
     draft = Resolution(item=item.id, **appointment)
     check_apply(draft)
     with db.atomic():
-        row = resolutions.create_row(item, values, **appointment)
+        row = motions.create_row(item, values, **appointment)
         apply(row)
     return row
 
 
 def _item_and_meeting(item_id: str) -> tuple[AgendaItem, Meeting]:
-    item = resolutions.editable_item(item_id)
+    item = motions.editable_item(item_id)
     return item, Meeting.get_by_id(item.meeting_id)
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from desktop_app.errors import ValidationError
-from desktop_app.services import resolutions, validation
+from desktop_app.services import motions, resolutions, validation
 from desktop_app.services.voting import item_label
 from desktop_app.storage import changes, natural_ids
 from desktop_app.storage.models import Minute, Resolution, db
@@ -58,7 +58,7 @@ def update_minute(*, item_id: str, **fields) -> None:
     unknown = set(fields) - {*TEXTS, *LISTS}
     if unknown:
         raise ValidationError(f"A minute has no field called {', '.join(sorted(unknown))}.")
-    item = resolutions.editable_item(item_id)
+    item = motions.editable_item(item_id)
     values = {}
     for name, value in fields.items():
         what = name.replace("_", " ")
@@ -86,7 +86,7 @@ def set_item_notes(*, item_id: str, notes: str) -> None:
 
 def mark_noted(*, item_id: str) -> Resolution:
     """Record that an item for information was noted: “That the report be noted.”"""
-    item = resolutions.editable_item(item_id)
+    item = motions.editable_item(item_id)
     noted = Resolution.live().where((Resolution.item == item.id) & (Resolution.outcome == "noted"))
     if noted.exists():
         label = item_label(item)

@@ -73,8 +73,11 @@ def quorum_by_item(meeting_id: str) -> dict[str, QuorumState]:
     item or left during an earlier one."""
     count = _Count.of(meeting_id)
     start = count.meeting.start_time or None
+    items = count.tree.items
     return {
-        item_id: count.at(count.tree.items[item_id].started_at or start, place)
+        item_id: count.at(
+            items[item_id].started_at or start, place, timed=bool(items[item_id].started_at)
+        )
         for item_id, place in count.places.items()
     }
 
@@ -124,11 +127,18 @@ class _Count:
         tree = AgendaTree(meeting.id)
         return cls(meeting, needed, rule, voting, lines, tree, tree.places())
 
-    def at(self, at: str | None, place: int | None = None) -> QuorumState:
+    def at(self, at: str | None, place: int | None = None, *, timed: bool = True) -> QuorumState:
         """Who counts at the time `at` (None: as things stand) and, given the `place` of an
-        item in the agenda, at that item."""
+        item in the agenda, at that item. An item not `timed` (counted at the meeting's
+        start) goes by the items during which people came and went, where recorded, rather
+        than by their times."""
         counted = set()
         for person_id, status, replaced, arrived, left, came_at, went_at in self.lines:
+            by_item = place is not None and not timed
+            if by_item and came_at:
+                arrived = ""
+            if by_item and went_at:
+                left = ""
             if at is None:
                 there = not left and (place is not None or not went_at)
             else:

@@ -17,36 +17,28 @@ The rules:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
-from desktop_app.services import freeze, validation, voting
+from desktop_app.services import appointments, validation
+from desktop_app.services.motions import (
+    CARRIED,
+    EDITABLE,
+    checked,
+    create_row,
+    editable_item,
+)
 from desktop_app.services.people import display_name, surname_first
 from desktop_app.storage import changes, natural_ids
 from desktop_app.storage.models import AgendaItem, NamedVote, Person, Resolution, db
 
-EDITABLE = (
-    "text",
-    "outcome",
-    "proposer_id",
-    "seconder_id",
-    "votes_for",
-    "votes_against",
-    "votes_abstain",
-    "unopposed",
-    "casting_vote",
-)
-FREELY_WORDED = ("noted", "withdrawn")  # “The report was noted.” needs no “That”
 APPOINTING = vocabulary.RESOLUTION_KINDS[1:]  # election, co-option, appointment
 KIND_NAMES = {
     "election": "An election",
     "co-option": "A co-option",
     "appointment": "An appointment",
 }
-CARRIED = ("resolved", "agreed", "approved", "endorsed")  # what an appointment may record
-RESOLVED_PREFIX = re.compile(r"^resolved\s*[:.\-–—]\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -191,9 +183,6 @@ def update_resolution(*, resolution_id: str, **fields) -> Resolution:
 
 def delete_resolution(*, resolution_id: str) -> None:
     """Take a resolution back (and what an appointment did); `restore_resolution` redoes it."""
-    # appointments builds on this module, so it is imported when first needed.
-    from desktop_app.services import appointments
-
     row = validation.live_row(Resolution, resolution_id, "resolution")
     editable_item(row.item_id)
     if row.approves_version_id:
@@ -202,17 +191,15 @@ def delete_resolution(*, resolution_id: str) -> None:
             "approval instead, so those minutes are no longer frozen."
         )
     if row.kind in APPOINTING:
-        appointments.check_undo(row)
+        appointments.check_take_back(row)
     with db.atomic():
         if row.kind in APPOINTING:
-            appointments.undo(row)
+            appointments.take_back(row)
         changes.delete(row)
 
 
 def restore_resolution(*, resolution_id: str) -> Resolution:
     """Bring back a deleted resolution, re-applying an appointment's effect."""
-    from desktop_app.services import appointments
-
     row = Resolution.get_or_none(Resolution.id == resolution_id)
     if row is None:
         raise ValidationError(f"There is no resolution with the key “{resolution_id}”.")
@@ -289,66 +276,3 @@ def summary(row: Resolution) -> str:
     if row.votes_for is None and row.votes_against is None:
         return f"{abstain} abstained" if abstain else ""
     return f"{verb} {row.votes_for or 0}–{row.votes_against or 0}{abstentions}"
-
-
-def editable_item(item_id: str) -> AgendaItem:
-    """The live item, if its meeting's minutes may still change."""
-    item = validation.live_row(AgendaItem, item_id, "agenda item")
-    freeze.ensure_editable(item.meeting_id)
-    return item
-
-
-def checked(
-    item: AgendaItem,
-    values: dict,
-    *,
-    named: dict[str, str] | None = None,
-    kept_text: str | None = None,
-) -> dict:
-    """The resolution's fields cleaned, or a ValidationError saying what is wrong.
-    `kept_text` is the stored wording: left as it is, it is not held to “That …” (an
-    imported record may be worded otherwise, and undoing an edit must put it back)."""
-    outcome = validation.choice(
-        values.get("outcome") or "", vocabulary.OUTCOMES, "resolution outcome"
-    )
-    text = RESOLVED_PREFIX.sub("", validation.text(values.get("text"), "resolution"))
-    if not text:
-        raise ValidationError("Please write the wording of the resolution.")
-    if outcome not in FREELY_WORDED and text != kept_text:
-        if not re.match(r"that\b", text, re.IGNORECASE):
-            raise ValidationError(
-                "A resolution is worded “That …”, as in “That the report be approved”."
-            )
-        text = "T" + text[1:]
-    counts = {name: values.get(name) for name in ("votes_for", "votes_against", "votes_abstain")}
-    unopposed, casting = bool(values.get("unopposed")), bool(values.get("casting_vote"))
-    voting.check_recorded_vote(
-        item_id=item.id,
-        **counts,
-        proposer_id=values.get("proposer_id") or None,
-        seconder_id=values.get("seconder_id") or None,
-        named_votes=named,
-        unopposed=unopposed,
-        casting_vote=casting,
-    )
-    return dict(
-        text=text,
-        outcome=outcome,
-        proposer_id=values.get("proposer_id") or None,
-        seconder_id=values.get("seconder_id") or None,
-        **counts,
-        unopposed=unopposed,
-        casting_vote=casting,
-    )
-
-
-def create_row(item: AgendaItem, values: dict, **extra) -> Resolution:
-    """Write a checked resolution after the item's others (inside the caller's transaction)."""
-    last = (
-        Resolution.select(Resolution.position)
-        .where(Resolution.item == item.id)
-        .order_by(Resolution.position.desc())
-        .scalar()
-    )
-    position = 0 if last is None else last + 1
-    return changes.create(Resolution, item=item.id, position=position, **values, **extra)

@@ -176,11 +176,13 @@ def sign_minutes(
     meeting_id: str,
     key_path: Path,
     passphrase: str,
-    render: Callable[[str], bytes] | None = None,
+    render: Callable[[str], bytes],
     now: Callable[[], dt.datetime] | None = None,
 ) -> MinutesVersion:
-    """Sign the approved minutes of the meeting with the key file: the PDF is rendered,
-    signed, stored, and the version becomes "signed". Each refusal changes nothing."""
+    """Sign the approved minutes of the meeting with the key file: `render(meeting_id)`
+    makes the PDF (documents/minutes_pdf.py render_minutes; the caller passes it, so the
+    services never reach up into the documents), which is signed, stored, and the version
+    becomes "signed". Each refusal changes nothing."""
     clock = now or (lambda: dt.datetime.now(dt.UTC))
     task = presiding_signer(meeting_id)
     key = keys.open_key_file(_read_key_file(key_path), passphrase)
@@ -200,7 +202,7 @@ def sign_minutes(
             f"the meeting of {long_date(task.approving.date)} that approved these minutes and "
             "must sign them."
         )
-    pdf = (render or _render_minutes)(meeting_id)
+    pdf = render(meeting_id)
     signed = signatures.sign_pdf(
         pdf,
         key,
@@ -254,13 +256,6 @@ def signed_pdf(meeting_id: str) -> bytes | None:
 
 
 # -- helpers ----------------------------------------------------------------------------------
-
-
-def _render_minutes(meeting_id: str) -> bytes:
-    # Imported here: documents/ is the heavier reportlab layer, needed only when signing.
-    from desktop_app.documents.minutes_pdf import render_minutes
-
-    return render_minutes(meeting_id)
 
 
 def _signature_box() -> tuple[float, ...]:

@@ -13,8 +13,8 @@ from collections.abc import Collection
 from desktop_app.storage.changes import SEEN
 from desktop_app.storage.models import (
     Action,
-    AgendaItem,
     ActionNote,
+    AgendaItem,
     Declaration,
     Document,
     Minute,

@@ -177,26 +177,6 @@ def _link(meeting: Meeting, version: MinutesVersion | None) -> ChainLink:
     return link(True, f"The minutes of {when}, version {version.version}, are signed and intact.")
 
 
-# -- the wording the approving meeting's minutes print ----------------------------------------
-
-
-def approval_wording(resolution: Resolution) -> str:
-    """For a resolution that approved minutes, the sentence of the chained record: "The
-    minutes of the meeting held on 1 October 2012, version 2, SHA-256 3f9a…, were approved
-    as a correct record." ("" for any other resolution.)"""
-    version = MinutesVersion.get_or_none(
-        MinutesVersion.id == resolution.__data__.get("approves_version")
-    )
-    if version is None or not resolution.approves_sha256:
-        return ""
-    meeting = Meeting.get_by_id(version.__data__["meeting"])
-    return (
-        f"The minutes of the meeting held on {long_date(meeting.date)}, version "
-        f"{version.version}, SHA-256 {resolution.approves_sha256}, were approved as a "
-        "correct record."
-    )
-
-
 # -- helpers ----------------------------------------------------------------------------------
 
 

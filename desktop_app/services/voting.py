@@ -261,11 +261,14 @@ class _Here:
     item: AgendaItem
 
     def came_too_late(self, row: Attendance) -> str | None:
-        """Why someone was not yet there, by their arrival time or item; None if they were."""
+        """Why someone was not yet there, by their arrival time or item; None if they were.
+        At an item not timed (counted at the meeting's start), the item during which they
+        arrived decides, where it is recorded."""
         label = item_label(self.item)
-        if self.at is not None and row.arrived and row.arrived > self.at:
-            return f"arrived at {row.arrived}, after {label} was taken"
         came = row.__data__.get("arrived_during")
+        by_time = self.item.started_at or not came
+        if by_time and self.at is not None and row.arrived and row.arrived > self.at:
+            return f"arrived at {row.arrived}, after {label} was taken"
         if came in self.places and self.places[came] > self.places.get(self.item.id, -1):
             return f"arrived during {item_label(self.tree.items[came])}, after {label}"
         return None
@@ -273,11 +276,12 @@ class _Here:
     def had_gone(self, row: Attendance) -> str | None:
         """Why someone was no longer there, by their departure time or item."""
         label = item_label(self.item)
-        if self.at is None and row.left:
-            return f"left the meeting at {row.left}"
-        if self.at is not None and row.left and row.left <= self.at:
-            return f"left the meeting at {row.left}, before {label} was taken"
         went = row.__data__.get("left_during")
+        by_time = self.item.started_at or not went
+        if by_time and self.at is None and row.left:
+            return f"left the meeting at {row.left}"
+        if by_time and self.at is not None and row.left and row.left <= self.at:
+            return f"left the meeting at {row.left}, before {label} was taken"
         if went in self.places and self.places[went] < self.places.get(self.item.id, -1):
             return f"left the meeting during {item_label(self.tree.items[went])}, before {label}"
         return None

@@ -39,7 +39,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from desktop_app.dates import long_date
 from desktop_app.paths import RESOURCES
 from desktop_app.signing.keys import KeyFile, fingerprint_of_der
-from desktop_app.signing.signatures import (
+from desktop_app.signing.statuses import (
     CHANGED,
     FIELD_NAME,
     NOT_VALID,

@@ -20,7 +20,6 @@ transaction.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -38,6 +37,7 @@ from desktop_app.storage.models import (
     db,
 )
 from desktop_app.sync.fields import keeps_conflicts
+from desktop_app.sync.frozen_conflicts import conflict_id, keep_refused
 from desktop_app.sync.journal_rows import MODELS, insert_rows, record_applied
 
 # New rows of a table from one file, from which their search entries are written together
@@ -186,16 +186,13 @@ class _TableMerge:
         fields = dict(change["fields"])
         if self.table == "pack_issue":
             # An issued pack is kept as issued: only its issuing may be undone (a delete).
-            # (frozen.py builds on this module, so it is imported when first needed.)
-            from desktop_app.sync import frozen as frozen_rows
-
             for name in [name for name in fields if name != "deleted_at"]:
                 value = fields.pop(name)
                 # Nothing is refused where the change holds what the record does (two
                 # laptops importing the same approved minutes), nor when it was made.
                 if name == "created_at" or value == changes.plain(row.__data__.get(name)):
                     continue
-                frozen_rows.keep_refused(self.table, row.id, name, change, value, self.found_at)
+                keep_refused(self.table, row.id, name, change, value, self.found_at)
                 self.conflicts += 1
         touched = False
         deleted = fields.pop("deleted_at", _ABSENT)
@@ -350,10 +347,6 @@ def _made_by(row_id: str, stamp: str) -> tuple[str, str, str, str]:
     if entry is None:
         return Stamp.parse(stamp).device if stamp else "", "", "", ""
     return entry.device_id, entry.actor, entry.machine, entry.at
-
-
-def conflict_id(table: str, row_id: str, name: str, stamp: str) -> str:
-    return hashlib.sha256(f"{table}|{row_id}|{name}|{stamp}".encode()).hexdigest()[:32]
 
 
 def _not_yet_applied(changes_: list[dict]) -> list[dict]:

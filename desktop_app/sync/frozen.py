@@ -26,7 +26,8 @@ from desktop_app.storage import changes
 from desktop_app.storage.changes import SEEN
 from desktop_app.storage.listed import listed
 from desktop_app.storage.models import Conflict, JournalEntry, MinutesVersion, db
-from desktop_app.sync.applying import MODELS, Applied, conflict_id, merge_changes
+from desktop_app.sync.applying import MODELS, Applied, merge_changes
+from desktop_app.sync.frozen_conflicts import keep_frozen
 from desktop_app.sync.journal_rows import journal_change
 
 CREATED = "created"  # the field of a conflict holding a row the approver never saw
@@ -55,41 +56,6 @@ def settle_approved(applied: Applied, was_frozen: set[str]) -> int:
         if _held_back(_rows_of(meeting_id)):
             _merge_again(meeting_id, None)
     return kept
-
-
-def keep_refused(table: str, row_id: str, name: str, change: dict, value, found_at: str) -> None:
-    """Keep a change refused whatever happens to approvals (to an issued pack), the latest
-    one per field."""
-    earlier = list(
-        Conflict.select().where(
-            (Conflict.table_name == table)
-            & (Conflict.row_id == row_id)
-            & (Conflict.field == name)
-            & (Conflict.kind == "frozen")
-        )
-    )
-    if any(row.stamp >= change["hlc"] for row in earlier):
-        return
-    for row in earlier:
-        row.delete_instance()
-    _keep(table, row_id, name, change, value, found_at)
-
-
-def _keep(table: str, row_id: str, name: str, change: dict, value, found_at: str) -> None:
-    Conflict.create(
-        id=conflict_id(table, row_id, name, change["hlc"]),
-        table_name=table,
-        row_id=row_id,
-        field=name,
-        kind="frozen",
-        stamp=change["hlc"],
-        value=json.dumps(value, ensure_ascii=False, sort_keys=True),
-        device_id=change["device"],
-        actor=change["actor"],
-        machine=change["machine"],
-        at=change["at"],
-        found_at=found_at,
-    )
 
 
 # Whether the meeting must be merged again
@@ -277,7 +243,7 @@ def _put_back(row, approved: dict[str, str], found_at: str) -> int:
             continue
         field = row._meta.fields[name]
         mine = changes.plain(row.__data__.get(field.name))
-        _keep(row._meta.table_name, row.id, name, _as_change(row.id, current), mine, found_at)
+        keep_frozen(row._meta.table_name, row.id, name, _as_change(row.id, current), mine, found_at)
         setattr(row, field.name, value)
         own[name] = stamp
         kept += 1
@@ -302,7 +268,7 @@ def _set_aside_unseen(version: MinutesVersion, approved: dict, found_at: str) ->
             whole = {n: changes.plain(row.__data__.get(row._meta.fields[n].name))
                      for n in [*changes.data_fields(model), "created_at"]}  # fmt: skip
             change = _as_change(row_id, row.base_hlc)
-            _keep(table, row_id, CREATED, change, whole, found_at)
+            keep_frozen(table, row_id, CREATED, change, whole, found_at)
             own = json.loads(row.stamps or "{}")
             row.deleted_at = version.approved_at
             own["deleted_at"], own[SEEN] = version.hlc, version.hlc

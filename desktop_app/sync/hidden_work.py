@@ -18,7 +18,8 @@ from desktop_app.storage import changes
 from desktop_app.storage.changes import HIDES
 from desktop_app.storage.listed import listed
 from desktop_app.storage.models import AgendaItem, Conflict, Document, JournalEntry
-from desktop_app.sync.applying import Applied, conflict_id
+from desktop_app.sync.applying import Applied
+from desktop_app.sync.frozen_conflicts import conflict_id
 
 # Rows kept under an agenda item (services/under_items.py) in the tables approval freezes,
 # which freeze.meetings_of places; papers are placed through their item.

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from desktop_app.documents.approval import approval_wording
 from desktop_app.errors import ValidationError
 from desktop_app.exchange import import_file
 from desktop_app.services import freeze, minutes_versions, verification
@@ -123,7 +124,7 @@ def test_information_items_are_noted(meeting):
 
 def test_minute_31_approved_the_october_minutes_with_their_fingerprint(meeting):
     [approval] = Resolution.select().join(AgendaItem).where(AgendaItem.number == "31")
-    assert verification.approval_wording(approval) == (
+    assert approval_wording(approval) == (
         "The minutes of the meeting held on 1 October 2012, version 1, SHA-256 "
         f"{OCTOBER_SHA256}, were approved as a correct record."
     )

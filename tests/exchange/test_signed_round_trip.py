@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from desktop_app.documents.approval import approval_wording
 from desktop_app.documents.catalogue import minutes_as_kept
 from desktop_app.errors import ValidationError
 from desktop_app.exchange import export_data, export_file, import_data, import_file
@@ -83,7 +84,7 @@ def test_the_chain_verifies_after_the_round_trip(tmp_path, signed):
         import_file(signed.path)
         chain = verification.verify_chain(body_id=Body.get().id)
         assert chain.ok and [link.version for link in chain.links] == [1, 1]
-        approval = verification.approval_wording(
+        approval = approval_wording(
             MinutesVersion.get(MinutesVersion.state == "signed").approvals.get()
         )
         assert approval.startswith("The minutes of the meeting held on 1 October 2012, version 1")

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from cryptography import x509
 
+from desktop_app.documents.minutes_pdf import render_minutes
 from desktop_app.services import signing, verification
 from desktop_app.signing import keys, signatures
 from desktop_app.signing.signatures import CHANGED, UNKNOWN_SIGNER, UNSIGNED, VALID
@@ -125,7 +126,9 @@ def record(tmp_path_factory) -> SignedRecord:
             approve(board, 0)
             _, key = signing.create_signer(person_id=board.chair.id, passphrase=PASSPHRASE)
             first = board.meetings[0].id
-            signing.sign_minutes(meeting_id=first, key_path=key, passphrase=PASSPHRASE)
+            signing.sign_minutes(
+                meeting_id=first, key_path=key, passphrase=PASSPHRASE, render=render_minutes
+            )
             signed = signing.signed_pdf(first)
             pems = [s.certificate_pem for s in Signer.live()]
         finally:

@@ -329,3 +329,14 @@ def test_a_member_counts_from_the_item_they_arrived_during_to_the_one_they_left_
     ]
     # As things stand (after the meeting), one who left during an item is gone.
     assert meeting_quorum(board.meeting.id).present == 3
+
+
+def test_at_an_untimed_item_a_late_arrival_counts_from_the_item_recorded(board):
+    first, second = item(board, 1), item(board, 2)
+    late = present(board, *board.voters[:4])[0]
+    attendance.set_times(attendance_id=late.id, arrived="14:40", arrived_during=first.id)
+
+    states = quorum_by_item(board.meeting.id)
+
+    # Neither item was timed (both count at 14:00); she arrived during the first.
+    assert [states[i.id].present for i in (first, second)] == [4, 4]

@@ -484,3 +484,18 @@ def test_moving_an_item_after_the_one_a_voter_left_during_is_refused(board, refu
     with refused("only 4 members may vote on item 33, but 5 votes were recorded"):
         agenda.move_item(item_id=board.item33.id, offset=1)
     assert AgendaItem.get_by_id(board.item33.id).rank == "1"
+
+
+def test_at_an_item_not_timed_the_item_of_a_late_arrival_decides_not_its_time(board):
+    # Item 36 was not timed, so it counts at the meeting's start (14:30); Cllr Ring came
+    # in at 15:30 during item 35, before it: she may vote on it.
+    attendance.set_times(
+        attendance_id=line(board, board.people.ring).id,
+        arrived="15:30",
+        arrived_during=board.item35.id,
+    )
+
+    assert "Cllr Marion Ring" in names(board.item36)
+    assert why_not(board.item34.id, board.people.ring.id) == (
+        "arrived at 15:30, after item 34 was taken"  # a timed item goes by the times
+    )

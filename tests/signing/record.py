@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from desktop_app.documents.minutes_pdf import render_minutes
 from desktop_app.exchange import import_file
 from desktop_app.paths import EXAMPLE_FILE
 from desktop_app.services import (
@@ -98,6 +99,7 @@ def sign_example(passphrase: str, *, at: dt.datetime | None = None) -> str:
         meeting_id=december.id,
         key_path=key,
         passphrase=passphrase,
+        render=render_minutes,
         now=(lambda: at) if at else None,
     )
     return december.id

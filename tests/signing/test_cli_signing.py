@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from desktop_app.cli import main
+from desktop_app.documents import minutes_pdf
 from desktop_app.services import signing
 from desktop_app.signing.signatures import StampText
 from desktop_app.storage.database import close_database, open_database
@@ -26,7 +27,7 @@ def folder(data_dir, monkeypatch):
     approve(board, 0)
     close_database()
     monkeypatch.setenv("MINUTE_BOOK_PASSPHRASE", PASSPHRASE)
-    monkeypatch.setattr(signing, "_render_minutes", render)
+    monkeypatch.setattr(minutes_pdf, "render_minutes", render)
     return data_dir
 
 

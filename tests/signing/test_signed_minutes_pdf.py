@@ -7,6 +7,7 @@ import io
 
 from pypdf import PdfReader
 
+from desktop_app.documents.minutes_pdf import render_minutes
 from desktop_app.documents.signature_block import SIGNATURE_FIELD
 from desktop_app.services import signing, verification
 from tests.signing.pdfs import PASSPHRASE, pdffonts, pdfsig
@@ -16,7 +17,9 @@ def test_signed_minutes_are_valid_embedded_and_stamped_in_the_signature_block(
     board, chair_key, tmp_path
 ):
     first = board.meetings[0]
-    signing.sign_minutes(meeting_id=first.id, key_path=chair_key, passphrase=PASSPHRASE)
+    signing.sign_minutes(
+        meeting_id=first.id, key_path=chair_key, passphrase=PASSPHRASE, render=render_minutes
+    )
     signed = signing.signed_pdf(first.id)
     path = tmp_path / "minutes.pdf"
     path.write_bytes(signed)

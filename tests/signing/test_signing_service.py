@@ -7,6 +7,7 @@ import stat
 
 import pytest
 
+from desktop_app.documents.approval import approval_wording
 from desktop_app.errors import ValidationError
 from desktop_app.services import minutes, minutes_versions, signing, verification
 from desktop_app.signing import keys
@@ -179,7 +180,7 @@ def test_the_approval_wording_names_the_date_version_and_fingerprint(board):
 
     approval = Resolution.get(Resolution.approves_sha256 != "")
     version = MinutesVersion.get(MinutesVersion.meeting == board.meetings[0].id)
-    assert verification.approval_wording(approval) == (
+    assert approval_wording(approval) == (
         "The minutes of the meeting held on 1 October 2012, version "
         f"{version.version}, SHA-256 {version.content_sha256}, were approved as a correct record."
     )

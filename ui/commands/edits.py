@@ -7,7 +7,7 @@ from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoStack
 
-from desktop_app.storage import changes as stored
+from desktop_app.services import session
 from ui.commands.kinds import PERSON, Kind
 from ui.commands.service_call import perform
 from ui.events import Changes
@@ -34,7 +34,7 @@ def edit_fields(
     after: dict,
 ) -> Any:
     """Call `update(**{id_name: row_id}, **after)`; undo puts `before` back."""
-    changed = {k: v for k, v in after.items() if stored.plain(before.get(k)) != stored.plain(v)}
+    changed = {k: v for k, v in after.items() if session.plain(before.get(k)) != session.plain(v)}
     if not changed:
         return None
     previous = {k: before.get(k) for k in changed}

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop_app.errors import ValidationError
-from desktop_app.storage.models import db
+from desktop_app.services.session import transaction
 from ui.events import Changes
 
 
@@ -56,7 +56,7 @@ class ServiceCall(QUndoCommand):
     def _call(self, fn: Callable[[], Any]) -> bool:
         """Run one side in one transaction; on a refusal, drop this command from the stack."""
         try:
-            with db.atomic():
+            with transaction():
                 fn()
         except ValidationError as error:
             self.setObsolete(True)  # the database is as it was: so must the stack be
@@ -78,7 +78,7 @@ def perform(
 ) -> Any:
     """Make the change now (a ValidationError reaches the caller, nothing is pushed), then
     push it so Ctrl+Z can take it back."""
-    with db.atomic():
+    with transaction():
         result = apply()
     stack.push(ServiceCall(text, apply, revert, changes, merge_key=merge_key))
     changes.changed.emit()
