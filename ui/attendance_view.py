@@ -63,8 +63,12 @@ class AttendanceView(QWidget):
         for column, width in enumerate((0, 90, 200, 100, 160, 140, 70, 70)):
             if width:
                 header.resizeSection(column, width)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Names are read whole ("Cllr Tom Okafor", not "Cllr Tom ..."); the organisation a
+        # member represents, often empty on a council, gives up the room.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda _: self.edit_times())  # Enter or a double click
+        self.setFocusProxy(self.table)  # the register is what the Attendance tab is for
 
         buttons = QHBoxLayout()
         self.mark_buttons: dict[str, QPushButton] = {}
@@ -78,6 +82,16 @@ class AttendanceView(QWidget):
             button.clicked.connect(action.trigger)
             buttons.addWidget(button)
             self.mark_buttons[status] = button
+        # Most members come: the clerk marks the apologies, then everyone else at once.
+        rest = QAction("The rest present (Shift+P)", self)
+        rest.setShortcut(QKeySequence("Shift+P"))
+        rest.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        rest.triggered.connect(self.mark_rest_present)
+        self.addAction(rest)
+        self.rest_button = QPushButton(icon("attendance"), "The rest present (Shift+P)")
+        self.rest_button.setToolTip("Mark every member not yet marked present")
+        self.rest_button.clicked.connect(rest.trigger)
+        buttons.addWidget(self.rest_button)
         self.substitute_button = QPushButton(icon("substitute"), "Substitute…")
         self.attending_button = QPushButton(icon("person"), "In attendance…")
         self.times_button = QPushButton(icon("clock"), "Arrived / left…")
@@ -165,31 +179,46 @@ class AttendanceView(QWidget):
         entry = self.selected()
         if entry is None or self.meeting_id is None:
             return
-        meeting_id, person_id, before = self.meeting_id, entry.person_id, entry.status
-
-        def revert():
-            if before:
-                attendance.mark_attendance(
-                    meeting_id=meeting_id, person_id=person_id, status=before
-                )
-            else:
-                attendance.clear_attendance(meeting_id=meeting_id, person_id=person_id)
-
-        self._run(
-            lambda: perform(
-                self._stack,
-                self._changes,
-                f"Mark {entry.name} {status}",
-                lambda: attendance.mark_attendance(
-                    meeting_id=meeting_id, person_id=person_id, status=status
-                ),
-                revert,
-            )
-        )
+        person_id = entry.person_id
+        self._mark_all([entry], status, f"Mark {entry.name} {status}")
         # Taking the register: after marking one, the next member is ready for a key.
         row = self.model.row_of(person_id)
         if 0 <= row + 1 < len(self.model.entries):
             self.table.selectRow(row + 1)
+
+    def mark_rest_present(self) -> None:
+        unmarked = [e for e in self.model.entries if e.is_member and not e.status]
+        if unmarked and self.meeting_id is not None:
+            self._mark_all(unmarked, "present", f"Mark {len(unmarked)} present")
+
+    def _mark_all(self, entries: list, status: str, text: str) -> None:
+        """One undoable step; the body's chair marked present chairs, unless someone
+        already does (the clerk changes it in the list above)."""
+        meeting_id = self.meeting_id
+        chair = None
+        if status == "present" and meetings.get_meeting(meeting_id).chair_id is None:
+            chair = next((e.person_id for e in entries if e.role == "chair"), None)
+
+        def apply():
+            for entry in entries:
+                attendance.mark_attendance(
+                    meeting_id=meeting_id, person_id=entry.person_id, status=status
+                )
+            if chair:
+                attendance.set_chair(meeting_id=meeting_id, person_id=chair)
+
+        def revert():
+            if chair:
+                attendance.set_chair(meeting_id=meeting_id, person_id=None)
+            for entry in entries:
+                if entry.status:
+                    attendance.mark_attendance(
+                        meeting_id=meeting_id, person_id=entry.person_id, status=entry.status
+                    )
+                else:
+                    attendance.clear_attendance(meeting_id=meeting_id, person_id=entry.person_id)
+
+        self._run(lambda: perform(self._stack, self._changes, text, apply, revert))
 
     def add_substitute(self) -> None:
         if self.meeting_id is None:

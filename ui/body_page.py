@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
 from desktop_app.services import bodies, memberships, people
-from desktop_app.storage.changes import current
+from desktop_app.services.session import stored_values
 from ui.commands import kinds
 from ui.commands.edits import create_for_person, delete_record, edit_fields
 from ui.events import Changes
@@ -29,7 +29,7 @@ from ui.icons import icon
 from ui.inline_form import InlineForm
 from ui.member_dialog import member_dialog
 from ui.models.members import MembersModel
-from ui.record_dialog import choices
+from ui.record_dialog import ANOTHER, choices
 from ui.template_dialog import template_dialog
 
 
@@ -47,7 +47,7 @@ class BodyPage(QWidget):
             changes,
             update=bodies.update_body,
             id_name="body_id",
-            load=lambda body_id: current(bodies.get_body(body_id), bodies.EDITABLE),
+            load=lambda body_id: stored_values(bodies.get_body(body_id), bodies.EDITABLE),
             what="the body",
         )
         form = self.form
@@ -195,14 +195,18 @@ class BodyPage(QWidget):
                 kind=kinds.MEMBERSHIP,
             )
 
-        member_dialog(self, "Add member", submit).exec()
+        while True:  # a council's members, one after another (Ctrl+Enter)
+            dialog = member_dialog(self, "Add member", submit)
+            dialog.offer_another("Add, then another")
+            if dialog.exec() != ANOTHER:
+                break
 
     def edit_member(self) -> None:
         membership_id = self._selected_membership()
         if membership_id is None:
             return
         row = memberships.get_membership(membership_id)
-        before = current(row, memberships.EDITABLE)
+        before = stored_values(row, memberships.EDITABLE)
 
         def submit(values: dict):
             values.pop("person_id")

@@ -34,6 +34,7 @@ from ui.minute_editor import MinuteEditor
 from ui.record_dialog import RecordDialog
 from ui.report_editor import ReportEditor
 from ui.signature_badge import SignatureBadge
+from ui.tab_focus import focus_page_on_click
 
 STYLE = """
 h3 { margin-top: 14px; margin-bottom: 4px; }
@@ -103,6 +104,7 @@ class MeetingPage(QWidget):
         self.tabs.addTab(self.minutes, icon("edit"), "Minutes")
         self.tabs.addTab(self.reports, icon("paper"), "Reports")
         self.tabs.currentChanged.connect(lambda _: self._load_tab())
+        focus_page_on_click(self.tabs)
         self.live: LiveMeeting | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(top)

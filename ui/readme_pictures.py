@@ -72,9 +72,9 @@ def make_pictures(out: Path, *, scratch: Path | None = None) -> list[Path]:
     try:
         return _Story(scratch, out).tell()
     finally:
-        from desktop_app.storage.database import close_database
+        from desktop_app.services.session import close_data_folder
 
-        close_database()
+        close_data_folder()
         shutil.rmtree(scratch, ignore_errors=True)
         if keys is None:
             os.environ.pop(KEYS_ENV)
@@ -85,7 +85,7 @@ def make_pictures(out: Path, *, scratch: Path | None = None) -> list[Path]:
 class _Story:
     def __init__(self, scratch: Path, out: Path):
         from desktop_app.first_run import ensure_example
-        from desktop_app.storage.database import open_database
+        from desktop_app.services.session import open_data_folder
         from ui.app import application
         from ui.main_window import MainWindow
 
@@ -95,7 +95,7 @@ class _Story:
         self.clerk_folder = scratch / "minute-book"
         # The first start, as ui.app.start_window makes it, on the story's clock.
         CLOCK.now_ms = _ms(CLOCK.START)
-        open_database(self.clerk_folder, now_ms=CLOCK)
+        open_data_folder(self.clerk_folder, now_ms=CLOCK)
         ensure_example(self.clerk_folder)  # the example
         self.window = MainWindow(self.clerk_folder)
         self.window.open_first_board()
@@ -266,7 +266,7 @@ class _Story:
         record); the clerk and the officer each add to the overview of minute 35 before
         seeing the other's change. The clerk keeps hers once the conflict is pictured."""
         from desktop_app.services import minutes
-        from desktop_app.storage.database import close_database, open_database
+        from desktop_app.services.session import close_data_folder, open_data_folder
         from desktop_app.sync.conflicts import open_conflicts, resolve_conflict
         from desktop_app.sync.run import sync_now
         from ui.conflicts_dialog import ConflictsDialog
@@ -276,8 +276,8 @@ class _Story:
         item = self.item("Kent Commissioning Plan")
         overview = minutes.minute_of(item.id).overview
         sync_now(share)
-        close_database()
-        open_database(self.scratch / "officer", now_ms=CLOCK)
+        close_data_folder()
+        open_data_folder(self.scratch / "officer", now_ms=CLOCK)
         _acting(*OFFICER)
         sync_now(share)
         _at(dt.datetime(2012, 12, 18, 10, 20))
@@ -287,8 +287,8 @@ class _Story:
             "again in the spring.",
         )
         sync_now(share)
-        close_database()
-        open_database(self.clerk_folder, now_ms=CLOCK)
+        close_data_folder()
+        open_data_folder(self.clerk_folder, now_ms=CLOCK)
         _acting(*CLERK)
         _at(dt.datetime(2012, 12, 18, 10, 25))
         minutes.update_minute(
@@ -312,10 +312,11 @@ class _Story:
         """The board meets on 18 March 2013 with Cllr Garland in the chair; it approves the
         December minutes, and he signs them that afternoon with a key made that day."""
         from desktop_app.documents import catalogue
+        from desktop_app.documents.minutes_pdf import render_minutes
         from desktop_app.services import agenda, attendance, meetings, minutes_versions, signing
         from desktop_app.services.agenda_publishing import publish_agenda
         from desktop_app.services.meeting_status import change_status
-        from desktop_app.storage.models import Person
+        from desktop_app.services.people import person_by_key
 
         march = meetings.create_meeting(
             body_id=self.board.id, date=APPROVING, start_time="14:30", end_time="16:30"
@@ -323,7 +324,7 @@ class _Story:
         item = agenda.add_item(meeting_id=march.id, title="Minutes", kind="previous minutes")
         publish_agenda(meeting_id=march.id)
         change_status(meeting_id=march.id, status="held")
-        garland = Person.get(Person.key == "garland")
+        garland = person_by_key("garland")
         attendance.mark_attendance(meeting_id=march.id, person_id=garland.id, status="present")
         attendance.set_chair(meeting_id=march.id, person_id=garland.id)
         minutes_versions.approve(meeting_id=self.meeting.id, at_item_id=item.id)
@@ -332,7 +333,11 @@ class _Story:
             person_id=garland.id, passphrase=PASSPHRASE, now=signed_at - dt.timedelta(hours=2)
         )
         signing.sign_minutes(
-            meeting_id=self.meeting.id, key_path=key, passphrase=PASSPHRASE, now=lambda: signed_at
+            meeting_id=self.meeting.id,
+            key_path=key,
+            passphrase=PASSPHRASE,
+            render=render_minutes,
+            now=lambda: signed_at,
         )
         signed = catalogue.minutes_as_kept(self.meeting.id)
         self.pdf_page("signed-minutes", signed, page=_page_count(signed), dpi=80)
@@ -341,13 +346,9 @@ class _Story:
     # -- the pictures ---------------------------------------------------------------------------
 
     def item(self, title_starts: str):
-        from desktop_app.storage.models import AgendaItem
+        from desktop_app.services.agenda_entries import list_agenda
 
-        return (
-            AgendaItem.live()
-            .where(AgendaItem.meeting == self.meeting.id, AgendaItem.title.startswith(title_starts))
-            .get()
-        )
+        return next(e for e in list_agenda(self.meeting.id) if e.title.startswith(title_starts))
 
     def picture(self, name: str, widget: QWidget) -> None:
         path = self.out / f"{name}.png"
@@ -370,9 +371,9 @@ class _Story:
 
 def _acting(actor: str, machine: str) -> None:
     """Who makes the changes from here on, and on which machine (what Conflicts… shows)."""
-    from desktop_app.storage.database import context
+    from desktop_app.services.session import act_as
 
-    context().actor, context().machine = actor, machine
+    act_as(actor=actor, machine=machine)
 
 
 class _StoryClock:
@@ -400,10 +401,10 @@ CLOCK = _StoryClock()
 def _at(moment: dt.datetime) -> None:
     """Put the story's clock at `moment` (UTC), never back: the changes that follow, on
     either laptop, are stamped from then on."""
-    from desktop_app.storage.database import context
+    from desktop_app.services.session import use_clock
 
     CLOCK.now_ms = max(CLOCK.now_ms, _ms(moment))
-    context().now_ms = CLOCK
+    use_clock(CLOCK)
 
 
 def _paper(title: str, *, author: str, pages: int) -> bytes:

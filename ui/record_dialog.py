@@ -7,28 +7,37 @@ in the order shown and then OK and Cancel, and Enter is OK."""
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.errors import ValidationError
+from desktop_app.services.people import split_title
 from ui.date_field import DateEdit, TimeEdit
 from ui.errors import show_error
 
 Options = list[tuple[str, Any]]  # (what the user sees, the value the service takes)
+
+
+# What exec() returns when the user asked for another dialog of the same kind.
+ANOTHER = 2
 
 
 class StayOpen(Exception):
@@ -54,8 +63,28 @@ class RecordDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
 
-    def add_line(self, name: str, label: str, value: str = "", placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit(value or "")
+    def offer_another(self, text: str) -> QPushButton:
+        """A second way to OK (Ctrl+Enter) that asks for a fresh dialog straight after, as
+        when a clerk adds a council's members one after another: exec() returns ANOTHER."""
+        button = self.buttons.addButton(
+            f"{text} (Ctrl+Enter)", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        button.clicked.connect(self._accept_then_another)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self._accept_then_another)
+        return button
+
+    def _accept_then_another(self) -> None:
+        if self._submitted():
+            self.done(ANOTHER)
+
+    def add_line(
+        self, name: str, label: str, value: str = "", placeholder: str = "", lead_in: str = ""
+    ) -> QLineEdit:
+        """A line of text. `lead_in` is the start of what is typed there (a resolution's
+        “That ”): the cursor waits after it instead of selecting it to be typed over."""
+        edit = LeadInEdit(lead_in) if lead_in else QLineEdit()
+        edit.setText(value or "")
         edit.setPlaceholderText(placeholder)
         self._add(name, label, edit, lambda: edit.text())
         return edit
@@ -113,6 +142,12 @@ class RecordDialog(QDialog):
         combo.lineEdit().setPlaceholderText("Type a name or choose…")
         if offer_new:
             self._readers["new_person"] = lambda: _new_person(combo)
+            # Said before Enter, so a name typed new needs no question (and a typo shows).
+            hint = QLabel()
+            hint.setObjectName(f"{name}_new")
+            hint.setStyleSheet("color: #555;")
+            combo.editTextChanged.connect(lambda _: hint.setText(_new_hint(combo)))
+            self.form.addRow("", hint)
         return combo
 
     def typed(self, name: str) -> str:
@@ -123,14 +158,19 @@ class RecordDialog(QDialog):
         return {name: read() for name, read in self._readers.items()}
 
     def accept(self) -> None:
+        if self._submitted():
+            super().accept()
+
+    def _submitted(self) -> bool:
+        """Whether the values were taken; if not the dialog stays open with all typed."""
         try:
             self._submit(self.values())
         except ValidationError as error:
             show_error(self, error)
-            return  # stay open: nothing the user typed is lost
+            return False
         except StayOpen:
-            return
-        super().accept()
+            return False
+        return True
 
     def setVisible(self, visible: bool) -> None:
         if visible and not self.isVisible():
@@ -152,24 +192,46 @@ class RecordDialog(QDialog):
 
 
 def _new_person(combo: QComboBox) -> str | None:
-    """The name typed in a list of people when it is no one's yet and the clerk agrees to
-    add them as a new person; None when someone on the list was chosen or nothing typed.
-    Saying no keeps the dialog open as it is (StayOpen)."""
+    """The name typed in a list of people when it is no one's yet, to add as a new person;
+    None when someone on the list was chosen or nothing typed. A name close to someone's
+    ("Jon Bumpas" for "CI Jon Bumpus") is asked about first; saying no keeps the dialog
+    open as it is (StayOpen)."""
     # The combo, not the dialog, is held here: a dialog holding a function that holds the
     # dialog is freed only by Python's cycle collector, at any moment, mid-event.
     typed = combo.currentText().strip()
     if not typed or _matches(combo):
         return None
+    near = _near_names(combo)
+    if not near:
+        return typed
     answer = QMessageBox.question(
         combo.window(),
         "New person",
-        f"{typed} is not in the list of people yet. Add them as a new person?",
+        f"{typed} is not in the list of people, but {near[0]} is. Add {typed} as a new person?",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )
     if answer != QMessageBox.StandardButton.Yes:
         raise StayOpen
     return typed
+
+
+def _new_hint(combo: QComboBox) -> str:
+    typed = combo.currentText().strip()
+    if not typed or _matches(combo):
+        return ""
+    return f"{typed} is not in People yet: OK adds them as a new person."
+
+
+def _near_names(combo: QComboBox) -> list[str]:
+    """Entries the typed name may be a slip for, ignoring case and titles."""
+    names = {
+        split_title(combo.itemText(i))[1].casefold(): combo.itemText(i)
+        for i in range(combo.count())
+    }
+    typed = split_title(combo.currentText())[1].casefold()
+    close = difflib.get_close_matches(typed, names, n=1, cutoff=0.85)
+    return [names[name] for name in close]
 
 
 def _chosen(combo: QComboBox) -> Any:
@@ -194,3 +256,17 @@ def _matches(combo: QComboBox) -> list[Any]:
 def choices(words: tuple[str, ...]) -> Options:
     """Options from a vocabulary tuple, shown with a capital letter."""
     return [(word.capitalize() if word else "(not set)", word) for word in words]
+
+
+class LeadInEdit(QLineEdit):
+    """A line that starts with words the user goes on from; focus never selects them."""
+
+    def __init__(self, lead_in: str):
+        super().__init__()
+        self._lead_in = lead_in
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        if self.text() == self._lead_in:
+            self.deselect()
+            self.end(False)

@@ -24,7 +24,7 @@ def resolution_dialog(
         parent,
     )
     dialog.setMinimumWidth(620)
-    dialog.add_line("text", "Resolved", entry.text if entry else "That ", "That …")
+    dialog.add_line("text", "Resolved", entry.text if entry else "That ", "That …", lead_in="That ")
     dialog.add_choice(
         "outcome", "Outcome", choices(vocabulary.OUTCOMES), entry.outcome if entry else "resolved"
     )

@@ -56,11 +56,20 @@ def warnings(monkeypatch) -> list[str]:
     return shown
 
 
-def in_dialog(action) -> None:
-    """Run `action(dialog)` on the modal dialog about to open, as a user would use it."""
+def in_dialog(action, patience_ms: int = 5000) -> None:
+    """Run `action(dialog)` on the modal dialog about to open, as a user would use it.
+
+    The dialog is waited for, because events processed before the key or click that opens
+    it (a window becoming active, say) would otherwise find no dialog yet."""
+    waited = 0
 
     def act():
+        nonlocal waited
         dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog) and waited < patience_ms:
+            waited += 10
+            QTimer.singleShot(10, act)
+            return
         assert isinstance(dialog, QDialog), "no dialog opened"
         action(dialog)
 

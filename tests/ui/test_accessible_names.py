@@ -130,20 +130,20 @@ def test_every_focusable_widget_on_every_page_and_dialog_has_a_name(qtbot, examp
     for row in range(minutes.items.count()):
         minutes.items.setCurrentRow(row)
         pages[f"minute {minutes.items.item(row).text().strip()}"] = unnamed(window)
-        if minutes.resolution_list.count():
-            minutes.resolution_list.setCurrentRow(0)
-            minutes.edit_resolution()
-            minutes.named_votes()
-        if minutes.action_list.count():
-            minutes.action_list.setCurrentRow(0)
-            minutes.edit_action()
-            minutes.add_progress()
+        if minutes.resolved.list.count():
+            minutes.resolved.list.setCurrentRow(0)
+            minutes.resolved.edit_resolution()
+            minutes.resolved.named_votes()
+        if minutes.actions.list.count():
+            minutes.actions.list.setCurrentRow(0)
+            minutes.actions.edit_action()
+            minutes.actions.add_progress()
     for opens in (
-        minutes.add_resolution,
-        minutes.elect,
-        minutes.co_opt,
-        minutes.appoint,
-        minutes.add_action,
+        minutes.resolved.add_resolution,
+        minutes.resolved.elect,
+        minutes.resolved.co_opt,
+        minutes.resolved.appoint,
+        minutes.actions.add_action,
     ):
         opens()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop_app.services import attendance, bodies, people, quorum
+from desktop_app.services import attendance, bodies, meetings, memberships, people, quorum
 from desktop_app.storage.models import JournalEntry
 from tests.ui.conftest import in_dialog
 from tests.ui.test_body_editing import press_ok
@@ -33,6 +33,34 @@ def test_one_key_marks_a_member_and_moves_to_the_next(qtbot, window, board):
     assert view.selected().person_id != board.chair_id  # ready for the next member
     window.undo_action.trigger()
     assert status_of(board, board.chair_id) == ""
+
+
+def test_the_apologies_marked_the_rest_are_present_at_one_key_and_the_chair_chairs(
+    qtbot, window, board
+):
+    """Shift+P marks every member not yet marked present, in one step Ctrl+Z takes back; the
+    body's chair, marked present, chairs the meeting unless the clerk chooses another."""
+    ashdown = board.newcomer_id
+    memberships.add_member(body_id=board.body_id, person_id=ashdown)
+    view = open_attendance(window, board)
+    view.select(board.member_id)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_A)
+    qtbot.keyClick(view.table, Qt.Key.Key_P, Qt.KeyboardModifier.ShiftModifier)
+    assert [status_of(board, p) for p in (board.chair_id, board.member_id, ashdown)] == [
+        "present",
+        "apologies",
+        "present",
+    ]
+    assert meetings.get_meeting(board.meeting_id).chair_id == board.chair_id
+    assert view.chair.currentData() == board.chair_id
+    window.undo_action.trigger()
+    assert [status_of(board, p) for p in (board.chair_id, board.member_id, ashdown)] == [
+        "",
+        "apologies",
+        "",
+    ]
+    assert meetings.get_meeting(board.meeting_id).chair_id is None
 
 
 def test_the_quorum_flips_when_enough_members_are_present(qtbot, window, board):
@@ -177,3 +205,18 @@ def test_a_capacity_is_edited_in_the_sheet_after_adding(qtbot, window, board):
     # A member not yet marked has no line on the sheet, so nothing to give a capacity to.
     unmarked = view.model.index(view.model.row_of(board.member_id), CAPACITY)
     assert not (view.model.flags(unmarked) & Qt.ItemFlag.ItemIsEditable)
+
+
+def test_every_name_on_the_sheet_is_read_whole(qtbot, window, board):
+    """The Name column fits its longest name; it was cut to "Cllr Tom ..." beside an empty
+    Represents column."""
+    view = open_attendance(window, board)
+    longest = max(
+        (e.name for e in view.model.entries), key=view.table.fontMetrics().horizontalAdvance
+    )
+    qtbot.waitUntil(
+        lambda: (
+            view.table.horizontalHeader().sectionSize(0)
+            > view.table.fontMetrics().horizontalAdvance(longest)
+        )
+    )

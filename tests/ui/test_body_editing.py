@@ -290,3 +290,29 @@ def test_the_row_highlighted_is_the_page_shown_when_qt_moves_the_current_row(qtb
 
     assert window.body_page.body_id == council.id
     assert [i.data() for i in window.tree.selectionModel().selectedIndexes()] == ["Council"]
+
+
+def test_members_added_one_after_another_all_go_to_the_new_body(qtbot, window, board):
+    # Issue 14's walkthrough: with the example board beside it, a new council's first
+    # member reloaded the tree, whose clearing made the board current for a moment; the
+    # page followed it there, and the next members went to the board.
+    def new_body(dialog):
+        qtbot.keyClicks(dialog.widgets["name"], "Headcorn Parish Council")
+        press_ok(qtbot, dialog)
+
+    in_dialog(new_body)
+    window.new_body_action.trigger()
+    council = bodies.find_body(name="Headcorn Parish Council")
+    for name in ("Jon Bumpus", "Dave Ashdown"):
+
+        def fill(dialog, name=name):
+            qtbot.keyClicks(dialog.widgets["person_id"].lineEdit(), name)
+            press_ok(qtbot, dialog)
+
+        in_dialog(fill)
+        qtbot.mouseClick(window.body_page.add_button, Qt.MouseButton.LeftButton)
+        assert window.body_page.body_id == council.id
+
+    added = {m.person_id for m in memberships.list_members(body_id=council.id)}
+    assert added == {board.member_id, board.newcomer_id}
+    assert window.current_body_id() == council.id

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCalendarWidget, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QCalendarWidget, QDialogButtonBox, QLabel, QMessageBox
 
 from desktop_app.services import actions, agenda, attendance, bodies, meetings, memberships, people
 from desktop_app.storage.models import JournalEntry
@@ -83,7 +83,7 @@ def with_action(window, board):
     minutes = with_item(window, board)
     actions.add_action(item_id=minutes.item_id, text="Report back")
     window.refresh()
-    minutes.action_list.setCurrentRow(0)
+    minutes.actions.list.setCurrentRow(0)
     return minutes
 
 
@@ -116,10 +116,10 @@ OPENERS = {
     "substitute": lambda w, b: on_meeting_tab(w, b, "attendance").substitute_button.click(),
     "arrived and left": lambda w, b: present_member(w, b).times_button.click(),
     "declaration": lambda w, b: (with_item(w, b), on_meeting_tab(w, b, "interests").add()),
-    "resolution": lambda w, b: with_item(w, b).add_resolution(),
-    "election": lambda w, b: with_item(w, b).elect(),
-    "action": lambda w, b: with_item(w, b).add_action(),
-    "progress": lambda w, b: with_action(w, b).add_progress(),
+    "resolution": lambda w, b: with_item(w, b).resolved.add_resolution(),
+    "election": lambda w, b: with_item(w, b).resolved.elect(),
+    "action": lambda w, b: with_item(w, b).actions.add_action(),
+    "progress": lambda w, b: with_action(w, b).actions.add_progress(),
 }
 
 
@@ -303,16 +303,19 @@ def test_a_name_that_is_no_one_yet_adds_a_new_person_and_member_in_one_step(
     choose_body(window, board)
     before = members_of(board)
 
+    hints = []
+
     def fill(dialog):
         type_here(qtbot, "Cllr Asha Patel")
+        hints.append(dialog.findChild(QLabel, "person_id_new").text())
         press(qtbot, Qt.Key.Key_Return)
 
     in_form(qtbot, fill)
     window.body_page.add_button.click()
 
-    assert questions == [
-        "Cllr Asha Patel is not in the list of people yet. Add them as a new person?"
-    ]
+    # Said in the dialog as the name is typed, so Enter adds her without a question.
+    assert hints == ["Cllr Asha Patel is not in People yet: OK adds them as a new person."]
+    assert questions == []
     patel = next(p for p in people.list_people() if p.name == "Asha Patel")
     assert patel.title == "Cllr"
     assert members_of(board) == sorted([*before, "Cllr Asha Patel"])
@@ -327,14 +330,22 @@ def test_a_name_that_is_no_one_yet_adds_a_new_person_and_member_in_one_step(
     assert [p.id for p in people.list_people() if p.name == "Asha Patel"] == [patel.id]
 
 
-def test_saying_no_to_a_new_person_keeps_the_dialog_as_typed(qtbot, window, board, monkeypatch):
+def test_a_name_close_to_someones_is_asked_about_and_no_keeps_the_dialog_as_typed(
+    qtbot, window, board, monkeypatch
+):
     choose_body(window, board)
     before = JournalEntry.select().count()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    asked = []
+
+    def say_no(parent, title, text, *a):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", say_no)
     kept = []
 
     def fill(dialog):
-        type_here(qtbot, "Asha Patel")
+        type_here(qtbot, "Jon Bumpas")  # a slip for CI Jon Bumpus
         press(qtbot, Qt.Key.Key_Return)
         kept.append((dialog.isVisible(), dialog.typed("person_id")))
         dialog.reject()
@@ -342,8 +353,40 @@ def test_saying_no_to_a_new_person_keeps_the_dialog_as_typed(qtbot, window, boar
     in_form(qtbot, fill)
     window.body_page.add_button.click()
 
-    assert kept == [(True, "Asha Patel")]
+    assert asked == [
+        "Jon Bumpas is not in the list of people, but CI Jon Bumpus is. "
+        "Add Jon Bumpas as a new person?"
+    ]
+    assert kept == [(True, "Jon Bumpas")]
     assert JournalEntry.select().count() == before
+
+
+def test_a_councils_members_are_added_one_after_another_with_ctrl_enter(
+    qtbot, window, board, questions
+):
+    """Ctrl+Enter adds the member and opens the dialog again for the next; Enter adds the
+    last and closes; each is its own step for Ctrl+Z."""
+    choose_body(window, board)
+    before = members_of(board)
+    names = ["Cllr Asha Patel", "Cllr Tom Okafor", "Cllr Ruth Ellis"]
+    opened = []
+
+    def add(dialog, rest=names):
+        opened.append(dialog)
+        type_here(qtbot, rest[0])
+        if rest[1:]:
+            press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+            in_form(qtbot, lambda d: add(d, rest[1:]))
+        else:
+            press(qtbot, Qt.Key.Key_Return)
+
+    in_form(qtbot, add)
+    window.body_page.add_button.click()
+
+    assert len(opened) == 3 and len(set(map(id, opened))) == 3  # a fresh dialog each time
+    assert members_of(board) == sorted([*before, *names])
+    window.undo_action.trigger()
+    assert members_of(board) == sorted([*before, *names[:2]])
 
 
 def test_a_member_typed_without_their_title_is_the_person_already_known(
@@ -410,9 +453,7 @@ def test_a_substitute_who_is_no_one_yet_is_added_as_a_person_there(qtbot, window
     in_form(qtbot, fill)
     view.substitute_button.click()
 
-    assert questions == [
-        "Cllr Simon Alland is not in the list of people yet. Add them as a new person?"
-    ]
+    assert questions == []  # a name like no one's: added without a question
     sheet = {e.name: e for e in attendance.attendance_sheet(board.meeting_id)}
     alland = sheet["Cllr Simon Alland"]
     assert (alland.status, alland.substitute_for_id) == ("substitute", board.member_id)

@@ -4,6 +4,8 @@ it came by a click; every toolbar action has a key or a menu entry."""
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -32,10 +34,10 @@ def meeting_views(window, board) -> dict[str, QWidget]:
         (page.agenda, ("table", "papers")),
         (page.attendance, ("table",)),
         (page.interests, ("table",)),
-        (page.minutes, ("items", "resolution_list")),
+        (page.minutes, ("items", "resolved.list")),
     ):
         page.tabs.setCurrentWidget(tab)
-        views |= {f"{type(tab).__name__} {name}": getattr(tab, name) for name in names}
+        views |= {f"{type(tab).__name__} {name}": attrgetter(name)(tab) for name in names}
     return views
 
 
@@ -49,7 +51,7 @@ def meeting_views(window, board) -> dict[str, QWidget]:
         "AttendanceView table",
         "InterestsView table",
         "MinuteEditor items",
-        "MinuteEditor resolution_list",
+        "MinuteEditor resolved.list",
     ],
 )
 def test_a_list_table_or_text_with_the_focus_shows_a_ring(qtbot, window, board, name):

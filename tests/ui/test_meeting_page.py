@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
-from desktop_app.services import meeting_status, meetings, people
+from desktop_app.services import bodies, meeting_status, meetings, people
 from desktop_app.storage import changes
 from desktop_app.storage.models import (
     Action,
@@ -19,6 +20,7 @@ from desktop_app.storage.models import (
 )
 from tests.ui.conftest import in_dialog
 from tests.ui.test_body_editing import press_ok
+from ui.app import start_window
 
 
 def record_the_meeting(board) -> None:
@@ -225,3 +227,30 @@ def test_cancelling_a_meeting_asks_for_a_reason_and_can_be_undone(qtbot, window,
     assert "Cancelled (The venue is closed by snow)" in page.heading.text()
     window.undo_action.trigger()
     assert meetings.get_meeting(board.meeting_id).status == "scheduled"
+
+
+def test_a_tab_clicked_hands_the_keyboard_to_its_page(qtbot, tmp_path):
+    """Click "Agenda" and Insert adds an item; click "Attendance" and the register has the keys.
+    (Qt left the focus on the tab bar, where the page's keys did nothing.)"""
+    window = start_window(tmp_path / "data")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    body = next(b for b in bodies.list_bodies() if meetings.list_meetings(body_id=b.id))
+    window.select("meeting", meetings.list_meetings(body_id=body.id)[0].id)
+    page = window.meeting_page
+    bar = page.tabs.tabBar()
+    for shown, wanted in (
+        (page.agenda, page.agenda.table),
+        (page.attendance, page.attendance.table),
+    ):
+        qtbot.mouseClick(
+            bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(page.tabs.indexOf(shown)).center()
+        )
+        qtbot.waitUntil(lambda w=wanted: QApplication.focusWidget() is w)
+    # From the keyboard the bar keeps the focus, so the arrows go on choosing tabs.
+    bar.setFocus()
+    qtbot.keyClick(bar, Qt.Key.Key_Left)
+    assert page.tabs.currentWidget() is page.agenda and QApplication.focusWidget() is bar

@@ -78,12 +78,12 @@ def test_a_vice_chair_is_elected_for_this_meeting_in_the_election_dialog(qtbot, 
         _choose(dialog.widgets["term"], "meeting")
 
     _answer(qtbot, fill)
-    editor.elect()
+    editor.resolved.elect()
 
     assert warnings == []
     (made,) = resolutions.list_resolutions(first.id)
     assert made.text == "That Cllr Gary Cooke be elected Vice-Chair for this meeting."
-    assert editor.resolution_list.count() == 1
+    assert editor.resolved.list.count() == 1
     window.undo_action.trigger()
     assert resolutions.list_resolutions(first.id) == []
 
@@ -103,9 +103,11 @@ def test_the_next_meeting_s_date_is_typed_and_that_meeting_scheduled_in_one_step
     assert editor.next_box.isVisibleTo(editor)
 
     editor.next_date.setFocus()
-    qtbot.keyClicks(editor.next_date, "2013-02-04")
+    qtbot.keyClicks(editor.next_date, "04/02/2013")  # as a UK clerk writes it
     qtbot.keyClick(editor.next_date, Qt.Key.Key_Return)
     assert meetings.get_meeting(meeting.id).next_meeting_date == dt.date(2013, 2, 4)
+    editor.refresh()
+    assert editor.next_date.text() == "4 February 2013"  # and shown so, not as 2013-02-04
     qtbot.mouseClick(editor.schedule_button, Qt.MouseButton.LeftButton)
 
     scheduled = meetings.find_meeting(body_id=board.id, date="2013-02-04")

@@ -93,7 +93,7 @@ def test_a_resolution_with_a_vote_and_named_votes(qtbot, example):
         press_ok(qtbot, dialog)
 
     in_dialog(fill)
-    editor.add_resolution()
+    editor.resolved.add_resolution()
     made = resolutions.list_resolutions(item35.id)
     assert len(made) == count + 1
     new = made[-1]
@@ -105,7 +105,7 @@ def test_a_resolution_with_a_vote_and_named_votes(qtbot, example):
     )
 
     editor.select_item(item35.id)
-    editor.resolution_list.setCurrentRow(editor.resolution_list.count() - 1)
+    editor.resolved.list.setCurrentRow(editor.resolved.list.count() - 1)
 
     def named(dialog):
         first = next(iter(dialog.combos.values()))
@@ -113,7 +113,7 @@ def test_a_resolution_with_a_vote_and_named_votes(qtbot, example):
         dialog.accept()
 
     in_dialog(named)
-    editor.named_votes()
+    editor.resolved.named_votes()
     assert [vote for _, _, vote in resolutions.list_resolutions(item35.id)[-1].named_votes] == [
         "against"
     ]
@@ -152,7 +152,7 @@ def test_a_vote_from_a_member_who_declared_an_interest_and_left_is_refused(
         dialog.reject()
 
     in_dialog(fill)
-    editor.add_resolution()
+    editor.resolved.add_resolution()
     assert offered == [-1]  # not even offered as a proposer
     assert warnings and "may vote" in warnings[0]
     assert JournalEntry.select().count() == before
@@ -171,7 +171,7 @@ def test_electing_a_chair_for_this_meeting(qtbot, example):
         press_ok(qtbot, dialog)
 
     in_dialog(fill)
-    editor.elect()
+    editor.resolved.elect()
     assert meetings.get_meeting(meeting.id).chair_id == stockell.person_id
     window.undo_action.trigger()
     assert meetings.get_meeting(meeting.id).chair_id is None
@@ -191,7 +191,7 @@ def test_an_action_appears_at_the_next_meeting_and_approval_freezes_the_minutes(
         press_ok(qtbot, dialog)
 
     in_dialog(fill)
-    editor.add_action()
+    editor.actions.add_action()
     assert any(
         a.text == "Report school place figures to the Board"
         for a in actions.actions_of_item(item35.id)
@@ -206,7 +206,7 @@ def test_an_action_appears_at_the_next_meeting_and_approval_freezes_the_minutes(
     arising = next(e for e in agenda.list_agenda(march.id) if e.kind == "matters arising")
     page.minutes.select_item(arising.id)
     listed = [
-        page.minutes.arising_list.item(r).text() for r in range(page.minutes.arising_list.count())
+        page.minutes.arising.list.item(r).text() for r in range(page.minutes.arising.list.count())
     ]
     assert any("Report school place figures" in line for line in listed)
 
@@ -236,13 +236,35 @@ def test_a_draft_version_is_circulated_and_both_steps_undo(qtbot, example):
 
     window, _, meeting = example
     editor = window.meeting_page.minutes
-    editor.draft_button.click()
+    editor.standing.draft_button.click()
     assert [v.state for v in minutes_versions.list_versions(meeting.id)] == ["draft"]
-    editor.circulate_button.click()
+    editor.standing.circulate_button.click()
     assert minutes_versions.list_versions(meeting.id)[-1].state == "circulated"
-    assert "circulated" in editor.versions.text()
+    assert "circulated" in editor.standing.versions.text()
     assert meetings.get_meeting(meeting.id).status == "minutes circulated"
     window.undo_action.trigger()
     assert minutes_versions.list_versions(meeting.id)[-1].state == "draft"
     window.undo_action.trigger()
     assert minutes_versions.list_versions(meeting.id) == []
+
+
+def test_the_motion_typed_into_a_new_resolution_follows_its_that(qtbot, example, warnings):
+    """The dialog opens on "That " with the cursor after it: what the clerk types is the motion
+    (it was selected, so typing replaced it and the resolution was refused)."""
+    window, _, meeting = example
+    editor = window.meeting_page.minutes
+    item35 = item(meeting, "35")
+    editor.select_item(item35.id)
+
+    def fill(dialog):
+        qtbot.waitUntil(dialog.isActiveWindow)
+        text = dialog.widgets["text"]
+        qtbot.waitUntil(text.hasFocus)
+        assert (text.text(), text.selectedText(), text.cursorPosition()) == ("That ", "", 5)
+        qtbot.keyClicks(text, "a focus group be set up.")
+        qtbot.keyClick(text, Qt.Key.Key_Return)
+
+    in_dialog(fill)
+    editor.resolved.add_resolution()
+    assert not warnings, warnings
+    assert resolutions.list_resolutions(item35.id)[-1].text == "That a focus group be set up."

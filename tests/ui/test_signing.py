@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from desktop_app.documents.minutes_pdf import render_minutes
 from desktop_app.services import signing
 from desktop_app.signing.signatures import CHANGED, VALID
 from desktop_app.storage import store
@@ -53,24 +54,24 @@ def signed_version(board):
 def test_the_chair_signs_approved_minutes_and_the_badge_says_valid(qtbot, signing_window):
     window, board = signing_window
     editor = window.meeting_page.minutes
-    assert editor.sign_button.isVisible() and not editor.badge.isVisible()
+    assert editor.standing.sign_button.isVisible() and not editor.standing.badge.isVisible()
 
     sign_with(qtbot, PASSPHRASE)
-    editor.sign_button.click()
-    qtbot.waitUntil(lambda: editor.badge.status == VALID, timeout=10000)
+    editor.standing.sign_button.click()
+    qtbot.waitUntil(lambda: editor.standing.badge.status == VALID, timeout=10000)
 
     assert signed_version(board).state == "signed"
-    assert "Signed and unchanged" in editor.badge.text()
-    assert "Cllr Chris Garland" in editor.badge.text()
-    assert "Certificate SHA-256" in editor.badge.toolTip()
-    assert not editor.sign_button.isVisible()
+    assert "Signed and unchanged" in editor.standing.badge.text()
+    assert "Cllr Chris Garland" in editor.standing.badge.text()
+    assert "Certificate SHA-256" in editor.standing.badge.toolTip()
+    assert not editor.standing.sign_button.isVisible()
 
 
 def test_a_wrong_passphrase_is_shown_and_nothing_is_signed(qtbot, signing_window, warnings):
     window, board = signing_window
     editor = window.meeting_page.minutes
     sign_with(qtbot, "not the passphrase")
-    editor.sign_button.click()
+    editor.standing.sign_button.click()
     qtbot.waitUntil(lambda: bool(warnings), timeout=10000)
     assert "passphrase does not open" in warnings[-1]
     assert signed_version(board).state == "approved"
@@ -82,6 +83,7 @@ def test_the_badge_says_changed_when_the_stored_file_was_altered(qtbot, signing_
         meeting_id=board.meetings[0].id,
         key_path=signing.key_file_for(board.chair.id),
         passphrase=PASSPHRASE,
+        render=render_minutes,
     )
     path = store.path_of(signed_version(board).pdf_sha256)
     data = bytearray(path.read_bytes())
@@ -89,10 +91,12 @@ def test_the_badge_says_changed_when_the_stored_file_was_altered(qtbot, signing_
     path.write_bytes(bytes(data))
     window.refresh()
     editor = window.meeting_page.minutes
-    with qtbot.waitSignal(editor.badge.checked, timeout=10000):  # checked off the GUI thread
+    with qtbot.waitSignal(
+        editor.standing.badge.checked, timeout=10000
+    ):  # checked off the GUI thread
         editor.show_meeting(board.meetings[0].id)
-    assert editor.badge.status == CHANGED
-    assert "Changed since signing" in editor.badge.text()
+    assert editor.standing.badge.status == CHANGED
+    assert "Changed since signing" in editor.standing.badge.text()
 
 
 def test_signing_turns_the_badge_in_the_meeting_header_to_valid(qtbot, signing_window):
@@ -100,7 +104,7 @@ def test_signing_turns_the_badge_in_the_meeting_header_to_valid(qtbot, signing_w
     page = window.meeting_page
     assert not page.badge.isVisible()
     sign_with(qtbot, PASSPHRASE)
-    page.minutes.sign_button.click()
+    page.minutes.standing.sign_button.click()
     qtbot.waitUntil(lambda: page.badge.status == VALID, timeout=10000)
     assert "Signed and unchanged" in page.badge.text()
 
@@ -110,7 +114,7 @@ def test_signing_shows_no_cancel_and_quitting_waits_for_the_signature(qtbot, sig
 
     window, board = signing_window
     sign_with(qtbot, PASSPHRASE)
-    window.meeting_page.minutes.sign_button.click()
+    window.meeting_page.minutes.standing.sign_button.click()
     # Signing writes the signed version in one go: no Cancel is offered that could not stop it.
     progress = window.findChildren(QProgressDialog)[-1]
     assert progress.findChildren(QPushButton) == []
@@ -141,8 +145,8 @@ def test_a_chair_with_no_key_has_one_made_in_the_sign_dialog(
         qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
 
     in_dialog(fill)
-    editor.sign_button.click()
-    qtbot.waitUntil(lambda: editor.badge.status == VALID, timeout=10000)
+    editor.standing.sign_button.click()
+    qtbot.waitUntil(lambda: editor.standing.badge.status == VALID, timeout=10000)
 
     assert kept_open == [True]
     assert warnings == ["The two passphrases differ; type the same one twice."]

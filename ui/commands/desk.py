@@ -1,0 +1,55 @@
+"""What an editor does with its undo stack, said once: each change is made now and pushed
+so Ctrl+Z takes it back; a refusal is shown in a sentence and nothing is pushed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from desktop_app.errors import ValidationError
+from ui.commands.edits import Undoable, create_record, delete_record
+from ui.commands.service_call import perform
+from ui.errors import show_error
+from ui.events import Changes
+
+
+class Desk:
+    """The undo stack and change signals of the window, and the widget a refusal is shown over."""
+
+    def __init__(self, widget: QWidget, stack: QUndoStack, changes: Changes):
+        self.widget, self.stack, self.changes = widget, stack, changes
+
+    def run(self, change: Callable[[], Any]) -> None:
+        try:
+            change()
+        except ValidationError as error:
+            show_error(self.widget, error)
+
+    def change(self, text: str, apply: Callable[[], Any], revert: Callable[[], Any]) -> None:
+        """Make a change now that Ctrl+Z takes back."""
+        self.run(lambda: perform(self.stack, self.changes, text, apply, revert))
+
+    def create(self, text: str, create: Callable[[], Any], kind: Undoable) -> None:
+        """Create a record now that Ctrl+Z deletes."""
+        self.run(
+            lambda: create_record(self.stack, self.changes, text=text, create=create, kind=kind)
+        )
+
+    def creating(self, text: str, create: Callable[..., Any], kind: Undoable):
+        """A dialog's submit that creates a record from the values given (the dialog shows a
+        refusal itself and stays open)."""
+        return lambda values: create_record(
+            self.stack, self.changes, text=text, create=lambda: create(**values), kind=kind
+        )
+
+    def submitting(self, text: str, apply: Callable[[dict], Any], revert: Callable[[], Any]):
+        """A dialog's submit that changes a record to the values given, undoably."""
+        return lambda values: perform(self.stack, self.changes, text, lambda: apply(values), revert)
+
+    def delete(self, text: str, row_id: str, kind: Undoable) -> None:
+        self.run(
+            lambda: delete_record(self.stack, self.changes, text=text, row_id=row_id, kind=kind)
+        )

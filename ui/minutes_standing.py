@@ -1,0 +1,93 @@
+"""Where a meeting's minutes stand, above the minute editor: the latest version (draft,
+circulated, approved, signed), what can be done next (save a draft, circulate it, sign
+the approved minutes) and, once signed, whether the signature verifies."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop_app.dates import short_date
+from desktop_app.services import minutes_versions
+from ui.commands.desk import Desk
+from ui.icons import icon
+from ui.sign_dialog import sign_meeting
+from ui.signature_badge import SignatureBadge
+
+
+class MinutesStanding(QWidget):
+    def __init__(self, desk: Desk, parent=None):
+        super().__init__(parent)
+        self._desk = desk
+        self.meeting_id: str | None = None
+        self.versions = QLabel()
+        self.versions.setObjectName("minutesVersions")
+        self.versions.setWordWrap(True)
+        self.draft_button = QPushButton(icon("edit"), "Save a draft version")
+        self.draft_button.clicked.connect(self.draft_version)
+        self.circulate_button = QPushButton(icon("export"), "Circulate the draft")
+        self.circulate_button.clicked.connect(self.circulate)
+        # The chair signs approved minutes (issue 7); the badge then says if they verify.
+        self.sign_button = QPushButton(icon("confidential"), "Sign…")
+        self.sign_button.setObjectName("signMinutes")
+        self.sign_button.setToolTip("The chair signs the approved minutes with their key")
+        self.sign_button.clicked.connect(self.sign)
+        self.badge = SignatureBadge()
+
+        row = QHBoxLayout()
+        row.addWidget(self.versions, 1)
+        row.addWidget(self.draft_button)
+        row.addWidget(self.circulate_button)
+        row.addWidget(self.sign_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.badge)  # its own line: it says who signed, when and the key
+
+    def show_meeting(self, meeting_id: str) -> None:
+        self.meeting_id = meeting_id
+        versions = minutes_versions.list_versions(meeting_id)
+        latest = versions[-1] if versions else None
+        self.versions.setText(_standing(latest))
+        # Approved or signed minutes are the record: only what can still be done is offered.
+        frozen = latest is not None and latest.state in ("approved", "signed")
+        self.draft_button.setVisible(not frozen)
+        self.circulate_button.setVisible(not frozen)
+        self.sign_button.setVisible(latest is not None and latest.state == "approved")
+        self.badge.show_meeting(meeting_id)
+
+    def sign(self) -> None:
+        """Sign the approved minutes (not undoable: a signed version is the record)."""
+        sign_meeting(self, self.meeting_id, lambda _version: self._desk.changes.changed.emit())
+
+    def draft_version(self) -> None:
+        meeting_id = self.meeting_id
+        self._desk.change(
+            "Draft minutes version",
+            lambda: minutes_versions.draft_version(meeting_id=meeting_id),
+            lambda: minutes_versions.discard_draft(meeting_id=meeting_id),
+        )
+
+    def circulate(self) -> None:
+        meeting_id = self.meeting_id
+        self._desk.change(
+            "Circulate the minutes",
+            lambda: minutes_versions.circulate(meeting_id=meeting_id),
+            lambda: minutes_versions.withdraw_circulation(meeting_id=meeting_id),
+        )
+
+
+def _standing(latest) -> str:
+    if latest is None:
+        return "<i>Minutes not yet saved as a version.</i>"
+    when = {
+        "draft": latest.created_at,
+        "circulated": latest.circulated_at,
+        "approved": latest.approved_at,
+    }.get(latest.state) or latest.created_at
+    text = (
+        f"<b>Minutes version {latest.version}: {latest.state}</b> "
+        f"({short_date(dt.date.fromisoformat(when[:10]))})"
+    )
+    return text + (f", at minute {latest.approved_minute}" if latest.approved_minute else "")
