@@ -108,7 +108,7 @@ class MinuteEditor(QWidget):
         self.resolved = ResolvedBox(self._desk)
         self.actions = ActionsBox(self._desk)
         self.arising = ArisingBox(self._desk)
-        self.standing = MinutesStanding(self._desk)
+        self.standing = MinutesStanding(self._desk, handoff=self.items)
 
         page = QWidget()
         page_layout = QVBoxLayout(page)
@@ -125,7 +125,7 @@ class MinuteEditor(QWidget):
         page_layout.addWidget(self.arising)
         page_layout.addWidget(self.resolved)
         page_layout.addWidget(self.actions)
-        scroll = QScrollArea()
+        self._scroll = scroll = QScrollArea()
         scroll.setAccessibleName("Minute of the item")
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -175,6 +175,8 @@ class MinuteEditor(QWidget):
 
     def _show_item(self) -> None:
         entry = self._entry()
+        if (entry.id if entry else None) != self.item_id:
+            self._scroll.verticalScrollBar().setValue(0)  # another item is read from its top
         self.item_id = entry.id if entry else None
         for box in self.boxes.values():
             box.setEnabled(entry is not None)

@@ -1,25 +1,26 @@
 """Where a meeting's minutes stand, above the minute editor: the latest version (draft,
-circulated, approved, signed), what can be done next (save a draft, circulate it, sign
-the approved minutes) and, once signed, whether the signature verifies."""
+circulated, approved, signed) and what can be done next (save a draft, circulate it, sign
+the approved minutes). Whether a signature verifies is said once, by the meeting page's
+badge above the tabs."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_app.dates import short_date
 from desktop_app.services import minutes_versions
 from ui.commands.desk import Desk
 from ui.icons import icon
 from ui.sign_dialog import sign_meeting
-from ui.signature_badge import SignatureBadge
 
 
 class MinutesStanding(QWidget):
-    def __init__(self, desk: Desk, parent=None):
+    def __init__(self, desk: Desk, handoff: QWidget, parent=None):
         super().__init__(parent)
         self._desk = desk
+        self._handoff = handoff  # takes the keyboard when the button pressed goes away
         self.meeting_id: str | None = None
         self.versions = QLabel()
         self.versions.setObjectName("minutesVersions")
@@ -28,22 +29,19 @@ class MinutesStanding(QWidget):
         self.draft_button.clicked.connect(self.draft_version)
         self.circulate_button = QPushButton(icon("export"), "Circulate the draft")
         self.circulate_button.clicked.connect(self.circulate)
-        # The chair signs approved minutes (issue 7); the badge then says if they verify.
+        # The chair signs approved minutes (issue 7); the meeting's badge then says if they
+        # verify.
         self.sign_button = QPushButton(icon("confidential"), "Sign…")
         self.sign_button.setObjectName("signMinutes")
         self.sign_button.setToolTip("The chair signs the approved minutes with their key")
         self.sign_button.clicked.connect(self.sign)
-        self.badge = SignatureBadge()
 
-        row = QHBoxLayout()
+        row = QHBoxLayout(self)
         row.addWidget(self.versions, 1)
         row.addWidget(self.draft_button)
         row.addWidget(self.circulate_button)
         row.addWidget(self.sign_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.badge)  # its own line: it says who signed, when and the key
+        row.setContentsMargins(0, 0, 0, 0)
 
     def show_meeting(self, meeting_id: str) -> None:
         self.meeting_id = meeting_id
@@ -52,10 +50,15 @@ class MinutesStanding(QWidget):
         self.versions.setText(_standing(latest))
         # Approved or signed minutes are the record: only what can still be done is offered.
         frozen = latest is not None and latest.state in ("approved", "signed")
+        buttons = (self.draft_button, self.circulate_button, self.sign_button)
+        focused = self.window().focusWidget()  # the window's, even while a dialog is up
         self.draft_button.setVisible(not frozen)
         self.circulate_button.setVisible(not frozen)
         self.sign_button.setVisible(latest is not None and latest.state == "approved")
-        self.badge.show_meeting(meeting_id)
+        if focused in buttons and not focused.isVisibleTo(self):
+            # Qt would hand the keyboard to the next field, scrolling the minutes away from
+            # the standing the clerk has just changed.
+            self._handoff.setFocus()
 
     def sign(self) -> None:
         """Sign the approved minutes (not undoable: a signed version is the record)."""

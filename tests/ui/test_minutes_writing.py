@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea
 
 from desktop_app.exchange import import_file
 from desktop_app.services import (
@@ -268,3 +269,16 @@ def test_the_motion_typed_into_a_new_resolution_follows_its_that(qtbot, example,
     editor.resolved.add_resolution()
     assert not warnings, warnings
     assert resolutions.list_resolutions(item35.id)[-1].text == "That a focus group be set up."
+
+
+def test_another_item_is_read_from_its_top(qtbot, example):
+    window, _, meeting = example
+    editor = window.meeting_page.minutes
+    editor.select_item(item(meeting, "33").id)
+    bar = editor.findChild(QScrollArea).verticalScrollBar()
+    bar.setValue(bar.maximum())  # the clerk scrolled down to the actions
+    assert bar.value() > 0
+
+    editor.select_item(item(meeting, "35").id)
+
+    assert bar.value() == 0

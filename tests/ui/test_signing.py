@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QScrollArea
 
 from desktop_app.documents.minutes_pdf import render_minutes
 from desktop_app.services import signing
@@ -52,19 +52,35 @@ def signed_version(board):
 
 
 def test_the_chair_signs_approved_minutes_and_the_badge_says_valid(qtbot, signing_window):
+    """The badge in the meeting's header, above every tab, says the signature verifies."""
     window, board = signing_window
     editor = window.meeting_page.minutes
-    assert editor.standing.sign_button.isVisible() and not editor.standing.badge.isVisible()
+    assert editor.standing.sign_button.isVisible() and not window.meeting_page.badge.isVisible()
 
     sign_with(qtbot, PASSPHRASE)
     editor.standing.sign_button.click()
-    qtbot.waitUntil(lambda: editor.standing.badge.status == VALID, timeout=10000)
+    qtbot.waitUntil(lambda: window.meeting_page.badge.status == VALID, timeout=10000)
 
     assert signed_version(board).state == "signed"
-    assert "Signed and unchanged" in editor.standing.badge.text()
-    assert "Cllr Chris Garland" in editor.standing.badge.text()
-    assert "Certificate SHA-256" in editor.standing.badge.toolTip()
+    assert "Signed and unchanged" in window.meeting_page.badge.text()
+    assert "Cllr Chris Garland" in window.meeting_page.badge.text()
+    assert "Certificate SHA-256" in window.meeting_page.badge.toolTip()
     assert not editor.standing.sign_button.isVisible()
+
+
+def test_after_signing_the_keyboard_stays_at_the_top_of_the_minutes(qtbot, signing_window):
+    window, board = signing_window
+    editor = window.meeting_page.minutes
+    editor.standing.sign_button.setFocus()  # reached with Tab, pressed with Space
+    sign_with(qtbot, PASSPHRASE)
+    qtbot.keyClick(editor.standing.sign_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.meeting_page.badge.status == VALID, timeout=10000)
+
+    # The button went with the signature: the item list has the keyboard, and the standing
+    # the clerk has just changed is still in view.
+    assert window.focusWidget() is editor.items
+    scroll = editor.findChild(QScrollArea)
+    assert scroll.verticalScrollBar().value() == 0
 
 
 def test_a_wrong_passphrase_is_shown_and_nothing_is_signed(qtbot, signing_window, warnings):
@@ -89,24 +105,11 @@ def test_the_badge_says_changed_when_the_stored_file_was_altered(qtbot, signing_
     data = bytearray(path.read_bytes())
     data[200] ^= 1
     path.write_bytes(bytes(data))
-    window.refresh()
-    editor = window.meeting_page.minutes
-    with qtbot.waitSignal(
-        editor.standing.badge.checked, timeout=10000
-    ):  # checked off the GUI thread
-        editor.show_meeting(board.meetings[0].id)
-    assert editor.standing.badge.status == CHANGED
-    assert "Changed since signing" in editor.standing.badge.text()
-
-
-def test_signing_turns_the_badge_in_the_meeting_header_to_valid(qtbot, signing_window):
-    window, _ = signing_window
     page = window.meeting_page
-    assert not page.badge.isVisible()
-    sign_with(qtbot, PASSPHRASE)
-    page.minutes.standing.sign_button.click()
-    qtbot.waitUntil(lambda: page.badge.status == VALID, timeout=10000)
-    assert "Signed and unchanged" in page.badge.text()
+    with qtbot.waitSignal(page.badge.checked, timeout=10000):  # checked off the GUI thread
+        page.show_meeting(board.meetings[0].id)
+    assert page.badge.status == CHANGED
+    assert "Changed since signing" in page.badge.text()
 
 
 def test_signing_shows_no_cancel_and_quitting_waits_for_the_signature(qtbot, signing_window):
@@ -131,7 +134,8 @@ def test_a_chair_with_no_key_has_one_made_in_the_sign_dialog(
     monkeypatch.setenv(signing.KEYS_ENV, str(tmp_path / "keys"))
     board = make_board(2)
     approve(board, 0)
-    editor = on_minutes(qtbot, data_dir, board).meeting_page.minutes
+    window = on_minutes(qtbot, data_dir, board)
+    editor = window.meeting_page.minutes
     kept_open = []
 
     def fill(dialog):
@@ -146,7 +150,7 @@ def test_a_chair_with_no_key_has_one_made_in_the_sign_dialog(
 
     in_dialog(fill)
     editor.standing.sign_button.click()
-    qtbot.waitUntil(lambda: editor.standing.badge.status == VALID, timeout=10000)
+    qtbot.waitUntil(lambda: window.meeting_page.badge.status == VALID, timeout=10000)
 
     assert kept_open == [True]
     assert warnings == ["The two passphrases differ; type the same one twice."]

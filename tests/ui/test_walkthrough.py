@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from desktop_app.services import attendance, bodies, meetings, resolutions, signing
+from desktop_app.signing.signatures import VALID
 from tests.ui.conftest import in_dialog
 from ui.app import start_window
 
@@ -386,9 +387,8 @@ def test_a_newcomer_records_a_parish_meeting_end_to_end(
 
     clerk.in_form(sign)
     clerk.click(minutes.standing.sign_button)
-    qtbot.waitUntil(
-        lambda: meetings.get_meeting(meeting.id).status == "minutes signed", timeout=20000
-    )
+    qtbot.waitUntil(lambda: mp.badge.status == VALID, timeout=20000)  # the window says so
+    assert meetings.get_meeting(meeting.id).status == "minutes signed"
     clerk.stage("Sign… (key made there, passphrase twice)", "walk-signed")
 
     # 9. Printing: the minutes in the preview.
