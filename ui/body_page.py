@@ -20,16 +20,17 @@ from PySide6.QtWidgets import (
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
-from desktop_app.services import bodies, memberships, people
+from desktop_app.services import bodies, member_list, memberships, people
 from desktop_app.services.session import stored_values
 from ui.commands import kinds
 from ui.commands.edits import create_for_person, delete_record, edit_fields
+from ui.commands.service_call import perform
 from ui.events import Changes
 from ui.icons import icon
 from ui.inline_form import InlineForm
 from ui.member_dialog import member_dialog
 from ui.models.members import MembersModel
-from ui.record_dialog import ANOTHER, choices
+from ui.record_dialog import ANOTHER, RecordDialog, choices
 from ui.template_dialog import template_dialog
 
 
@@ -96,13 +97,20 @@ class BodyPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.activated.connect(lambda _: self.edit_member())  # Enter or a double click
         self.add_button = QPushButton(icon("add"), "Add member…")
+        # A new council's members, pasted from an e-mail: one a line, a role after a comma.
+        self.list_button = QPushButton(icon("people"), "Add from a list…")
+        self.list_button.setObjectName("addMemberList")
+        self.list_button.setToolTip(
+            "Paste or type the members, one a line: “Cllr Asha Patel, chair”"
+        )
         self.edit_button = QPushButton(icon("edit"), "Edit member…")
         self.remove_button = QPushButton(icon("remove"), "Remove member")
         self.add_button.clicked.connect(self.add_member)
+        self.list_button.clicked.connect(self.add_member_list)
         self.edit_button.clicked.connect(self.edit_member)
         self.remove_button.clicked.connect(self.remove_member)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.remove_button):
+        for button in (self.add_button, self.list_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch()
         members_box = QGroupBox("Members")
@@ -200,6 +208,45 @@ class BodyPage(QWidget):
             dialog.offer_another("Add, then another")
             if dialog.exec() != ANOTHER:
                 break
+
+    def add_member_list(self) -> None:
+        if not self.body_id:
+            return
+        body_id = self.body_id
+
+        def submit(values: dict):
+            text = values["names"]
+            made: list[member_list.Added] = []
+
+            def apply():
+                if made:  # redo: the same people and memberships back
+                    for person_id in made[0].new_person_ids:
+                        kinds.PERSON.restore(person_id)
+                    for membership_id in made[0].membership_ids:
+                        kinds.MEMBERSHIP.restore(membership_id)
+                    return
+                made.append(member_list.add_member_list(body_id=body_id, text=text))
+
+            def revert():
+                for membership_id in made[0].membership_ids:
+                    kinds.MEMBERSHIP.delete(membership_id)
+                for person_id in made[0].new_person_ids:
+                    kinds.PERSON.delete(person_id)
+
+            count = len(member_list.read_member_list(text))
+            perform(self._stack, self._changes, f"Add {count} members", apply, revert)
+
+        dialog = RecordDialog("Add members from a list", submit, self)
+        names = dialog.add_text(
+            "names", "Members", placeholder="Cllr Asha Patel, chair\nCllr Tom Okafor\n…"
+        )
+        names.setMaximumHeight(16777215)
+        names.setMinimumHeight(160)
+        dialog.form.addRow(
+            "", QLabel("One a line; a role after a comma (chair, vice-chair…), else member.")
+        )
+        dialog.accept_on_ctrl_enter(names)
+        dialog.exec()
 
     def edit_member(self) -> None:
         membership_id = self._selected_membership()

@@ -221,11 +221,12 @@ class MainWindow(QMainWindow):
         dialog = RecordDialog("New body", submit, self)
         dialog.add_line("name", "Name")
         dialog.add_choice("kind", "Kind", choices(vocabulary.BODY_KINDS), "committee")
-        parents = [("(no parent body)", None)] + [(b.name, b.id) for b in bodies.list_bodies()]
-        # Which body reports to which is the clerk's choice, not whichever was selected.
-        dialog.add_choice("parent_id", "Reports to", parents, None)
         dialog.add_line("quorum", "Quorum", "", "a number (6) or a fraction (1/3)")
         dialog.add_line("venue", "Usual venue")
+        # Which body reports to which is the clerk's choice, not whichever was selected; it
+        # comes last, as a council or a first board reports to none.
+        parents = [("(no parent body)", None)] + [(b.name, b.id) for b in bodies.list_bodies()]
+        dialog.add_choice("parent_id", "Reports to", parents, None)
         dialog.exec()
 
     def new_meeting(self) -> None:

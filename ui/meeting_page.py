@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -36,6 +36,8 @@ from ui.report_editor import ReportEditor
 from ui.signature_badge import SignatureBadge
 from ui.tab_focus import focus_page_on_click
 
+HELD_SHORTCUT = "Ctrl+Shift+D"  # D for done: the meeting took place
+
 STYLE = """
 h3 { margin-top: 14px; margin-bottom: 4px; }
 .label { color: #555; font-weight: bold; }
@@ -65,6 +67,12 @@ class MeetingPage(QWidget):
         self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.status_menu = QMenu(self.status_button)
         self.status_button.setMenu(self.status_menu)
+        # The step a clerk takes at every meeting has a key: the menu shows it beside it.
+        self.held_action = QAction(_status_label("held"), self)
+        self.held_action.setShortcut(QKeySequence(HELD_SHORTCUT))
+        self.held_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.held_action.triggered.connect(lambda: self.change_status("held"))
+        self.addAction(self.held_action)
         # The main window gives it the Documents menu (ui/document_actions.py).
         self.documents_button = QToolButton()
         self.documents_button.setObjectName("documentsButton")
@@ -155,6 +163,9 @@ class MeetingPage(QWidget):
             s for s in meeting_status.ALLOWED.get(self.record.status, ()) if s != "agenda published"
         ]
         for status in moves:
+            if status == "held":
+                self.status_menu.addAction(self.held_action)
+                continue
             action = self.status_menu.addAction(_status_label(status))
             action.triggered.connect(lambda _=False, s=status: self.change_status(s))
         self.status_button.setEnabled(bool(moves))

@@ -11,7 +11,7 @@ import difflib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -73,6 +73,22 @@ class RecordDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self._accept_then_another)
         return button
+
+    def accept_on_ctrl_enter(self, edit: QPlainTextEdit) -> None:
+        """Ctrl+Enter in `edit`, whose Enter starts a new line, is OK."""
+        edit.installEventFilter(self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip("Ctrl+Enter")
+
+    def eventFilter(self, watched, event) -> bool:
+        # The text field would take Ctrl+Enter as a new line before any shortcut saw it.
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def _accept_then_another(self) -> None:
         if self._submitted():

@@ -3,6 +3,8 @@ appointments made by resolution (elections, co-options, sub-group chairs)."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
 
 from desktop_app import vocabulary
@@ -13,6 +15,7 @@ from ui.errors import show_error
 from ui.record_dialog import RecordDialog, choices
 
 VOTE_FIELDS = ("votes_for", "votes_against", "votes_abstain")
+COUNT = re.compile(r"(\d+)\s*[-–—]\s*(\d+)(?:\s*[-–—]\s*(\d+))?")  # for–against(–abstaining)
 
 
 def resolution_dialog(
@@ -41,7 +44,8 @@ def add_vote_fields(dialog: RecordDialog, item_id: str, entry=None) -> None:
     dialog.add_choice("seconder_id", "Seconded by", voters, entry.seconder_id if entry else None)
     for name, label in zip(VOTE_FIELDS, ("For", "Against", "Abstentions"), strict=True):
         value = getattr(entry, name) if entry else None
-        dialog.add_line(name, label, "" if value is None else str(value), "number, if counted")
+        hint = "number, or the whole count: 3–1, 3–1–2" if name == "votes_for" else "number"
+        dialog.add_line(name, label, "" if value is None else str(value), hint)
     dialog.add_check("unopposed", "Carried unopposed", entry.unopposed if entry else False)
     dialog.add_check(
         "casting_vote",
@@ -51,6 +55,15 @@ def add_vote_fields(dialog: RecordDialog, item_id: str, entry=None) -> None:
 
 
 def _votes_as_numbers(values: dict) -> dict:
+    # "3-1" or "3–1–0" typed as For is the whole count, as clerks say it ("carried 3–1").
+    count = COUNT.fullmatch((values.get("votes_for") or "").strip())
+    if count:
+        if any((values.get(name) or "").strip() for name in VOTE_FIELDS[1:]):
+            raise ValidationError(
+                f"“{count.group(0)}” is the whole count; leave Against and Abstentions empty, "
+                "or give For alone."
+            )
+        values.update(zip(VOTE_FIELDS, (count[1], count[2], count[3] or ""), strict=True))
     for name in VOTE_FIELDS:
         if name not in values:
             continue

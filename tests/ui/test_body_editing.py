@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
-from desktop_app.services import bodies, meetings, memberships
+from desktop_app.services import bodies, meetings, memberships, people
 from desktop_app.storage.models import JournalEntry
 from tests.ui.conftest import in_dialog
 
@@ -316,3 +316,41 @@ def test_members_added_one_after_another_all_go_to_the_new_body(qtbot, window, b
     added = {m.person_id for m in memberships.list_members(body_id=council.id)}
     assert added == {board.member_id, board.newcomer_id}
     assert window.current_body_id() == council.id
+
+
+def test_members_pasted_as_a_list_are_added_in_one_undoable_step(qtbot, window, board, warnings):
+    window.select("body", board.body_id)
+    page = window.body_page
+    before = page.members.rowCount()
+    tries = []
+
+    def fill(dialog):
+        names = dialog.widgets["names"]
+        qtbot.waitUntil(names.hasFocus)  # the dialog opens in its field
+        qtbot.keyClicks(names, "Cllr Asha Patel, treasurer")
+        qtbot.keyClick(names, Qt.Key.Key_Return)  # a new line, not OK
+        qtbot.keyClicks(names, "Jon Bumpus")
+        qtbot.keyClick(names, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        tries.append(dialog.isVisible())  # refused: the dialog keeps what was typed
+        names.selectAll()
+        qtbot.keyClicks(names, "Cllr Asha Patel, vice chair")
+        qtbot.keyClick(names, Qt.Key.Key_Return)
+        qtbot.keyClicks(names, "Dave Ashdown")
+        qtbot.keyClick(names, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    in_dialog(fill)
+    qtbot.mouseClick(page.list_button, Qt.MouseButton.LeftButton)
+
+    assert tries == [True] and "“treasurer” is not a role" in warnings[0]
+    roles = {
+        people.display_name(m.person): m.role
+        for m in memberships.list_members(body_id=board.body_id)
+    }
+    assert roles["Cllr Asha Patel"] == "vice-chair" and roles["Dave Ashdown"] == "member"
+    assert page.members.rowCount() == before + 2
+    window.undo_action.trigger()  # both members and the new person go in one step
+    assert page.members.rowCount() == before
+    assert "Asha Patel" not in [p.name for p in people.list_people()]
+    window.redo_action.trigger()
+    assert page.members.rowCount() == before + 2
+    assert "Asha Patel" in [p.name for p in people.list_people()]

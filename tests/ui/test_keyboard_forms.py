@@ -267,8 +267,8 @@ def test_a_new_body_reports_to_no_body_whichever_is_selected(qtbot, window, boar
 def test_the_body_a_new_body_reports_to_is_chosen_from_the_keyboard(qtbot, window, board):
     def fill(dialog):
         type_here(qtbot, "Housing Delivery Group")
-        press(qtbot, Qt.Key.Key_Tab)  # kind
-        press(qtbot, Qt.Key.Key_Tab)  # reports to
+        for _field in ("kind", "quorum", "venue", "reports to"):
+            press(qtbot, Qt.Key.Key_Tab)
         press(qtbot, Qt.Key.Key_Down)
         press(qtbot, Qt.Key.Key_Return)
 

@@ -22,6 +22,8 @@ from tests.ui.conftest import in_dialog
 from tests.ui.test_body_editing import press_ok
 from ui.app import start_window
 
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
 
 def record_the_meeting(board) -> None:
     substitute = people.create_person(name="Simon Alland")
@@ -227,6 +229,26 @@ def test_cancelling_a_meeting_asks_for_a_reason_and_can_be_undone(qtbot, window,
     assert "Cancelled (The venue is closed by snow)" in page.heading.text()
     window.undo_action.trigger()
     assert meetings.get_meeting(board.meeting_id).status == "scheduled"
+
+
+def test_ctrl_shift_d_marks_the_meeting_held_wherever_the_keyboard_is(
+    qtbot, window, board, warnings
+):
+    window.select("meeting", board.meeting_id)
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_D, CTRL_SHIFT)  # not before the agenda is out
+    assert warnings and "publish" in warnings[0].lower()
+    assert meetings.get_meeting(board.meeting_id).status == "scheduled"
+
+    meeting_status.revert_status(meeting_id=board.meeting_id, status="agenda published", reason="")
+    window.refresh()
+    page = window.meeting_page
+    held = next(a for a in page.status_menu.actions() if a.text() == "Mark as held")
+    assert held.shortcut().toString() == "Ctrl+Shift+D"  # the menu shows its key
+    qtbot.keyClick(window.tree, Qt.Key.Key_D, CTRL_SHIFT)
+    assert meetings.get_meeting(board.meeting_id).status == "held"
+    window.undo_action.trigger()
+    assert meetings.get_meeting(board.meeting_id).status == "agenda published"
 
 
 def test_a_tab_clicked_hands_the_keyboard_to_its_page(qtbot, tmp_path):

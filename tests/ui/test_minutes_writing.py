@@ -282,3 +282,34 @@ def test_another_item_is_read_from_its_top(qtbot, example):
     editor.select_item(item(meeting, "35").id)
 
     assert bar.value() == 0
+
+
+def test_the_whole_count_typed_as_for_fills_against_and_abstentions(qtbot, example, warnings):
+    window, _, meeting = example
+    editor = window.meeting_page.minutes
+    item35 = item(meeting, "35")
+    editor.select_item(item35.id)
+    count = len(resolutions.list_resolutions(item35.id))
+    kept = []
+
+    def fill(dialog):
+        qtbot.keyClicks(dialog.widgets["text"], "a focus group be set up.")
+        dialog.widgets["votes_for"].setText("9 – 2 – 1")  # en dashes, as a clerk's notes have
+        qtbot.keyClicks(dialog.widgets["votes_against"], "2")
+        qtbot.keyClick(dialog.widgets["votes_for"], Qt.Key.Key_Return)
+        kept.append(dialog.isVisible())  # the count given twice: refused, all kept
+        dialog.widgets["votes_against"].clear()
+        qtbot.keyClick(dialog.widgets["votes_for"], Qt.Key.Key_Return)
+
+    in_dialog(fill)
+    editor.resolved.add_resolution()
+
+    assert kept == [True] and "is the whole count" in warnings[0]
+    made = resolutions.list_resolutions(item35.id)
+    assert len(made) == count + 1
+    assert (made[-1].text, made[-1].votes_for, made[-1].votes_against, made[-1].votes_abstain) == (
+        "That a focus group be set up.",
+        9,
+        2,
+        1,
+    )

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from desktop_app.services import attendance, bodies, meetings, resolutions, signing
@@ -25,7 +25,7 @@ from ui.app import start_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier
-WALKED = 115  # the walk today (goal under 100, issue 14): more is a regression
+WALKED = 99  # the walk today (issue 14's goal: under 100); more is a regression
 COUNCIL = "Headcorn Parish Council"
 MEMBERS = ("Cllr Asha Patel", "Cllr Tom Okafor", "Cllr Ruth Ellis", "Cllr Ian Moss", "Cllr Jo Hart")
 
@@ -83,6 +83,15 @@ class Clerk:
             widget.click()
         else:
             self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+    def double_click(self, view, row: int) -> None:
+        """A row of a table double-clicked: one action."""
+        self.actions += 1
+        self._look_at(view)
+        at = view.visualRect(view.model().index(row, 0)).center()
+        # As a mouse sends it: a click, then the second press, which Qt makes a double click.
+        self.qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+        self.qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
 
     def tab(self, tabs, page) -> None:
         """The page's tab clicked."""
@@ -159,11 +168,10 @@ def test_a_newcomer_records_a_parish_meeting_end_to_end(
         clerk.key(Qt.Key.Key_Tab)
         clerk.type("council")  # the kind, typed into its list
         clerk.key(Qt.Key.Key_Tab)
-        clerk.key(Qt.Key.Key_Tab)
         clerk.type("3")  # quorum
         clerk.key(Qt.Key.Key_Tab)
         clerk.type("The Village Hall, Headcorn")
-        clerk.key(Qt.Key.Key_Return)
+        clerk.key(Qt.Key.Key_Return)  # it reports to no body
 
     clerk.in_form(new_body)
     clerk.shortcut(Qt.Key.Key_B, CTRL_SHIFT)
@@ -171,27 +179,19 @@ def test_a_newcomer_records_a_parish_meeting_end_to_end(
     assert council is not None and council.kind == "council" and council.quorum == "3"
     clerk.stage("New parish council (Ctrl+Shift+B, name, kind, quorum, venue)")
 
-    # 2. Its members, one after another: a name no one has yet adds the person there, and
-    # Ctrl+Enter opens the dialog again for the next; the first is the chair.
+    # 2. Its members, pasted from the e-mail that lists them: one a line, the chair's role
+    # after a comma.
     page = window.body_page
+    QApplication.clipboard().setText("\n".join((f"{MEMBERS[0]}, chair", *MEMBERS[1:])))
 
-    def add_member(dialog, names=MEMBERS):
-        clerk.type(names[0])
-        if names == MEMBERS:
-            clerk.key(Qt.Key.Key_Tab)
-            clerk.type("chair")
-        if names[1:]:
-            clerk.key(Qt.Key.Key_Return, CTRL)
-            clerk.in_form(lambda next_one: add_member(next_one, names[1:]))
-        else:
-            clerk.key(Qt.Key.Key_Return)
+    def add_members(dialog):
+        clerk.key(Qt.Key.Key_V, CTRL)  # pasted into the list, which has the keyboard
+        clerk.key(Qt.Key.Key_Return, CTRL)
 
-    clerk.in_form(add_member)
-    clerk.click(page.add_button)
+    clerk.in_form(add_members)
+    clerk.click(page.list_button)
     assert page.members.rowCount() == len(MEMBERS)
-    clerk.stage(
-        "Five members, each a new person (Add member…, name and Ctrl+Enter each)", "walk-body"
-    )
+    clerk.stage("Five members pasted as a list (Add from a list…, Ctrl+V, Ctrl+Enter)", "walk-body")
 
     # 3. The meeting.
     def new_meeting(dialog):
@@ -239,8 +239,6 @@ def test_a_newcomer_records_a_parish_meeting_end_to_end(
     clerk.key(Qt.Key.Key_A, on=sheet.table)
     clerk.key(Qt.Key.Key_P, Qt.KeyboardModifier.ShiftModifier, on=sheet.table)  # the rest came
     hart = next(e for e in sheet.model.entries if e.name == "Cllr Jo Hart")
-    clerk.click(sheet.table)
-    sheet.select(hart.person_id)
     late_item = next(e for e in editor.model.entries if e.title == "Planning applications")
 
     def arrived(dialog):
@@ -250,7 +248,7 @@ def test_a_newcomer_records_a_parish_meeting_end_to_end(
         clerk.key(Qt.Key.Key_Return)
 
     clerk.in_form(arrived)
-    clerk.click(sheet.times_button)
+    clerk.double_click(sheet.table, sheet.model.row_of(hart.person_id))  # her line: her times
 
     def in_attendance(dialog):
         clerk.type("Mrs Jane Whitby")
@@ -274,30 +272,9 @@ def test_a_newcomer_records_a_parish_meeting_end_to_end(
         "walk-attendance",
     )
 
-    # 6. The meeting is held; the minutes: two votes and an action.
-    def status(label: str) -> None:
-        """The Status button's menu opened with a click, its entry chosen with Return."""
-
-        def choose():
-            menu = QApplication.activePopupWidget()
-            if menu is None:  # the menu is not open yet
-                QTimer.singleShot(10, choose)
-                return
-            entry = next((a for a in menu.actions() if a.text() == label), None)
-            if entry is None:  # say what was offered rather than leave the menu open
-                offered.extend(a.text() for a in menu.actions())
-                menu.close()
-                return
-            menu.setActiveAction(entry)
-            clerk.key(Qt.Key.Key_Return, on=menu)
-
-        offered: list[str] = []
-
-        QTimer.singleShot(0, choose)
-        clerk.click(mp.status_button)
-        assert not offered, f"{label} is not offered, only {offered}"
-
-    status("Mark as held")
+    # 6. The meeting is held (Ctrl+Shift+D); the minutes: two votes and an action.
+    clerk.shortcut(Qt.Key.Key_D, CTRL_SHIFT)
+    assert meetings.get_meeting(meeting.id).status == "held"
     clerk.tab(mp.tabs, mp.minutes)
     minutes = mp.minutes
 
@@ -306,14 +283,12 @@ def test_a_newcomer_records_a_parish_meeting_end_to_end(
         row = next(i for i, e in enumerate(minutes.entries) if e.title == title)
         minutes.items.setCurrentRow(row)
 
-    def resolve(text, proposer, seconder, votes_for, against=""):
+    def resolve(text, proposer, seconder, count):
         def fill(dialog):
             clerk.type(text.removeprefix("That "), on=dialog.widgets["text"])
             clerk.choose(dialog.widgets["proposer_id"], proposer)
             clerk.choose(dialog.widgets["seconder_id"], seconder)
-            clerk.type(votes_for, on=dialog.widgets["votes_for"])
-            if against:
-                clerk.type(against, on=dialog.widgets["votes_against"])
+            clerk.type(count, on=dialog.widgets["votes_for"])  # "3-1": for and against
             clerk.key(Qt.Key.Key_Return)
 
         clerk.in_form(fill)
@@ -327,7 +302,7 @@ def test_a_newcomer_records_a_parish_meeting_end_to_end(
         "The council considered application 24/0412 for two houses at Oak Farm.",
         on=minutes.boxes["overview"],
     )
-    resolve("That the council objects to application 24/0412.", "Okafor", "Ellis", "3", "1")
+    resolve("That the council objects to application 24/0412.", "Okafor", "Ellis", "3-1")
     minute("Village hall roof repairs")
     clerk.type(
         "Three quotations for the roof were compared; the lowest was from Weald Roofing.",
@@ -368,7 +343,7 @@ def test_a_newcomer_records_a_parish_meeting_end_to_end(
     clerk.tab(mp.tabs, mp.attendance)
     clerk.key(Qt.Key.Key_P, Qt.KeyboardModifier.ShiftModifier, on=sheet.table)  # all came
     assert meetings.get_meeting(september.id).chair_id == patel_id
-    status("Mark as held")
+    clerk.shortcut(Qt.Key.Key_D, CTRL_SHIFT)  # held
     clerk.tab(mp.tabs, mp.minutes)
     minute("Minutes of the Previous Meeting")
     clerk.click(minutes.approve_button)
