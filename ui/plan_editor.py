@@ -10,9 +10,10 @@ Keys: Insert adds under the chosen row, Enter edits it, Delete deletes it."""
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -29,14 +30,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app import vocabulary
 from desktop_app.dates import long_date
-from desktop_app.errors import Cancelled, ValidationError
-from desktop_app.services import validation
-from desktop_app.services.plans import actions, links, measures, outline, plans, rules
-from desktop_app.services.plans.quarters import quarter_label, quarter_of
+from desktop_app.errors import ValidationError
+from desktop_app.services.plans import actions, measures, outline, plans, rules
 from desktop_app.services.session import stored_values
+from ui import plan_printing, plan_progress
 from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record, edit_fields
-from ui.commands.service_call import perform
 from ui.errors import show_error
 from ui.events import Changes
 from ui.icons import icon
@@ -47,18 +46,11 @@ from ui.plan_dialogs import (
     partner_dialog,
     plan_dialog,
     priority_dialog,
-    progress_dialog,
-    reading_dialog,
 )
-from ui.record_dialog import RecordDialog, choices
-from ui.tasks import run_task
+from ui.plan_rows import RAG_MARK, action_html, measure_html, rag_icon
+from ui.record_dialog import choices
 
 ROLE = Qt.ItemDataRole.UserRole
-RAG_MARK = {"grey": "○", "green": "●", "amber": "◐", "red": "■", "blue": "✓"}
-# As the printed progress report colours them (documents/styles.RAG, which needs reportlab).
-RAG_COLOURS = {
-    "grey": "#9a9a9a", "green": "#2e8b57", "amber": "#e6a100", "red": "#c0392b", "blue": "#2c6fbb",
-}  # fmt: skip
 
 
 class PlanEditor(QWidget):
@@ -226,7 +218,7 @@ class PlanEditor(QWidget):
                         node = self._node(
                             under, "action", a.id, f"{RAG_MARK[a.rag]} {a.text}{target}"
                         )
-                        node.setIcon(0, _rag_icon(a.rag))
+                        node.setIcon(0, rag_icon(a.rag))
                         node.setToolTip(0, f"{a.status.capitalize()}: {a.text}{target}")
                 group = self._node(top, "measures", priority.id, "Performance measures")
                 for m in priority.measures:
@@ -299,7 +291,7 @@ class PlanEditor(QWidget):
             return "This body has no plan yet: <b>New plan…</b> starts one." if self.body_id else ""
         plan = self.plan
         head = (
-            f"<h3>{_escape(plan.title)} {plan.period}</h3>"
+            f"<h3>{escape(plan.title)} {plan.period}</h3>"
             f"<p>{long_date(plan.starts)} to {long_date(plan.ends)}</p>"
         )
         if chosen is None:
@@ -307,17 +299,17 @@ class PlanEditor(QWidget):
         kind, row_id = chosen
         if kind in ("priority", "measures"):
             priority = self._priority(row_id)
-            points = "".join(f"<li>{_escape(p)}</li>" for p in priority.why_points)
+            points = "".join(f"<li>{escape(p)}</li>" for p in priority.why_points)
             return (
-                f"<h3>Priority {priority.number}: {_escape(priority.title)}</h3>"
+                f"<h3>Priority {priority.number}: {escape(priority.title)}</h3>"
                 f"<p><b>Why is this important?</b></p><ul>{points}</ul>"
             )
         if kind == "outcome":
             found = next(o for p in plan.priorities for o in p.outcomes if o.id == row_id)
-            return f"<h3>Outcome {found.code}</h3><p>{_escape(found.text)}</p>"
+            return f"<h3>Outcome {found.code}</h3><p>{escape(found.text)}</p>"
         if kind == "action":
-            return _action_html(self._action(row_id))
-        return _measure_html(self._measure(row_id))
+            return action_html(self._action(row_id))
+        return measure_html(self._measure(row_id))
 
     def _priority(self, row_id: str) -> outline.PriorityView:
         return next(p for p in self.plan.priorities if p.id == row_id)
@@ -573,208 +565,28 @@ class PlanEditor(QWidget):
 
     def record_progress(self) -> None:
         chosen = self._chosen()
-        if not chosen or chosen[0] != "action":
-            return
-        view = self._action(chosen[1])
-        today = self.today
-
-        def submit(values: dict):
-            def apply():
-                note = actions.record_progress(action_id=view.id, today=today, **values)
-                newest = max([note.quarter, *(n.quarter for n in view.progress)])
-                if note.quarter == newest:  # the latest quarter's RAG is the action's now
-                    actions.update_plan_action(action_id=view.id, status=note.status)
-                return note
-
-            day = validation.date(values.get("quarter"), "quarter of the progress")
-            earlier = view.progress_in(day) if isinstance(day, dt.date) else None
-
-            def revert():
-                if earlier is None:
-                    made = actions.progress_of(view.id)
-                    for note in made:
-                        if note.quarter == quarter_of(day):
-                            actions.remove_progress(progress_id=note.id)
-                else:
-                    actions.record_progress(
-                        action_id=view.id,
-                        quarter=earlier.quarter,
-                        text=earlier.text,
-                        status=earlier.status,
-                        today=today,
-                    )
-                actions.update_plan_action(action_id=view.id, status=view.status)
-
-            perform(
-                self._stack,
-                self._changes,
-                f"Progress in {quarter_label(quarter_of(day))}",
-                apply,
-                revert,
+        if chosen and chosen[0] == "action":
+            plan_progress.record_progress(
+                self, self._stack, self._changes, self._action(chosen[1]), self.today
             )
-
-        progress_dialog(self, submit, view, today).exec()
 
     def record_reading(self) -> None:
         chosen = self._chosen()
-        if not chosen or chosen[0] != "measure":
-            return
-        view = self._measure(chosen[1])
-        today = self.today
-
-        def submit(values: dict):
-            day = validation.date(values.get("date"), "reading's date", required=True)
-            earlier = next((r for r in view.readings if r.date == day), None)
-
-            def revert():
-                if earlier is None:
-                    measures.remove_reading(reading_id=measures.reading_id(view.id, day))
-                else:
-                    measures.record_reading(
-                        measure_id=view.id,
-                        date=day,
-                        value=earlier.value,
-                        note=earlier.note,
-                        today=today,
-                    )
-
-            perform(
-                self._stack,
-                self._changes,
-                f"Reading of {long_date(day)}",
-                lambda: measures.record_reading(measure_id=view.id, today=today, **values),
-                revert,
+        if chosen and chosen[0] == "measure":
+            plan_progress.record_reading(
+                self, self._stack, self._changes, self._measure(chosen[1]), self.today
             )
-
-        reading_dialog(self, submit, view, today).exec()
-
-    # -- printing -----------------------------------------------------------------------------
 
     def print_plan(self) -> None:
         if self.plan is not None:
-            self._print("plan", self.plan.id, None)
+            plan_printing.print_plan(self, self.plan)
 
     def print_progress(self) -> None:
-        if self.plan is None:
-            return
-        plan_id = self.plan.id
-        dialog = RecordDialog(
-            "Progress report",
-            lambda values: self._print("progress", plan_id, values["quarter"]),
-            self,
-        )
-        dialog.add_date(
-            "quarter",
-            "For the quarter of",
-            min(self.today, self.plan.ends),
-            "any day in the quarter",
-        )
-        dialog.exec()
-
-    def _print(self, what: str, plan_id: str, quarter) -> None:
-        from desktop_app.documents.plan_pdf import render_plan, render_progress
-
-        day = validation.date(quarter, "day in the quarter") if quarter else None
-        name = self.plan.title
-        title = f"{name} — progress, {quarter_label(quarter_of(day))}" if day else name
-
-        def work(progress) -> bytes | None:
-            try:
-                if what == "plan":
-                    return render_plan(plan_id, progress=progress)
-                return render_progress(plan_id, quarter=day, progress=progress)
-            except Cancelled:
-                return None
-
-        run_task(
-            self.window(),
-            work,
-            lambda data: self._preview(data, title),
-            label=f"Preparing the {'plan' if what == 'plan' else 'progress report'}…",
-        )
-
-    def _preview(self, data: bytes | None, title: str) -> None:
-        if data is None:
-            return
-        from ui.pdf_preview import PdfPreview  # QtPdf loads when a document is first shown
-
-        self.preview = PdfPreview(data, title=title, file_name=f"{title}.pdf", parent=self.window())
-        self.preview.show()
-        self.preview.raise_()
+        if self.plan is not None:
+            plan_printing.print_progress(self, self.plan, self.today)
 
     def _run(self, change) -> None:
         try:
             change()
         except ValidationError as error:
             show_error(self, error)
-
-
-def _rag_icon(rag: str) -> QIcon:
-    """A dot in the RAG colour the printed report uses (documents/styles.RAG)."""
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(RAG_COLOURS[rag]))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(1, 1, 12, 12)
-    painter.end()
-    return QIcon(pixmap)
-
-
-def _action_html(action: outline.ActionView) -> str:
-    partners = (
-        "".join(f"<li>{_escape(p.name)}</li>" for p in action.partners) or "<li>none yet</li>"
-    )
-    notes = (
-        "".join(
-            f"<li><b>{quarter_label(n.quarter)}</b> ({_escape(n.status)}): {_escape(n.text)}</li>"
-            for n in action.progress
-        )
-        or "<li>none yet</li>"
-    )
-    linked = (
-        "".join(
-            f"<li>{_escape(a.body_name)}, {long_date(a.meeting_date)}, minute "
-            f"{_escape(a.minute_number)}: {_escape(a.text)} ({_escape(a.status)})</li>"
-            for a in links.meeting_actions_of(action.id)
-        )
-        or "<li>none</li>"
-    )
-    return (
-        f"<h3>{_escape(action.code)}. {_escape(action.text)}</h3>"
-        f"<p><b>Lead:</b> {_escape(action.lead or 'none')}<br/>"
-        f"<b>Target date:</b> {_escape(action.target_text or 'none')}<br/>"
-        f"<b>RAG status:</b> {_escape(action.status)}</p>"
-        f"<p><b>Key partners</b></p><ul>{partners}</ul>"
-        f"<p><b>Progress</b></p><ul>{notes}</ul>"
-        f"<p><b>Actions from meetings serving it</b></p><ul>{linked}</ul>"
-    )
-
-
-def _measure_html(measure: outline.MeasureView) -> str:
-    def dated(value, day) -> str:
-        shown = measure.figure(value) or "none"
-        return f"{shown} ({long_date(day)})" if day and value is not None else shown
-
-    readings = (
-        "".join(
-            f"<li>{long_date(r.date)}: {_escape(measure.figure(r.value))}"
-            f"{' — ' + _escape(r.note) if r.note else ''}</li>"
-            for r in reversed(measure.readings)
-        )
-        or "<li>none yet</li>"
-    )
-    return (
-        f"<h3>{_escape(measure.name)}</h3>"
-        f"<p><b>Unit:</b> {_escape(measure.unit)}<br/>"
-        f"<b>Baseline:</b> {_escape(dated(measure.baseline, measure.baseline_date))}<br/>"
-        f"<b>{_escape(measure.comparator_label.capitalize() or 'Comparator')}:</b> "
-        f"{_escape(measure.figure(measure.comparator) or 'none')}<br/>"
-        f"<b>Target:</b> {_escape(dated(measure.target, measure.target_date))}</p>"
-        f"<p><b>Readings</b></p><ul>{readings}</ul>"
-    )
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -4,6 +4,8 @@ done again; a target date before the plan starts refused in one sentence, the fo
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton
@@ -195,3 +197,27 @@ def test_a_meetings_action_is_linked_from_the_tracker_and_shown_in_the_plan(
     assert "Report on support for families (open)" in editor.details.text()
     window.undo_stack.undo()
     assert tracker.serves.text() == ""
+
+
+def test_the_plan_and_its_progress_report_print_into_the_preview(qtbot, window, editor):
+    from pypdf import PdfReader
+
+    from ui.pdf_preview import PdfPreview
+
+    make_plan(qtbot, editor)
+
+    def shown() -> list[PdfPreview]:
+        return [w for w in window.findChildren(PdfPreview) if w.isVisible()]
+
+    click(qtbot, editor.buttons["print_plan"])  # rendered off the GUI thread
+    qtbot.waitUntil(lambda: len(shown()) == 1, timeout=20000)
+    fill(qtbot, quarter="15/05/2013")  # any day in the quarter
+    click(qtbot, editor.buttons["progress_report"])
+    qtbot.waitUntil(lambda: len(shown()) == 2, timeout=20000)
+
+    plan_view, progress_view = shown()
+    assert progress_view.windowTitle().endswith("progress, Quarter 1 2013/14")
+    for preview in (plan_view, progress_view):
+        pages = PdfReader(io.BytesIO(preview.data)).pages
+        words = " ".join(" ".join(page.extract_text() for page in pages).split())
+        assert "1a. Increase targeted support for families" in words
