@@ -1,7 +1,8 @@
 """What a merge of two laptops' work can break while each laptop kept every rule (issue 13):
 two people given one key, two bodies or organisations one name, two meetings of a body in
 one slot, a published minute number given twice, two minutes versions or pack issues of a
-meeting with one number, a vote that no longer fits who could vote.
+meeting with one number, a vote that no longer fits who could vote, a plan action's target
+outside its plan's period.
 
 Sync keeps both sides of such a merge and shows each clash for the clerk to resolve; it
 never renumbers or drops anything itself. Unlike the other rules modules this one reads
@@ -25,6 +26,7 @@ from desktop_app.rules.numbering import repeated_numbers
 from desktop_app.services import attendance, freeze, numbering, resolutions, voting
 from desktop_app.services.pack_issues import edition_name
 from desktop_app.services.people import display_name
+from desktop_app.services.plans import rules as plan_rules
 from desktop_app.storage.models import (
     AgendaItem,
     Body,
@@ -34,6 +36,8 @@ from desktop_app.storage.models import (
     Organisation,
     PackIssue,
     Person,
+    Plan,
+    PlanAction,
     Resolution,
 )
 
@@ -71,6 +75,7 @@ def find_clashes(*, meetings: Collection[str] | None = None) -> list[Clash]:
         *_approved_twice(),
         *_repeated_issues(),
         *_votes_that_no_longer_fit(meetings),
+        *_targets_outside_their_plans(),
     ]
 
 
@@ -293,6 +298,34 @@ def _votes_that_no_longer_fit(meetings: Collection[str] | None) -> list[Clash]:
             meeting = Meeting.get_by_id(AgendaItem.get_by_id(row.item_id).meeting_id)
             where = f"{meeting.body.name}, {long_date(meeting.date)}"
             clashes.append(Clash("vote", "resolution", (row.id,), f"{where}: {broken}"))
+    return clashes
+
+
+def _targets_outside_their_plans() -> list[Clash]:
+    # plans/rules.within: an action's target falls within its plan's period (one laptop
+    # moved the period while another set a target by the old one).
+    query = (
+        PlanAction.live()
+        .join(Plan, on=PlanAction.plan == Plan.id)
+        .where(
+            Plan.deleted_at.is_null()
+            & PlanAction.target.is_null(False)
+            & ((PlanAction.target < Plan.starts) | (PlanAction.target > Plan.ends))
+        )
+    )
+    clashes = []
+    for action in query:
+        try:
+            plan_rules.within(action.plan, action.target, f"target date of “{action.text[:60]}”")
+        except ValidationError as broken:
+            clashes.append(
+                Clash(
+                    "plan target",
+                    "plan_action",
+                    (action.id,),
+                    f"{broken} Move the target or the plan's period.",
+                )
+            )
     return clashes
 
 

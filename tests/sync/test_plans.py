@@ -6,7 +6,7 @@ window would take, and its rows are found by search on the other laptop."""
 from __future__ import annotations
 
 from desktop_app.services import search
-from desktop_app.services.plans import actions, measures, outline
+from desktop_app.services.plans import actions, measures, outline, plans
 from desktop_app.sync.conflicts import open_conflicts
 from tests.plans.seed import TODAY, seed_plan
 from tests.sync.replicas import laptops
@@ -72,3 +72,30 @@ def test_the_same_quarters_progress_from_two_laptops_keeps_both_texts(tmp_path):
             "Two centres open.",
             "Funding agreed.",
         }
+
+
+def test_a_target_set_by_the_old_period_while_the_period_moved_is_shown_as_a_clash(tmp_path):
+    first, second = laptops(tmp_path, 2)
+    with first.opened():
+        seed = seed_plan()
+        view = outline.plan_outline(seed.plan_id)
+        outcome_id = view.priorities[0].outcomes[0].id
+        starts = min(a.target for a in view.actions if a.target)
+    first.sync()
+    second.sync()
+    with first.opened():  # the plan now starts with its first target's quarter
+        plans.update_plan(plan_id=seed.plan_id, starts=starts.replace(day=1))
+    with second.opened():  # a target by the period as it was: the window took it
+        actions.add_plan_action(
+            outcome_id=outcome_id, text="Early help hub", target=view.starts.isoformat()
+        )
+    first.sync()
+    report = second.sync()
+
+    [clash] = report.clashes
+    assert clash.kind == "plan target"
+    assert "target date of “Early help hub”" in clash.message
+    assert "is before the plan starts" in clash.message
+    with second.opened():  # both sides kept: the action and the plan's new period
+        assert any(a.text == "Early help hub" for a in outline.plan_outline(seed.plan_id).actions)
+        assert outline.plan_outline(seed.plan_id).starts == starts.replace(day=1)
