@@ -43,6 +43,7 @@ from ui.events import Changes
 from ui.icons import icon
 from ui.inline_form import InlineForm
 from ui.record_dialog import RecordDialog
+from ui.tasks import run_task
 from ui.text_box import TextBox
 
 HINT = "A paragraph a line, numbered when printed; start a line with “- ” for a bullet"
@@ -422,24 +423,29 @@ class ReportEditor(QWidget):
             )
 
     def preview(self) -> None:
+        """The report as it prints, rendered off the GUI thread behind a progress bar."""
         report = self.report
         if report is None:
             return
         self.commit_pending()
-        from desktop_app.documents.report_pdf import render_report
-        from ui.pdf_preview import PdfPreview  # QtPdf loads when a document is first shown
+        report_id, title = report.id, report.values["title"]
 
-        title = report.values["title"]
-        try:
-            data = render_report(report.id)
-        except ValidationError as error:
-            show_error(self, error)
-            return
-        preview = PdfPreview(
-            data, title=f"Report — {title}", file_name=f"{title}.pdf", parent=self.window()
-        )
-        preview.show()
-        preview.raise_()
+        def work(_progress) -> bytes:
+            from desktop_app.documents.report_pdf import render_report
+
+            return render_report(report_id)
+
+        def show(data: bytes) -> None:
+            from ui.pdf_preview import PdfPreview  # QtPdf loads when a document is first shown
+
+            # Parented to the window, which keeps it for as long as it is open.
+            preview = PdfPreview(
+                data, title=f"Report — {title}", file_name=f"{title}.pdf", parent=self.window()
+            )
+            preview.show()
+            preview.raise_()
+
+        run_task(self.window(), work, show, label="Preparing the report…", cancellable=False)
 
     def _report_id(self) -> str | None:
         return self.report.id if self.report else None

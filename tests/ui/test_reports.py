@@ -258,3 +258,19 @@ def test_a_section_the_template_leaves_out_is_not_offered(qtbot, window, board, 
     qtbot.waitUntil(lambda: page.reports.sections["introduction"].isVisible())
     assert not page.reports.sections["risk"].isVisible()
     assert not page.reports.implications.isVisible()
+
+
+def test_the_preview_shows_the_report_as_it_prints(qtbot, window, editor):
+    from ui.pdf_preview import PdfPreview
+
+    write_the_report(qtbot, editor)
+    click(qtbot, editor.buttons["preview"])
+
+    def shown() -> list[PdfPreview]:
+        return [w for w in window.findChildren(PdfPreview) if w.isVisible()]
+
+    qtbot.waitUntil(lambda: len(shown()) == 1, timeout=20000)
+    (preview,) = shown()
+    assert preview.windowTitle().startswith("Report — ")
+    text = flat(preview.data)
+    assert "2.2 Areas for discussion may include: • The future of the delivery groups;" in text
