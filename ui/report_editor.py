@@ -4,8 +4,6 @@ and every step is undoable; a report changes only as a draft."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -23,10 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.dates import short_date
 from desktop_app.errors import ValidationError
 from desktop_app.services import agenda, documents, meetings, people
-from desktop_app.services.reports import templates, workflow, writing
+from desktop_app.services.reports import templates, writing
 from desktop_app.services.reports.sections import (
     HEADINGS,
     IMPLICATIONS,
@@ -35,15 +32,13 @@ from desktop_app.services.reports.sections import (
     appendix_letter,
     relevant_flag,
 )
-from ui.commands.edits import create_record, delete_record, edit_fields
-from ui.commands.kinds import REPORT
-from ui.commands.service_call import perform
+from ui import report_steps
+from ui.commands.desk import Desk
+from ui.commands.edits import edit_fields
 from ui.errors import show_error
 from ui.events import Changes
 from ui.icons import icon
 from ui.inline_form import InlineForm
-from ui.record_dialog import RecordDialog
-from ui.tasks import run_task
 from ui.text_box import TextBox
 
 HINT = "A paragraph a line, numbered when printed; start a line with “- ” for a bullet"
@@ -53,6 +48,7 @@ class ReportEditor(QWidget):
     def __init__(self, stack: QUndoStack, changes: Changes, parent=None):
         super().__init__(parent)
         self._stack, self._changes = stack, changes
+        self._desk = Desk(self, stack, changes)
         self.meeting_id: str | None = None
         self.entries: list[agenda.AgendaEntry] = []
         self.report: writing.ReportEntry | None = None
@@ -234,7 +230,7 @@ class ReportEditor(QWidget):
             self.heading.setText("<i>This meeting has no agenda yet.</i>")
         else:
             self.heading.setText(f"<h3>{entry.number or entry.preview_number} {entry.title}</h3>")
-        self.state.setText(_state_text(report) if report else _no_report(entry))
+        self.state.setText(report_steps.state_text(report) if report else _no_report(entry))
         self.editor.setVisible(report is not None)
         state = report.state if report else None
         self.buttons["write"].setVisible(entry is not None and report is None)
@@ -319,7 +315,7 @@ class ReportEditor(QWidget):
         if report is None:
             return
         flag = relevant_flag(name)
-        self._run(
+        self._desk.run(
             lambda: edit_fields(
                 self._stack,
                 self._changes,
@@ -344,145 +340,38 @@ class ReportEditor(QWidget):
             name, name
         ).lower()
 
-    # -- the workflow ----------------------------------------------------------------------
+    # -- the workflow (ui/report_steps.py) -------------------------------------------------
 
     def write(self) -> None:
         item_id = self.item_id()
-        if item_id is None:
-            return
-        self._run(
-            lambda: create_record(
-                self._stack,
-                self._changes,
-                text="Write report",
-                create=lambda: writing.create_report(item_id=item_id),
-                kind=REPORT,
-            )
-        )
-        self.form.fields["title"].setFocus()
+        if item_id is not None:
+            report_steps.write(self._desk, item_id)
+            self.form.fields["title"].setFocus()
 
     def submit(self) -> None:
-        report_id = self._report_id()
-        if report_id:
+        if self.report is not None:
             self.commit_pending()
-            self._undoable(
-                "Submit report",
-                lambda: workflow.submit_report(report_id=report_id),
-                lambda: workflow.return_to_draft(report_id=report_id),
-            )
+            report_steps.submit(self._desk, self.report.id)
 
     def approve(self) -> None:
-        report_id = self._report_id()
-        if report_id is None:
-            return
-
-        def submit(values: dict) -> None:
-            approver = values["approver_id"]
-            perform(
-                self._stack,
-                self._changes,
-                "Approve report for publication",
-                lambda: workflow.approve_report(report_id=report_id, approver_id=approver),
-                lambda: workflow.withdraw_approval(report_id=report_id),
-            )
-
-        dialog = RecordDialog("Approve for publication", submit, self)
-        officers = [(people.display_name(p), p.id) for p in people.list_people()]
-        combo = dialog.add_person("approver_id", "Approved by", officers)
-        combo.setAccessibleName("Officer approving the report")
-        dialog.exec()
+        if self.report is not None:
+            report_steps.approve(self._desk, self.report.id)
 
     def return_to_draft(self) -> None:
-        report = self.report
-        if report is None:
-            return
-        approver = report.approved_by_id
-
-        def back() -> None:  # the undo: put forward again, and approved again if it was
-            workflow.submit_report(report_id=report.id)
-            if approver:
-                workflow.approve_report(report_id=report.id, approver_id=approver)
-
-        self._undoable(
-            "Return report to draft",
-            lambda: workflow.return_to_draft(report_id=report.id),
-            back,
-        )
+        if self.report is not None:
+            report_steps.return_to_draft(self._desk, self.report)
 
     def delete(self) -> None:
-        report_id = self._report_id()
-        if report_id:
-            self._run(
-                lambda: delete_record(
-                    self._stack,
-                    self._changes,
-                    text="Delete report",
-                    row_id=report_id,
-                    kind=REPORT,
-                )
-            )
+        if self.report is not None:
+            report_steps.delete(self._desk, self.report.id)
 
     def preview(self) -> None:
-        """The report as it prints, rendered off the GUI thread behind a progress bar."""
-        report = self.report
-        if report is None:
-            return
-        self.commit_pending()
-        report_id, title = report.id, report.values["title"]
-
-        def work(_progress) -> bytes:
-            from desktop_app.documents.report_pdf import render_report
-
-            return render_report(report_id)
-
-        def show(data: bytes) -> None:
-            from ui.pdf_preview import PdfPreview  # QtPdf loads when a document is first shown
-
-            # Parented to the window, which keeps it for as long as it is open.
-            preview = PdfPreview(
-                data, title=f"Report — {title}", file_name=f"{title}.pdf", parent=self.window()
-            )
-            preview.show()
-            preview.raise_()
-
-        run_task(self.window(), work, show, label="Preparing the report…", cancellable=False)
-
-    def _report_id(self) -> str | None:
-        return self.report.id if self.report else None
-
-    def _undoable(self, text: str, apply, revert) -> None:
-        self._run(lambda: perform(self._stack, self._changes, text, apply, revert))
-
-    def _run(self, change) -> None:
-        try:
-            change()
-        except ValidationError as error:
-            show_error(self, error)
-
-
-def _state_text(report: writing.ReportEntry) -> str:
-    """Where the report stands, in a line."""
-    if report.state == "draft":
-        return "Draft: submit it when it is ready for approval."
-    submitted = _day(report.submitted_at)
-    if report.state == "submitted":
-        return f"Submitted {submitted}: waiting to be approved for publication."
-    if report.changed_since_approval:
-        return (
-            "<b>Changed since it was approved</b> (an edit made on another computer): it is "
-            "not in the agenda pack until it is returned to draft, submitted and approved again."
-        )
-    return (
-        f"Approved for publication by {report.approved_by} on {_day(report.approved_at)}: "
-        "it is the item's paper in the agenda pack."
-    )
+        if self.report is not None:
+            self.commit_pending()
+            report_steps.preview(self, self.report)
 
 
 def _no_report(entry) -> str:
     if entry is None:
         return ""
     return "No report yet. <i>Write report</i> starts one from the body's template."
-
-
-def _day(instant: str | None) -> str:
-    return short_date(dt.date.fromisoformat(instant[:10])) if instant else ""
