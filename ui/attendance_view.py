@@ -4,8 +4,6 @@ chair of the meeting, the public count, and whether the meeting is quorate."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -23,15 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import ValidationError
-from desktop_app.services import agenda, attendance, meetings, people, quorum
+from desktop_app.services import attendance, meetings, quorum
+from ui import attendance_people
 from ui.commands import kinds
-from ui.commands.edits import create_for_person, delete_record
-from ui.commands.service_call import perform
+from ui.commands.desk import Desk
 from ui.errors import show_error
 from ui.events import Changes
 from ui.icons import icon
 from ui.models.attendance import AttendanceModel
-from ui.record_dialog import RecordDialog
 
 MARKS = (("present", "Present", "P"), ("apologies", "Apologies", "A"), ("absent", "Absent", "X"))
 
@@ -39,7 +36,7 @@ MARKS = (("present", "Present", "P"), ("apologies", "Apologies", "A"), ("absent"
 class AttendanceView(QWidget):
     def __init__(self, stack: QUndoStack, changes: Changes, parent=None):
         super().__init__(parent)
-        self._stack, self._changes = stack, changes
+        self._desk = Desk(self, stack, changes)
         self.meeting_id: str | None = None
         self.quorum_label = QLabel()
         self.quorum_label.setObjectName("quorum")
@@ -218,63 +215,17 @@ class AttendanceView(QWidget):
                 else:
                     attendance.clear_attendance(meeting_id=meeting_id, person_id=entry.person_id)
 
-        self._run(lambda: perform(self._stack, self._changes, text, apply, revert))
+        self._desk.change(text, apply, revert)
 
     def add_substitute(self) -> None:
-        if self.meeting_id is None:
-            return
-        meeting_id = self.meeting_id
-        members = [(e.name, e.person_id) for e in self.model.entries if e.is_member]
-        chosen = self.selected()
-
-        def submit(values: dict):
-            member = values.get("substitute_for_id")
-            unmarked = any(e.person_id == member and not e.status for e in self.model.entries)
-            create_for_person(
-                self._stack,
-                self._changes,
-                text="Add substitute",
-                person_id=values.pop("person_id"),
-                new_name=values.pop("new_person"),
-                create=lambda person_id: attendance.add_substitute(
-                    meeting_id=meeting_id, person_id=person_id, **values
-                ),
-                kind=_SubstituteLine(meeting_id, member, unmarked),
+        if self.meeting_id is not None:
+            attendance_people.add_substitute(
+                self._desk, self.meeting_id, self.model.entries, self.selected()
             )
-
-        dialog = RecordDialog("Substitute", submit, self)
-        dialog.add_person("person_id", "Substitute", _everyone(), offer_new=True)
-        dialog.add_choice(
-            "substitute_for_id",
-            "Standing in for",
-            members,
-            chosen.person_id if chosen and chosen.is_member else None,
-        )
-        dialog.add_line("capacity", "Capacity", "", "e.g. Kent Police")
-        dialog.exec()
 
     def add_in_attendance(self) -> None:
-        if self.meeting_id is None:
-            return
-        meeting_id = self.meeting_id
-
-        def submit(values: dict):
-            create_for_person(
-                self._stack,
-                self._changes,
-                text="Add person in attendance",
-                person_id=values.pop("person_id"),
-                new_name=values.pop("new_person"),
-                create=lambda person_id: attendance.add_in_attendance(
-                    meeting_id=meeting_id, person_id=person_id, **values
-                ),
-                kind=kinds.ATTENDANCE,
-            )
-
-        dialog = RecordDialog("In attendance", submit, self)
-        dialog.add_person("person_id", "Person", _everyone(), offer_new=True)
-        dialog.add_line("capacity", "Capacity", "", "e.g. Clerk, presenting item 33")
-        dialog.exec()
+        if self.meeting_id is not None:
+            attendance_people.add_in_attendance(self._desk, self.meeting_id)
 
     def edit_times(self) -> None:
         entry = self.selected()
@@ -283,41 +234,16 @@ class AttendanceView(QWidget):
         if entry.attendance_id is None:
             show_error(self, ValidationError(f"Mark {entry.name} present first."))
             return
-        before = times_of(entry)
-
-        def submit(values: dict):
-            # set_times takes the times and items at once: one left out would be cleared.
-            perform(
-                self._stack,
-                self._changes,
-                f"Times of {entry.name}",
-                lambda: attendance.set_times(attendance_id=entry.attendance_id, **values),
-                lambda: attendance.set_times(attendance_id=entry.attendance_id, **before),
-            )
-
-        items = [("(not recorded)", None)] + [
-            (f"{item.number or item.preview_number}  {item.title}".strip(), item.id)
-            for item in agenda.list_agenda(self.meeting_id)
-        ]
-        dialog = RecordDialog(f"{entry.name}: arrived and left", submit, self)
-        dialog.add_time("arrived", "Arrived at", entry.arrived, "e.g. 7.40 pm (if late)")
-        dialog.add_choice("arrived_during", "During item", items, entry.arrived_during_id)
-        dialog.add_time("left", "Left at", entry.left, "e.g. 8.15 pm (if before the end)")
-        dialog.add_choice("left_during", "During item", items, entry.left_during_id)
-        dialog.exec()
+        attendance_people.edit_times(self._desk, self.meeting_id, entry)
 
     def set_capacity(self, attendance_id: str, capacity: str) -> None:
         """The capacity typed in the sheet's Capacity column, as one undoable command."""
         entry = next(e for e in self.model.entries if e.attendance_id == attendance_id)
         before = entry.capacity
-        self._run(
-            lambda: perform(
-                self._stack,
-                self._changes,
-                f"Capacity of {entry.name}",
-                lambda: attendance.set_capacity(attendance_id=attendance_id, capacity=capacity),
-                lambda: attendance.set_capacity(attendance_id=attendance_id, capacity=before),
-            )
+        self._desk.change(
+            f"Capacity of {entry.name}",
+            lambda: attendance.set_capacity(attendance_id=attendance_id, capacity=capacity),
+            lambda: attendance.set_capacity(attendance_id=attendance_id, capacity=before),
         )
 
     def remove(self) -> None:
@@ -326,27 +252,15 @@ class AttendanceView(QWidget):
             return
         if entry.is_member and entry.status not in ("substitute", "in attendance"):
             meeting_id, person_id, before = self.meeting_id, entry.person_id, entry.status
-            self._run(
-                lambda: perform(
-                    self._stack,
-                    self._changes,
-                    f"Clear {entry.name}",
-                    lambda: attendance.clear_attendance(meeting_id=meeting_id, person_id=person_id),
-                    lambda: attendance.mark_attendance(
-                        meeting_id=meeting_id, person_id=person_id, status=before
-                    ),
-                )
+            self._desk.change(
+                f"Clear {entry.name}",
+                lambda: attendance.clear_attendance(meeting_id=meeting_id, person_id=person_id),
+                lambda: attendance.mark_attendance(
+                    meeting_id=meeting_id, person_id=person_id, status=before
+                ),
             )
             return
-        self._run(
-            lambda: delete_record(
-                self._stack,
-                self._changes,
-                text=f"Remove {entry.name}",
-                row_id=entry.attendance_id,
-                kind=kinds.ATTENDANCE,
-            )
-        )
+        self._desk.delete(f"Remove {entry.name}", entry.attendance_id, kinds.ATTENDANCE)
 
     def _set_chair(self) -> None:
         meeting_id = self.meeting_id
@@ -354,14 +268,10 @@ class AttendanceView(QWidget):
         after = self.chair.currentData()
         if before == after:
             return
-        self._run(
-            lambda: perform(
-                self._stack,
-                self._changes,
-                "Chair of the meeting",
-                lambda: attendance.set_chair(meeting_id=meeting_id, person_id=after),
-                lambda: attendance.set_chair(meeting_id=meeting_id, person_id=before),
-            )
+        self._desk.change(
+            "Chair of the meeting",
+            lambda: attendance.set_chair(meeting_id=meeting_id, person_id=after),
+            lambda: attendance.set_chair(meeting_id=meeting_id, person_id=before),
         )
 
     def _set_public(self) -> None:
@@ -370,55 +280,8 @@ class AttendanceView(QWidget):
         after = self.public.value() or None
         if before == after:
             return
-        self._run(
-            lambda: perform(
-                self._stack,
-                self._changes,
-                "Members of the public",
-                lambda: attendance.set_public_attendees(meeting_id=meeting_id, count=after),
-                lambda: attendance.set_public_attendees(meeting_id=meeting_id, count=before),
-            )
+        self._desk.change(
+            "Members of the public",
+            lambda: attendance.set_public_attendees(meeting_id=meeting_id, count=after),
+            lambda: attendance.set_public_attendees(meeting_id=meeting_id, count=before),
         )
-
-    def _run(self, change) -> None:
-        try:
-            change()
-        except ValidationError as error:
-            show_error(self, error)
-
-
-@dataclass(frozen=True)
-class _SubstituteLine:
-    """A substitute's line as one undoable record: adding one marked the member's
-    apologies if they had no mark, so taking it back clears that mark, and redo puts it
-    back (the delete and restore of commands.kinds)."""
-
-    meeting_id: str
-    member_id: str | None
-    member_was_unmarked: bool
-
-    def delete(self, attendance_id: str) -> None:
-        attendance.remove_attendance(attendance_id=attendance_id)
-        if self.member_was_unmarked:
-            attendance.clear_attendance(meeting_id=self.meeting_id, person_id=self.member_id)
-
-    def restore(self, attendance_id: str) -> object:
-        if self.member_was_unmarked:
-            attendance.mark_attendance(
-                meeting_id=self.meeting_id, person_id=self.member_id, status="apologies"
-            )
-        return attendance.restore_attendance(attendance_id=attendance_id)
-
-
-def times_of(entry: attendance.AttendanceEntry) -> dict:
-    """When someone came and went, and during which items, as set_times takes them."""
-    return {
-        "arrived": entry.arrived,
-        "left": entry.left,
-        "arrived_during": entry.arrived_during_id,
-        "left_during": entry.left_during_id,
-    }
-
-
-def _everyone() -> list[tuple[str, str]]:
-    return [(people.display_name(p), p.id) for p in people.list_people()]

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import ValidationError
 from desktop_app.services import agenda, attendance, meetings, minutes, quorum
-from ui.attendance_view import times_of
+from ui.attendance_people import times_of
 from ui.commands.service_call import perform
 from ui.errors import show_error
 from ui.events import Changes

@@ -17,6 +17,7 @@ from desktop_app.services import (
     people,
     resolutions,
 )
+from ui.attendance_people import everyone
 from ui.buttons import button_row
 from ui.commands import kinds
 from ui.commands.desk import Desk
@@ -139,7 +140,7 @@ class ResolvedBox(QGroupBox):
                 "Co-option", partial(appointments.co_opt, item_id=item_id), kinds.RESOLUTION
             ),
             item_id,
-            people=_everyone(),
+            people=everyone(),
         ).exec()
 
     def appoint(self) -> None:
@@ -158,12 +159,8 @@ class ResolvedBox(QGroupBox):
                 "Appointment", partial(appointments.appoint, item_id=item_id), kinds.RESOLUTION
             ),
             item_id,
-            people=_everyone(),
+            people=everyone(),
             bodies=groups,
             roles=[(word.capitalize(), word) for word in vocabulary.ROLES],
             terms=[("From this meeting on", ""), ("This meeting only", "meeting")],
         ).exec()
-
-
-def _everyone() -> list[tuple[str, str]]:
-    return [(people.display_name(p), p.id) for p in people.list_people()]
