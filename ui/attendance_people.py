@@ -49,19 +49,11 @@ def add_substitute(
 
 
 def add_in_attendance(desk: Desk, meeting_id: str) -> None:
-    def submit(values: dict):
-        create_for_person(
-            desk.stack,
-            desk.changes,
-            text="Add person in attendance",
-            person_id=values.pop("person_id"),
-            new_name=values.pop("new_person"),
-            create=lambda person_id: attendance.add_in_attendance(
-                meeting_id=meeting_id, person_id=person_id, **values
-            ),
-            kind=kinds.ATTENDANCE,
-        )
-
+    submit = desk.for_person(
+        "Add person in attendance",
+        lambda **values: attendance.add_in_attendance(meeting_id=meeting_id, **values),
+        kinds.ATTENDANCE,
+    )
     dialog = RecordDialog("In attendance", submit, desk.widget)
     dialog.add_person("person_id", "Person", everyone(), offer_new=True)
     dialog.add_line("capacity", "Capacity", "", "e.g. Clerk, presenting item 33")

@@ -23,7 +23,8 @@ from desktop_app.errors import ValidationError
 from desktop_app.services import bodies, member_list, memberships, people
 from desktop_app.services.session import stored_values
 from ui.commands import kinds
-from ui.commands.edits import create_for_person, delete_record, edit_fields
+from ui.commands.desk import Desk
+from ui.commands.edits import delete_record, edit_fields
 from ui.commands.service_call import perform
 from ui.events import Changes
 from ui.icons import icon
@@ -38,6 +39,7 @@ class BodyPage(QWidget):
     def __init__(self, stack: QUndoStack, changes: Changes, parent=None):
         super().__init__(parent)
         self._stack, self._changes = stack, changes
+        self._desk = Desk(self, stack, changes)
         self.body_id: str | None = None
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
@@ -190,18 +192,11 @@ class BodyPage(QWidget):
             return
         body_id = self.body_id
 
-        def submit(values: dict):
-            create_for_person(
-                self._stack,
-                self._changes,
-                text="Add member",
-                person_id=values.pop("person_id"),
-                new_name=values.pop("new_person"),
-                create=lambda person_id: memberships.add_member(
-                    body_id=body_id, person_id=person_id, **values
-                ),
-                kind=kinds.MEMBERSHIP,
-            )
+        submit = self._desk.for_person(
+            "Add member",
+            lambda **values: memberships.add_member(body_id=body_id, **values),
+            kinds.MEMBERSHIP,
+        )
 
         while True:  # a council's members, one after another (Ctrl+Enter)
             dialog = member_dialog(self, "Add member", submit)

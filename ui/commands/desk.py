@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.errors import ValidationError
-from ui.commands.edits import Undoable, create_record, delete_record
+from ui.commands.edits import Undoable, create_for_person, create_record, delete_record
 from ui.commands.service_call import perform
 from ui.errors import show_error
 from ui.events import Changes
@@ -44,6 +44,26 @@ class Desk:
         return lambda values: create_record(
             self.stack, self.changes, text=text, create=lambda: create(**values), kind=kind
         )
+
+    def for_person(self, text: str, create: Callable[..., Any], kind: Undoable):
+        """A dialog's submit that creates a record for the person its list of people names,
+        or for a new person of the name typed there (RecordDialog.add_person with
+        offer_new): `create(person_id=…, **the other values)`, one undoable step."""
+
+        def submit(values: dict):
+            values = dict(values)
+            person_id, new_name = values.pop("person_id"), values.pop("new_person")
+            return create_for_person(
+                self.stack,
+                self.changes,
+                text=text,
+                person_id=person_id,
+                new_name=new_name,
+                create=lambda made: create(person_id=made, **values),
+                kind=kind,
+            )
+
+        return submit
 
     def submitting(self, text: str, apply: Callable[[dict], Any], revert: Callable[[], Any]):
         """A dialog's submit that changes a record to the values given, undoably."""
