@@ -28,8 +28,8 @@ from desktop_app.errors import ValidationError
 from desktop_app.services import agenda, documents, organisations, people
 from desktop_app.services.minute_links import earlier_minutes
 from ui.commands import kinds
-from ui.commands.edits import create_record, delete_record, edit_fields
-from ui.commands.service_call import perform
+from ui.commands.desk import Desk
+from ui.commands.edits import edit_fields
 from ui.errors import show_error
 from ui.events import Changes
 from ui.icons import icon
@@ -47,6 +47,7 @@ class AgendaEditor(QWidget):
     def __init__(self, stack: QUndoStack, changes: Changes, parent=None):
         super().__init__(parent)
         self._stack, self._changes = stack, changes
+        self._desk = Desk(self, stack, changes)
         self.meeting_id: str | None = None
         self.model = AgendaModel(self)
         self.model.move_requested.connect(self._drag_move)
@@ -305,18 +306,15 @@ class AgendaEditor(QWidget):
             parent_id = entry.parent_id  # a new item goes beside the one selected
         else:
             after = None
-        self._run(
-            lambda: create_record(
-                self._stack,
-                self._changes,
-                text="Add item",
-                create=lambda: agenda.add_item(
-                    meeting_id=meeting_id, title="", parent_id=parent_id, after_id=after
-                ),
-                kind=kinds.AGENDA_ITEM,
+        made = self._desk.create(
+            "Add item",
+            lambda: agenda.add_item(
+                meeting_id=meeting_id, title="", parent_id=parent_id, after_id=after
             ),
-            then_select=True,
+            kinds.AGENDA_ITEM,
         )
+        if made is not None:
+            self.select(made.id)
         self.form.fields["title"].setFocus()
 
     def add_sub_item(self) -> None:
@@ -327,15 +325,7 @@ class AgendaEditor(QWidget):
     def delete_item(self) -> None:
         item_id = self.selected_id()
         if item_id:
-            self._run(
-                lambda: delete_record(
-                    self._stack,
-                    self._changes,
-                    text="Delete item",
-                    row_id=item_id,
-                    kind=kinds.AGENDA_ITEM,
-                )
-            )
+            self._desk.delete("Delete item", item_id, kinds.AGENDA_ITEM)
 
     def move(self, offset: int) -> None:
         self._rearrange("Move item", lambda item: agenda.move_item(item_id=item, offset=offset))
@@ -353,17 +343,10 @@ class AgendaEditor(QWidget):
         if not item_id:
             return
 
-        def apply():
-            place = agenda.place_of(item_id)
-            return perform(
-                self._stack,
-                self._changes,
-                text,
-                lambda: change(item_id),
-                lambda: agenda.place_item(item_id=item_id, place=place),
-            )
-
-        self._run(apply)
+        place = agenda.place_of(item_id)
+        self._desk.change(
+            text, lambda: change(item_id), lambda: agenda.place_item(item_id=item_id, place=place)
+        )
         self.select(item_id)
 
     def start_from_template(self) -> None:
@@ -383,22 +366,16 @@ class AgendaEditor(QWidget):
             for item_id in made:
                 agenda.delete_item(item_id=item_id)
 
-        self._run(
-            lambda: perform(self._stack, self._changes, "Start agenda from template", apply, revert)
-        )
+        self._desk.change("Start agenda from template", apply, revert)
 
     def publish(self) -> None:
         if not self.meeting_id:
             return
         meeting_id = self.meeting_id
-        self._run(
-            lambda: perform(
-                self._stack,
-                self._changes,
-                "Publish agenda",
-                lambda: agenda.publish_agenda(meeting_id=meeting_id),
-                lambda: agenda.unpublish_agenda(meeting_id=meeting_id),
-            )
+        self._desk.change(
+            "Publish agenda",
+            lambda: agenda.publish_agenda(meeting_id=meeting_id),
+            lambda: agenda.unpublish_agenda(meeting_id=meeting_id),
         )
 
     def choose_papers(self) -> None:
@@ -415,26 +392,14 @@ class AgendaEditor(QWidget):
         if entry is None:
             return
         paper_id = entry.data(Qt.ItemDataRole.UserRole)
-        self._run(
-            lambda: delete_record(
-                self._stack,
-                self._changes,
-                text="Remove paper",
-                row_id=paper_id,
-                kind=kinds.DOCUMENT,
-            )
-        )
+        self._desk.delete("Remove paper", paper_id, kinds.DOCUMENT)
 
     def _attach_files(self, item_id: str, paths: list) -> None:
         for name in paths:
-            self._run(
-                lambda name=name: create_record(
-                    self._stack,
-                    self._changes,
-                    text=f"Attach {Path(name).name}",
-                    create=lambda: documents.attach_document(item_id=item_id, path=Path(name)),
-                    kind=kinds.DOCUMENT,
-                )
+            self._desk.create(
+                f"Attach {Path(name).name}",
+                lambda name=name: documents.attach_document(item_id=item_id, path=Path(name)),
+                kinds.DOCUMENT,
             )
         self.select(item_id)
 
@@ -453,15 +418,6 @@ class AgendaEditor(QWidget):
         if source.position != target.position:
             self.select(item_id)
             self.move(target.position - source.position)
-
-    def _run(self, change, *, then_select: bool = False) -> None:
-        try:
-            made = change()
-        except ValidationError as error:
-            show_error(self, error)
-            return
-        if then_select and made is not None:
-            self.select(made.id)
 
 
 def _update_item(*, item_id: str, **fields) -> None:

@@ -22,19 +22,21 @@ class Desk:
     def __init__(self, widget: QWidget, stack: QUndoStack, changes: Changes):
         self.widget, self.stack, self.changes = widget, stack, changes
 
-    def run(self, change: Callable[[], Any]) -> None:
+    def run(self, change: Callable[[], Any]) -> Any:
+        """`change()`'s result; None when it was refused, which is shown."""
         try:
-            change()
+            return change()
         except ValidationError as error:
             show_error(self.widget, error)
+            return None
 
-    def change(self, text: str, apply: Callable[[], Any], revert: Callable[[], Any]) -> None:
-        """Make a change now that Ctrl+Z takes back."""
-        self.run(lambda: perform(self.stack, self.changes, text, apply, revert))
+    def change(self, text: str, apply: Callable[[], Any], revert: Callable[[], Any]) -> Any:
+        """Make a change now that Ctrl+Z takes back: `apply()`'s result, None when refused."""
+        return self.run(lambda: perform(self.stack, self.changes, text, apply, revert))
 
-    def create(self, text: str, create: Callable[[], Any], kind: Undoable) -> None:
-        """Create a record now that Ctrl+Z deletes."""
-        self.run(
+    def create(self, text: str, create: Callable[[], Any], kind: Undoable) -> Any:
+        """Create a record now that Ctrl+Z deletes: the row, or None when refused."""
+        return self.run(
             lambda: create_record(self.stack, self.changes, text=text, create=create, kind=kind)
         )
 
