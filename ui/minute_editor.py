@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
@@ -33,6 +32,7 @@ from ui.date_field import DateEdit
 from ui.errors import show_error
 from ui.events import Changes
 from ui.icons import icon
+from ui.item_list import item_list
 from ui.minute_actions import ActionsBox, ArisingBox
 from ui.minute_resolutions import ResolvedBox
 from ui.minutes_standing import MinutesStanding
@@ -57,9 +57,7 @@ class MinuteEditor(QWidget):
         self.item_id: str | None = None
         self.entries: list[agenda.AgendaEntry] = []
 
-        self.items = QListWidget()
-        self.items.setObjectName("minuteItems")
-        self.items.setAccessibleName("Items to minute")
+        self.items = item_list("minuteItems", "Items to minute")
         self.items.currentRowChanged.connect(lambda _: self._show_item())
 
         self.heading = QLabel()

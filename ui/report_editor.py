@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
@@ -39,6 +38,7 @@ from ui.errors import show_error
 from ui.events import Changes
 from ui.icons import icon
 from ui.inline_form import InlineForm
+from ui.item_list import item_list
 from ui.text_box import TextBox
 
 HINT = "A paragraph a line, numbered when printed; start a line with “- ” for a bullet"
@@ -53,9 +53,7 @@ class ReportEditor(QWidget):
         self.entries: list[agenda.AgendaEntry] = []
         self.report: writing.ReportEntry | None = None
 
-        self.items = QListWidget()
-        self.items.setObjectName("reportItems")
-        self.items.setAccessibleName("Agenda items and their reports")
+        self.items = item_list("reportItems", "Agenda items and their reports")
         self.items.currentRowChanged.connect(lambda _: self._show_item())
 
         self.heading = QLabel()

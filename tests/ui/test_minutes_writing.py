@@ -313,3 +313,17 @@ def test_the_whole_count_typed_as_for_fills_against_and_abstentions(qtbot, examp
         2,
         1,
     )
+
+
+def test_a_long_item_title_is_read_whole_in_the_list_of_items(qtbot, example):
+    window, _, meeting = example
+    window.resize(1280, 820)
+    items = window.meeting_page.minutes.items
+    row = next(i for i in range(items.count()) if items.item(i).text().startswith("33 "))
+    qtbot.waitUntil(lambda: items.viewport().width() > 100)
+
+    shown = items.visualItemRect(items.item(row))
+    line = items.fontMetrics().height()
+    assert shown.right() <= items.viewport().width()  # nothing off to the right
+    assert shown.height() >= 2 * line  # wrapped onto another line instead
+    assert not items.horizontalScrollBar().isVisible()
