@@ -36,12 +36,13 @@ test: $(STAMP)
 	scripts/system-packages test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PARALLEL)
 
-# tests/reliability and the sharing property test at full length; `make test` runs the same
-# tests short. Whole runs take minutes each, so the per-test timeout is lifted.
+# tests/reliability and the sharing and exchange property tests at full length; `make test`
+# runs the same tests short. Whole runs take minutes each, so the per-test timeout is lifted.
 reliability: $(STAMP)
 	QT_QPA_PLATFORM=offscreen MINUTE_BOOK_KILLS=500 MINUTE_BOOK_FUZZ_EXAMPLES=2000 \
-		MINUTE_BOOK_FLIPS=1000000 MINUTE_BOOK_REPLICA_EXAMPLES=200 $(PY) -m pytest $(PARALLEL) \
-		--timeout=0 tests/reliability tests/sync/test_replicas_converge.py
+		MINUTE_BOOK_FLIPS=1000000 MINUTE_BOOK_REPLICA_EXAMPLES=200 MINUTE_BOOK_ROUND_TRIPS=500 \
+		$(PY) -m pytest $(PARALLEL) --timeout=0 tests/reliability \
+		tests/sync/test_replicas_converge.py tests/exchange/test_round_trip_property.py
 
 # `make bench SCALE="0.25 1 4"` runs every scenario at each size of the §6 dataset and says
 # which costs grow with the council rather than the meeting.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 import tempfile
 from pathlib import Path
 
@@ -16,6 +17,9 @@ from desktop_app.rules import schedule12a
 from desktop_app.rules.attending import ATTENDING
 from desktop_app.storage.models import JournalEntry
 from tests.exchange.databases import opened
+
+# `make test` runs a short draw; `make reliability` a long one (MINUTE_BOOK_ROUND_TRIPS).
+EXAMPLES = int(os.environ.get("MINUTE_BOOK_ROUND_TRIPS", "15"))
 
 # Any script, emoji included; no control characters or lone surrogates in a name.
 names = (
@@ -346,7 +350,7 @@ def exchanges(draw) -> dict:
 
 
 @settings(
-    max_examples=40,
+    max_examples=EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -43,7 +43,7 @@ from desktop_app.sync.share import devices_dir, files_dir
 from tests.sync.replica_edits import LAPTOP, shared_start, texts_under
 from tests.sync.replica_meetings import MeetingEdits
 
-EXAMPLES = int(os.environ.get("MINUTE_BOOK_REPLICA_EXAMPLES", "8"))
+EXAMPLES = int(os.environ.get("MINUTE_BOOK_REPLICA_EXAMPLES", "5"))
 SHRINK = os.environ.get("MINUTE_BOOK_REPLICA_SHRINK", "1") == "1"
 STEPS = int(os.environ.get("MINUTE_BOOK_REPLICA_STEPS", "40"))
 DAY_MS = 24 * 3600 * 1000
