@@ -27,11 +27,11 @@ HEAVY = (
 # Not needed to paint the window: the commands' parsers, publishing and pack issuing (the
 # Documents menu), the dialogs, the exchange package and the pages not shown (issue 16).
 DEFERRED = (
-    "desktop_app.cli_signing",
-    "desktop_app.cli_documents",
-    "desktop_app.cli_packs",
-    "desktop_app.cli_sync",
-    "desktop_app.cli_meetings",
+    "desktop_app.cli.signing",
+    "desktop_app.cli.documents",
+    "desktop_app.cli.packs",
+    "desktop_app.cli.sync",
+    "desktop_app.cli.meetings",
     "desktop_app.publishing",
     "desktop_app.services.pack_issues",
     "desktop_app.exchange",

@@ -1,8 +1,8 @@
 """The signing commands (DESIGN.md §7; issue 7): `signer new|import|list`, `sign`, `verify`.
 
-Registered from cli.py. A passphrase comes from $MINUTE_BOOK_PASSPHRASE or, without it, a
-prompt that does not echo; it is never an argument, where it would stay in the shell's
-history.
+Registered from the command line's parser (cli/__init__.py). A passphrase comes from
+$MINUTE_BOOK_PASSPHRASE or, without it, a prompt that does not echo; it is never an
+argument, where it would stay in the shell's history.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import getpass
 import os
 from pathlib import Path
 
-from desktop_app.cli_targets import (
+from desktop_app.cli.targets import (
     body_named,
     meeting_arguments,
     meeting_on,
@@ -25,7 +25,7 @@ FAILED = 1
 
 
 def add_commands(commands) -> None:
-    """Add the signing commands to cli.py's subparsers."""
+    """Add the signing commands to the command line's subparsers."""
     signer = commands.add_parser("signer", help="signing keys: new, import, list")
     actions = signer.add_subparsers(dest="signer_command", metavar="ACTION", required=True)
 

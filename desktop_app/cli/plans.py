@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 
-from desktop_app.cli_targets import body_named, open_data
+from desktop_app.cli.targets import body_named, open_data
 from desktop_app.errors import ValidationError
 
 

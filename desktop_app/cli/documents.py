@@ -7,7 +7,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from desktop_app.cli_targets import body_named, meeting_arguments, meeting_on, open_data
+from desktop_app.cli.targets import body_named, meeting_arguments, meeting_on, open_data
 from desktop_app.errors import ValidationError
 
 RENDERED = (
@@ -69,11 +69,11 @@ def _render(args) -> int:
     from desktop_app.output_paths import check_output
 
     if args.document == "report":
-        from desktop_app.cli_reports import render_report_command
+        from desktop_app.cli.reports import render_report_command
 
         return render_report_command(args)
     if args.document in ("plan", "progress"):
-        from desktop_app.cli_plans import render_plan_command
+        from desktop_app.cli.plans import render_plan_command
 
         return render_plan_command(args)
     check_output(args.out, data_dir=args.data_dir)

@@ -3,7 +3,7 @@ chair of the meeting that approves minutes is the one who signs them, so `sign` 
 
 from __future__ import annotations
 
-from desktop_app.cli_targets import meeting_arguments, meeting_on, open_data, person_named
+from desktop_app.cli.targets import meeting_arguments, meeting_on, open_data, person_named
 
 
 def add_meeting_commands(commands) -> None:

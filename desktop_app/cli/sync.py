@@ -11,7 +11,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from desktop_app.cli_targets import open_data
+from desktop_app.cli.targets import open_data
 from desktop_app.errors import ValidationError
 
 FAILED = 1

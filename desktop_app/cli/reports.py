@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 
-from desktop_app.cli_targets import meeting_on, open_data
+from desktop_app.cli.targets import meeting_on, open_data
 from desktop_app.errors import ValidationError
 
 

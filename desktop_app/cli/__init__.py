@@ -14,7 +14,7 @@ from pathlib import Path
 
 from peewee import OperationalError
 
-from desktop_app.cli_targets import body_named, open_data
+from desktop_app.cli.targets import body_named, open_data
 from desktop_app.errors import StorageError, ValidationError
 from desktop_app.storage.database import DatabaseBusy
 
@@ -108,23 +108,23 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
     )
     command.set_defaults(run=_screenshot)
 
-    from desktop_app import cli_signing  # signer, sign, verify (issue 7)
+    from desktop_app.cli import signing as cli_signing  # signer, sign, verify (issue 7)
 
     cli_signing.add_commands(commands)
 
-    from desktop_app.cli_meetings import add_meeting_commands  # chair
+    from desktop_app.cli.meetings import add_meeting_commands  # chair
 
     add_meeting_commands(commands)
 
-    from desktop_app.cli_documents import add_document_commands  # render, brief, archive, publish
+    from desktop_app.cli.documents import add_document_commands  # render, brief, archive, publish
 
     add_document_commands(commands)
 
-    from desktop_app.cli_packs import add_pack_commands  # pack issue, list, show
+    from desktop_app.cli.packs import add_pack_commands  # pack issue, list, show
 
     add_pack_commands(commands)
 
-    from desktop_app.cli_sync import add_sync_commands  # sync, conflicts (issue 13)
+    from desktop_app.cli.sync import add_sync_commands  # sync, conflicts (issue 13)
 
     add_sync_commands(commands)
 

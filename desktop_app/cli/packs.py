@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_app.cli_targets import meeting_arguments, meeting_on, open_data
+from desktop_app.cli.targets import meeting_arguments, meeting_on, open_data
 
 
 def add_pack_commands(commands) -> None:
