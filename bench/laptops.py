@@ -19,8 +19,8 @@ import shutil
 import uuid
 from pathlib import Path
 
-from desktop_app.services.organisations import create_organisation, rename_organisation
-from desktop_app.services.people import update_person
+from desktop_app.services.directory.organisations import create_organisation, rename_organisation
+from desktop_app.services.directory.people import update_person
 from desktop_app.storage.changes import data_fields, plain
 from desktop_app.storage.database import DATABASE_NAME, close_database, context, open_database
 from desktop_app.storage.models import SYNCED_MODELS, JournalEntry, Person, db

@@ -27,7 +27,7 @@ from bench.council import (
 )
 from bench.report_pdf import report_pdf
 from desktop_app.rules import ranks
-from desktop_app.services.documents import keep_text
+from desktop_app.services.papers.documents import keep_text
 from desktop_app.storage.models import (
     Action,
     AgendaItem,

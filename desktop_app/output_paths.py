@@ -43,7 +43,9 @@ def check_output_folder(folder: Path, *, data_dir: Path) -> Path:
 
 
 def _refuse_kept_folders(given: Path, data_dir: Path, advice: str) -> None:
-    from desktop_app.services.signing import keys_dir  # loads the signing code: only here
+    from desktop_app.services.signatures.signing import (
+        keys_dir,  # loads the signing code: only here
+    )
 
     kept = (
         (Path(data_dir) / "store", "the data folder's store of documents", "damage it"),

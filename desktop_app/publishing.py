@@ -14,7 +14,8 @@ from pathlib import Path
 from desktop_app import atomic_files
 from desktop_app.documents import catalogue
 from desktop_app.errors import ValidationError
-from desktop_app.services import meetings, pack_issues
+from desktop_app.services.meeting_cycle import meetings
+from desktop_app.services.papers import pack_issues
 
 # Documents that are drafts until the minutes are approved.
 DRAFTABLE = ("minutes", "confidential-minutes")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop_app.cli import main
-from desktop_app.services.meetings import find_meeting
+from desktop_app.services.meeting_cycle.meetings import find_meeting
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import Body, Person
 

@@ -13,7 +13,8 @@ from pypdf import PdfReader
 
 from desktop_app.cli import main
 from desktop_app.paths import EXAMPLE_FILE
-from desktop_app.services import agenda, documents
+from desktop_app.services.meeting_cycle import agenda
+from desktop_app.services.papers import documents
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import AgendaItem, Meeting, PackIssue
 from tests.documents.conftest import make_report, pdf_text

@@ -12,7 +12,8 @@ from pypdf import PdfReader
 
 from desktop_app.cli import main
 from desktop_app.paths import EXAMPLE_FILE
-from desktop_app.services import agenda, meetings, signing
+from desktop_app.services.meeting_cycle import agenda, meetings
+from desktop_app.services.signatures import signing
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import Meeting
 from tests.documents.conftest import SECRET_ITEM, make_report, pdf_text

@@ -17,7 +17,7 @@ import pytest
 
 from desktop_app.cli import main
 from desktop_app.paths import EXAMPLE_FILE
-from desktop_app.services import documents
+from desktop_app.services.papers import documents
 from desktop_app.storage import leftovers
 from desktop_app.storage.database import DATABASE_NAME, close_database, open_database
 from desktop_app.storage.models import AgendaItem, Meeting

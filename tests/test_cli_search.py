@@ -12,7 +12,7 @@ import pytest
 
 from desktop_app.cli import main
 from desktop_app.paths import EXAMPLE_FILE
-from desktop_app.services.bodies import find_body
+from desktop_app.services.directory.bodies import find_body
 from desktop_app.storage import changes
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import AgendaItem, Meeting, Minute, db

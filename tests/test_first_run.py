@@ -11,7 +11,7 @@ from pathlib import Path
 from desktop_app.exchange import export_data
 from desktop_app.first_run import FLAG, ensure_example
 from desktop_app.paths import EXAMPLE_FILE
-from desktop_app.services import bodies, organisations
+from desktop_app.services.directory import bodies, organisations
 from desktop_app.storage import changes
 from desktop_app.storage.database import DATABASE_NAME, close_database, open_database
 from desktop_app.storage.models import SYNCED_MODELS, Body, LocalSetting, Meeting, db

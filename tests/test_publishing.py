@@ -14,7 +14,9 @@ from pypdf import PdfReader
 from desktop_app import publishing
 from desktop_app.documents import catalogue
 from desktop_app.errors import ValidationError
-from desktop_app.services import agenda, documents, meetings, pack_issues, signing
+from desktop_app.services.meeting_cycle import agenda, meetings
+from desktop_app.services.papers import documents, pack_issues
+from desktop_app.services.signatures import signing
 from desktop_app.storage import changes
 from desktop_app.storage.models import AgendaItem, Meeting, db
 from tests.documents import conftest as documents_fixtures

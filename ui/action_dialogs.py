@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import QWidget
 
 from desktop_app import vocabulary
-from desktop_app.services import organisations, people
+from desktop_app.services.directory import organisations, people
 from ui.date_field import OPTIONAL_DATE
 from ui.record_dialog import RecordDialog, choices
 

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
-from desktop_app.services import action_tracker, actions, bodies
+from desktop_app.services.decisions import action_tracker, actions
+from desktop_app.services.directory import bodies
 from ui.action_dialogs import progress_dialog
 from ui.commands import kinds
 from ui.commands.edits import create_record

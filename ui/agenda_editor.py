@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
-from desktop_app.services import agenda, documents, organisations, people
-from desktop_app.services.minute_links import earlier_minutes
+from desktop_app.services.decisions.minute_links import earlier_minutes
+from desktop_app.services.directory import organisations, people
+from desktop_app.services.meeting_cycle import agenda
+from desktop_app.services.papers import documents
 from ui.commands import kinds
 from ui.commands.desk import Desk
 from ui.commands.edits import edit_fields

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop_app.services import agenda, attendance, people
+from desktop_app.services.directory import people
+from desktop_app.services.meeting_cycle import agenda, attendance
 from ui.commands import kinds
 from ui.commands.desk import Desk
 from ui.commands.edits import create_for_person

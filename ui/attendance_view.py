@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import ValidationError
-from desktop_app.services import attendance, meetings, quorum
+from desktop_app.services.meeting_cycle import attendance, meetings, quorum
 from ui import attendance_people
 from ui.commands import kinds
 from ui.commands.desk import Desk

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
-from desktop_app.services import bodies, member_list, memberships, people
+from desktop_app.services.directory import bodies, member_list, memberships, people
 from desktop_app.services.session import stored_values
 from ui.commands import kinds
 from ui.commands.desk import Desk

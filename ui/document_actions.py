@@ -25,7 +25,7 @@ from ui.tasks import run_task
 # Publishing, pack issuing and the period dialog load when first used, not to build the menu
 # at start-up (issue 16).
 if TYPE_CHECKING:
-    from desktop_app.services import pack_issues
+    from desktop_app.services.papers import pack_issues
 
 # Free in the main window (Ctrl+Shift+B/M/S/P/O/A/R/U, Ctrl+F, Ctrl+I/E and F5 are taken);
 # Ctrl+Alt is avoided because AltGr types letters with it on many keyboards.
@@ -199,7 +199,7 @@ class DocumentActions(QObject):
         parent: QWidget,
         then: Callable[[str, pack_issues.Issued], None],
     ) -> None:
-        from desktop_app.services import pack_issues
+        from desktop_app.services.papers import pack_issues
 
         def work(progress) -> pack_issues.Issued | None:
             try:
@@ -217,7 +217,7 @@ class DocumentActions(QObject):
         )
 
     def _issued(self, meeting_id: str, issued: pack_issues.Issued | None, then) -> None:
-        from desktop_app.services import pack_issues
+        from desktop_app.services.papers import pack_issues
         from ui.pack_issuing import push_issue
 
         if issued is None:
@@ -239,7 +239,7 @@ class DocumentActions(QObject):
         then(meeting_id, issued)
 
     def _open_first(self, meeting_id: str, issued: pack_issues.Issued) -> None:
-        from desktop_app.services import pack_issues
+        from desktop_app.services.papers import pack_issues
 
         first = issued.issued[0].id
         entry = next(e for e in pack_issues.pack_issue_entries(meeting_id) if e.id == first)
@@ -267,7 +267,7 @@ class DocumentActions(QObject):
 
     def open_issue(self, meeting_id: str, entry: pack_issues.IssueEntry) -> None:
         """Open an issue of the pack in the preview, byte for byte as it was issued."""
-        from desktop_app.services import pack_issues
+        from desktop_app.services.papers import pack_issues
         from ui.pack_issuing import issue_file_name, issue_title
 
         try:
@@ -331,7 +331,7 @@ class DocumentActions(QObject):
         """Write the selected meeting's public editions into the publishing folder; a stale
         public pack is not written, and a new public edition is offered instead."""
         from desktop_app import publishing
-        from desktop_app.services import pack_issues
+        from desktop_app.services.papers import pack_issues
 
         try:
             meeting_id = meeting_id or self._need_meeting()
@@ -379,7 +379,7 @@ class DocumentActions(QObject):
         """Publish the document a preview shows, off the GUI thread: it is made again to
         check the bytes shown are still what it says (a pack takes a while)."""
         from desktop_app import publishing
-        from desktop_app.services import pack_issues
+        from desktop_app.services.papers import pack_issues
 
         folder = self._folder()
         if folder is None:

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.exchange.exporter import export_file
 from desktop_app.exchange.importer import import_file
-from desktop_app.services.bodies import get_body
-from desktop_app.services.documents import extract_missing_texts
+from desktop_app.services.directory.bodies import get_body
+from desktop_app.services.papers.documents import extract_missing_texts
 from ui.tasks import run_task
 
 FILTER = "Minute Book records (*.json)"

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import ValidationError
-from desktop_app.services import agenda, attendance, declarations
+from desktop_app.services.meeting_cycle import agenda, attendance, declarations
 from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record, edit_fields
 from ui.errors import show_error

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import ValidationError
-from desktop_app.services import agenda, attendance, meetings, minutes, quorum
+from desktop_app.services.decisions import minutes
+from desktop_app.services.meeting_cycle import agenda, attendance, meetings, quorum
 from ui.attendance_people import times_of
 from ui.commands.service_call import perform
 from ui.errors import show_error

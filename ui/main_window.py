@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
-from desktop_app.services import bodies, meetings
+from desktop_app.services.directory import bodies
+from desktop_app.services.meeting_cycle import meetings
 from desktop_app.services.session import stored_values
 from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record, edit_fields
@@ -254,7 +255,7 @@ class MainWindow(QMainWindow):
 
     def schedule_series(self) -> None:
         """A run of meetings (every second Monday at 14:30 until April), all undone at once."""
-        from desktop_app.services import schedule
+        from desktop_app.services.meeting_cycle import schedule
         from ui.record_dialog import RecordDialog, choices
 
         body_id = self.current_body_id()

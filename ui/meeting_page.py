@@ -20,8 +20,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.dates import day_and_date
 from desktop_app.errors import ValidationError
-from desktop_app.services import meeting_status
-from desktop_app.services.meeting_record import ItemRecord, MeetingRecord, load_meeting_record
+from desktop_app.services.meeting_cycle import meeting_status
+from desktop_app.services.meeting_cycle.meeting_record import (
+    ItemRecord,
+    MeetingRecord,
+    load_meeting_record,
+)
 from ui.agenda_editor import AgendaEditor
 from ui.attendance_view import AttendanceView
 from ui.commands.service_call import perform

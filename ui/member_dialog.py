@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from desktop_app import vocabulary
-from desktop_app.services import memberships, organisations, people
+from desktop_app.services.directory import memberships, organisations, people
 from desktop_app.services.session import stored_values
 from ui.date_field import OPTIONAL_DATE
 from ui.record_dialog import RecordDialog, choices

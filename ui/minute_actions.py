@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout
 
 from desktop_app.dates import short_date
-from desktop_app.services import actions
+from desktop_app.services.decisions import actions
 from ui.action_dialogs import action_dialog, progress_dialog
 from ui.buttons import button_row
 from ui.commands import kinds

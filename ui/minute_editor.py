@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.dates import long_date
 from desktop_app.errors import ValidationError
-from desktop_app.services import agenda, meetings, minutes, minutes_versions, voting
+from desktop_app.services.decisions import minutes, minutes_versions, voting
+from desktop_app.services.meeting_cycle import agenda, meetings
 from desktop_app.services.reports.workflow import offered_recommendations
 from ui.commands import kinds
 from ui.commands.desk import Desk
@@ -235,7 +236,7 @@ class MinuteEditor(QWidget):
             return
         target = {
             "label": f"the minute's {name.replace('_', ' ')}",
-            "call": "desktop_app.services.minutes:update_minute",
+            "call": "desktop_app.services.decisions.minutes:update_minute",
             "key": {"item_id": self.item_id},
             "field": name,
         }

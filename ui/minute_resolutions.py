@@ -9,14 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout
 
 from desktop_app import vocabulary
-from desktop_app.services import (
-    appointments,
-    bodies,
-    meetings,
-    memberships,
-    people,
-    resolutions,
-)
+from desktop_app.services.decisions import appointments, resolutions
+from desktop_app.services.directory import bodies, memberships, people
+from desktop_app.services.meeting_cycle import meetings
 from ui.attendance_people import everyone
 from ui.buttons import button_row
 from ui.commands import kinds

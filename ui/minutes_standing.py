@@ -10,7 +10,7 @@ import datetime as dt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_app.dates import short_date
-from desktop_app.services import minutes_versions
+from desktop_app.services.decisions import minutes_versions
 from ui.commands.desk import Desk
 from ui.icons import icon
 from ui.sign_dialog import sign_meeting

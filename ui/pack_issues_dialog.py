@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.documents import catalogue
 from desktop_app.errors import ValidationError
-from desktop_app.services.pack_issues import IssueEntry
+from desktop_app.services.papers.pack_issues import IssueEntry
 from ui.errors import show_error
 from ui.events import Changes
 from ui.icons import icon

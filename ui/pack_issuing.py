@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.documents import catalogue
-from desktop_app.services import pack_issues
+from desktop_app.services.papers import pack_issues
 from ui.commands.service_call import ServiceCall, perform
 from ui.events import Changes
 

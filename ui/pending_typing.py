@@ -140,7 +140,27 @@ class TypingRecovery:
         if not module_name.startswith(CALLABLE_MODULES) or not name.isidentifier():
             raise ValidationError("What was being typed could not be put back.")
         try:
-            update = getattr(import_module(module_name), name)
+            update = getattr(_service_module(module_name), name)
         except (ImportError, AttributeError):
             raise ValidationError("What was being typed could not be put back.") from None
         update(**dict(kept["key"]), **{str(kept["field"]): kept["value"]})
+
+
+# The services' packages (docs/ARCHITECTURE.md); before them every service module stood in
+# desktop_app/services itself, and a recovery file written then names it so.
+SERVICE_PACKAGES = ("directory", "meeting_cycle", "decisions", "papers", "signatures")
+
+
+def _service_module(module_name: str):
+    try:
+        return import_module(module_name)
+    except ImportError:
+        leaf = module_name.removeprefix("desktop_app.services.")
+        if "." in leaf or leaf == module_name:
+            raise
+    for package in SERVICE_PACKAGES:
+        try:
+            return import_module(f"desktop_app.services.{package}.{leaf}")
+        except ImportError:
+            continue
+    raise ImportError(module_name)

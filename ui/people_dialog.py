@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.services import organisations, people
+from desktop_app.services.directory import organisations, people
 from desktop_app.services.session import stored_values
 from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record, edit_fields

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from desktop_app import vocabulary
-from desktop_app.services import organisations, people
+from desktop_app.services.directory import organisations, people
 from desktop_app.services.plans.outline import ActionView, MeasureView, PriorityView
 from ui.record_dialog import RecordDialog, choices
 

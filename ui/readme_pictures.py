@@ -62,7 +62,7 @@ PASSPHRASE = "pictures only"
 def make_pictures(out: Path, *, scratch: Path | None = None) -> list[Path]:
     """Write every picture in PICTURES into `out`, making the story in `scratch` (removed
     afterwards); returns the pictures' paths."""
-    from desktop_app.services.signing import KEYS_ENV
+    from desktop_app.services.signatures.signing import KEYS_ENV
 
     # A fixed place by default, since the window's status bar shows the data folder.
     scratch = scratch or Path(tempfile.gettempdir()) / "minute-book-pictures"
@@ -106,7 +106,8 @@ class _Story:
         self.made: list[Path] = []
 
     def tell(self) -> list[Path]:
-        from desktop_app.services import bodies, meetings
+        from desktop_app.services.directory import bodies
+        from desktop_app.services.meeting_cycle import meetings
 
         board = bodies.find_body(name=BOARD)
         self.meeting = meetings.find_meeting(body_id=board.id, date=MEETING)
@@ -122,8 +123,9 @@ class _Story:
     # -- the pack: papers, a Part II item, an issue and a reissue with a late paper ---------
 
     def issue_the_pack(self) -> None:
-        from desktop_app.services import agenda, documents, pack_issues
-        from desktop_app.services.pack_issues import latest_issue
+        from desktop_app.services.meeting_cycle import agenda
+        from desktop_app.services.papers import documents, pack_issues
+        from desktop_app.services.papers.pack_issues import latest_issue
 
         item = self.item("Locality Board Priorities and Performance")
         _at(dt.datetime(2012, 12, 7, 10, 15))
@@ -148,7 +150,7 @@ class _Story:
         self.pack_issues_dialog()
 
     def attach(self, item, title: str, *, pages: int, author: str) -> None:
-        from desktop_app.services.documents import attach_document
+        from desktop_app.services.papers.documents import attach_document
 
         path = self.scratch / f"{title}.pdf"
         path.write_bytes(_paper(title, author=author, pages=pages))
@@ -265,7 +267,7 @@ class _Story:
         """The officer's laptop joins through a shared folder (its first sync brings the
         record); the clerk and the officer each add to the overview of minute 35 before
         seeing the other's change. The clerk keeps hers once the conflict is pictured."""
-        from desktop_app.services import minutes
+        from desktop_app.services.decisions import minutes
         from desktop_app.services.session import close_data_folder, open_data_folder
         from desktop_app.sync.conflicts import open_conflicts, resolve_conflict
         from desktop_app.sync.run import sync_now
@@ -313,10 +315,12 @@ class _Story:
         December minutes, and he signs them that afternoon with a key made that day."""
         from desktop_app.documents import catalogue
         from desktop_app.documents.minutes_pdf import render_minutes
-        from desktop_app.services import agenda, attendance, meetings, minutes_versions, signing
-        from desktop_app.services.agenda_publishing import publish_agenda
-        from desktop_app.services.meeting_status import change_status
-        from desktop_app.services.people import person_by_key
+        from desktop_app.services.decisions import minutes_versions
+        from desktop_app.services.directory.people import person_by_key
+        from desktop_app.services.meeting_cycle import agenda, attendance, meetings
+        from desktop_app.services.meeting_cycle.agenda_publishing import publish_agenda
+        from desktop_app.services.meeting_cycle.meeting_status import change_status
+        from desktop_app.services.signatures import signing
 
         march = meetings.create_meeting(
             body_id=self.board.id, date=APPROVING, start_time="14:30", end_time="16:30"
@@ -346,7 +350,7 @@ class _Story:
     # -- the pictures ---------------------------------------------------------------------------
 
     def item(self, title_starts: str):
-        from desktop_app.services.agenda_entries import list_agenda
+        from desktop_app.services.meeting_cycle.agenda_entries import list_agenda
 
         return next(e for e in list_agenda(self.meeting.id) if e.title.startswith(title_starts))
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import ValidationError
-from desktop_app.services.people import split_title
+from desktop_app.services.directory.people import split_title
 from ui.date_field import DateEdit, TimeEdit
 from ui.errors import show_error
 

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.dates import short_date
 from desktop_app.errors import ValidationError
-from desktop_app.services import bodies, registers
+from desktop_app.services.decisions import registers
+from desktop_app.services.directory import bodies
 from ui.date_field import DateEdit
 from ui.errors import show_error
 

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import ValidationError
-from desktop_app.services import agenda, documents, meetings, people
+from desktop_app.services.directory import people
+from desktop_app.services.meeting_cycle import agenda, meetings
+from desktop_app.services.papers import documents
 from desktop_app.services.reports import templates, writing
 from desktop_app.services.reports.sections import (
     HEADINGS,

@@ -10,7 +10,7 @@ import datetime as dt
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.dates import short_date
-from desktop_app.services import people
+from desktop_app.services.directory import people
 from desktop_app.services.reports import workflow, writing
 from ui.commands.desk import Desk
 from ui.commands.kinds import REPORT

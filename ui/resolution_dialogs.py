@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
-from desktop_app.services import voting
-from desktop_app.services.resolutions import ResolutionEntry
+from desktop_app.services.decisions import voting
+from desktop_app.services.decisions.resolutions import ResolutionEntry
 from ui.errors import show_error
 from ui.record_dialog import RecordDialog, choices
 

@@ -25,7 +25,8 @@ def save_screenshot(
     """Show `body` (by name), or its meeting on `date`; with neither, the first board's
     latest meeting. `view` picks the meeting's tab, or its live mode."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from desktop_app.services import bodies, meetings
+    from desktop_app.services.directory import bodies
+    from desktop_app.services.meeting_cycle import meetings
     from ui.app import application, start_window
 
     application()

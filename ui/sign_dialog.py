@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.dates import long_date
 from desktop_app.errors import ValidationError
-from desktop_app.services import meetings, signing
-from desktop_app.services.people import display_name
+from desktop_app.services.directory.people import display_name
+from desktop_app.services.meeting_cycle import meetings
+from desktop_app.services.signatures import signing
 from ui.errors import show_error
 from ui.tasks import run_task
 

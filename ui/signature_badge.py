@@ -14,8 +14,8 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel
 
-from desktop_app.services import verification
-from desktop_app.services.verification import SignatureReport
+from desktop_app.services.signatures import verification
+from desktop_app.services.signatures.verification import SignatureReport
 from desktop_app.signing.keys import short_fingerprint
 from desktop_app.signing.signatures import CHANGED, NOT_VALID, UNKNOWN_SIGNER, UNSIGNED, VALID
 from ui.tasks import run_quietly

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
-from desktop_app.services import agenda
+from desktop_app.services.meeting_cycle import agenda
 from ui.commands.service_call import perform
 from ui.errors import show_error
 from ui.events import Changes

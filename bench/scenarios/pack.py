@@ -13,7 +13,7 @@ from bench import budgets
 from bench.council import BENCH_BODY, BENCH_DATES
 from bench.results import Result, median
 from bench.workspace import Workspace
-from desktop_app.services.agenda_tree import STORED_ORDER
+from desktop_app.services.meeting_cycle.agenda_tree import STORED_ORDER
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import AgendaItem, Body, Meeting
 
@@ -83,7 +83,7 @@ def measure(workspace: Workspace) -> list[Result]:
 
 def _meeting_with_papers(workspace: Workspace) -> str:
     """The July bench meeting with the twenty reports attached (once per working copy)."""
-    from desktop_app.services import documents
+    from desktop_app.services.papers import documents
 
     meeting = (
         Meeting.select()
@@ -133,7 +133,7 @@ def _report(number: int) -> bytes:
 
 def _paper_files(meeting_id: str) -> list[bytes]:
     from desktop_app.documents.facts import load_meeting_facts
-    from desktop_app.services.documents import document_file
+    from desktop_app.services.papers.documents import document_file
 
     facts = load_meeting_facts(meeting_id)
     return [document_file(p.id).read_bytes() for item in facts.all_items() for p in item.papers]

@@ -52,7 +52,7 @@ def measure(workspace: Workspace) -> list[Result]:
 
 def bench_plan() -> str:
     """The Bench Board's plan, made the first time (through the services, as a clerk would)."""
-    from desktop_app.services import organisations
+    from desktop_app.services.directory import organisations
     from desktop_app.services.plans import actions, measures, plans
     from desktop_app.storage.models import Body, Plan
 

@@ -11,7 +11,7 @@ from bench import budgets
 from bench.council import BENCH_BODY
 from bench.results import Result, median, p95
 from bench.workspace import Workspace
-from desktop_app.services.bodies import find_body
+from desktop_app.services.directory.bodies import find_body
 from desktop_app.services.search import search
 from desktop_app.storage.database import close_database, open_database
 

@@ -14,7 +14,7 @@ from collections import Counter
 
 from bench.results import Result
 from bench.workspace import Workspace
-from desktop_app.services.organisations import create_organisation, rename_organisation
+from desktop_app.services.directory.organisations import create_organisation, rename_organisation
 from desktop_app.storage import changes
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import Organisation, db

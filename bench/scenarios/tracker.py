@@ -1,5 +1,5 @@
 """Open the action tracker on the dataset's 20,000 actions: what the tracker asks for first,
-the count of every action and the first page of 200 (`services/action_tracker.py`), with
+the count of every action and the first page of 200 (`services/decisions/action_tracker.py`), with
 no filter. Held to the budget for opening a meeting (DESIGN.md §6 sets none for this)."""
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ BUDGETS = (budgets.TRACKER,)
 def measure(workspace: Workspace) -> list[Result]:
     budget = budgets.TRACKER
     try:
-        from desktop_app.services.action_tracker import (
+        from desktop_app.services.decisions.action_tracker import (
             ActionFilter,
             count_actions,
             page_of_actions,
         )
     except ImportError:
-        return [Result.unavailable(budget, "services/action_tracker.py is not there yet")]
+        return [Result.unavailable(budget, "services/decisions/action_tracker.py is not there yet")]
     open_database(workspace.data_dir)
     try:
         timings, counts, pages, firsts = [], [], [], []

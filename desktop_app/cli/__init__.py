@@ -191,7 +191,7 @@ def _open_window(args) -> int:
 
 def _import(args) -> int:
     from desktop_app.exchange import import_file
-    from desktop_app.services.documents import extract_missing_texts
+    from desktop_app.services.papers.documents import extract_missing_texts
 
     if not args.file.is_file():
         raise ValidationError(f"There is no file {args.file}.")

@@ -17,8 +17,8 @@ def add_meeting_commands(commands) -> None:
 
 def _chair(args) -> int:
     from desktop_app.dates import long_date
-    from desktop_app.services.attendance import set_chair
-    from desktop_app.services.people import display_name
+    from desktop_app.services.directory.people import display_name
+    from desktop_app.services.meeting_cycle.attendance import set_chair
 
     open_data(args)
     meeting = meeting_on(args.body, args.date)

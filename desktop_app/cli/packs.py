@@ -37,7 +37,7 @@ def add_pack_commands(commands) -> None:
 
 
 def _issue(args) -> int:
-    from desktop_app.services.pack_issues import edition_name, issue_pack
+    from desktop_app.services.papers.pack_issues import edition_name, issue_pack
 
     open_data(args)
     issue = issue_pack(meeting_id=meeting_on(args.body, args.date).id, public=args.public)
@@ -52,7 +52,7 @@ def _issue(args) -> int:
 
 
 def _list(args) -> int:
-    from desktop_app.services.pack_issues import pack_issue_entries
+    from desktop_app.services.papers.pack_issues import pack_issue_entries
 
     open_data(args)
     entries = pack_issue_entries(meeting_on(args.body, args.date).id)
@@ -72,7 +72,11 @@ def _list(args) -> int:
 def _show(args) -> int:
     from desktop_app.output_paths import check_output
     from desktop_app.publishing import write_atomically
-    from desktop_app.services.pack_issues import edition_name, find_pack_issue, pack_issue_pdf
+    from desktop_app.services.papers.pack_issues import (
+        edition_name,
+        find_pack_issue,
+        pack_issue_pdf,
+    )
 
     check_output(args.out, data_dir=args.data_dir)
     open_data(args)

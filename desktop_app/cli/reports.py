@@ -48,7 +48,7 @@ def render_report_command(args) -> int:
 
 def item_named(meeting_id: str, name: str):
     """The meeting's agenda item with that number, else with that title (case aside)."""
-    from desktop_app.services.agenda import list_agenda
+    from desktop_app.services.meeting_cycle.agenda import list_agenda
 
     wanted = name.strip()
     entries = list_agenda(meeting_id)

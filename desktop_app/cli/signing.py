@@ -67,7 +67,7 @@ def add_commands(commands) -> None:
 
 def _signer_new(args) -> int:
     from desktop_app.output_paths import check_output
-    from desktop_app.services import signing
+    from desktop_app.services.signatures import signing
 
     check_output(args.out, data_dir=args.data_dir)
     open_data(args)
@@ -80,7 +80,7 @@ def _signer_new(args) -> int:
 
 
 def _signer_import(args) -> int:
-    from desktop_app.services import signing
+    from desktop_app.services.signatures import signing
 
     open_data(args)
     person = person_named(args.name)
@@ -95,7 +95,7 @@ def _signer_import(args) -> int:
 
 
 def _signer_list(args) -> int:
-    from desktop_app.services import signing
+    from desktop_app.services.signatures import signing
 
     open_data(args)
     entries = signing.list_signers()
@@ -113,7 +113,7 @@ def _signer_list(args) -> int:
 def _sign(args) -> int:
     from desktop_app.dates import long_date
     from desktop_app.documents.minutes_pdf import render_minutes
-    from desktop_app.services import signing
+    from desktop_app.services.signatures import signing
 
     open_data(args)
     meeting = meeting_on(args.body, args.date)
@@ -132,7 +132,7 @@ def _sign(args) -> int:
 
 
 def _verify(args) -> int:
-    from desktop_app.services import verification
+    from desktop_app.services.signatures import verification
 
     if args.chain:
         if args.body is None:
@@ -189,6 +189,6 @@ def _passphrase(*, confirm: bool = False) -> str:
 
 
 def _name(person) -> str:
-    from desktop_app.services.people import display_name
+    from desktop_app.services.directory.people import display_name
 
     return display_name(person)

@@ -40,7 +40,7 @@ def meeting_arguments(command: argparse.ArgumentParser, *, required: bool) -> No
 def body_named(name: str):
     """The live body of that name, or a ValidationError saying there is none."""
     from desktop_app.services import validation
-    from desktop_app.services.bodies import find_body
+    from desktop_app.services.directory.bodies import find_body
 
     body = find_body(name=validation.name(name, "body's name"))
     if body is None:
@@ -51,7 +51,7 @@ def body_named(name: str):
 def meeting_on(body_name: str, date: str):
     """The body's meeting on `date`, or a ValidationError saying there is none."""
     from desktop_app.dates import long_date, parse_date
-    from desktop_app.services.meetings import find_meeting
+    from desktop_app.services.meeting_cycle.meetings import find_meeting
 
     day = parse_date(date, "meeting date")
     body = body_named(body_name)
@@ -66,7 +66,7 @@ def person_named(name: str):
     ValidationError if there is none, or more than one without a key to tell them apart."""
     from peewee import fn
 
-    from desktop_app.services.people import display_name
+    from desktop_app.services.directory.people import display_name
     from desktop_app.storage.models import Person
 
     wanted = name.strip().casefold()

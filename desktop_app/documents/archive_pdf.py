@@ -31,7 +31,7 @@ from desktop_app.documents.fonts import REGULAR
 from desktop_app.documents.pages import Furniture, Metadata, build_pdf
 from desktop_app.documents.styles import text
 from desktop_app.exchange import export_data
-from desktop_app.services import documents
+from desktop_app.services.papers import documents
 from desktop_app.times import clock
 
 ATTACHMENT = "meeting.json"

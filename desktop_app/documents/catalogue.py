@@ -17,7 +17,8 @@ from typing import Any
 
 from desktop_app.dates import long_date, parse_date
 from desktop_app.errors import ValidationError
-from desktop_app.services import bodies, meetings
+from desktop_app.services.directory import bodies
+from desktop_app.services.meeting_cycle import meetings
 
 MEETING = "meeting"
 BODY = "body"
@@ -204,8 +205,8 @@ def minutes_as_kept(meeting_id: str, *, confidential: bool = False) -> bytes:
     would lack the signature), unless the record has changed since; until then, as
     rendered now."""
     if not confidential:
-        from desktop_app.services.minutes_versions import content_changed_since_approval
-        from desktop_app.services.signing import signed_pdf
+        from desktop_app.services.decisions.minutes_versions import content_changed_since_approval
+        from desktop_app.services.signatures.signing import signed_pdf
 
         signed = signed_pdf(meeting_id)
         if signed is not None:

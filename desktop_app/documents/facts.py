@@ -10,18 +10,18 @@ from dataclasses import dataclass, field
 from desktop_app.dates import long_date
 from desktop_app.documents.approval import approval_wording
 from desktop_app.services import validation
-from desktop_app.services.agenda_tree import STORED_ORDER
-from desktop_app.services.declarations import list_declarations
-from desktop_app.services.documents import in_part_two
-from desktop_app.services.meeting_record import (
+from desktop_app.services.decisions.minute_links import citation_words
+from desktop_app.services.directory.memberships import list_members
+from desktop_app.services.directory.people import display_name
+from desktop_app.services.meeting_cycle.agenda_tree import STORED_ORDER
+from desktop_app.services.meeting_cycle.declarations import list_declarations
+from desktop_app.services.meeting_cycle.meeting_record import (
     AttendanceLine,
     load_meeting_record,
     people_named_by,
 )
-from desktop_app.services.memberships import list_members
-from desktop_app.services.minute_links import citation_words
-from desktop_app.services.numbering import preview_numbers
-from desktop_app.services.people import display_name
+from desktop_app.services.meeting_cycle.numbering import preview_numbers
+from desktop_app.services.papers.documents import in_part_two
 from desktop_app.services.reports.workflow import approved_reports
 from desktop_app.storage.models import (
     Action,

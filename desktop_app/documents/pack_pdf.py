@@ -44,7 +44,7 @@ from desktop_app.documents.page_labels import (
     write_page_labels,
 )
 from desktop_app.errors import Cancelled, ValidationError
-from desktop_app.services import documents
+from desktop_app.services.papers import documents
 
 STAMP_SIZE = 9
 NOT_FOR_PUBLICATION = "Not for publication"

@@ -18,8 +18,9 @@ from desktop_app.documents import styles
 from desktop_app.documents.fonts import BOLD, REGULAR
 from desktop_app.documents.pages import Furniture, Metadata, build_pdf
 from desktop_app.documents.styles import text
-from desktop_app.services import registers, validation
-from desktop_app.services.actions import entries_query, to_entries
+from desktop_app.services import validation
+from desktop_app.services.decisions import registers
+from desktop_app.services.decisions.actions import entries_query, to_entries
 from desktop_app.storage.models import (
     Action,
     AgendaItem,

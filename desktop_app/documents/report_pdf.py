@@ -25,8 +25,9 @@ from desktop_app.documents.agenda_parts import exemption
 from desktop_app.documents.fonts import BOLD, REGULAR
 from desktop_app.documents.pages import Furniture, Metadata, build_pdf
 from desktop_app.documents.styles import text
-from desktop_app.services import documents, validation
-from desktop_app.services.bodies import get_body
+from desktop_app.services import validation
+from desktop_app.services.directory.bodies import get_body
+from desktop_app.services.papers import documents
 from desktop_app.services.reports import paragraphs, sections, templates, writing
 from desktop_app.storage.models import AgendaItem, Meeting, Report
 

@@ -1,6 +1,6 @@
 """The signature block that ends the minutes: "Chair ……… Date ………" for a signature in ink,
 and beside it SIGNATURE_FIELD, the empty box where the chair's visible digital signature
-goes (services/signing.py signs into it), in PDF points from the last page's bottom-left.
+goes (services/signatures/signing.py signs into it), in PDF points from the last page's bottom-left.
 
 The block is always at the foot of the last page, so the field is at one place whatever the
 length of the minutes. It needs only its own height below the last minute; it takes the last

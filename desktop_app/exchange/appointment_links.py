@@ -31,7 +31,7 @@ from desktop_app.exchange.records import (
     ItemRecord,
     ResolutionRecord,
 )
-from desktop_app.services import appointments
+from desktop_app.services.decisions import appointments
 from desktop_app.storage.models import Attendance, Membership, Synced
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ from desktop_app.exchange.values import (
     single_line,
     whole_number,
 )
-from desktop_app.services.bodies import clean_pattern, clean_year_start
+from desktop_app.services.directory.bodies import clean_pattern, clean_year_start
 
 TEMPLATE_LIMIT = 50  # standard items in a body's agenda template, as the window allows
 

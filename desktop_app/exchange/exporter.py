@@ -21,7 +21,7 @@ from desktop_app.exchange.records import FORMAT, template_entries
 from desktop_app.exchange.report_record import exported, exported_template
 from desktop_app.exchange.signatures_record import signers_data, signing_data
 from desktop_app.rules.attending import ATTENDING
-from desktop_app.services.agenda_tree import STORED_ORDER
+from desktop_app.services.meeting_cycle.agenda_tree import STORED_ORDER
 from desktop_app.storage.models import (
     Action,
     ActionNote,

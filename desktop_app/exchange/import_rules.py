@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from desktop_app.exchange.records import BodyRecord, ResolutionRecord
 from desktop_app.exchange.values import at, fail, join
 from desktop_app.rules.numbering import repeated_number
-from desktop_app.services import numbering, voting
+from desktop_app.services.decisions import voting
+from desktop_app.services.meeting_cycle import numbering
 from desktop_app.storage.models import Body, Meeting
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from pathlib import Path, PureWindowsPath
 
 from desktop_app.errors import ValidationError
 from desktop_app.exchange.values import fail
-from desktop_app.services.documents import read_pdf
+from desktop_app.services.papers.documents import read_pdf
 
 BESIDE = "name a file beside the JSON file, or in a folder under it"
 

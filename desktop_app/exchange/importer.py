@@ -52,8 +52,8 @@ from desktop_app.exchange.versions_import import (
 )
 from desktop_app.rules import ranks
 from desktop_app.rules.minutes_status import check_signed_status
-from desktop_app.services.agenda_tree import STORED_ORDER
-from desktop_app.services.meeting_status import has_signed_version
+from desktop_app.services.meeting_cycle.agenda_tree import STORED_ORDER
+from desktop_app.services.meeting_cycle.meeting_status import has_signed_version
 from desktop_app.services.reports.templates import template_text
 from desktop_app.storage import changes, natural_ids, store
 from desktop_app.storage.models import (

@@ -16,7 +16,7 @@ from desktop_app.dates import parse_date, parse_time
 from desktop_app.errors import ValidationError
 from desktop_app.exchange.links import MeetingRef
 from desktop_app.rules.text import character_fault, printable
-from desktop_app.services.bodies import clean_quorum
+from desktop_app.services.directory.bodies import clean_quorum
 from desktop_app.services.validation import NAME_LIMIT, TEXT_LIMIT
 
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")  # in a meeting's reference, as exported

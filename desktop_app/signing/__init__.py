@@ -2,7 +2,6 @@
 
 keys.py makes and reads PKCS#12 key files; signatures.py signs and verifies; statuses.py
 holds what a stamp says and what a check reports; pades.py is the pyHanko side, loaded on
-first use. None touches
-the database: services/signing.py and services/verification.py tie them to signers and
-minutes.
+first use. None touches the database: services/signatures/signing.py and
+services/signatures/verification.py tie them to signers and minutes.
 """

@@ -170,7 +170,7 @@ def delete(row: Synced, *, hides: dict[str, str] | None = None) -> None:
     """Tombstone the row: it stays, marked deleted, so the delete can be shared. `hides`
     names the other rows the delete hides with it ({"table/id": stamp of the newest change
     seen}: an item's minute, resolutions, papers), so that sync can tell a change made
-    elsewhere meanwhile (services/under_items.py)."""
+    elsewhere meanwhile (services/meeting_cycle/under_items.py)."""
     _check_transaction()
     if row.deleted_at is not None:
         return

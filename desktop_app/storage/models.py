@@ -249,7 +249,8 @@ class MinutesVersion(Synced):
     circulated_by = TextField(default="")
     approved_at = TextField(null=True)
     content_sha256 = TextField(default="")  # the minutes' content as approved
-    # JSON {"table/row": {field: stamp}}: which values approval froze (services/freeze.py).
+    # JSON {"table/row": {field: stamp}}: which values approval froze
+    # (services/decisions/freeze.py).
     frozen_stamps = TextField(default="")
 
 

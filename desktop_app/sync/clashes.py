@@ -23,9 +23,10 @@ from peewee import Case, fn
 from desktop_app.dates import long_date
 from desktop_app.errors import ValidationError
 from desktop_app.rules.numbering import repeated_numbers
-from desktop_app.services import attendance, freeze, numbering, resolutions, voting
-from desktop_app.services.pack_issues import edition_name
-from desktop_app.services.people import display_name
+from desktop_app.services.decisions import freeze, resolutions, voting
+from desktop_app.services.directory.people import display_name
+from desktop_app.services.meeting_cycle import attendance, numbering
+from desktop_app.services.papers.pack_issues import edition_name
 from desktop_app.services.plans import rules as plan_rules
 from desktop_app.storage.models import (
     AgendaItem,

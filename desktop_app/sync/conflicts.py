@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.errors import ValidationError
-from desktop_app.services import freeze, validation
-from desktop_app.services.under_items import held_under
+from desktop_app.services import validation
+from desktop_app.services.decisions import freeze
+from desktop_app.services.meeting_cycle.under_items import held_under
 from desktop_app.storage import changes
 from desktop_app.storage.changes import stamp_of
 from desktop_app.storage.models import Conflict, JournalEntry, Synced, db

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from desktop_app.services.agenda_cycles import (
+from desktop_app.services.decisions.minutes_versions import follow_versions
+from desktop_app.services.meeting_cycle.agenda_cycles import (
     break_parent_cycles,
     deepest,
     outdent_too_deep,
     parent_cycles,
 )
-from desktop_app.services.agenda_tree import MAX_DEPTH
-from desktop_app.services.meetings import relink_meetings
-from desktop_app.services.minutes_versions import follow_versions
+from desktop_app.services.meeting_cycle.agenda_tree import MAX_DEPTH
+from desktop_app.services.meeting_cycle.meetings import relink_meetings
 from desktop_app.storage.listed import listed
 from desktop_app.storage.models import AgendaItem, Meeting, MinutesVersion
 from desktop_app.sync.applying import Applied

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from desktop_app.services import freeze
+from desktop_app.services.decisions import freeze
 from desktop_app.storage import changes
 from desktop_app.storage.changes import SEEN
 from desktop_app.storage.listed import listed

@@ -2,7 +2,7 @@
 its minute, a resolution or a paper. The delete stands, as deleting the item was meant,
 and is kept as a conflict the clerk settles by restoring the item (which brings back
 everything under it) or by keeping it deleted. A delete of an item names each row it hides
-with the stamp it saw (services/under_items.py), so a change it did not see is known
+with the stamp it saw (services/meeting_cycle/under_items.py), so a change it did not see is known
 whatever the clocks of the two laptops say; every laptop finds the same, from the merged
 record, after each file it applies.
 """
@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 
 from desktop_app.clock import Stamp
-from desktop_app.services import freeze
-from desktop_app.services.under_items import held_under
+from desktop_app.services.decisions import freeze
+from desktop_app.services.meeting_cycle.under_items import held_under
 from desktop_app.storage import changes
 from desktop_app.storage.changes import HIDES
 from desktop_app.storage.listed import listed
@@ -21,8 +21,8 @@ from desktop_app.storage.models import AgendaItem, Conflict, Document, JournalEn
 from desktop_app.sync.applying import Applied
 from desktop_app.sync.frozen_conflicts import conflict_id
 
-# Rows kept under an agenda item (services/under_items.py) in the tables approval freezes,
-# which freeze.meetings_of places; papers are placed through their item.
+# Rows kept under an agenda item (services/meeting_cycle/under_items.py) in the tables
+# approval freezes, which freeze.meetings_of places; papers are placed through their item.
 _UNDER = ("minute", "resolution", "named_vote", "action", "declaration", "action_note")
 
 

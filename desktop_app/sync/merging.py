@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop_app.services import freeze
+from desktop_app.services.decisions import freeze
 from desktop_app.sync import derived, frozen, hidden_work
 from desktop_app.sync.applying import Applied, apply_changes
 

@@ -9,7 +9,7 @@ import pytest
 
 from bench import dataset
 from bench.council import BENCH_BODY, BENCH_DATES, BENCH_ITEMS
-from desktop_app.services.agenda_tree import STORED_ORDER
+from desktop_app.services.meeting_cycle.agenda_tree import STORED_ORDER
 from desktop_app.storage import store
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import SYNCED_MODELS, AgendaItem, Body, Document, Meeting, Minute

@@ -14,7 +14,8 @@ from reportlab.pdfgen import canvas
 
 from desktop_app.exchange import import_file
 from desktop_app.paths import EXAMPLE_FILE
-from desktop_app.services import agenda, documents
+from desktop_app.services.meeting_cycle import agenda
+from desktop_app.services.papers import documents
 from desktop_app.storage.models import AgendaItem, Body, Meeting
 
 # Words that appear only in confidential content: a public document must contain none.

@@ -9,7 +9,9 @@ import pytest
 from pypdf import PdfReader
 
 from desktop_app.documents.agenda_pdf import render_agenda
-from desktop_app.services import agenda, bodies, documents, meetings, people
+from desktop_app.services.directory import bodies, people
+from desktop_app.services.meeting_cycle import agenda, meetings
+from desktop_app.services.papers import documents
 from desktop_app.storage.models import AgendaItem, Body, Meeting
 from tests.documents.conftest import SECRET_ITEM, SECRET_PAPER, pdf_text
 

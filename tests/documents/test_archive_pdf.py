@@ -14,7 +14,9 @@ from desktop_app.documents import catalogue
 from desktop_app.documents.archive_pdf import ATTACHMENT, CONFIDENTIAL_NOTE, render_archive
 from desktop_app.errors import ValidationError
 from desktop_app.exchange.records import FORMAT
-from desktop_app.services import declarations, documents, resolutions
+from desktop_app.services.decisions import resolutions
+from desktop_app.services.meeting_cycle import declarations
+from desktop_app.services.papers import documents
 from desktop_app.storage import store
 from desktop_app.storage.models import AgendaItem, Person
 from tests.documents.conftest import SECRET_ITEM, SECRET_PAPER, pdf_text

@@ -17,15 +17,8 @@ from desktop_app.documents.minutes_pdf import render_minutes
 from desktop_app.documents.signature_block import SIGNATURE_FIELD
 from desktop_app.errors import ValidationError
 from desktop_app.paths import EXAMPLE_FILE
-from desktop_app.services import (
-    agenda,
-    attendance,
-    declarations,
-    meetings,
-    minutes,
-    minutes_versions,
-    resolutions,
-)
+from desktop_app.services.decisions import minutes, minutes_versions, resolutions
+from desktop_app.services.meeting_cycle import agenda, attendance, declarations, meetings
 from desktop_app.storage.models import AgendaItem, Body, Meeting, Person
 from tests.documents.conftest import SECRET_ITEM, SECRET_PAPER, pdf_text
 

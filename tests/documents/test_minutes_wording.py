@@ -20,17 +20,9 @@ from desktop_app.documents.minutes_pdf import render_minutes
 from desktop_app.documents.signature_block import SIGNATURE_FIELD
 from desktop_app.exchange import import_file
 from desktop_app.paths import EXAMPLE_FILE
-from desktop_app.services import (
-    agenda,
-    appointments,
-    attendance,
-    bodies,
-    meetings,
-    memberships,
-    minutes,
-    people,
-    resolutions,
-)
+from desktop_app.services.decisions import appointments, minutes, resolutions
+from desktop_app.services.directory import bodies, memberships, people
+from desktop_app.services.meeting_cycle import agenda, attendance, meetings
 from desktop_app.storage.models import AgendaItem, Body, Meeting
 from tests.documents.conftest import pdf_text
 

@@ -15,7 +15,7 @@ from pypdf.generic import NameObject, NumberObject
 from desktop_app.documents.agenda_pdf import render_agenda
 from desktop_app.documents.pack_pdf import render_pack
 from desktop_app.errors import Cancelled, ValidationError
-from desktop_app.services import documents
+from desktop_app.services.papers import documents
 from desktop_app.storage.models import AgendaItem
 from tests.documents.conftest import SECRET_ITEM, SECRET_PAPER, make_report
 

@@ -17,7 +17,8 @@ from desktop_app.documents.registers_pdf import (
     render_decisions_register,
 )
 from desktop_app.errors import ValidationError
-from desktop_app.services import actions, agenda, meetings, resolutions
+from desktop_app.services.decisions import actions, resolutions
+from desktop_app.services.meeting_cycle import agenda, meetings
 from desktop_app.storage.models import Action, AgendaItem, Body
 from tests.documents.conftest import SECRET_ITEM, pdf_text
 

@@ -13,7 +13,8 @@ from pypdf import PdfReader
 from desktop_app.documents.archive_pdf import render_archive
 from desktop_app.documents.pack_pdf import render_pack
 from desktop_app.documents.report_pdf import render_report
-from desktop_app.services import agenda, documents
+from desktop_app.services.meeting_cycle import agenda
+from desktop_app.services.papers import documents
 from desktop_app.services.reports import workflow, writing
 from desktop_app.services.reports.sections import IMPLICATIONS, appendix_letter
 from tests.documents.conftest import SECRET_PAPER, make_report

@@ -7,7 +7,7 @@ import json
 
 from desktop_app.exchange import export_data, import_data, import_file
 from desktop_app.rules import ranks
-from desktop_app.services import agenda
+from desktop_app.services.meeting_cycle import agenda
 from desktop_app.storage.models import AgendaItem, Meeting
 from tests.exchange.databases import opened
 

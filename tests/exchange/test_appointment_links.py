@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.exchange import export_data, export_file, import_data, import_file
-from desktop_app.services import bodies, people
-from desktop_app.services.appointments import appoint, co_opt, elect
-from desktop_app.services.resolutions import delete_resolution, restore_resolution
+from desktop_app.services.decisions.appointments import appoint, co_opt, elect
+from desktop_app.services.decisions.resolutions import delete_resolution, restore_resolution
+from desktop_app.services.directory import bodies, people
 from desktop_app.storage.models import Attendance, JournalEntry, Membership, Person, Resolution
 from tests.exchange.databases import opened
-from tests.services.test_voting import make_board
+from tests.services.decisions.test_voting import make_board
 
 # The appointments below, by (kind, the appointee's name).
 MADE = [

@@ -9,10 +9,11 @@ import pytest
 from desktop_app.documents.approval import approval_wording
 from desktop_app.errors import ValidationError
 from desktop_app.exchange import import_file
-from desktop_app.services import freeze, minutes_versions, verification
-from desktop_app.services.agenda_tree import STORED_ORDER
-from desktop_app.services.minutes_content import content_sha256
-from desktop_app.services.people import display_name
+from desktop_app.services.decisions import freeze, minutes_versions
+from desktop_app.services.decisions.minutes_content import content_sha256
+from desktop_app.services.directory.people import display_name
+from desktop_app.services.meeting_cycle.agenda_tree import STORED_ORDER
+from desktop_app.services.signatures import verification
 from desktop_app.storage.models import (
     Action,
     AgendaItem,

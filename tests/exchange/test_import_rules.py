@@ -9,7 +9,8 @@ import pytest
 
 from desktop_app.errors import ValidationError
 from desktop_app.exchange import import_data, import_file
-from desktop_app.services import agenda, meeting_status, resolutions
+from desktop_app.services.decisions import resolutions
+from desktop_app.services.meeting_cycle import agenda, meeting_status
 from desktop_app.storage.models import AgendaItem, Meeting, Resolution
 from tests.exchange.databases import every_row
 from tests.exchange.databases import refused_import as refused

@@ -11,7 +11,7 @@ import pytest
 
 from desktop_app.errors import ValidationError
 from desktop_app.exchange import import_file
-from desktop_app.services import documents
+from desktop_app.services.papers import documents
 from desktop_app.storage import store
 from desktop_app.storage.models import Document
 from tests.exchange.databases import every_row

@@ -4,8 +4,9 @@ and an import into another data folder (the chained record depends on it)."""
 from __future__ import annotations
 
 from desktop_app.exchange import export_file, import_file
-from desktop_app.services import agenda, meetings, minutes_versions
-from desktop_app.services.minutes_content import content_sha256
+from desktop_app.services.decisions import minutes_versions
+from desktop_app.services.decisions.minutes_content import content_sha256
+from desktop_app.services.meeting_cycle import agenda, meetings
 from desktop_app.storage import changes
 from desktop_app.storage.models import AgendaItem, Body, Meeting, Resolution, db
 from tests.exchange.databases import EXAMPLE, opened

@@ -13,17 +13,10 @@ import pytest
 
 from desktop_app.errors import ValidationError
 from desktop_app.exchange import export_data, export_file, import_data, import_file
-from desktop_app.services import (
-    actions,
-    agenda,
-    bodies,
-    declarations,
-    freeze,
-    meetings,
-    minutes_versions,
-    resolutions,
-)
-from desktop_app.services.appointments import appoint, co_opt, elect
+from desktop_app.services.decisions import actions, freeze, minutes_versions, resolutions
+from desktop_app.services.decisions.appointments import appoint, co_opt, elect
+from desktop_app.services.directory import bodies
+from desktop_app.services.meeting_cycle import agenda, declarations, meetings
 from desktop_app.storage import changes
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import (
@@ -42,7 +35,7 @@ from desktop_app.storage.models import (
 )
 from tests.exchange.databases import EXAMPLE, every_row, opened
 from tests.exchange.shapes import assert_in_format_order
-from tests.services.test_voting import make_board
+from tests.services.decisions.test_voting import make_board
 
 HERE = EXAMPLE.parent
 CONTENT = "a3" * 32

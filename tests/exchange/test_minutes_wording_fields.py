@@ -11,7 +11,8 @@ import json
 import pytest
 
 from desktop_app.exchange import export_data, export_file, import_data, import_file
-from desktop_app.services import agenda, appointments, attendance, meetings
+from desktop_app.services.decisions import appointments
+from desktop_app.services.meeting_cycle import agenda, attendance, meetings
 from desktop_app.storage.models import AgendaItem, Attendance, Meeting, Person, Resolution
 from tests.exchange.databases import EXAMPLE, opened, refused_import
 

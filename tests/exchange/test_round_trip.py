@@ -10,7 +10,8 @@ import pytest
 
 from desktop_app.errors import ValidationError
 from desktop_app.exchange import export_data, export_file, import_data, import_file
-from desktop_app.services import attendance, resolutions, voting
+from desktop_app.services.decisions import resolutions, voting
+from desktop_app.services.meeting_cycle import attendance
 from desktop_app.storage import store
 from desktop_app.storage.models import AgendaItem, Body, Document, Meeting, Person, Resolution
 from tests.exchange.databases import opened

@@ -16,7 +16,7 @@ from desktop_app.documents.approval import approval_wording
 from desktop_app.documents.catalogue import minutes_as_kept
 from desktop_app.errors import ValidationError
 from desktop_app.exchange import export_data, export_file, import_data, import_file
-from desktop_app.services import signing, verification
+from desktop_app.services.signatures import signing, verification
 from desktop_app.signing import keys
 from desktop_app.storage import store
 from desktop_app.storage.models import Body, JournalEntry, Meeting, MinutesVersion, Signer

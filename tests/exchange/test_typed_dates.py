@@ -7,7 +7,8 @@ import datetime as dt
 import json
 
 from desktop_app.exchange import import_file
-from desktop_app.services import bodies, meetings
+from desktop_app.services.directory import bodies
+from desktop_app.services.meeting_cycle import meetings
 
 
 def test_dates_and_times_typed_as_a_clerk_writes_them_are_imported(

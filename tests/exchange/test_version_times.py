@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.exchange import export_data, export_file, import_data, import_file
-from desktop_app.services import minutes_versions
+from desktop_app.services.decisions import minutes_versions
 from desktop_app.storage.models import Meeting, MinutesVersion
 from tests.exchange.databases import opened
 from tests.signing.record import make_board

@@ -34,7 +34,7 @@ PAPER_ITEM = "34"
 
 
 def edits(tag: str):
-    from desktop_app.services.people import create_person, update_person
+    from desktop_app.services.directory.people import create_person, update_person
 
     previous = None
     for number in count(1):
@@ -62,8 +62,8 @@ def imports(tag: str):
 
 
 def packs(tag: str):
-    from desktop_app.services.documents import attach_document
-    from desktop_app.services.pack_issues import issue_pack
+    from desktop_app.services.papers.documents import attach_document
+    from desktop_app.services.papers.pack_issues import issue_pack
     from desktop_app.storage.models import AgendaItem, Meeting
     from tests.documents.conftest import make_report
 

@@ -21,18 +21,11 @@ from desktop_app.documents import catalogue
 from desktop_app.errors import ValidationError
 from desktop_app.exchange import import_file
 from desktop_app.paths import EXAMPLE_FILE
-from desktop_app.services import (
-    actions,
-    agenda,
-    declarations,
-    documents,
-    meetings,
-    minutes,
-    organisations,
-    pack_issues,
-    resolutions,
-    search,
-)
+from desktop_app.services import search
+from desktop_app.services.decisions import actions, minutes, resolutions
+from desktop_app.services.directory import organisations
+from desktop_app.services.meeting_cycle import agenda, declarations, meetings
+from desktop_app.services.papers import documents, pack_issues
 from desktop_app.storage.models import AgendaItem, Attendance, Body, Document
 from tests.documents.conftest import make_report
 from tests.test_cli import ROOT

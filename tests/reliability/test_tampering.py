@@ -22,7 +22,7 @@ import pytest
 from cryptography import x509
 
 from desktop_app.documents.minutes_pdf import render_minutes
-from desktop_app.services import signing, verification
+from desktop_app.services.signatures import signing, verification
 from desktop_app.signing import keys, signatures
 from desktop_app.signing.signatures import CHANGED, UNKNOWN_SIGNER, UNSIGNED, VALID
 from desktop_app.storage.database import close_database, open_database

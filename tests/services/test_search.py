@@ -14,8 +14,9 @@ from reportlab.pdfgen import canvas
 from desktop_app.errors import ValidationError
 from desktop_app.exchange import import_file
 from desktop_app.paths import EXAMPLE_FILE
-from desktop_app.services import documents, meetings
-from desktop_app.services.bodies import create_body
+from desktop_app.services.directory.bodies import create_body
+from desktop_app.services.meeting_cycle import meetings
+from desktop_app.services.papers import documents
 from desktop_app.services.search import search
 from desktop_app.storage import changes, store
 from desktop_app.storage import database as storage

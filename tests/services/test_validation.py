@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.services import bodies, minutes, people, validation
+from desktop_app.services import validation
+from desktop_app.services.decisions import minutes
+from desktop_app.services.directory import bodies, people
 
 
 @pytest.mark.parametrize(
@@ -42,7 +44,7 @@ def test_a_person_named_with_a_lone_surrogate_is_refused_and_nothing_written(ref
 
 
 def test_notes_with_a_lone_surrogate_are_refused_and_nothing_written(refused, database):
-    from desktop_app.services import agenda, meetings
+    from desktop_app.services.meeting_cycle import agenda, meetings
 
     body = bodies.create_body(name="Maidstone Locality Board")
     meeting = meetings.create_meeting(body_id=body.id, date="2012-12-17", start_time="14:30")

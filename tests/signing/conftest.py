@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.services import signing
+from desktop_app.services.signatures import signing
 from tests.signing.pdfs import PASSPHRASE, small_pdf
 from tests.signing.record import approve, make_board
 

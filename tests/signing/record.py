@@ -8,18 +8,11 @@ from dataclasses import dataclass, field
 from desktop_app.documents.minutes_pdf import render_minutes
 from desktop_app.exchange import import_file
 from desktop_app.paths import EXAMPLE_FILE
-from desktop_app.services import (
-    agenda,
-    attendance,
-    meetings,
-    memberships,
-    minutes,
-    minutes_versions,
-    organisations,
-    people,
-    signing,
-)
-from desktop_app.services.bodies import create_body
+from desktop_app.services.decisions import minutes, minutes_versions
+from desktop_app.services.directory import memberships, organisations, people
+from desktop_app.services.directory.bodies import create_body
+from desktop_app.services.meeting_cycle import agenda, attendance, meetings
+from desktop_app.services.signatures import signing
 from desktop_app.storage import changes
 from desktop_app.storage.models import AgendaItem, Body, Meeting, Person, db
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.services import signing, verification
+from desktop_app.services.signatures import signing, verification
 from desktop_app.storage import store
 from desktop_app.storage.models import MinutesVersion, Resolution, db
 from tests.signing.conftest import render

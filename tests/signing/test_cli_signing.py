@@ -8,7 +8,7 @@ import pytest
 
 from desktop_app.cli import main
 from desktop_app.documents import minutes_pdf
-from desktop_app.services import signing
+from desktop_app.services.signatures import signing
 from desktop_app.signing.signatures import StampText
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import Meeting

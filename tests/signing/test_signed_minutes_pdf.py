@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from desktop_app.documents.minutes_pdf import render_minutes
 from desktop_app.documents.signature_block import SIGNATURE_FIELD
-from desktop_app.services import signing, verification
+from desktop_app.services.signatures import signing, verification
 from tests.signing.pdfs import PASSPHRASE, pdffonts, pdfsig
 
 

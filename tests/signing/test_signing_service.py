@@ -9,7 +9,8 @@ import pytest
 
 from desktop_app.documents.approval import approval_wording
 from desktop_app.errors import ValidationError
-from desktop_app.services import minutes, minutes_versions, signing, verification
+from desktop_app.services.decisions import minutes, minutes_versions
+from desktop_app.services.signatures import signing, verification
 from desktop_app.signing import keys
 from desktop_app.storage import store
 from desktop_app.storage.models import JournalEntry, Meeting, MinutesVersion, Signer

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from desktop_app.services import signing, verification
+from desktop_app.services.signatures import signing, verification
 from desktop_app.signing import keys, signatures
 from desktop_app.signing.signatures import NOT_VALID, UNKNOWN_SIGNER, VALID, StampText
 from tests.signing.pdfs import PASSPHRASE, pdfsig, small_pdf

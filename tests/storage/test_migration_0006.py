@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib
 
-from desktop_app.services.minutes_content import content_sha256
+from desktop_app.services.decisions.minutes_content import content_sha256
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import AgendaItem, Minute, MinutesVersion, Resolution, db
 from tests.signing.record import approve, make_board

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.rules import ranks
-from desktop_app.services import agenda
+from desktop_app.services.meeting_cycle import agenda
 from desktop_app.storage import database as storage
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import AgendaItem, JournalEntry

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from desktop_app.errors import StorageError, ValidationError
-from desktop_app.services.people import create_person, list_people
+from desktop_app.services.directory.people import create_person, list_people
 from desktop_app.storage import database as storage
 from desktop_app.storage.database import (
     DATABASE_NAME,

@@ -18,16 +18,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, rule
 
 from desktop_app.errors import ValidationError
-from desktop_app.services import (
-    agenda,
-    attendance,
-    bodies,
-    meeting_status,
-    meetings,
-    memberships,
-    people,
-)
-from desktop_app.services.agenda_tree import AgendaTree
+from desktop_app.services.directory import bodies, memberships, people
+from desktop_app.services.meeting_cycle import agenda, attendance, meeting_status, meetings
+from desktop_app.services.meeting_cycle.agenda_tree import AgendaTree
 from desktop_app.storage.database import close_database
 from desktop_app.storage.models import (
     AgendaItem,

@@ -11,17 +11,10 @@ from pathlib import Path
 from hypothesis import strategies as st
 from hypothesis.stateful import rule
 
-from desktop_app.services import (
-    agenda,
-    attendance,
-    documents,
-    freeze,
-    memberships,
-    minutes,
-    minutes_versions,
-    resolutions,
-    voting,
-)
+from desktop_app.services.decisions import freeze, minutes, minutes_versions, resolutions, voting
+from desktop_app.services.directory import memberships
+from desktop_app.services.meeting_cycle import agenda, attendance
+from desktop_app.services.papers import documents
 from desktop_app.storage.models import AgendaItem, Attendance, Document, Meeting, Person, Resolution
 from tests.exchange.papers import paper_pdf
 from tests.sync.replica_edits import ITEMS, LAPTOP, MEETINGS, PICK, Edits, items, pick_of

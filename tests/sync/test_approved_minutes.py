@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.errors import ValidationError
-from desktop_app.services import agenda, minutes, resolutions
-from desktop_app.services.minutes_content import content_sha256
+from desktop_app.services.decisions import minutes, resolutions
+from desktop_app.services.decisions.minutes_content import content_sha256
+from desktop_app.services.meeting_cycle import agenda
 from desktop_app.storage.models import AgendaItem, Minute, MinutesVersion
 from desktop_app.sync.conflicts import open_conflicts, open_count, resolve_conflict
 from tests.signing.record import approve, make_board

@@ -11,7 +11,7 @@ import shutil
 import pytest
 
 from desktop_app.errors import ValidationError
-from desktop_app.services import bodies
+from desktop_app.services.directory import bodies
 from desktop_app.storage.database import context
 from desktop_app.storage.models import AppliedFile, Body
 from desktop_app.sync.outgoing import waiting

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from desktop_app.services import bodies
+from desktop_app.services.directory import bodies
 from desktop_app.storage.database import DATABASE_NAME, context
 from desktop_app.storage.models import Body
 from desktop_app.sync.share import devices_dir

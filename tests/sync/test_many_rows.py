@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop_app.services import agenda, bodies, meetings, minutes
+from desktop_app.services.decisions import minutes
+from desktop_app.services.directory import bodies
+from desktop_app.services.meeting_cycle import agenda, meetings
 from desktop_app.services.search import search
 from desktop_app.storage.models import AuditEntry, JournalEntry, db
 from desktop_app.sync import applying

@@ -9,7 +9,9 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from desktop_app.services import agenda, bodies, meetings, minutes, minutes_versions, resolutions
+from desktop_app.services.decisions import minutes, minutes_versions, resolutions
+from desktop_app.services.directory import bodies
+from desktop_app.services.meeting_cycle import agenda, meetings
 from desktop_app.storage.models import AgendaItem
 from desktop_app.sync.conflicts import open_conflicts, resolve_conflict
 from tests.signing.record import approve, make_board

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop_app.services import agenda, attendance, bodies, meetings, memberships, people
+from desktop_app.services.directory import bodies, memberships, people
+from desktop_app.services.meeting_cycle import agenda, attendance, meetings
 from desktop_app.storage.models import AgendaItem, Attendance, Meeting
 from tests.sync.replicas import laptops
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop_app.services import agenda, bodies, documents, meetings
+from desktop_app.services.directory import bodies
+from desktop_app.services.meeting_cycle import agenda, meetings
+from desktop_app.services.papers import documents
 from desktop_app.storage import store
 from desktop_app.sync.share import files_dir
 from tests.exchange.papers import paper_pdf

@@ -28,9 +28,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import initialize, rule
 
 from desktop_app.exchange.exporter import export_data
-from desktop_app.services import freeze
-from desktop_app.services.agenda_tree import MAX_DEPTH, AgendaTree
-from desktop_app.services.minutes_content import content_sha256
+from desktop_app.services.decisions import freeze
+from desktop_app.services.decisions.minutes_content import content_sha256
+from desktop_app.services.meeting_cycle.agenda_tree import MAX_DEPTH, AgendaTree
 from desktop_app.storage import changes, store
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import AgendaItem, Document, JournalEntry, Meeting, db

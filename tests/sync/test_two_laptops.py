@@ -11,7 +11,8 @@ import time
 import pytest
 
 from desktop_app.first_run import ensure_example
-from desktop_app.services import agenda, bodies, meetings, people
+from desktop_app.services.directory import bodies, people
+from desktop_app.services.meeting_cycle import agenda, meetings
 from desktop_app.storage import database as storage
 from desktop_app.storage.database import DatabaseBusy
 from desktop_app.storage.models import AgendaItem, AuditEntry, Body, JournalEntry
@@ -132,7 +133,7 @@ def test_undoing_a_step_is_decided_by_stamps_not_by_two_laptops_clocks(tmp_path)
     """A draft made on one laptop and circulated on another whose clock is an hour behind
     goes back to being a draft when the circulation is withdrawn; by the clocks alone it
     would seem made by circulating it, and would go."""
-    from desktop_app.services import minutes_versions
+    from desktop_app.services.decisions import minutes_versions
     from desktop_app.storage.models import Meeting
     from tests.signing.record import make_board
 
@@ -152,7 +153,7 @@ def test_undoing_a_step_is_decided_by_stamps_not_by_two_laptops_clocks(tmp_path)
 
 
 def test_a_merged_list_of_key_points_is_written_one_point_a_line(tmp_path):
-    from desktop_app.services import minutes
+    from desktop_app.services.decisions import minutes
 
     first, second = laptops(tmp_path, 2)
     with first.opened():
@@ -180,7 +181,7 @@ def test_a_merged_list_of_key_points_is_written_one_point_a_line(tmp_path):
 def test_a_meetings_status_is_worked_out_from_its_versions_after_a_merge(tmp_path):
     """The status follows the minutes versions on every laptop, whichever laptop wrote the
     status last: here a version's state arrives without the status that went with it."""
-    from desktop_app.services import minutes_versions
+    from desktop_app.services.decisions import minutes_versions
     from desktop_app.storage import changes
     from desktop_app.storage.models import Meeting, MinutesVersion, db
     from tests.signing.record import make_board

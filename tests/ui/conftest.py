@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from desktop_app.services import bodies, meetings, memberships, organisations, people
+from desktop_app.services.directory import bodies, memberships, organisations, people
+from desktop_app.services.meeting_cycle import meetings
 from ui.main_window import MainWindow
 
 

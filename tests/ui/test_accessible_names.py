@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop_app.exchange import import_file
 from desktop_app.paths import EXAMPLE_FILE
-from desktop_app.services import attendance, bodies, meetings, signing
+from desktop_app.services.directory import bodies
+from desktop_app.services.meeting_cycle import attendance, meetings
+from desktop_app.services.signatures import signing
 from ui.main_window import MainWindow
 from ui.people_dialog import name_dialog, person_dialog
 from ui.sign_dialog import SignDialog

@@ -8,7 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from desktop_app.services import agenda, bodies, documents
+from desktop_app.services.directory import bodies
+from desktop_app.services.meeting_cycle import agenda
+from desktop_app.services.papers import documents
 from desktop_app.storage.models import JournalEntry
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -160,7 +162,7 @@ def test_attaching_a_pdf_and_refusing_a_corrupt_one(
 
 
 def test_an_item_can_follow_up_an_earlier_minute(qtbot, window, board):
-    from desktop_app.services import meetings
+    from desktop_app.services.meeting_cycle import meetings
 
     bodies.update_body(body_id=board.body_id, numbering_next=30)
     agenda.add_item(meeting_id=board.meeting_id, title="Troubled Families")
@@ -202,7 +204,7 @@ SCHEMES = [
 def test_publishing_in_each_numbering_scheme_across_the_year_boundary(
     qtbot, window, board, pattern, restart, start, first, second, numbers1, numbers2
 ):
-    from desktop_app.services import meetings
+    from desktop_app.services.meeting_cycle import meetings
 
     meetings.delete_meeting(meeting_id=board.meeting_id)
     bodies.update_body(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop_app.services import attendance, bodies, meetings, memberships, people, quorum
+from desktop_app.services.directory import bodies, memberships, people
+from desktop_app.services.meeting_cycle import attendance, meetings, quorum
 from desktop_app.storage.models import JournalEntry
 from tests.ui.conftest import in_dialog
 from tests.ui.test_body_editing import press_ok
@@ -155,7 +156,7 @@ def test_a_late_arrival_is_recorded_and_counted_from_then(qtbot, window, board):
 
 
 def test_a_late_arrival_appears_in_the_record_at_the_item_it_happened(qtbot, window, board):
-    from desktop_app.services import agenda
+    from desktop_app.services.meeting_cycle import agenda
 
     first = agenda.add_item(meeting_id=board.meeting_id, title="Apologies")
     second = agenda.add_item(meeting_id=board.meeting_id, title="Troubled Families")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
-from desktop_app.services import bodies, meetings, memberships, people
+from desktop_app.services.directory import bodies, memberships, people
+from desktop_app.services.meeting_cycle import meetings
 from desktop_app.storage.models import JournalEntry
 from tests.ui.conftest import in_dialog
 
@@ -227,7 +228,7 @@ def test_the_sub_item_numbering_is_chosen_on_the_body_page(qtbot, window, board)
 
 
 def test_editing_the_agenda_template(qtbot, window, board):
-    from desktop_app.services import agenda
+    from desktop_app.services.meeting_cycle import agenda
 
     window.select("body", board.body_id)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop_app.services import agenda, bodies, people
+from desktop_app.services.directory import bodies, people
+from desktop_app.services.meeting_cycle import agenda
 from desktop_app.storage.models import AgendaItem, Body, JournalEntry
 from tests.ui.test_agenda_builder import open_agenda
 

@@ -9,7 +9,8 @@ import socket
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_app.services import bodies, minutes
+from desktop_app.services.decisions import minutes
+from desktop_app.services.directory import bodies
 from desktop_app.storage.models import AgendaItem
 from desktop_app.sync.conflicts import open_conflicts
 from desktop_app.sync.run import sync_now

@@ -15,7 +15,9 @@ from desktop_app.documents import catalogue
 from desktop_app.errors import Cancelled
 from desktop_app.exchange import import_file
 from desktop_app.paths import EXAMPLE_FILE
-from desktop_app.services import agenda, bodies, documents, meetings
+from desktop_app.services.directory import bodies
+from desktop_app.services.meeting_cycle import agenda, meetings
+from desktop_app.services.papers import documents
 from desktop_app.services.settings import PUBLISH_FOLDER, get_setting
 from desktop_app.storage.models import AgendaItem
 from tests.documents.conftest import SECRET_ITEM, SECRET_PAPER, make_report, pdf_text

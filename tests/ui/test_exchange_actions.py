@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
-from desktop_app.services import bodies
+from desktop_app.services.directory import bodies
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "locality-board.json"
 

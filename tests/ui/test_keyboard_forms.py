@@ -11,7 +11,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCalendarWidget, QDialogButtonBox, QLabel, QMessageBox
 
-from desktop_app.services import actions, agenda, attendance, bodies, meetings, memberships, people
+from desktop_app.services.decisions import actions
+from desktop_app.services.directory import bodies, memberships, people
+from desktop_app.services.meeting_cycle import agenda, attendance, meetings
 from desktop_app.storage.models import JournalEntry
 from tests.ui.conftest import in_dialog
 from ui.people_dialog import person_dialog

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QWidget, QWidgetAction
 
-from desktop_app.services import actions, agenda
+from desktop_app.services.decisions import actions
+from desktop_app.services.meeting_cycle import agenda
 from tests.ui.conftest import in_dialog
 from ui.action_tracker import ActionTracker
 

@@ -7,7 +7,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.services import agenda, attendance, declarations, meetings, minutes
+from desktop_app.services.decisions import minutes
+from desktop_app.services.meeting_cycle import agenda, attendance, declarations, meetings
 from desktop_app.storage.models import JournalEntry
 from tests.ui.conftest import in_dialog
 from tests.ui.test_body_editing import press_ok

@@ -7,7 +7,8 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.services import bodies, meeting_status, meetings, people
+from desktop_app.services.directory import bodies, people
+from desktop_app.services.meeting_cycle import meeting_status, meetings
 from desktop_app.storage import changes
 from desktop_app.storage.models import (
     Action,

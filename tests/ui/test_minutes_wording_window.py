@@ -10,7 +10,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.services import agenda, attendance, meetings, resolutions
+from desktop_app.services.decisions import resolutions
+from desktop_app.services.meeting_cycle import agenda, attendance, meetings
 from desktop_app.storage.models import Meeting
 from tests.ui.conftest import in_dialog
 from tests.ui.test_body_editing import press_ok

@@ -11,16 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea
 
 from desktop_app.exchange import import_file
-from desktop_app.services import (
-    actions,
-    agenda,
-    attendance,
-    bodies,
-    declarations,
-    meetings,
-    minutes,
-    resolutions,
-)
+from desktop_app.services.decisions import actions, minutes, resolutions
+from desktop_app.services.directory import bodies
+from desktop_app.services.meeting_cycle import agenda, attendance, declarations, meetings
 from desktop_app.storage.models import JournalEntry
 from tests.ui.conftest import in_dialog
 from tests.ui.test_body_editing import press_ok
@@ -233,7 +226,7 @@ def test_an_action_appears_at_the_next_meeting_and_approval_freezes_the_minutes(
 
 
 def test_a_draft_version_is_circulated_and_both_steps_undo(qtbot, example):
-    from desktop_app.services import minutes_versions
+    from desktop_app.services.decisions import minutes_versions
 
     window, _, meeting = example
     editor = window.meeting_page.minutes

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.errors import Cancelled
-from desktop_app.services import agenda, documents, meetings, pack_issues
+from desktop_app.services.meeting_cycle import agenda, meetings
+from desktop_app.services.papers import documents, pack_issues
 from desktop_app.storage.models import AgendaItem, PackIssue
 from tests.documents import conftest as documents_fixtures
 from tests.documents.conftest import SECRET_ITEM, SECRET_PAPER, make_report, pdf_text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_app.services import signing
+from desktop_app.services.signatures import signing
 from desktop_app.signing.signatures import VALID
 from tests.signing.pdfs import PASSPHRASE, small_pdf
 from tests.signing.record import sign_example

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.services import organisations, people
+from desktop_app.services.directory import organisations, people
 from tests.ui.test_body_editing import press_ok
 
 

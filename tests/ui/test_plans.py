@@ -167,8 +167,8 @@ def test_a_target_before_the_plan_starts_is_refused_and_the_form_kept(qtbot, edi
 def test_a_meetings_action_is_linked_from_the_tracker_and_shown_in_the_plan(
     qtbot, window, board, editor
 ):
-    from desktop_app.services import actions as meeting_actions
-    from desktop_app.services import agenda
+    from desktop_app.services.decisions import actions as meeting_actions
+    from desktop_app.services.meeting_cycle import agenda
     from ui.action_tracker import ActionTracker
 
     make_plan(qtbot, editor)

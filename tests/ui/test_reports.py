@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from desktop_app.services import agenda, minutes, pack_issues
+from desktop_app.services.decisions import minutes
+from desktop_app.services.meeting_cycle import agenda
+from desktop_app.services.papers import pack_issues
 from desktop_app.services.reports import templates, writing
 from desktop_app.storage import store
 from tests.documents.test_report_pdf import flat

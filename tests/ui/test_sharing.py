@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
-from desktop_app.services import bodies
+from desktop_app.services.directory import bodies
 from desktop_app.storage.database import context
 from desktop_app.sync import outgoing
 from desktop_app.sync.run import SyncReport

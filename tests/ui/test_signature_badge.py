@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.services import signing
+from desktop_app.services.signatures import signing
 from desktop_app.signing import keys, signatures
 from desktop_app.signing.signatures import CHANGED, UNKNOWN_SIGNER, VALID, StampText
 from desktop_app.storage.models import Meeting

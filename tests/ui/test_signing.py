@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QScrollArea
 
 from desktop_app.documents.minutes_pdf import render_minutes
-from desktop_app.services import signing
+from desktop_app.services.signatures import signing
 from desktop_app.signing.signatures import CHANGED, VALID
 from desktop_app.storage import store
 from desktop_app.storage.models import MinutesVersion

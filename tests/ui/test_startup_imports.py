@@ -11,7 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from desktop_app.services import agenda, bodies, meetings
+from desktop_app.services.directory import bodies
+from desktop_app.services.meeting_cycle import agenda, meetings
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = (
@@ -33,7 +34,7 @@ DEFERRED = (
     "desktop_app.cli.sync",
     "desktop_app.cli.meetings",
     "desktop_app.publishing",
-    "desktop_app.services.pack_issues",
+    "desktop_app.services.papers.pack_issues",
     "desktop_app.exchange",
     "ui.pack_issuing",
     "ui.record_dialog",

@@ -6,7 +6,8 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from desktop_app.services import actions, agenda, meeting_status, minutes, resolutions
+from desktop_app.services.decisions import actions, minutes, resolutions
+from desktop_app.services.meeting_cycle import agenda, meeting_status
 from ui.action_tracker import ActionTracker
 from ui.models.actions import ActionsModel
 from ui.registers import RegistersDialog

@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop_app.services import agenda, bodies, minutes
+from desktop_app.services.decisions import minutes
+from desktop_app.services.directory import bodies
+from desktop_app.services.meeting_cycle import agenda
 from tests.ui.test_agenda_builder import open_agenda, titles
 from ui.pending_typing import TypingGuard, guard_once_painted
 

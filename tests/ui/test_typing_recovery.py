@@ -13,7 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop_app.services import agenda, minutes
+from desktop_app.services.decisions import minutes
+from desktop_app.services.meeting_cycle import agenda
 from ui.main_window import MainWindow
 from ui.pending_typing import RECOVERY_FILE
 
@@ -121,4 +122,28 @@ def test_a_recovery_file_naming_something_else_than_a_save_function_is_refused(
     window.offer_recovered_typing()
 
     assert [str(e) for e in shown] == ["What was being typed could not be put back."]
+    assert not (data_dir / RECOVERY_FILE).exists()
+
+
+def test_a_recovery_file_written_before_the_services_had_packages_is_put_back(
+    qtbot, window, board, data_dir, monkeypatch
+):
+    item = agenda.add_item(meeting_id=board.meeting_id, title="Libraries")
+    (data_dir / RECOVERY_FILE).write_text(
+        json.dumps(
+            {
+                "label": "the minute's overview",
+                "call": "desktop_app.services.minutes:update_minute",  # its old place
+                "key": {"item_id": item.id},
+                "field": "overview",
+                "value": "Typed before the upgrade.",
+            }
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+
+    window.offer_recovered_typing()
+
+    assert minutes.minute_of(item.id).overview == "Typed before the upgrade."
     assert not (data_dir / RECOVERY_FILE).exists()

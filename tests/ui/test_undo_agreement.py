@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop_app.services import agenda, meetings
+from desktop_app.services.meeting_cycle import agenda, meetings
 from desktop_app.storage.models import JournalEntry
 from tests.ui.conftest import in_dialog
 from tests.ui.test_agenda_builder import open_agenda, titles

@@ -18,7 +18,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from desktop_app.services import attendance, bodies, meetings, resolutions, signing
+from desktop_app.services.decisions import resolutions
+from desktop_app.services.directory import bodies
+from desktop_app.services.meeting_cycle import attendance, meetings
+from desktop_app.services.signatures import signing
 from desktop_app.signing.signatures import VALID
 from tests.ui.conftest import in_dialog
 from ui.app import start_window

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.services import bodies, people
+from desktop_app.services.directory import bodies, people
 
 USABLE_TREE = 200  # "Maidstone Locality Board" and a meeting's date, readable
 

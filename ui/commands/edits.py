@@ -80,7 +80,7 @@ def create_for_person(
     same step: undo removes both, redo restores both."""
     if not new_name:
         return create_record(stack, changes, text=text, create=lambda: create(person_id), kind=kind)
-    from desktop_app.services import people
+    from desktop_app.services.directory import people
 
     made: dict[str, str] = {}
 

@@ -28,20 +28,26 @@ class Kind:
         return getattr(module, name)(**{self.key: row_id})
 
 
-AGENDA_ITEM = Kind("agenda", "delete_item", "restore_item", "item_id")
-ATTENDANCE = Kind("attendance", "remove_attendance", "restore_attendance", "attendance_id")
-BODY = Kind("bodies", "delete_body", "restore_body", "body_id")
-DECLARATION = Kind("declarations", "withdraw_declaration", "restore_declaration", "declaration_id")
-DOCUMENT = Kind("documents", "remove_document", "restore_document", "document_id")
-MEETING = Kind("meetings", "delete_meeting", "restore_meeting", "meeting_id")
-MEMBERSHIP = Kind("memberships", "remove_member", "restore_membership", "membership_id")
-ORGANISATION = Kind(
-    "organisations", "delete_organisation", "restore_organisation", "organisation_id"
+AGENDA_ITEM = Kind("meeting_cycle.agenda", "delete_item", "restore_item", "item_id")
+ATTENDANCE = Kind(
+    "meeting_cycle.attendance", "remove_attendance", "restore_attendance", "attendance_id"
 )
-PERSON = Kind("people", "delete_person", "restore_person", "person_id")
-RESOLUTION = Kind("resolutions", "delete_resolution", "restore_resolution", "resolution_id")
-ACTION = Kind("actions", "delete_action", "restore_action", "action_id")
-ACTION_NOTE = Kind("actions", "remove_progress", "restore_progress", "note_id")
+BODY = Kind("directory.bodies", "delete_body", "restore_body", "body_id")
+DECLARATION = Kind(
+    "meeting_cycle.declarations", "withdraw_declaration", "restore_declaration", "declaration_id"
+)
+DOCUMENT = Kind("papers.documents", "remove_document", "restore_document", "document_id")
+MEETING = Kind("meeting_cycle.meetings", "delete_meeting", "restore_meeting", "meeting_id")
+MEMBERSHIP = Kind("directory.memberships", "remove_member", "restore_membership", "membership_id")
+ORGANISATION = Kind(
+    "directory.organisations", "delete_organisation", "restore_organisation", "organisation_id"
+)
+PERSON = Kind("directory.people", "delete_person", "restore_person", "person_id")
+RESOLUTION = Kind(
+    "decisions.resolutions", "delete_resolution", "restore_resolution", "resolution_id"
+)
+ACTION = Kind("decisions.actions", "delete_action", "restore_action", "action_id")
+ACTION_NOTE = Kind("decisions.actions", "remove_progress", "restore_progress", "note_id")
 REPORT = Kind("reports.writing", "delete_report", "restore_report", "report_id")
 PLAN = Kind("plans.plans", "delete_plan", "restore_plan", "plan_id")
 PLAN_PRIORITY = Kind("plans.plans", "delete_priority", "restore_priority", "priority_id")

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.dates import short_date
-from desktop_app.services import action_tracker
+from desktop_app.services.decisions import action_tracker
 from ui.models.rows import RowsModel
 
 PAGE = 200

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop_app.services import agenda, quorum
+from desktop_app.services.meeting_cycle import agenda, quorum
 from ui.icons import icon
 from ui.models.rows import RowsModel
 

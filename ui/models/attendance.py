@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from desktop_app.services import attendance
+from desktop_app.services.meeting_cycle import attendance
 from ui.models.rows import RowsModel
 
 COLUMNS = (

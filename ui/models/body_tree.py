@@ -7,7 +7,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from desktop_app.dates import long_date
-from desktop_app.services import bodies, meetings
+from desktop_app.services.directory import bodies
+from desktop_app.services.meeting_cycle import meetings
 from ui.icons import icon
 
 KIND_ROLE = Qt.ItemDataRole.UserRole

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from desktop_app.dates import short_date
-from desktop_app.services import memberships, organisations
-from desktop_app.services.people import display_name
+from desktop_app.services.directory import memberships, organisations
+from desktop_app.services.directory.people import display_name
 from ui.models.rows import RowsModel
 
 

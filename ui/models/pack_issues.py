@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from desktop_app.services import pack_issues
+from desktop_app.services.papers import pack_issues
 from ui.icons import icon
 from ui.models.rows import RowsModel
 

@@ -1,15 +1,15 @@
-"""A meeting's action (services/actions.py) linked to the plan action it serves, so the
+"""A meeting's action (services/decisions/actions.py) linked to the plan action it serves, so the
 plan shows what its meetings set in hand and the action shows the plan it delivers.
 
 The link is tracking, like an action's status: it may be made after the minutes are
-approved (services/freeze.py leaves it unfrozen)."""
+approved (services/decisions/freeze.py leaves it unfrozen)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from desktop_app.services import validation
-from desktop_app.services.actions import ActionEntry, entries_query, to_entries
+from desktop_app.services.decisions.actions import ActionEntry, entries_query, to_entries
 from desktop_app.storage import changes
 from desktop_app.storage.models import Action, Plan, PlanAction, PlanOutcome, PlanPriority, db
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from desktop_app import vocabulary
 from desktop_app.dates import MONTH_NAMES, long_date
 from desktop_app.services import validation
-from desktop_app.services.people import display_name
+from desktop_app.services.directory.people import display_name
 from desktop_app.services.plans.quarters import quarter_end, quarter_of
 from desktop_app.storage.models import (
     Action,

@@ -9,7 +9,7 @@ from typing import Any
 
 from desktop_app.errors import ValidationError
 from desktop_app.services import validation
-from desktop_app.services.people import display_name
+from desktop_app.services.directory.people import display_name
 from desktop_app.services.reports.sections import (
     EDITABLE,
     FLAGS,

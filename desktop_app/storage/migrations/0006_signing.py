@@ -31,7 +31,7 @@ def migrate(db) -> None:
     ).fetchall()
     if not stored:
         return
-    from desktop_app.services.minutes_content import content_sha256
+    from desktop_app.services.decisions.minutes_content import content_sha256
     from desktop_app.storage.models import db as proxy
 
     proxy.initialize(db)
@@ -56,7 +56,7 @@ def migrate(db) -> None:
 
 def _legacy_sha256(meeting_id: str) -> str:
     """The fingerprint by the rule of 0003 to 0005 (row ids), frozen here."""
-    from desktop_app.services.agenda_tree import AgendaTree
+    from desktop_app.services.meeting_cycle.agenda_tree import AgendaTree
     from desktop_app.storage import changes
     from desktop_app.storage.models import (
         Action,

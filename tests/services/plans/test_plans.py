@@ -7,8 +7,9 @@ import datetime as dt
 
 import pytest
 
-from desktop_app.services import actions as meeting_actions
-from desktop_app.services import agenda, bodies, meetings, organisations
+from desktop_app.services.decisions import actions as meeting_actions
+from desktop_app.services.directory import bodies, organisations
+from desktop_app.services.meeting_cycle import agenda, meetings
 from desktop_app.services.plans import actions, links, measures, outline, plans
 from desktop_app.services.plans.quarters import quarter_label, quarter_months, quarter_of
 from desktop_app.storage.models import JournalEntry, PlanReading

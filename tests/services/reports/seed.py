@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.paths import EXAMPLE_FILE
-from desktop_app.services import agenda, bodies, documents, meetings, people
+from desktop_app.services.directory import bodies, people
+from desktop_app.services.meeting_cycle import agenda, meetings
+from desktop_app.services.papers import documents
 from desktop_app.services.reports import templates, writing
 from tests.documents.conftest import make_report
 

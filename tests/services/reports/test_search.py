@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.services import agenda
+from desktop_app.services.meeting_cycle import agenda
 from desktop_app.services.reports import writing
 from desktop_app.services.search import search
 from tests.services.reports.seed import seed_committee

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.services import agenda, people
+from desktop_app.services.directory import people
+from desktop_app.services.meeting_cycle import agenda
 from desktop_app.services.reports import workflow, writing
 from desktop_app.storage import changes
 from desktop_app.storage.models import Report, db

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.errors import ValidationError
-from desktop_app.services import agenda, bodies, meetings, people
+from desktop_app.services.directory import bodies, people
+from desktop_app.services.meeting_cycle import agenda, meetings
 from desktop_app.services.reports import templates, workflow, writing
 from desktop_app.storage import natural_ids
 from desktop_app.storage.models import JournalEntry, Report

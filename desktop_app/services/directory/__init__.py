@@ -1,0 +1,1 @@
+"""Who is who: people, organisations, bodies and their members."""

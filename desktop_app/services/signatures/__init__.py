@@ -1,0 +1,1 @@
+"""Signed minutes: the chair's signers and signing, and verifying a signed file."""
