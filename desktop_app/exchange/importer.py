@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
 from desktop_app.exchange import reading
 from desktop_app.exchange.appointment_links import AppointmentLinks
-from desktop_app.exchange.import_rules import check_votes, has_vote, refuse_repeated_numbers
+from desktop_app.exchange.import_rules import check_votes, refuse_repeated_numbers
+from desktop_app.exchange.item_import import apply_item_record
 from desktop_app.exchange.json_file import load_json
 from desktop_app.exchange.links import BodyLinks, MeetingRef, stored_links
 from desktop_app.exchange.plan_record import apply_plans, resolve_link
@@ -40,7 +40,6 @@ from desktop_app.exchange.records import (
     VersionRef,
     template_entries,
 )
-from desktop_app.exchange.report_record import apply_report
 from desktop_app.exchange.summary import KINDS, ImportSummary
 from desktop_app.exchange.values import at, fail, join
 from desktop_app.exchange.versions_import import (
@@ -58,17 +57,12 @@ from desktop_app.services.reports.templates import template_text
 from desktop_app.storage import changes, natural_ids, store
 from desktop_app.storage.models import (
     Action,
-    ActionNote,
     AgendaItem,
     Attendance,
     Body,
-    Declaration,
-    Document,
     Meeting,
     Membership,
-    Minute,
     MinutesVersion,
-    NamedVote,
     Organisation,
     Person,
     Resolution,
@@ -514,207 +508,8 @@ class _Applier:
             if index >= len(siblings):
                 siblings.append(row)
             self.placed.append((meeting, item, row))
-            self.apply_item_record(meeting, row, item)
+            apply_item_record(self, meeting, row, item)
             self.apply_items(meeting, row, item.items)
-
-    def apply_item_record(self, meeting: Meeting, row: AgendaItem, item: ItemRecord) -> None:
-        self.apply_declarations(meeting, row, item)
-        if item.minute is not None:
-            minute = item.minute
-            minutes = self.existing(
-                row, Minute.live().where(Minute.item == row.id).order_by(Minute.created_at).limit(1)
-            )
-            self.save(
-                Minute,
-                minutes[0] if minutes else None,
-                _create=dict(item_id=row.id),
-                _id=natural_ids.minute_id(row.id),
-                _under=row,
-                overview=minute.overview,
-                key_points=json.dumps(minute.key_points, ensure_ascii=False),
-                recommendations=json.dumps(minute.recommendations, ensure_ascii=False),
-                decision=minute.decision,
-                notes=minute.notes,
-            )
-        resolutions = self.existing(
-            row, _ranked(Resolution.live().where(Resolution.item == row.id), Resolution)
-        )
-        for index, resolution in enumerate(item.resolutions):
-            self.apply_resolution(meeting, row, resolutions, index, resolution)
-        actions = self.existing(row, _ranked(Action.live().where(Action.item == row.id), Action))
-        for index, action in enumerate(item.actions):
-            owner_person, owner_organisation = self.party(action.owner)
-            saved = self.save(
-                Action,
-                actions[index] if index < len(actions) else None,
-                _create=dict(item_id=row.id, position=_next_position(actions, index)),
-                _id=self.key_of("action", row.id, index),
-                _under=row,
-                text=action.text,
-                owner_person_id=owner_person,
-                owner_organisation_id=owner_organisation,
-                due=action.due,
-                status=action.status,
-                progress=action.progress,
-            )
-            if index >= len(actions):
-                actions.append(saved)
-            self.apply_notes(meeting, saved, action)
-            self.plan_links.append((saved, action))
-        documents = {
-            d.title: d
-            for d in self.existing(
-                row,
-                Document.live().where(Document.item == row.id).order_by(Document.created_at.desc()),
-            )
-        }
-        for document in item.documents:
-            sha256, size = self.files[document.source]
-            self.save(
-                Document,
-                documents.get(document.title),
-                _create=dict(item_id=row.id, title=document.title),
-                _id=self.key_of("document", row.id, document.title),
-                _under=row,
-                author=document.author,
-                date=document.date,
-                confidential=document.confidential,
-                filename=Path(document.file).name,
-                sha256=sha256,
-                size=size,
-            )
-        if item.report is not None:
-            apply_report(self, row, item.report)
-
-    def apply_declarations(self, meeting: Meeting, row: AgendaItem, item: ItemRecord) -> None:
-        # Declarations have no place of their own: the n-th by a person is matched to the
-        # n-th that person made on this item.
-        existing = defaultdict(list)
-        for declaration in self.existing(
-            row,
-            Declaration.live()
-            .where(Declaration.item == row.id)
-            .order_by(Declaration.created_at, Declaration.hlc),
-        ):
-            existing[declaration.__data__["person"]].append(declaration)
-        used: Counter[str] = Counter()
-        for declaration in item.declarations:
-            person_id = self.person_id(declaration.person)
-            mine = existing[person_id]
-            self.save(
-                Declaration,
-                mine[used[person_id]] if used[person_id] < len(mine) else None,
-                _create=dict(meeting_id=meeting.id, item_id=row.id, person_id=person_id),
-                _id=self.key_of("declaration", row.id, person_id, used[person_id]),
-                _under=row,
-                kind=declaration.kind,
-                description=declaration.description,
-                left_room=declaration.left_room,
-                left_at=declaration.left_at,
-                returned_at=declaration.returned_at,
-            )
-            used[person_id] += 1
-
-    def apply_notes(self, meeting: Meeting, action: Action, record: ActionRecord) -> None:
-        # A progress note is matched by its date and wording (the n-th alike to the n-th),
-        # so the order a file lists them in does not matter.
-        existing = defaultdict(list)
-        for note in self.existing(
-            action,
-            ActionNote.live()
-            .where(ActionNote.action == action.id)
-            .order_by(ActionNote.created_at, ActionNote.hlc),
-        ):
-            existing[(note.date, note.text)].append(note)
-        used: Counter[tuple] = Counter()
-        for note in record.notes:
-            key = (note.date, note.text)
-            alike = existing[key]
-            values = {} if note.meeting is not None else {"meeting_id": None}
-            saved = self.save(
-                ActionNote,
-                alike[used[key]] if used[key] < len(alike) else None,
-                _create=dict(action_id=action.id, date=note.date, text=note.text),
-                _id=self.key_of("action-note", action.id, note.date, used[key], note.text),
-                _under=action,
-                **values,
-            )
-            used[key] += 1
-            if note.meeting is not None:
-                path = join(note.path, "meeting")
-                self.meeting_refs.append((saved, "meeting_id", note.meeting, path, meeting.id))
-
-    def apply_resolution(
-        self,
-        meeting: Meeting,
-        item: AgendaItem,
-        siblings: list[Resolution],
-        index: int,
-        resolution: ResolutionRecord,
-    ) -> None:
-        # Written as it stands: an appointment's effects on memberships, attendance and the
-        # chair are in the file already, so nothing of appointments.apply is done again.
-        appointed_body = None
-        if resolution.appointed_body:
-            appointed_body = self.bodies[resolution.appointed_body.casefold()].id
-        elif resolution.kind != "resolution":
-            appointed_body = meeting.__data__["body"]
-        if resolution.term == "meeting" and appointed_body != meeting.__data__["body"]:
-            fail(
-                join(resolution.path, "appointed_body"),
-                "an office for this meeting only is one of the body whose meeting it is",
-            )
-        values = {} if resolution.approves is not None else {"approves_version_id": None}
-        row = self.save(
-            Resolution,
-            siblings[index] if index < len(siblings) else None,
-            _create=dict(item_id=item.id, position=_next_position(siblings, index)),
-            _id=self.key_of("resolution", item.id, index),
-            _under=item,
-            text=resolution.text,
-            outcome=resolution.outcome,
-            kind=resolution.kind,
-            appointee_id=self.person_id(resolution.appointee),
-            appointed_role=resolution.role,
-            appointed_body_id=appointed_body,
-            term=resolution.term,
-            proposer_id=self.person_id(resolution.proposer),
-            seconder_id=self.person_id(resolution.seconder),
-            votes_for=resolution.votes_for,
-            votes_against=resolution.votes_against,
-            votes_abstain=resolution.votes_abstain,
-            unopposed=resolution.unopposed,
-            casting_vote=resolution.casting_vote,
-            approves_sha256=resolution.approves_sha256,
-            **values,
-        )
-        if index >= len(siblings):
-            siblings.append(row)
-        if has_vote(resolution):
-            self.votes.append((row, resolution))
-        self.appointed.saved(resolution.path, row)
-        if resolution.approves is not None:
-            path = join(resolution.path, "approves")
-            self.approvals.append((row, resolution.approves, path, meeting.id))
-        votes = {
-            v.__data__["person"]: v
-            for v in self.existing(
-                row,
-                NamedVote.live()
-                .where(NamedVote.resolution == row.id)
-                .order_by(NamedVote.created_at.desc()),
-            )
-        }
-        for vote in resolution.named_votes:
-            person_id = self.person_id(vote.person)
-            self.save(
-                NamedVote,
-                votes.get(person_id),
-                _create=dict(resolution_id=row.id, person_id=person_id),
-                _id=natural_ids.named_vote_id(row.id, person_id),
-                _under=row,
-                vote=vote.vote,
-            )
 
 
 def _stored(document: DocumentRecord) -> tuple[str, int]:
@@ -773,15 +568,6 @@ def _by_folded_name(model) -> dict[str, Any]:
     for row in model.live().order_by(model.created_at.desc(), model.hlc.desc()):
         found[row.name.casefold()] = row
     return found
-
-
-def _ranked(query, model):
-    """The query in list order: by position, then by age."""
-    return query.order_by(model.position, model.created_at, model.hlc)
-
-
-def _next_position(siblings: list, index: int) -> int:
-    return siblings[-1].position + 1 if siblings else index
 
 
 def _parents_first(bodies: list[BodyRecord]) -> list[BodyRecord]:
