@@ -62,7 +62,10 @@ class SearchPanel(QDockWidget):
             where = f"{hit.body_name}, {short_date(hit.meeting_date)}"
             if hit.plan_id:
                 where = f"{hit.body_name}'s plan, {hit.minute_number}"
-            number = f"{hit.minute_number} " if hit.minute_number and not hit.plan_id else ""
+            if hit.update_id:
+                where = f"{hit.body_name}'s update, {hit.minute_number}"
+            elsewhere = hit.plan_id or hit.update_id
+            number = f"{hit.minute_number} " if hit.minute_number and not elsewhere else ""
             lock = "  [confidential]" if hit.confidential else ""
             row = QListWidgetItem(f"{number}{hit.title} — {where}{lock}\n{hit.snippet}")
             row.setData(Qt.ItemDataRole.UserRole, (hit.meeting_id, hit.item_id, hit.plan_id))

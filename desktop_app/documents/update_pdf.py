@@ -10,6 +10,8 @@ status, every group's priorities and focus, then each group's overview.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
@@ -61,11 +63,18 @@ def render_update(update_id: str, *, numbered: bool = True) -> bytes:
     )
 
 
-def render_combined(*, board_id: str, quarter, overview: str = "", prepared_by: str = "") -> bytes:
-    """The board's quarter, every group's update in one (seed 002)."""
+def render_combined(
+    *,
+    board_id: str,
+    quarter,
+    date: dt.date | None = None,
+    overview: str = "",
+    prepared_by: str = "",
+) -> bytes:
+    """The board's quarter, every group's update in one (seed 002), dated `date` if given."""
     combined = combined_update(board_id=board_id, quarter=quarter)
     title = f"Quarter {combined.label.split()[1]} update: {combined.board_name}"
-    story = _front(combined.board_name, title, None, "", prepared_by=prepared_by)
+    story = _front(combined.board_name, title, None, "", prepared_by=prepared_by, date=date)
     story += _numbered_sections(_combined_sections(combined, overview))
     return build_pdf(
         story,
@@ -83,14 +92,20 @@ def render_combined(*, board_id: str, quarter, overview: str = "", prepared_by: 
 
 
 def _front(
-    board: str, title: str, view: UpdateView | None, rag: str, *, prepared_by: str = ""
+    board: str,
+    title: str,
+    view: UpdateView | None,
+    rag: str,
+    *,
+    prepared_by: str = "",
+    date: dt.date | None = None,
 ) -> list[Flowable]:
     """As seed 000 opens: the board, the title, Date and Report Prepared by, the status."""
     story: list[Flowable] = []
     if board:
         story.append(Paragraph(text(board.upper()), authority))
     story.append(Paragraph(text(title), report_title))
-    when = view.date if view else None
+    when = view.date if view else date
     if when:
         story.append(Paragraph(f"<b>Date:</b> {text(long_date(when))}", styles.body))
     who = view.prepared_by if view else prepared_by

@@ -73,3 +73,37 @@ def seed_quarter(*, group_name: str = "Economic Development and Regeneration") -
     measures.record_reading(measure_id=neet.id, date="2011-09-30", value=6.2, today=TODAY)
     board_meeting = meetings.create_meeting(body_id=board.id, date="2011-10-25", start_time="14:30")
     return Seed(board.id, group.id, officer.id, board_meeting.id, held.id)
+
+
+# Seed 000's sections, as the officer would type them over the draft (one paragraph a line,
+# a bullet a "- " line).
+WRITTEN = dict(
+    title="Quarter 2 update: Regeneration",
+    rag="red",
+    overview=(
+        "In July 2011 the LSP Board took part in a formal consultation on creating a locality "
+        "board in Maidstone.\n"
+        "The LSP Board formally voted to dissolve the Maidstone Local Strategic Partnership on "
+        "28 September 2011 to make way for the Maidstone Locality Board."
+    ),
+    delivery=(
+        "A presentation of the draft MBC Housing Strategy was given to the June 2011 delivery "
+        "group by the Head of Housing.\n"
+        "The group organised a series of stakeholder presentations on Worklessness, with a "
+        "focus on 16-24 year old NEETs:\n"
+        "- Connexions: 244 unemployed 16-28 year olds in the borough\n"
+        "- South East Apprenticeship Company: an apprenticeship job share programme\n"
+        "- Think 3E: a reprocessing centre in Park Wood\n"
+        "- Job Centre Plus: Get Britain Working and the Work Programme"
+    ),
+    priorities="Worklessness",
+    focus=(
+        "Young people not in employment, education or training. Develop apprenticeship, "
+        "mentoring and training opportunities."
+    ),
+    activity=(
+        "A worklessness forum has been set up for 9 November by Golding Homes and Think 3e\n"
+        "- The South East Apprenticeship Company has been widely promoted\n"
+        "- Several members joined the 19 September visit to Mid Kent College"
+    ),
+)

@@ -5,10 +5,11 @@ quarter share one row and a merge keeps both wordings for the clerk to choose.""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass
 from typing import Any
 
-from desktop_app.dates import long_date
 from desktop_app.errors import ValidationError
 from desktop_app.services import validation
 from desktop_app.services.plans.plans import bring_back, tombstone
@@ -16,6 +17,7 @@ from desktop_app.services.plans.quarters import quarter_label
 from desktop_app.services.updates import rules
 from desktop_app.services.updates.record import drafted, quarter_record
 from desktop_app.storage import changes, natural_ids
+from desktop_app.storage.changes import plain as session_plain
 from desktop_app.storage.models import AgendaItem, Body, Meeting, Person, QuarterlyUpdate, db
 
 
@@ -151,6 +153,8 @@ def _view(row: QuarterlyUpdate) -> UpdateView:
     )
 
 
-def dated(view: UpdateView) -> str:
-    """As the update prints its date: “15 December 2011”."""
-    return long_date(view.date)
+def update_fingerprint(update_id: str) -> str:
+    """The SHA-256 of what the update prints (its words, date, status and who prepared it)."""
+    view = get_update(update_id)
+    shown = {**{k: session_plain(v) for k, v in view.values.items()}, "by": view.prepared_by}
+    return hashlib.sha256(json.dumps(shown, sort_keys=True).encode()).hexdigest()

@@ -160,3 +160,20 @@ def test_a_deleted_update_comes_back_and_can_be_drafted_again(seed):
     again = drafted(seed)  # the same group and quarter: the same row, drafted afresh
     assert again.id == view.id
     assert QuarterlyUpdate.select().count() == 1
+
+
+def test_an_updates_words_are_found_by_search_until_it_is_deleted(seed):
+    from desktop_app.services import search
+
+    view = drafted(seed)
+    writing.edit_update(update_id=view.id, overview="A reprocessing centre opens in Park Wood.")
+    (hit,) = search.search("reprocessing centre")
+    assert (hit.kind, hit.update_id, hit.title) == ("update", view.id, view.title)
+    assert (hit.body_name, hit.minute_number) == (
+        "Economic Development and Regeneration",
+        "Quarter 2 2011/12",
+    )
+    assert "«reprocessing» «centre»" in hit.snippet
+    assert [h.update_id for h in search.search("reprocessing", body_id=seed.group_id)] == [view.id]
+    writing.delete_update(update_id=view.id)
+    assert search.search("reprocessing centre") == []
