@@ -18,7 +18,7 @@ def next_board_meeting(update_id: str) -> Meeting:
     """The board's meeting an update goes to, or a refusal saying why there is none."""
     row = validation.live_row(QuarterlyUpdate, update_id, "quarterly update")
     body = Body.get_by_id(row.__data__["body"])
-    rules.check_reports_to_a_board(body)
+    rules.check_reports_to_a_board(body.name, body.__data__.get("parent"))
     board = validation.live_row(Body, body.__data__["parent"], "board")
     meeting = (
         Meeting.live()

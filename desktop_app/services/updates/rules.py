@@ -25,11 +25,11 @@ LABELS = {
 }
 
 
-def check_reports_to_a_board(body) -> None:
-    """Only a body with a parent board writes quarterly updates to it."""
-    if not body.__data__.get("parent"):
+def check_reports_to_a_board(name: str, parent: str | None) -> None:
+    """Only a body with a parent board (`parent`: its id or name) writes quarterly updates."""
+    if not parent:
         raise ValidationError(
-            f"{body.name} does not report to a board, so it has no quarterly update to "
+            f"{name} does not report to a board, so it has no quarterly update to "
             "write; give it its parent board first."
         )
 
@@ -43,6 +43,14 @@ def quarter(value: Any, *, today: dt.date) -> dt.date:
             f"{quarter_label(first)} has not begun, so there is nothing to report for it yet."
         )
     return first
+
+
+def new_update(name: str, parent: str | None, quarter_given: Any, *, today: dt.date) -> dt.date:
+    """What a new update must be, wherever it comes from (the window, a file, the command
+    line): of a body that reports to a board, for a quarter that has begun. Returns the
+    quarter's first day."""
+    check_reports_to_a_board(name, parent)
+    return quarter(quarter_given, today=today)
 
 
 def rag(value: Any) -> str:

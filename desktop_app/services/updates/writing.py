@@ -59,15 +59,6 @@ def update_id(body_id: str, quarter: dt.date) -> str:
     return natural_ids.natural_id(f"quarterly-update:{body_id}:{quarter.isoformat()}")
 
 
-def check_new_update(body, quarter_given: Any, title: str, *, today: dt.date) -> dt.date:
-    """What a new update must be, wherever it comes from: of a body that reports to a board,
-    for a quarter that has begun, with a title. Returns the quarter's first day."""
-    rules.check_reports_to_a_board(body)
-    quarter = rules.quarter(quarter_given, today=today)
-    validation.name(title, "update's title")
-    return quarter
-
-
 def draft_update(
     *,
     body_id: str,
@@ -81,12 +72,10 @@ def draft_update(
     dated `date` (today unless given)."""
     today = today or dt.date.today()
     body = validation.live_row(Body, body_id, "body")
-    rules.check_reports_to_a_board(body)
-    first = rules.quarter(quarter, today=today)
+    first = rules.new_update(body.name, body.__data__.get("parent"), quarter, today=today)
     words = drafted(quarter_record(body.id, first))
     if title is not None:
         words["title"] = title
-    check_new_update(body, first, words["title"], today=today)
     row_id = update_id(body.id, first)
     if QuarterlyUpdate.live().where(QuarterlyUpdate.id == row_id).exists():
         raise ValidationError(f"{body.name} already has its {quarter_label(first)} update.")
