@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTreeWidget,
@@ -34,12 +33,11 @@ from desktop_app.services import validation
 from desktop_app.services.plans import actions, links, measures, outline, plans, rules
 from desktop_app.services.plans.quarters import quarter_label, quarter_of
 from desktop_app.services.session import stored_values
+from ui.body_tab import BodyTab, refill
 from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record, edit_fields
 from ui.commands.service_call import perform
-from ui.errors import show_error
 from ui.events import Changes
-from ui.icons import icon
 from ui.plan_dialogs import (
     action_dialog,
     measure_dialog,
@@ -61,19 +59,15 @@ RAG_COLOURS = {
 }  # fmt: skip
 
 
-class PlanEditor(QWidget):
+class PlanEditor(BodyTab):
     def __init__(self, stack: QUndoStack, changes: Changes, parent=None, *, today=None):
-        super().__init__(parent)
-        self._stack, self._changes = stack, changes
-        self._today = today  # a fixed "today" for tests; else the day it is
-        self.body_id: str | None = None
+        super().__init__(stack, changes, parent, today=today)
         self.plan: outline.PlanOutline | None = None
 
         self.plans = QComboBox()
         self.plans.setObjectName("plans")
         self.plans.setAccessibleName("Plan")
         self.plans.currentIndexChanged.connect(lambda _: self._show_plan())
-        self.buttons: dict[str, QPushButton] = {}
         top = QHBoxLayout()
         top.addWidget(QLabel("&Plan:", buddy=self.plans))
         top.addWidget(self.plans, 1)
@@ -166,35 +160,11 @@ class PlanEditor(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def _button(self, name, text, meaning, tip, slot) -> QPushButton:
-        button = QPushButton(icon(meaning), text)
-        button.setObjectName(name)
-        button.setAccessibleName(text.replace("&", "").rstrip("…"))
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        self.buttons[name] = button
-        return button
-
-    @property
-    def today(self) -> dt.date:
-        return self._today or dt.date.today()
-
     # -- showing ------------------------------------------------------------------------------
 
-    def show_body(self, body_id: str | None) -> None:
-        self.body_id = body_id
-        self.refresh()
-
     def refresh(self) -> None:
-        chosen = self.plans.currentData()
-        self.plans.blockSignals(True)
-        self.plans.clear()
         found = plans.plans_of_body(self.body_id) if self.body_id else []
-        for plan in found:
-            self.plans.addItem(f"{plan.title} {plan.starts.year}–{plan.ends.year}", plan.id)
-        index = self.plans.findData(chosen)
-        self.plans.setCurrentIndex(index if index >= 0 else (0 if found else -1))
-        self.plans.blockSignals(False)
+        refill(self.plans, [(f"{p.title} {p.starts.year}–{p.ends.year}", p.id) for p in found])
         self._show_plan()
 
     def choose_plan(self, plan_id: str) -> None:
@@ -692,21 +662,6 @@ class PlanEditor(QWidget):
             lambda data: self._preview(data, title),
             label=f"Preparing the {'plan' if what == 'plan' else 'progress report'}…",
         )
-
-    def _preview(self, data: bytes | None, title: str) -> None:
-        if data is None:
-            return
-        from ui.pdf_preview import PdfPreview  # QtPdf loads when a document is first shown
-
-        self.preview = PdfPreview(data, title=title, file_name=f"{title}.pdf", parent=self.window())
-        self.preview.show()
-        self.preview.raise_()
-
-    def _run(self, change) -> None:
-        try:
-            change()
-        except ValidationError as error:
-            show_error(self, error)
 
 
 def _rag_icon(rag: str) -> QIcon:

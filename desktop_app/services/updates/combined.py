@@ -36,11 +36,16 @@ class CombinedUpdate:
         return [group.update for group in self.groups if group.update is not None]
 
 
+def groups_of(board_id: str) -> list[Body]:
+    """The live bodies that report to the board, by name."""
+    return list(Body.live().where(Body.parent == board_id).order_by(Body.name))
+
+
 def combined_update(*, board_id: str, quarter: dt.date | str) -> CombinedUpdate:
     """The board's groups and their updates for the quarter (any day in it)."""
     board = validation.live_row(Body, board_id, "board")
     first = quarter_of(validation.date(quarter, "quarter", required=True))
-    groups = list(Body.live().where(Body.parent == board.id).order_by(Body.name))
+    groups = groups_of(board.id)
     if not groups:
         raise ValidationError(f"No group reports to {board.name}, so it has no updates to combine.")
     ids = {update_id(group.id, first): group for group in groups}
