@@ -108,3 +108,29 @@ def test_an_attached_update_is_its_items_paper_in_the_boards_pack(seed, update_i
     text = flat(render_pack(seed.board_meeting_id))
     assert "Quarter 2 update: Regeneration — Sarah Robson" in text  # the index names it
     assert "2.0 Quarter 2 delivery group update" in text
+
+
+def test_the_example_board_holds_seed_000s_update_and_seed_002s_priorities(database):
+    from desktop_app.exchange import import_file
+    from desktop_app.storage.models import Body
+    from tests.exchange.databases import EXAMPLE
+
+    import_file(EXAMPLE)
+    group = Body.get(Body.name == "Economic Development and Regeneration")
+    q3, q2 = writing.updates_of_body(group.id)
+    text = flat(render_update(q2.id))
+    assert text.startswith(
+        "MAIDSTONE LOCALITY BOARD Quarter 2 update: Regeneration Date: 14 October 2011 "
+        "Report Prepared by: Sarah Robson Overall status: RED 1.0 Overview"
+    )
+    assert "to dissolve the Maidstone Local Strategic Partnership on 28 September 2011" in text
+    assert "• Connexions: 244 unemployed 16-28 year olds in the borough" in text
+    board = Body.get(Body.name == "Maidstone Locality Board")
+    combined = flat(render_combined(board_id=board.id, quarter=q3.quarter))
+    assert "The 9 groups that report to Maidstone Locality Board are:" in combined
+    for name, focus in (
+        ("Environmental Quality", "Reduce residential and business waste"),
+        ("Local Children’s Trust", "Community Budgets pilot"),
+        ("Safer Maidstone Partnership", "Partnership working through education"),
+    ):
+        assert f"{name} Priorities:" in combined and f"Focus: {focus}" in combined
