@@ -25,6 +25,7 @@ from desktop_app.rules.numbering import repeated_numbers
 from desktop_app.services import attendance, freeze, numbering, resolutions, voting
 from desktop_app.services.pack_issues import edition_name
 from desktop_app.services.people import display_name
+from desktop_app.services.updates import rules as update_rules
 from desktop_app.storage.models import (
     AgendaItem,
     Body,
@@ -34,6 +35,7 @@ from desktop_app.storage.models import (
     Organisation,
     PackIssue,
     Person,
+    QuarterlyUpdate,
     Resolution,
 )
 
@@ -71,6 +73,7 @@ def find_clashes(*, meetings: Collection[str] | None = None) -> list[Clash]:
         *_approved_twice(),
         *_repeated_issues(),
         *_votes_that_no_longer_fit(meetings),
+        *_updates_without_a_board(),
     ]
 
 
@@ -294,6 +297,27 @@ def _votes_that_no_longer_fit(meetings: Collection[str] | None) -> list[Clash]:
             where = f"{meeting.body.name}, {long_date(meeting.date)}"
             clashes.append(Clash("vote", "resolution", (row.id,), f"{where}: {broken}"))
     return clashes
+
+
+def _updates_without_a_board() -> list[Clash]:
+    # updates/rules.check_reports_to_a_board: an update is written to the group's board; a
+    # merge can join one laptop's update with another's clearing the group's parent.
+    boards = Body.select(Body.id).where(Body.deleted_at.is_null())
+    query = (
+        QuarterlyUpdate.live()
+        .join(Body, on=(QuarterlyUpdate.body == Body.id))
+        .where(Body.deleted_at.is_null() & (Body.parent.is_null() | Body.parent.not_in(boards)))
+        .order_by(QuarterlyUpdate.quarter, QuarterlyUpdate.id)
+    )
+    return [
+        Clash(
+            "update without a board",
+            "quarterly_update",
+            (row.id,),
+            f"{row.title}: {update_rules.no_board(Body.get_by_id(row.__data__['body']).name)}",
+        )
+        for row in query
+    ]
 
 
 def _meeting_named(meeting_id: str) -> str:

@@ -60,3 +60,31 @@ def test_two_laptops_drafting_one_quarter_share_an_update_and_keep_both_overview
             "The LSP Board was dissolved.",
             "A Locality Board.",
         }
+
+
+def test_an_update_merged_with_its_group_leaving_its_board_is_a_clash_for_the_clerk(tmp_path):
+    from desktop_app.services import bodies
+    from desktop_app.sync.clashes import find_clashes
+
+    first, second = laptops(tmp_path, 2)
+    with first.opened():
+        seed = seed_quarter()
+    first.sync()
+    second.sync()
+    with first.opened():
+        made = writing.draft_update(body_id=seed.group_id, quarter=QUARTER, today=TODAY)
+    with second.opened():
+        bodies.update_body(body_id=seed.group_id, parent_id=None)  # no update here yet
+    first.sync()
+    second.sync()
+    first.sync()
+    with first.opened():
+        (clash,) = find_clashes()
+        assert (clash.kind, clash.row_ids) == ("update without a board", (made.id,))
+        assert clash.message == (
+            "Quarter 2 update: Economic Development and Regeneration: Economic Development "
+            "and Regeneration does not report to a board, so it has no quarterly update to "
+            "write; give it its parent board first."
+        )
+        bodies.update_body(body_id=seed.group_id, parent_id=seed.board_id)
+        assert find_clashes() == []

@@ -28,9 +28,24 @@ LABELS = {
 def check_reports_to_a_board(name: str, parent: str | None) -> None:
     """Only a body with a parent board (`parent`: its id or name) writes quarterly updates."""
     if not parent:
+        raise ValidationError(no_board(name))
+
+
+def no_board(name: str) -> str:
+    """What is wrong with an update of a body that reports to no board (sync's clash too)."""
+    return (
+        f"{name} does not report to a board, so it has no quarterly update to write; "
+        "give it its parent board first."
+    )
+
+
+def check_keeps_its_board(name: str, parent: str | None, *, has_updates: bool) -> None:
+    """A body that has written quarterly updates keeps a board to write them to (it may
+    move to another)."""
+    if has_updates and not parent:
         raise ValidationError(
-            f"{name} does not report to a board, so it has no quarterly update to "
-            "write; give it its parent board first."
+            f"{name} has written quarterly updates to its board, so it must keep one; "
+            "choose its board, or delete its updates first."
         )
 
 

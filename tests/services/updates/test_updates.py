@@ -177,3 +177,13 @@ def test_an_updates_words_are_found_by_search_until_it_is_deleted(seed):
     assert [h.update_id for h in search.search("reprocessing", body_id=seed.group_id)] == [view.id]
     writing.delete_update(update_id=view.id)
     assert search.search("reprocessing centre") == []
+
+
+def test_refuses_to_take_the_board_away_from_a_group_with_updates(seed, refused):
+    from desktop_app.services import bodies
+
+    drafted(seed)
+    with refused("has written quarterly updates to its board, so it must keep one"):
+        bodies.update_body(body_id=seed.group_id, parent_id=None)
+    other = bodies.create_body(name="Maidstone Locality Board (2013)", kind="board")
+    bodies.update_body(body_id=seed.group_id, parent_id=other.id)  # another board will do
