@@ -127,3 +127,55 @@ def test_a_quarter_that_has_not_begun_is_refused_and_the_form_kept(qtbot, editor
     ]
     assert kept == [(True, "1/1/2099")]
     assert QuarterlyUpdate.select().count() == 0
+
+
+def test_a_board_combines_its_groups_updates_into_one_document(qtbot, editor, seed):
+    from desktop_app.documents.update_pdf import RAG_WORDS
+    from tests.documents.test_report_pdf import flat
+    from tests.updates.seed import QUARTER, TODAY
+
+    made = writing.draft_update(body_id=seed.group_id, quarter=QUARTER, today=TODAY)
+    window = editor.window()
+    window.select("body", seed.board_id)
+    assert not editor.buttons["new_update"].isEnabled()  # a board writes no update itself
+    assert "reports to no board" in editor.state.text()
+
+    def act(dialog):
+        field = dialog.findChild(QLineEdit, "quarter")
+        field.setFocus()
+        field.selectAll()
+        qtbot.keyClicks(field, "30/09/2011")
+        press_ok(qtbot, dialog)
+
+    in_dialog(act)
+    click(qtbot, editor.buttons["combine"])
+    qtbot.waitUntil(lambda: getattr(editor, "preview", None) is not None, timeout=10000)
+    text = flat(editor.preview.data)
+    view = writing.get_update(made.id)
+    assert f"Economic Development and Regeneration — {RAG_WORDS[view.rag]}" in text
+    assert "Delivery Group Priorities" in text
+
+
+def test_a_search_hit_in_an_update_opens_it_on_its_groups_updates_tab(qtbot, editor, seed):
+    from tests.updates.seed import QUARTER, TODAY
+
+    made = writing.draft_update(body_id=seed.group_id, quarter=QUARTER, today=TODAY)
+    writing.edit_update(update_id=made.id, overview="A reprocessing centre opens in Park Wood.")
+    window = editor.window()
+    window.select("body", seed.board_id)
+    window.open_search()
+    panel = window._search
+    qtbot.keyClicks(panel.box, "reprocessing")
+    qtbot.keyClick(panel.box, Qt.Key.Key_Return)
+    assert panel.results.count() == 1
+    assert (
+        panel.results.item(0)
+        .text()
+        .startswith(
+            "Quarter 2 update: Economic Development and Regeneration — Economic Development and "
+            "Regeneration's update, Quarter 2 2011/12"
+        )
+    )
+    panel.results.itemActivated.emit(panel.results.item(0))
+    assert window.body_page.tabs.currentWidget() is editor
+    assert (editor.body_id, editor.update.id) == (seed.group_id, made.id)
