@@ -30,8 +30,10 @@ from desktop_app.documents.report_pdf import (
     section_paragraphs,
 )
 from desktop_app.documents.styles import text
+from desktop_app.services.plans.quarters import quarter_number
 from desktop_app.services.reports.paragraphs import paragraphs
 from desktop_app.services.updates.combined import CombinedUpdate, combined_update
+from desktop_app.services.updates.record import default_title
 from desktop_app.services.updates.writing import UpdateView, get_update
 
 RAG_WORDS = {"red": "RED", "amber": "AMBER", "green": "GREEN", "": "Not yet rated"}
@@ -73,7 +75,7 @@ def render_combined(
 ) -> bytes:
     """The board's quarter, every group's update in one (seed 002), dated `date` if given."""
     combined = combined_update(board_id=board_id, quarter=quarter)
-    title = f"Quarter {combined.label.split()[1]} update: {combined.board_name}"
+    title = default_title(combined.board_name, combined.quarter)
     story = _front(combined.board_name, title, None, "", prepared_by=prepared_by, date=date)
     story += _numbered_sections(_combined_sections(combined, overview))
     return build_pdf(
@@ -163,7 +165,7 @@ def _bullets(value: str):
 
 def _sections(view: UpdateView):
     values = view.values
-    quarter = view.label.split()[1]
+    quarter = quarter_number(view.quarter)
     yield "Overview", _numbered(values["overview"])
     yield f"Quarter {quarter} delivery group update", _numbered(values["delivery"])
     yield "Priorities and focus", _priorities(values["priorities"], values["focus"])

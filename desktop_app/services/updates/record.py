@@ -187,7 +187,7 @@ def _overview(record: QuarterRecord) -> str:
         counts = Counter(action.status for action in record.actions)
         told = _listed([f"{n} {status}" for status, n in counts.items()])
         plural = "s" if len(record.actions) != 1 else ""
-        sentences.append(f"Of its plan's {len(record.actions)} action{plural}, {told}.")
+        sentences.append(f"Of its plan's {len(record.actions)} action{plural}: {told}.")
     return " ".join(sentences)
 
 
