@@ -30,6 +30,20 @@ class Result:
         )
 
     @classmethod
+    def of_median(cls, budget: Budget, timings: list[float], notes: list[str]) -> Result:
+        """The median of `timings` (seconds) against the budget."""
+        mid = median(timings)
+        return cls(
+            budget.scenario,
+            measured=f"{budget.format(mid)} (median)",
+            value=mid,
+            runs=len(timings),
+            budget=budget.describe(),
+            met=budget.met(mid),
+            notes=notes,
+        )
+
+    @classmethod
     def failed(cls, scenario: str, error: str) -> Result:
         return cls(scenario, verdict="ERROR", notes=[error])
 

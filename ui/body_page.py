@@ -1,5 +1,6 @@
-"""The page of one body: its settings, edited in place, and its members; and on the Plans
-tab its strategy plans (ui/plan_editor.py)."""
+"""The page of one body: its settings, edited in place, and its members; on the Plans tab
+its strategy plans (ui/plan_editor.py), and on the Updates tab its quarterly updates to its
+board (ui/update_editor.py)."""
 
 from __future__ import annotations
 
@@ -128,10 +129,14 @@ class BodyPage(QWidget):
         from ui.plan_editor import PlanEditor
 
         self.plans = PlanEditor(stack, changes)
+        from ui.update_editor import UpdateEditor
+
+        self.updates = UpdateEditor(stack, changes)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("bodyTabs")
         self.tabs.addTab(body_tab, icon("body"), "&Details and members")
         self.tabs.addTab(self.plans, icon("documents"), "Pla&ns")
+        self.tabs.addTab(self.updates, icon("status"), "&Updates")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
@@ -140,6 +145,13 @@ class BodyPage(QWidget):
         self.body_id = body_id
         self.refresh()
         self.plans.show_body(self.body_id)
+        self.updates.show_body(self.body_id)
+
+    def show_updates(self, update_id: str | None = None) -> None:
+        """The Updates tab, at that update when given."""
+        self.tabs.setCurrentWidget(self.updates)
+        if update_id:
+            self.updates.choose_update(update_id)
 
     def show_plans(self, plan_id: str | None = None) -> None:
         """The Plans tab, at that plan when given."""
@@ -157,6 +169,7 @@ class BodyPage(QWidget):
             self.form.show_row(None)  # nothing left to save a field to
             self.members.load(None)
             self.plans.show_body(None)
+            self.updates.show_body(None)
             return
         self.heading.setText(f"<h2>{_escape(body.name)}</h2>")
         parents = [("(no parent body)", None)] + [

@@ -368,6 +368,15 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    def open_update(self, update_id: str) -> None:
+        """Show a group's page at its Updates tab, on one update: where a search hit leads."""
+        from desktop_app.services.updates.writing import get_update
+
+        self.select("body", get_update(update_id).body_id)
+        self.body_page.show_updates(update_id)
+        self.raise_()
+        self.activateWindow()
+
     def open_tracker(self) -> None:
         from ui.action_tracker import ActionTracker
 
@@ -387,6 +396,7 @@ class MainWindow(QMainWindow):
             self._search = SearchPanel(self)
             self._search.open_item.connect(self.open_item)
             self._search.open_plan.connect(self.open_plan)
+            self._search.open_update.connect(self.open_update)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._search)
         self._search.focus()
 

@@ -9,7 +9,6 @@ Keys: Insert adds under the chosen row, Enter edits it, Delete deletes it."""
 
 from __future__ import annotations
 
-import datetime as dt
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTreeWidget,
@@ -34,11 +32,10 @@ from desktop_app.errors import ValidationError
 from desktop_app.services.plans import actions, measures, outline, plans, rules
 from desktop_app.services.session import stored_values
 from ui import plan_printing, plan_progress
+from ui.body_tab import BodyTab, refill
 from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record, edit_fields
-from ui.errors import show_error
 from ui.events import Changes
-from ui.icons import icon
 from ui.plan_dialogs import (
     action_dialog,
     measure_dialog,
@@ -53,19 +50,15 @@ from ui.record_dialog import choices
 ROLE = Qt.ItemDataRole.UserRole
 
 
-class PlanEditor(QWidget):
+class PlanEditor(BodyTab):
     def __init__(self, stack: QUndoStack, changes: Changes, parent=None, *, today=None):
-        super().__init__(parent)
-        self._stack, self._changes = stack, changes
-        self._today = today  # a fixed "today" for tests; else the day it is
-        self.body_id: str | None = None
+        super().__init__(stack, changes, parent, today=today)
         self.plan: outline.PlanOutline | None = None
 
         self.plans = QComboBox()
         self.plans.setObjectName("plans")
         self.plans.setAccessibleName("Plan")
         self.plans.currentIndexChanged.connect(lambda _: self._show_plan())
-        self.buttons: dict[str, QPushButton] = {}
         top = QHBoxLayout()
         top.addWidget(QLabel("&Plan:", buddy=self.plans))
         top.addWidget(self.plans, 1)
@@ -158,35 +151,11 @@ class PlanEditor(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def _button(self, name, text, meaning, tip, slot) -> QPushButton:
-        button = QPushButton(icon(meaning), text)
-        button.setObjectName(name)
-        button.setAccessibleName(text.replace("&", "").rstrip("…"))
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        self.buttons[name] = button
-        return button
-
-    @property
-    def today(self) -> dt.date:
-        return self._today or dt.date.today()
-
     # -- showing ------------------------------------------------------------------------------
 
-    def show_body(self, body_id: str | None) -> None:
-        self.body_id = body_id
-        self.refresh()
-
     def refresh(self) -> None:
-        chosen = self.plans.currentData()
-        self.plans.blockSignals(True)
-        self.plans.clear()
         found = plans.plans_of_body(self.body_id) if self.body_id else []
-        for plan in found:
-            self.plans.addItem(f"{plan.title} {plan.starts.year}–{plan.ends.year}", plan.id)
-        index = self.plans.findData(chosen)
-        self.plans.setCurrentIndex(index if index >= 0 else (0 if found else -1))
-        self.plans.blockSignals(False)
+        refill(self.plans, [(f"{p.title} {p.starts.year}–{p.ends.year}", p.id) for p in found])
         self._show_plan()
 
     def choose_plan(self, plan_id: str) -> None:
@@ -584,9 +553,3 @@ class PlanEditor(QWidget):
     def print_progress(self) -> None:
         if self.plan is not None:
             plan_printing.print_progress(self, self.plan, self.today)
-
-    def _run(self, change) -> None:
-        try:
-            change()
-        except ValidationError as error:
-            show_error(self, error)

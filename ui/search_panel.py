@@ -23,6 +23,7 @@ TYPING_PAUSE_MS = 250
 class SearchPanel(QDockWidget):
     open_item = Signal(str, str)  # meeting id, item id
     open_plan = Signal(str)  # a plan's id: a hit in a plan's words
+    open_update = Signal(str)  # a quarterly update's id
 
     def __init__(self, parent=None):
         super().__init__("Search", parent)
@@ -62,17 +63,24 @@ class SearchPanel(QDockWidget):
             where = f"{hit.body_name}, {short_date(hit.meeting_date)}"
             if hit.plan_id:
                 where = f"{hit.body_name}'s plan, {hit.minute_number}"
-            number = f"{hit.minute_number} " if hit.minute_number and not hit.plan_id else ""
+            if hit.update_id:
+                where = f"{hit.body_name}'s update, {hit.minute_number}"
+            elsewhere = hit.plan_id or hit.update_id
+            number = f"{hit.minute_number} " if hit.minute_number and not elsewhere else ""
             lock = "  [confidential]" if hit.confidential else ""
             row = QListWidgetItem(f"{number}{hit.title} — {where}{lock}\n{hit.snippet}")
-            row.setData(Qt.ItemDataRole.UserRole, (hit.meeting_id, hit.item_id, hit.plan_id))
+            row.setData(
+                Qt.ItemDataRole.UserRole, (hit.meeting_id, hit.item_id, hit.plan_id, hit.update_id)
+            )
             self.results.addItem(row)
         text = self.box.text().strip()
         self.summary.setText("" if not text else f"{len(hits)} matches" if hits else "No matches.")
 
     def _open(self, row: QListWidgetItem) -> None:
-        meeting_id, item_id, plan_id = row.data(Qt.ItemDataRole.UserRole)
+        meeting_id, item_id, plan_id, update_id = row.data(Qt.ItemDataRole.UserRole)
         if plan_id:
             self.open_plan.emit(plan_id)
+        elif update_id:
+            self.open_update.emit(update_id)
         else:
             self.open_item.emit(meeting_id, item_id or "")

@@ -11,7 +11,7 @@ import time
 
 from bench import budgets
 from bench.council import BENCH_BODY
-from bench.results import Result, median
+from bench.results import Result
 from bench.workspace import Workspace
 from desktop_app.storage.database import close_database, open_database
 
@@ -36,18 +36,8 @@ def measure(workspace: Workspace) -> list[Result]:
             timings.append(time.perf_counter() - started)
     finally:
         close_database()
-    mid = median(timings)
-    return [
-        Result(
-            budget.scenario,
-            measured=f"{budget.format(mid)} (median)",
-            value=mid,
-            runs=RUNS,
-            budget=budget.describe(),
-            met=budget.met(mid),
-            notes=[f"30 actions, 9 measures of 16 readings; {len(pdf) / 1000:.0f} kB"],
-        )
-    ]
+    notes = [f"30 actions, 9 measures of 16 readings; {len(pdf) / 1000:.0f} kB"]
+    return [Result.of_median(budget, timings, notes)]
 
 
 def bench_plan() -> str:

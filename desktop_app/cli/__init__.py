@@ -27,6 +27,8 @@ HIT_LABELS = {
     "action": "action",
     "document": "report",
     "report": "report",
+    "plan": "plan",
+    "update": "quarterly update",
 }
 
 

@@ -12,7 +12,7 @@ from desktop_app.errors import ValidationError
 
 RENDERED = (
     "minutes", "agenda", "pack", "actions", "decisions", "attendance", "report", "plan",
-    "progress",
+    "progress", "update",
 )  # fmt: skip
 REGISTERS = ("actions", "decisions", "attendance")
 
@@ -22,7 +22,8 @@ def add_document_commands(commands) -> None:
     command = commands.add_parser(
         "render",
         help="write a document as the app prints it: minutes, agenda, pack, a register "
-        "(actions, decisions, attendance), an item's report, or a body's plan or its progress",
+        "(actions, decisions, attendance), an item's report, a body's plan or its progress, or "
+        "a group's quarterly update (a board's: its groups' updates combined)",
     )
     command.add_argument("document", choices=RENDERED, metavar="DOCUMENT", help=", ".join(RENDERED))
     command.add_argument(
@@ -76,6 +77,10 @@ def _render(args) -> int:
         from desktop_app.cli.plans import render_plan_command
 
         return render_plan_command(args)
+    if args.document == "update":
+        from desktop_app.cli.updates import render_update_command
+
+        return render_update_command(args)
     check_output(args.out, data_dir=args.data_dir)
     if args.item:
         raise ValidationError(f"Only a report is of one item; the {args.document} takes no ITEM.")

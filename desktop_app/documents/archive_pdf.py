@@ -93,6 +93,10 @@ def _paper(item: ItemFacts, paper) -> Part:
         from desktop_app.documents.report_pdf import render_report
 
         pdf = render_report(paper.report_id)
+    elif paper.update_id:  # a group's quarterly update, as it stands
+        from desktop_app.documents.update_pdf import render_update
+
+        pdf = render_update(paper.update_id)
     else:
         # read_pdf names a missing or damaged paper in a sentence the clerk can act on.
         pdf = documents.read_pdf(documents.document_file(paper.id)).data

@@ -23,6 +23,8 @@ from desktop_app.services.meeting_cycle.meeting_record import (
 from desktop_app.services.meeting_cycle.numbering import preview_numbers
 from desktop_app.services.papers.documents import in_part_two
 from desktop_app.services.reports.workflow import approved_reports
+from desktop_app.services.updates.attaching import updates_on_items
+from desktop_app.services.updates.writing import get_update, update_fingerprint
 from desktop_app.storage.models import (
     Action,
     AgendaItem,
@@ -63,6 +65,7 @@ class PaperFacts:
     sha256: str
     filename: str
     report_id: str = ""  # set when the paper is a report written in the app (report_pdf.py)
+    update_id: str = ""  # set when it is a group's quarterly update (update_pdf.py)
 
 
 @dataclass(frozen=True)
@@ -274,6 +277,7 @@ def _items(meeting, people, organisations, declarations, recorded) -> list[ItemF
         lambda d: PaperFacts(d.id, d.title, d.author, d.date, d.confidential, d.sha256, d.filename),
     )
     _with_reports(papers, rows)
+    _with_updates(papers, rows)
     resolutions = _resolutions(ids, people)
     actions = _grouped(
         Action.live().where(Action.item.in_(ids)).order_by(Action.position),
@@ -343,6 +347,25 @@ def _with_reports(papers: dict[str, list[PaperFacts]], rows: list[AgendaItem]) -
                 report_id=report.id,
             )
             papers.setdefault(row.id, []).insert(0, paper)
+
+
+def _with_updates(papers: dict[str, list[PaperFacts]], rows: list[AgendaItem]) -> None:
+    """A group's quarterly update attached to an item is its first paper. Its key changes
+    with its words, so an update edited after a pack was issued is a replaced paper."""
+    for item_id, update in updates_on_items(row.id for row in rows).items():
+        row = next(r for r in rows if r.id == item_id)
+        fingerprint = update_fingerprint(update.id)
+        paper = PaperFacts(
+            id=f"{update.id}@{fingerprint[:16]}",
+            title=update.title,
+            author=get_update(update.id).prepared_by,
+            date=update.date,
+            confidential=in_part_two(row),
+            sha256=fingerprint,
+            filename="",
+            update_id=update.id,
+        )
+        papers.setdefault(item_id, []).insert(0, paper)
 
 
 def _inherit_confidence(item: ItemFacts) -> None:

@@ -216,6 +216,10 @@ def _read(entry: Entry, paper: PaperFacts, *, public: bool) -> PdfReader:
         from desktop_app.documents.report_pdf import render_report
 
         return PdfReader(io.BytesIO(render_report(paper.report_id, public=public, numbered=False)))
+    if paper.update_id:
+        from desktop_app.documents.update_pdf import render_update
+
+        return PdfReader(io.BytesIO(render_update(paper.update_id, numbered=False)))
     try:
         path = documents.document_file(paper.id)
     except ValidationError:

@@ -202,10 +202,12 @@ def _numbered_text(value: str, lead: str = ""):
     """A section's text as a function of its number, or None when it holds nothing."""
     if not paragraphs.paragraphs(value):
         return None
-    return lambda number: _paragraphs(number, value, lead=lead)
+    return lambda number: section_paragraphs(number, value, lead=lead)
 
 
-def _paragraphs(number: int, value: str, *, lead: str = "", first: int = 1) -> list[Flowable]:
+def section_paragraphs(
+    number: int, value: str, *, lead: str = "", first: int = 1
+) -> list[Flowable]:
     story: list[Flowable] = []
     count = first - 1
     for index, (_, paragraph) in enumerate(paragraphs.numbered(number, value)):
@@ -263,7 +265,7 @@ def _implications(facts: ReportFacts, public: bool):
         story: list[Flowable] = [table, Spacer(1, 6)]
         done = 0  # the implications' paragraphs are numbered on from one to the next
         for key, label in relevant:
-            story += _paragraphs(number, values[key], lead=label, first=done + 1)
+            story += section_paragraphs(number, values[key], lead=label, first=done + 1)
             done += sum(1 for p in paragraphs.paragraphs(values[key]) if p.text)
         return story
 
@@ -280,7 +282,7 @@ def _appendices(facts: ReportFacts, public: bool):
             + ("exempt information, not for publication" if public and a.confidential else a.title)
             for a in facts.appendices
         ]
-        return _paragraphs(number, "\n".join(lines))
+        return section_paragraphs(number, "\n".join(lines))
 
     return laid_out
 

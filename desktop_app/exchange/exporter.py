@@ -20,6 +20,7 @@ from desktop_app.exchange.plan_record import action_codes, exported_plans
 from desktop_app.exchange.records import FORMAT, template_entries
 from desktop_app.exchange.report_record import exported, exported_template
 from desktop_app.exchange.signatures_record import signers_data, signing_data
+from desktop_app.exchange.update_record import exported_updates
 from desktop_app.rules.attending import ATTENDING
 from desktop_app.services.meeting_cycle.agenda_tree import STORED_ORDER
 from desktop_app.storage.models import (
@@ -168,6 +169,8 @@ class _Exporter:
             data["template"] = template
         _put(data, "report_template", exported_template(body.report_template))
         _put(data, "plans", exported_plans(body.id, self.lead, self.organisation_name))
+        updates = exported_updates(body.id, self.person_key, with_board=parent_id in exported_ids)
+        _put(data, "updates", updates)
         members = Membership.live().where(Membership.body == body.id)
         _put(data, "members", [self.member(m) for m in members.order_by(*_by_age(Membership))])
         meetings = list(

@@ -41,6 +41,7 @@ from desktop_app.exchange.records import (
     template_entries,
 )
 from desktop_app.exchange.summary import KINDS, ImportSummary
+from desktop_app.exchange.update_record import apply_updates
 from desktop_app.exchange.values import at, fail, join
 from desktop_app.exchange.versions_import import (
     apply_signers,
@@ -183,6 +184,9 @@ class _Applier:
             self.link_items(body_row)
             self.link_references(body_row)
             refuse_repeated_numbers(self, body, body_row)
+        # Once every body's meetings are written: an update names its board's item.
+        for body, body_row in zip(ordered, body_rows, strict=True):
+            apply_updates(self, body_row, body.updates)
         for action_row, action in self.plan_links:
             linked = resolve_link(action.plan_action) if action.plan_action else None
             self.save(Action, action_row, plan_action_id=linked)

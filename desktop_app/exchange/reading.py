@@ -12,7 +12,13 @@ from typing import Any
 
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
-from desktop_app.exchange import body_record, minutes_record, plan_record, report_record
+from desktop_app.exchange import (
+    body_record,
+    minutes_record,
+    plan_record,
+    report_record,
+    update_record,
+)
 from desktop_app.exchange.imported_files import file_beside, pdf_sha256
 from desktop_app.exchange.links import MinuteRef
 from desktop_app.exchange.records import (
@@ -241,6 +247,7 @@ class _Reader:
         body.template = body_record.template(value, path)
         body.report_template = report_record.read_template(value, path)
         body.plans = plan_record.read_plans(self, value, path)
+        body.updates = update_record.read_updates(self, value, path, name=name, parent=parent)
         seen: set[tuple] = set()
         for member_path, member in entries(value, path, "members"):
             record = self.member(member_path, member)

@@ -36,6 +36,7 @@ BODY_FIELDS = (
     "template",
     "report_template",
     "plans",
+    "updates",
     "members",
     "meetings",
 )
@@ -412,6 +413,7 @@ class BodyRecord:
     template: list[TemplateItemRecord] | None = None  # None: the standard template
     report_template: ReportTemplate = STANDARD_REPORT_TEMPLATE
     plans: list = field(default_factory=list)  # exchange/plan_record.PlanRecord
+    updates: list = field(default_factory=list)  # exchange/update_record.UpdateRecord
     members: list[MemberRecord] = field(default_factory=list)
     meetings: list[MeetingRecord] = field(default_factory=list)
 

@@ -28,6 +28,7 @@ from desktop_app.storage.models import (
     PlanPriority,
     PlanProgress,
     PlanReading,
+    QuarterlyUpdate,
     Report,
     Resolution,
     Signer,
@@ -60,6 +61,7 @@ KINDS = {
     PlanProgress: ("plan progress note", "plan progress notes"),
     PlanMeasure: ("performance measure", "performance measures"),
     PlanReading: ("measure reading", "measure readings"),
+    QuarterlyUpdate: ("quarterly update", "quarterly updates"),
 }
 
 

@@ -40,6 +40,7 @@ KINDS = {
     "document": "document",
     "report": "report",
     **{kind: "plan" for kind in PLAN_KINDS},
+    "quarterly_update": "update",
 }
 # The tables of the index (storage/search_index.py), with no model: derived from the rows,
 # never synced.
@@ -49,8 +50,9 @@ GROWTH = 8  # how much wider the window of ranked entries grows when deleted one
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str  # item, minute, resolution, action, document (an attached paper), report or plan
-    meeting_id: str  # "" for a plan's words
+    kind: str  # item, minute, resolution, action, document (an attached paper), report, plan
+    # or update (a group's quarterly update)
+    meeting_id: str  # "" for a plan's words or an update's
     item_id: str
     body_name: str
     meeting_date: dt.date  # a plan's start, for a plan's words
@@ -59,6 +61,7 @@ class Hit:
     snippet: str  # plain text, the matched words marked « »
     confidential: bool  # on a Part II item, or a confidential paper
     plan_id: str = ""  # the plan the words are in
+    update_id: str = ""  # the quarterly update the words are in
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class _Found:
     date: str
     body_name: str
     plan_id: str = ""
+    update_id: str = ""
 
 
 def search(text: str, *, body_id: str | None = None, limit: int = 50) -> list[Hit]:
@@ -111,6 +115,7 @@ def search(text: str, *, body_id: str | None = None, limit: int = 50) -> list[Hi
             snippet=snippets.get(f.entry_id, ""),
             confidential=f.entry_id in secret,
             plan_id=f.plan_id,
+            update_id=f.update_id,
         )
         for f in found
     ]
@@ -197,6 +202,7 @@ def _joined(ranked: list[tuple]) -> list[_Found]:
         for entry_id, kind, *rest in _rows(sql, [json.dumps(list(scores))])
     ]
     found += _in_plans(scores)
+    found += _in_updates(scores)
     return sorted(found, key=lambda f: order[f.entry_id])
 
 
@@ -232,6 +238,35 @@ def _in_plans(scores: dict) -> list[_Found]:
                 )
             )
     return found
+
+
+def _in_updates(scores: dict) -> list[_Found]:
+    """The ranked entries of live quarterly updates of live groups: the update's title is
+    the hit's, its quarter where it is found ("Quarter 2 2011/12")."""
+    from desktop_app.services.plans.quarters import quarter_label
+
+    sql = (
+        "SELECT s.id, s.kind, u.id, u.title, u.quarter, b.name FROM search_entry s "
+        "JOIN quarterly_update u ON u.id = s.row_id JOIN body b ON b.id = u.body_id "
+        "WHERE s.id IN (SELECT value FROM json_each(?)) AND s.kind = 'quarterly_update' "
+        "AND u.deleted_at IS NULL AND b.deleted_at IS NULL"
+    )
+    rows = _rows(sql, [json.dumps(list(scores))])
+    return [
+        _Found(
+            entry_id=entry_id,
+            kind=kind,
+            score=scores[entry_id],
+            item_id="",
+            title=title,
+            number=quarter_label(dt.date.fromisoformat(quarter)),
+            meeting_id="",
+            date=quarter,
+            body_name=body_name,
+            update_id=update_id,
+        )
+        for entry_id, kind, update_id, title, quarter, body_name in rows
+    ]
 
 
 def _snippets(plan: _Plan, entry_ids: list[int]) -> dict[int, str]:

@@ -395,6 +395,24 @@ class PlanReading(Synced):
     note = TextField(default="")
 
 
+class QuarterlyUpdate(Synced):
+    """A delivery group's report to its parent board for a quarter (seeds 000 and 002,
+    services/updates); once attached, the paper of an item of the board's meeting."""
+
+    body = ForeignKeyField(Body, backref="+")  # the group that reports
+    quarter = DateField()  # its first day (services/plans/quarters.py)
+    title = TextField()  # "Quarter 2 update: Regeneration"
+    date = DateField()
+    prepared_by = ForeignKeyField(Person, null=True, backref="+")
+    rag = TextField(default="")  # overall: red, amber, green; "" until set
+    overview = TextField(default="")
+    delivery = TextField(default="")  # the quarter's delivery group update (2.1, 2.2)
+    priorities = TextField(default="")
+    focus = TextField(default="")
+    activity = TextField(default="")  # summary of activity: a point a line
+    item = ForeignKeyField(AgendaItem, null=True, backref="+")
+
+
 class AuditEntry(BaseModel):
     """Who changed what, when, from which machine. Local history; not edited after writing."""
 
@@ -498,6 +516,7 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     PlanProgress,
     PlanMeasure,
     PlanReading,
+    QuarterlyUpdate,
 )
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (

@@ -28,6 +28,7 @@ from desktop_app.services.directory.people import display_name
 from desktop_app.services.meeting_cycle import attendance, numbering
 from desktop_app.services.papers.pack_issues import edition_name
 from desktop_app.services.plans import rules as plan_rules
+from desktop_app.services.updates import rules as update_rules
 from desktop_app.storage.models import (
     AgendaItem,
     Body,
@@ -39,6 +40,7 @@ from desktop_app.storage.models import (
     Person,
     Plan,
     PlanAction,
+    QuarterlyUpdate,
     Resolution,
 )
 
@@ -77,6 +79,7 @@ def find_clashes(*, meetings: Collection[str] | None = None) -> list[Clash]:
         *_repeated_issues(),
         *_votes_that_no_longer_fit(meetings),
         *_targets_outside_their_plans(),
+        *_updates_without_a_board(),
     ]
 
 
@@ -328,6 +331,27 @@ def _targets_outside_their_plans() -> list[Clash]:
                 )
             )
     return clashes
+
+
+def _updates_without_a_board() -> list[Clash]:
+    # updates/rules.check_reports_to_a_board: an update is written to the group's board; a
+    # merge can join one laptop's update with another's clearing the group's parent.
+    boards = Body.select(Body.id).where(Body.deleted_at.is_null())
+    query = (
+        QuarterlyUpdate.live()
+        .join(Body, on=(QuarterlyUpdate.body == Body.id))
+        .where(Body.deleted_at.is_null() & (Body.parent.is_null() | Body.parent.not_in(boards)))
+        .order_by(QuarterlyUpdate.quarter, QuarterlyUpdate.id)
+    )
+    return [
+        Clash(
+            "update without a board",
+            "quarterly_update",
+            (row.id,),
+            f"{row.title}: {update_rules.no_board(Body.get_by_id(row.__data__['body']).name)}",
+        )
+        for row in query
+    ]
 
 
 def _meeting_named(meeting_id: str) -> str:

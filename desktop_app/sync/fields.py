@@ -43,6 +43,7 @@ WRITTEN_BY_THE_PROGRAM = frozenset(
         "number",
         "state",
         "status",
+        "rag",  # a quarterly update's overall status, chosen from a list
         "kind",
         "outcome",
         "vote",

@@ -35,7 +35,7 @@ def test_first_import_journals_every_row_it_creates(database, example_path):
     # is written, the version's time of making, its approving meeting and the resolution's
     # link to it.
     assert JournalEntry.select().where(JournalEntry.op == "upsert").count() == created_rows + 5
-    assert str(summary).startswith("Added 24 organisations, 31 people, 5 bodies, ")
+    assert str(summary).startswith("Added 24 organisations, 32 people, 10 bodies, ")
 
 
 def test_importing_its_own_export_changes_nothing(database, example_path):

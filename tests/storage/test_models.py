@@ -38,6 +38,7 @@ from desktop_app.storage.models import (
     PlanPriority,
     PlanProgress,
     PlanReading,
+    QuarterlyUpdate,
     Report,
     Resolution,
     Signer,
@@ -373,6 +374,23 @@ def realistic_values() -> list[tuple[type, dict]]:
             ),
         ),
         (PlanReading, dict(measure=ids["measure"], date=dt.date(2013, 3, 31), value=25.9, note="")),
+        (
+            QuarterlyUpdate,
+            dict(
+                body=ids["group"],
+                quarter=dt.date(2011, 7, 1),
+                title="Quarter 2 update: Regeneration",
+                date=dt.date(2011, 10, 10),
+                prepared_by=ids["person"],
+                rag="red",
+                overview="The LSP Board voted to dissolve on 28 September 2011.",
+                delivery="A presentation of the draft Housing Strategy was given.",
+                priorities="Worklessness",
+                focus="Young people not in employment, education or training",
+                activity="- A worklessness forum has been set up for 9 November",
+                item=ids["item"],
+            ),
+        ),
     ]
 
 

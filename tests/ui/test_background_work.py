@@ -31,4 +31,4 @@ def test_an_import_shows_no_cancel_and_quitting_waits_for_it(
     window.close()  # at once, while the import runs
 
     assert bodies.find_body(name="Maidstone Locality Board") is not None
-    assert len(bodies.list_bodies()) == 5
+    assert len(bodies.list_bodies()) == 10  # the board, its four sub-groups, five delivery groups

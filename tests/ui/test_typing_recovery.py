@@ -133,7 +133,7 @@ def test_a_recovery_file_written_before_the_services_had_packages_is_put_back(
         json.dumps(
             {
                 "label": "the minute's overview",
-                "call": "desktop_app.services.minutes:update_minute",  # its old place
+                "call": "desktop_app.services.decisions.minutes:update_minute",  # its old place
                 "key": {"item_id": item.id},
                 "field": "overview",
                 "value": "Typed before the upgrade.",

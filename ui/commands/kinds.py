@@ -55,3 +55,4 @@ PLAN_OUTCOME = Kind("plans.plans", "delete_outcome", "restore_outcome", "outcome
 PLAN_ACTION = Kind("plans.actions", "delete_plan_action", "restore_plan_action", "action_id")
 PLAN_PARTNER = Kind("plans.actions", "remove_partner", "restore_partner", "partner_id")
 PLAN_MEASURE = Kind("plans.measures", "delete_measure", "restore_measure", "measure_id")
+QUARTERLY_UPDATE = Kind("updates.writing", "delete_update", "restore_update", "update_id")

@@ -54,6 +54,12 @@ def update_body(*, body_id: str, **fields) -> Body:
     _refuse_unknown(fields)
     row = validation.live_row(Body, body_id, "body")
     values = _clean({**changes.current(row, EDITABLE), **fields}, body_id=row.id)
+    if "parent_id" in fields:
+        from desktop_app.services.updates.rules import check_keeps_its_board
+        from desktop_app.storage.models import QuarterlyUpdate
+
+        written = QuarterlyUpdate.live().where(QuarterlyUpdate.body == row.id).exists()
+        check_keeps_its_board(row.name, values["parent_id"], has_updates=written)
     with db.atomic():
         changes.update(row, **{f: values[f] for f in fields})
     return row
