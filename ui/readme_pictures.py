@@ -41,11 +41,13 @@ PICTURES = (
     "search",
     "body",
     "plans",
+    "updates",
     "tracker",
     "minutes-pdf",
     "agenda-pdf",
     "report-pdf",
     "plan-pdf",
+    "update-pdf",
     "action-log-pdf",
     "preview",
     "conflicts",
@@ -215,6 +217,11 @@ class _Story:
         plans = window.body_page.plans
         plans.select_row("action", plans.plan.actions[0].id)
         self.picture("plans", window)
+        # Seed 000: the Economic Development and Regeneration group's Quarter 2 update.
+        window.select("body", self.group_with_updates().id)
+        window.body_page.show_updates(self.first_update().id)
+        self.picture("updates", window)
+        window.select("body", self.board.id)
         window.body_page.tabs.setCurrentIndex(0)
         window.open_tracker()
         tracker = window.findChild(ActionTracker)
@@ -239,6 +246,9 @@ class _Story:
 
         (plan,) = plans_of_body(self.board.id)
         self.pdf_page("plan-pdf", render_plan(plan.id), page=1, dpi=70)
+        from desktop_app.documents.update_pdf import render_update
+
+        self.pdf_page("update-pdf", render_update(self.first_update().id), page=1, dpi=70)
         register = catalogue.body_target(self.board.id, date=dt.date.today())
         actions = catalogue.document("actions").render(register.id)
         self.pdf_page("action-log-pdf", actions, page=1, dpi=96)
@@ -348,6 +358,16 @@ class _Story:
         self.preview("signed-preview", signed, size=(900, 1000), last_page=True)
 
     # -- the pictures ---------------------------------------------------------------------------
+
+    def group_with_updates(self):
+        from desktop_app.services.directory import bodies
+
+        return bodies.find_body(name="Economic Development and Regeneration")
+
+    def first_update(self):
+        from desktop_app.services.updates.writing import updates_of_body
+
+        return min(updates_of_body(self.group_with_updates().id), key=lambda u: u.quarter)
 
     def item(self, title_starts: str):
         from desktop_app.services.meeting_cycle.agenda_entries import list_agenda
