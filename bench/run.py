@@ -28,6 +28,7 @@ from bench import budgets
 from bench.dataset import DEFAULT_DIR, ensure_dataset
 from bench.results import Result, growth, table
 from bench.scenarios import (
+    cold,
     meeting,
     memory,
     minutes_pdf,
@@ -53,6 +54,7 @@ SCENARIOS = (
     minutes_pdf,
     plan_progress,
     signing,
+    cold,
     memory,
     pack,
     sync_apply,

@@ -74,6 +74,7 @@ def measure(workspace: Workspace) -> list[Result]:
             runs=RUNS,
             budget=sign_budget.describe(),
             baseline=f"{sign_budget.format(median(baseline))} (median)",
+            baseline_value=median(baseline),
             met=sign_budget.met(median(signing)),
             notes=[
                 f"15-item minutes, {size}; first (cold: stamp font cut and rescaled) "
