@@ -1,6 +1,6 @@
 """The cold figures and the memory of a session, each measured in fresh processes on a
-generated dataset (a hundredth of its size), and the table that prints them with their
-budgets, baselines and ratios."""
+generated dataset (a hundredth of its size), the baselines set beside the warm figures, and
+the table that prints them with their budgets, baselines and ratios."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from bench import budgets, dataset
 from bench.results import Result, table
-from bench.scenarios import cold, memory
+from bench.scenarios import cold, meeting, memory, signing, tracker
 from bench.workspace import Workspace
 
 
@@ -36,6 +36,17 @@ def test_memory_is_read_after_a_session_of_opens_and_searches(workspace, monkeyp
     assert session.scenario == budgets.MEMORY_SESSION.scenario
     assert session.value > 0 and session.met is not None
     assert f"{memory.OPENS} opens and {memory.SEARCHES} searches" in session.notes[0]
+
+
+def test_the_opens_the_tracker_signing_and_verifying_have_baselines(workspace, monkeypatch):
+    for module in (meeting, tracker, signing):
+        monkeypatch.setattr(module, "RUNS", 2)
+    opened, first = meeting.measure(workspace)
+    (listed,) = tracker.measure(workspace)
+    signed, verified = signing.measure(workspace)
+    for result in (opened, first, listed, signed, verified):
+        assert result.baseline_value > 0 and result.ratio().startswith("×"), result
+    assert "bare SQL" in opened.baseline and "warm open" in first.baseline
 
 
 def test_the_table_gives_each_figure_its_budget_baseline_and_ratio():
