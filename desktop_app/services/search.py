@@ -12,6 +12,12 @@ holding Chinese, Japanese, Korean, Thai, Lao, Khmer or Myanmar characters goes t
 trigram index instead, which finds a term anywhere inside a sentence without spaces; a
 term of one or two characters there is looked for with LIKE among the few entries in
 those scripts.
+
+Hits come by pages, newest first by windows: the index is keyed by date (migration 0015),
+so it yields the newest `WINDOW` matches without reading the others; they are ranked by
+bm25 (the newest first among equals), the first page shows the best, the next pages the
+rest of them and then the next older window. Ranking every match instead cost a common word
+over a hundred milliseconds on forty years of a large council's minutes, and grew with it.
 """
 
 from __future__ import annotations
@@ -44,9 +50,8 @@ KINDS = {
 # The tables of the index (storage/search_index.py), with no model: derived from the rows,
 # never synced.
 INDEX_TABLES = ("search_entry", "search_text", "search_trigram", "document_text")
-# How many of the newest matches are ranked together: a page shows the best of them, the
-# next pages the rest, then the next older window. A few milliseconds on forty years of a
-# large council's minutes (bench/scenarios/search.py) however common the word.
+# How many of the newest matches are ranked together: some milliseconds, however common
+# the word and however large the council (bench/scenarios/search.py).
 WINDOW = 400
 # bm25's weight of each column: the body's id is there to narrow, not to rank.
 WEIGHTS = {"search_text": ", 1.0, 0.0"}
@@ -165,10 +170,11 @@ def _plan(words: list[str], body_id: str | None) -> _Plan | None:
     words = [w for w in words if any(ch.isalnum() for ch in w)]
     if not words:
         return None
-    # The words in the text column only; the body is a phrase of its id in its own column.
+    # The words in the text column only; the body is its id as one word in its own column
+    # (storage/search_index.BODY_KEY).
     match = f"text : ({' '.join(_quoted(w) for w in words)})"
     if body_id is not None:
-        match += f" AND body_id : {_quoted(body_id)}"
+        match += f" AND body_key : {_quoted(body_id.replace('-', ''))}"
     return _Plan("search_text", match, (), tuple(words), None)
 
 
