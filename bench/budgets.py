@@ -41,11 +41,17 @@ MINUTES_PDF = Budget("minutes PDF of a 15-item meeting", 0.300, "ms")
 PACK = Budget("300-page agenda pack", 3.0, "s", "with a progress bar")
 COLD_OPEN = Budget("cold: first meeting open of a session", 0.150, "ms")
 COLD_SIGN = Budget("cold: first signature in a fresh process", 1.0, "s", "imports included")
+# The issue (16) asks for the first minutes PDF cold, imports included, beside the first
+# signature; DESIGN.md §6 sets no figure, so it is held to the first signature's.
+COLD_PDF = Budget("cold: first minutes PDF in a fresh process", 1.0, "s", "imports included")
 SIGN = Budget("sign a minutes PDF", 0.500, "ms")
 VERIFY = Budget("verify a minutes PDF", 0.500, "ms")
 SYNC_APPLY = Budget("sync: apply 100,000 changes from the share", 10.0, "s")
 SYNC_NOTHING = Budget("sync with nothing new", 0.200, "ms")
 MEMORY = Budget("memory with that dataset open", 300e6, "MB", "resident")
+MEMORY_SESSION = Budget(
+    "memory after 20 opens and 40 searches", 300e6, "MB", "resident, same process"
+)
 PLAN_PROGRESS = Budget("a plan's progress report rendered", 1.0, "s", "median")
 QUARTERLY_UPDATE = Budget("a quarterly update drafted", 1.0, "s", "median")
 # Not in DESIGN.md §6 (issue 5 asks for it): opening the tracker is held to the budget for
@@ -61,12 +67,14 @@ ALL = (
     MINUTES_PDF,
     PACK,
     COLD_OPEN,
+    COLD_PDF,
     COLD_SIGN,
     SIGN,
     VERIFY,
     SYNC_APPLY,
     SYNC_NOTHING,
     MEMORY,
+    MEMORY_SESSION,
     PLAN_PROGRESS,
     QUARTERLY_UPDATE,
 )

@@ -20,8 +20,10 @@ class Result:
     met: bool | None = None
     verdict: str = ""  # shown instead of ok/MISS when set, e.g. "not available yet"
     notes: list[str] = field(default_factory=list)
-    # The figure in numbers (seconds, or MB for memory), compared across dataset sizes.
+    # The figure in numbers (seconds, or bytes for memory), compared across dataset sizes.
     value: float | None = None
+    # The baseline's figure in the same unit and statistic as `value`: the ratio column.
+    baseline_value: float | None = None
 
     @classmethod
     def unavailable(cls, budget: Budget, why: str) -> Result:
@@ -30,9 +32,17 @@ class Result:
         )
 
     @classmethod
-    def of_median(cls, budget: Budget, timings: list[float], notes: list[str]) -> Result:
-        """The median of `timings` (seconds) against the budget."""
+    def of_median(
+        cls, budget: Budget, timings: list[float], notes: list[str], *, bare: list[float] = ()
+    ) -> Result:
+        """The median of `timings` (seconds) against the budget, beside the median of the
+        `bare` baseline's timings when given."""
         mid = median(timings)
+        baseline = {}
+        if bare:
+            baseline = dict(
+                baseline=f"{budget.format(median(bare))} (median)", baseline_value=median(bare)
+            )
         return cls(
             budget.scenario,
             measured=f"{budget.format(mid)} (median)",
@@ -41,11 +51,18 @@ class Result:
             budget=budget.describe(),
             met=budget.met(mid),
             notes=notes,
+            **baseline,
         )
 
     @classmethod
     def failed(cls, scenario: str, error: str) -> Result:
         return cls(scenario, verdict="ERROR", notes=[error])
+
+    def ratio(self) -> str:
+        """How many times the baseline the figure is, or "—" without a baseline."""
+        if self.value is None or not self.baseline_value:
+            return "—"
+        return f"×{self.value / self.baseline_value:.2f}"
 
     def outcome(self) -> str:
         if self.verdict:
@@ -66,9 +83,9 @@ def p95(values: list[float]) -> float:
 
 
 def table(results: list[Result]) -> str:
-    header = ("scenario", "measured", "runs", "budget", "baseline", "result")
+    header = ("scenario", "measured", "runs", "budget", "baseline", "ratio", "result")
     rows = [header] + [
-        (r.scenario, r.measured, str(r.runs or ""), r.budget, r.baseline, r.outcome())
+        (r.scenario, r.measured, str(r.runs or ""), r.budget, r.baseline, r.ratio(), r.outcome())
         for r in results
     ]
     lines = _aligned(rows)

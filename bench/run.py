@@ -28,6 +28,7 @@ from bench import budgets
 from bench.dataset import DEFAULT_DIR, ensure_dataset
 from bench.results import Result, growth, table
 from bench.scenarios import (
+    cold,
     meeting,
     memory,
     minutes_pdf,
@@ -55,6 +56,7 @@ SCENARIOS = (
     plan_progress,
     quarterly_update,
     signing,
+    cold,
     memory,
     pack,
     sync_apply,

@@ -1,5 +1,7 @@
 """Search across all minutes, resolutions, actions, item titles and attached reports; each
-hit shows where it is and a snippet, and opens the meeting at the item."""
+hit shows where it is and a snippet, and opens the meeting at the item. The first page is
+the best of the newest matches, shown as the user pauses in typing; More matches adds the
+next page, the rest of those and then older ones (services/search.search_page)."""
 
 from __future__ import annotations
 
@@ -10,14 +12,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.dates import short_date
+from desktop_app.dates import long_date, short_date
 from desktop_app.services import search
 
 TYPING_PAUSE_MS = 250
+PAGE = 50  # matches a page adds to the list
 
 
 class SearchPanel(QDockWidget):
@@ -39,6 +43,13 @@ class SearchPanel(QDockWidget):
         self.results.setWordWrap(True)
         self.results.itemActivated.connect(self._open)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.more = QPushButton("More matches")
+        self.more.setObjectName("searchMore")
+        self.more.setToolTip("The next matches: the rest of these, then older meetings")
+        self.more.clicked.connect(self.show_more)
+        self.more.hide()
+        self._text, self._next = "", None
         self._pause = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._pause.timeout.connect(self.run)
         self.box.textChanged.connect(lambda _: self._pause.start())
@@ -48,6 +59,7 @@ class SearchPanel(QDockWidget):
         layout.addWidget(self.box)
         layout.addWidget(self.summary)
         layout.addWidget(self.results, 1)
+        layout.addWidget(self.more)
         self.setWidget(body)
 
     def focus(self) -> None:
@@ -56,10 +68,23 @@ class SearchPanel(QDockWidget):
         self.box.selectAll()
 
     def run(self) -> None:
+        """The first page of matches for what the box holds."""
         self._pause.stop()
-        hits = search.search(self.box.text())
+        self._text = self.box.text()
         self.results.clear()
-        for hit in hits:
+        self._show(search.search_page(self._text, limit=PAGE))
+
+    def show_more(self) -> None:
+        """The next page of the same search, below the matches shown."""
+        if self._next is not None:
+            row = self.results.count()
+            self._show(search.search_page(self._text, limit=PAGE, cursor=self._next))
+            if row < self.results.count():
+                self.results.setCurrentRow(row)
+                self.results.setFocus()
+
+    def _show(self, page: search.Page) -> None:
+        for hit in page.hits:
             where = f"{hit.body_name}, {short_date(hit.meeting_date)}"
             if hit.plan_id:
                 where = f"{hit.body_name}'s plan, {hit.minute_number}"
@@ -73,8 +98,20 @@ class SearchPanel(QDockWidget):
                 Qt.ItemDataRole.UserRole, (hit.meeting_id, hit.item_id, hit.plan_id, hit.update_id)
             )
             self.results.addItem(row)
-        text = self.box.text().strip()
-        self.summary.setText("" if not text else f"{len(hits)} matches" if hits else "No matches.")
+        self._next = page.more
+        self.more.setVisible(page.more is not None)
+        shown = self.results.count()
+        if not self._text.strip():
+            self.summary.setText("")
+        elif not shown:
+            self.summary.setText("No matches.")
+        elif page.more is not None and page.since is not None:
+            self.summary.setText(
+                f"{shown} matches, the closest first among meetings since "
+                f"{long_date(page.since)}. More matches goes on to the rest."
+            )
+        else:
+            self.summary.setText(f"{shown} matches")
 
     def _open(self, row: QListWidgetItem) -> None:
         meeting_id, item_id, plan_id, update_id = row.data(Qt.ItemDataRole.UserRole)

@@ -75,6 +75,7 @@ def measure(workspace: Workspace) -> list[Result]:
             runs=len(timings),
             budget=budget.describe(),
             baseline=budget.format(base),
+            baseline_value=base,
             met=budget.met(mid) and reports > 0,
             notes=notes,
         )

@@ -2,7 +2,9 @@
 Board is given a strategy plan the size of a council's (three priorities, two outcomes each,
 five actions an outcome with four key partners and a year of quarterly progress, three
 measures a priority with sixteen readings), then `render_progress` of its latest quarter is
-timed, reading the plan and laying out its pages and charts."""
+timed, reading the plan and laying out its pages and charts. The baseline is bare
+reportlab setting the plan's words (its priorities, outcomes, actions, progress and measures)
+as plain paragraphs in the same font, with no tables or charts."""
 
 from __future__ import annotations
 
@@ -12,8 +14,10 @@ import time
 from bench import budgets
 from bench.council import BENCH_BODY
 from bench.results import Result
+from bench.scenarios.window_process import bare_reportlab
 from bench.workspace import Workspace
 from desktop_app.storage.database import close_database, open_database
+from desktop_app.storage.models import db
 
 RUNS = 5
 BUDGETS = (budgets.PLAN_PROGRESS,)
@@ -29,15 +33,32 @@ def measure(workspace: Workspace) -> list[Result]:
     open_database(workspace.data_dir)
     try:
         plan_id = bench_plan()
-        timings = []
+        words = _words(plan_id)
+        timings, bare = [], []
         for _ in range(RUNS):
             started = time.perf_counter()
             pdf = render_progress(plan_id, quarter=QUARTERS[-1])
             timings.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            bare_reportlab(words)
+            bare.append(time.perf_counter() - started)
     finally:
         close_database()
     notes = [f"30 actions, 9 measures of 16 readings; {len(pdf) / 1000:.0f} kB"]
-    return [Result.of_median(budget, timings, notes)]
+    return [Result.of_median(budget, timings, notes, bare=bare)]
+
+
+def _words(plan_id: str) -> list[str]:
+    """Every text of the plan's rows, one string a row."""
+    sql = (
+        "SELECT title FROM plan_priority WHERE plan_id = ?1 "
+        "UNION ALL SELECT text FROM plan_outcome WHERE plan_id = ?1 "
+        "UNION ALL SELECT text FROM plan_action WHERE plan_id = ?1 "
+        "UNION ALL SELECT g.status || ': ' || g.text FROM plan_progress g "
+        "JOIN plan_action a ON a.id = g.action_id WHERE a.plan_id = ?1 "
+        "UNION ALL SELECT name FROM plan_measure WHERE plan_id = ?1"
+    )
+    return [text for (text,) in db.execute_sql(sql, [plan_id]).fetchall()]
 
 
 def bench_plan() -> str:

@@ -54,6 +54,7 @@ def measure(workspace: Workspace) -> list[Result]:
             runs=len(main),
             budget=budgets.START.describe(),
             baseline=_seconds(baseline),
+            baseline_value=baseline,
             met=in_time and in_ratio,
             notes=[
                 f"under {_seconds(budgets.START.limit)}: {'yes' if in_time else 'NO'}",

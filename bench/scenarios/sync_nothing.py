@@ -3,11 +3,13 @@
 Four other laptops each write 250 small change files (an edit, then a sync) to a shared
 folder in the scratch folder. A copy of the dataset's laptop applies them all once, then
 syncs again and again with nothing new; each of those syncs is timed whole, as the window's
-timer runs it: send, list the share, receive, fetch, note the time of the sync.
+timer runs it: send, list the share, receive, fetch, note the time of the sync. The
+baseline is what any sync must do at least: list the share's folders and stat each file.
 """
 
 from __future__ import annotations
 
+import os
 import time
 
 from bench import budgets
@@ -34,11 +36,14 @@ def measure(workspace: Workspace, *, files: int = FILES) -> list[Result]:
         started = time.perf_counter()
         first = sync_now(share)
         first_seconds = time.perf_counter() - started
-        timings, idle = [], []
+        timings, idle, bare = [], [], []
         for _ in range(RUNS):
             started = time.perf_counter()
             idle.append(sync_now(share))
             timings.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            _listed(share)
+            bare.append(time.perf_counter() - started)
     finally:
         close_database()
     budget = budgets.SYNC_NOTHING
@@ -49,6 +54,8 @@ def measure(workspace: Workspace, *, files: int = FILES) -> list[Result]:
         value=high,
         runs=len(timings),
         budget=budget.describe(),
+        baseline=f"{budget.format(p95(bare))} p95, listing the share",
+        baseline_value=p95(bare),
         met=budget.met(mid) and budget.met(high),
         notes=[
             f"share of {first.files_applied:,} files from {DEVICES} laptops, on the dataset's "
@@ -64,3 +71,15 @@ def measure(workspace: Workspace, *, files: int = FILES) -> list[Result]:
             f"({first.skipped[:2]}); {len(moved)} idle syncs moved something"
         )
     return [result]
+
+
+def _listed(folder) -> int:
+    """Every file under `folder`, each stat-ed: how many."""
+    count = 0
+    for entry in os.scandir(folder):
+        if entry.is_dir():
+            count += _listed(entry.path)
+        else:
+            entry.stat()
+            count += 1
+    return count

@@ -12,6 +12,12 @@ holding Chinese, Japanese, Korean, Thai, Lao, Khmer or Myanmar characters goes t
 trigram index instead, which finds a term anywhere inside a sentence without spaces; a
 term of one or two characters there is looked for with LIKE among the few entries in
 those scripts.
+
+Hits come by pages, newest first by windows: the index is keyed by date (migration 0016),
+so it yields the newest `WINDOW` matches without reading the others; they are ranked by
+bm25 (the newest first among equals), the first page shows the best, the next pages the
+rest of them and then the next older window. Ranking every match instead cost a common word
+over a hundred milliseconds on forty years of a large council's minutes, and grew with it.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop_app.services import validation
 from desktop_app.storage import search_index
@@ -45,7 +51,11 @@ KINDS = {
 # The tables of the index (storage/search_index.py), with no model: derived from the rows,
 # never synced.
 INDEX_TABLES = ("search_entry", "search_text", "search_trigram", "document_text")
-GROWTH = 8  # how much wider the window of ranked entries grows when deleted ones fill it
+# How many of the newest matches are ranked together: some milliseconds, however common
+# the word and however large the council (bench/scenarios/search.py).
+WINDOW = 400
+# bm25's weight of each column: the body's id is there to narrow, not to rank.
+WEIGHTS = {"search_text": ", 1.0, 0.0"}
 
 
 @dataclass(frozen=True)
@@ -73,44 +83,72 @@ class _Plan:
     match: str
     likes: tuple[str, ...]
     words: tuple[str, ...]
+    body_id: str | None  # the body to narrow to outside the index (search_text holds it)
 
 
 @dataclass(frozen=True)
 class _Found:
-    entry_id: int
+    entry_id: int  # the entry's key in the index (`search_entry.ord`)
     kind: str
     score: float
     item_id: str
     title: str
-    number: str
+    number: str | None  # None: a plan's row, placed in its plan when it is shown
     meeting_id: str
     date: str
     body_name: str
     plan_id: str = ""
+    row_id: str = ""
     update_id: str = ""
 
 
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page of hits begins: in the window of the newest matches older than
+    `before` (an index key; None: the newest of all), after the best `skip` of them."""
+
+    before: int | None = None
+    skip: int = 0
+
+
+@dataclass(frozen=True)
+class Page:
+    hits: list[Hit]
+    more: Cursor | None  # the next page; None when these are the last hits
+    since: dt.date | None  # the hits so far are the best of the matches since this day
+
+
 def search(text: str, *, body_id: str | None = None, limit: int = 50) -> list[Hit]:
-    """Hits for every word of `text`, best first (bm25), the newest meeting first among
-    equals; only in that body's meetings when `body_id` is given."""
+    """The first page of hits for every word of `text` (`search_page`)."""
+    return search_page(text, body_id=body_id, limit=limit).hits
+
+
+def search_page(
+    text: str, *, body_id: str | None = None, limit: int = 50, cursor: Cursor | None = None
+) -> Page:
+    """Hits for every word of `text`, only in that body's meetings when `body_id` is given:
+    the newest `WINDOW` matches ranked best first (bm25, the newest meeting first among
+    equals), then the next older `WINDOW`, and so on; `limit` hits from `cursor` (the
+    `more` of the page before). So a word found in every meeting of forty years costs what
+    a few hundred matches cost, and the first page shows the best of the recent ones."""
     if body_id is not None:
         validation.live_row(Body, body_id, "body")
-    plan = _plan((text or "").split())
+    plan = _plan((text or "").split(), body_id)
     if plan is None or limit <= 0:
-        return []
-    found = _ranked(plan, body_id, limit)
+        return Page([], None, None)
+    found, more, since = _ranked(plan, limit, cursor or Cursor())
     if not found:
-        return []
+        return Page([], more, since)
     snippets = _snippets(plan, [f.entry_id for f in found])
     secret = _confidential(found)
-    return [
+    hits = [
         Hit(
             kind=KINDS[f.kind],
             meeting_id=f.meeting_id,
             item_id=f.item_id,
             body_name=f.body_name,
             meeting_date=dt.date.fromisoformat(f.date),
-            minute_number=f.number,
+            minute_number=f.number or "",
             title=f.title,
             snippet=snippets.get(f.entry_id, ""),
             confidential=f.entry_id in secret,
@@ -119,9 +157,10 @@ def search(text: str, *, body_id: str | None = None, limit: int = 50) -> list[Hi
         )
         for f in found
     ]
+    return Page(hits, more, since)
 
 
-def _plan(words: list[str]) -> _Plan | None:
+def _plan(words: list[str], body_id: str | None) -> _Plan | None:
     if any(UNSPACED.search(word) for word in words):
         long = [w for w in words if len(w) >= TRIGRAM]
         short = [w for w in words if len(w) < TRIGRAM]
@@ -130,12 +169,18 @@ def _plan(words: list[str]) -> _Plan | None:
             match=" ".join(_quoted(w) for w in long),
             likes=tuple(_like(w) for w in short),
             words=tuple(words),
+            body_id=body_id,
         )
     # Words of punctuation alone hold no token: quoted, they would match nothing at all.
     words = [w for w in words if any(ch.isalnum() for ch in w)]
     if not words:
         return None
-    return _Plan("search_text", " ".join(_quoted(w) for w in words), (), tuple(words))
+    # The words in the text column only; the body is its id as one word in its own column
+    # (storage/search_index.BODY_KEY).
+    match = f"text : ({' '.join(_quoted(w) for w in words)})"
+    if body_id is not None:
+        match += f" AND body_key : {_quoted(body_id.replace('-', ''))}"
+    return _Plan("search_text", match, (), tuple(words), None)
 
 
 def _quoted(word: str) -> str:
@@ -148,51 +193,94 @@ def _like(word: str) -> str:
     return f"%{escaped}%"
 
 
-def _ranked(plan: _Plan, body_id: str | None, limit: int) -> list[_Found]:
-    """The best `limit` hits. Entries are ranked in the index and `search_entry` alone (the
-    meeting date and body are kept there), and only the best are joined to their item,
-    meeting and body; when some of those are deleted, a wider window is ranked."""
-    window = limit
+def _ranked(
+    plan: _Plan, limit: int, cursor: Cursor
+) -> tuple[list[_Found], Cursor | None, dt.date | None]:
+    """`limit` live hits from `cursor`, window after window; where the next page begins;
+    the oldest day of the windows read."""
+    found: list[_Found] = []
+    before, skip, since = cursor.before, cursor.skip, None
     while True:
-        ranked = _window(plan, body_id, window)
-        found = _joined(ranked)
-        if len(found) >= limit or len(ranked) < window:
-            return found[:limit]
-        window *= GROWTH
+        window, oldest = _window(plan, before)
+        if not window:
+            return found, None, since
+        since = _day(oldest)
+        # Only as many are joined as the page needs: the best few of the window.
+        while len(found) < limit and skip < len(window):
+            chunk = window[skip : skip + limit - len(found)]
+            skip += len(chunk)
+            found += [hit for hit in map(_placed, _joined(chunk)) if hit is not None]
+        if skip < len(window):
+            return found, Cursor(before, skip), since
+        if len(window) < WINDOW or not _older(plan, oldest):
+            return found, None, since
+        before, skip = oldest, 0
+        if len(found) == limit:
+            return found, Cursor(before, 0), since
 
 
-def _window(plan: _Plan, body_id: str | None, size: int) -> list[tuple]:
-    """(entry id, score) of the best `size` entries: by bm25, then the newest meeting."""
+def _source(plan: _Plan) -> tuple[str, str, list]:
+    """The rows matching the plan, as FROM ... WHERE: the key column, the SQL, its values."""
     where = " ".join("AND s.text LIKE ? ESCAPE '\\'" for _ in plan.likes)
     params: list = list(plan.likes)
-    if body_id is not None:
+    if plan.body_id is not None:
         where += " AND s.body_id = ?"
-        params.append(body_id)
-    order = "ORDER BY score, s.meeting_date DESC, s.id DESC LIMIT ?"
+        params.append(plan.body_id)
     if plan.table is None:  # terms too short for trigrams: among the unspaced entries only
-        sql = f"SELECT s.id, 0.0 AS score FROM search_entry s WHERE s.unspaced {where} {order}"
-        return _rows(sql, [*params, size])
+        return "s.ord", f"FROM search_entry s WHERE s.unspaced {where}", params
     table = plan.table
-    sql = (
-        f"SELECT s.id, bm25({table}) AS score FROM {table} "
-        f"JOIN search_entry s ON s.id = {table}.rowid WHERE {table} MATCH ? {where} {order}"
+    if not where:
+        return f"{table}.rowid", f"FROM {table} WHERE {table} MATCH ?", [plan.match]
+    sql = f"FROM {table} JOIN search_entry s ON s.ord = {table}.rowid WHERE {table} MATCH ? "
+    return f"{table}.rowid", sql + where, [plan.match, *params]
+
+
+def _window(plan: _Plan, before: int | None) -> tuple[list[tuple], int]:
+    """(entry key, score) of the newest `WINDOW` matches older than `before`, best first
+    (bm25, then the newest); and the oldest key among them."""
+    key, source, params = _source(plan)
+    below = f" AND {key} < ?" if before is not None else ""
+    bound = [before] if before is not None else []
+    edge = _rows(
+        f"SELECT {key} {source}{below} ORDER BY {key} DESC LIMIT 1 OFFSET ?",
+        [*params, *bound, WINDOW - 1],
     )
-    return _rows(sql, [plan.match, *params, size])
+    floor = edge[0][0] if edge else None
+    above = f" AND {key} >= ?" if floor is not None else ""
+    score = "0.0" if plan.table is None else f"bm25({plan.table}{WEIGHTS.get(plan.table, '')})"
+    ranked = _rows(
+        f"SELECT {key}, {score} AS score {source}{below}{above} ORDER BY score, {key} DESC",
+        [*params, *bound, *([floor] if floor is not None else [])],
+    )
+    return ranked, min((k for k, _ in ranked), default=0)
+
+
+def _older(plan: _Plan, key: int) -> bool:
+    """Whether any match is older than `key`."""
+    column, source, params = _source(plan)
+    return bool(_rows(f"SELECT 1 {source} AND {column} < ? LIMIT 1", [*params, key]))
+
+
+def _day(key: int) -> dt.date | None:
+    """The date of an index key (`search_index.ORDER_KEY`: the Julian day, from noon)."""
+    day = key >> 32
+    return dt.date.fromisoformat(_rows("SELECT date(?)", [day + 0.5])[0][0]) if day else None
 
 
 def _joined(ranked: list[tuple]) -> list[_Found]:
-    """The ranked entries whose item, meeting and body (and action, for a note) are live."""
+    """The ranked entries whose item, meeting and body (and action, for a note) are live,
+    and those of plans whose plan and body are live, in their rank."""
     if not ranked:
         return []
     scores = dict(ranked)
     sql = (
-        "SELECT s.id, s.kind, i.id, i.title, i.number, m.id, m.date, b.name "
+        "SELECT s.ord, s.kind, i.id, i.title, i.number, m.id, m.date, b.name "
         "FROM search_entry s "
         "LEFT JOIN action a ON a.id = s.action_id "
         "JOIN agenda_item i ON i.id = coalesce(s.item_id, a.item_id) "
         "JOIN meeting m ON m.id = i.meeting_id "
         "JOIN body b ON b.id = m.body_id "
-        "WHERE s.id IN (SELECT value FROM json_each(?)) "
+        "WHERE s.ord IN (SELECT value FROM json_each(?)) "
         "AND i.deleted_at IS NULL AND m.deleted_at IS NULL AND b.deleted_at IS NULL "
         "AND (s.action_id IS NULL OR a.deleted_at IS NULL)"
     )
@@ -207,37 +295,30 @@ def _joined(ranked: list[tuple]) -> list[_Found]:
 
 
 def _in_plans(scores: dict) -> list[_Found]:
-    """The ranked entries of plans' rows whose plan and body are live, and every row above
-    them in the plan (services/plans/outline.where_in_plan)."""
-    from desktop_app.services.plans.outline import where_in_plan
-
+    """The ranked entries of plans' rows whose plan and body are live."""
     sql = (
-        "SELECT s.id, s.kind, s.row_id, p.id, p.title, p.starts, b.name FROM search_entry s "
+        "SELECT s.ord, s.kind, s.row_id, p.id, p.title, p.starts, b.name FROM search_entry s "
         "JOIN plan p ON p.id = s.plan_id JOIN body b ON b.id = p.body_id "
-        "WHERE s.id IN (SELECT value FROM json_each(?)) AND s.plan_id IS NOT NULL "
+        "WHERE s.ord IN (SELECT value FROM json_each(?)) AND s.plan_id IS NOT NULL "
         "AND p.deleted_at IS NULL AND b.deleted_at IS NULL"
     )
-    found = []
-    for entry_id, kind, row_id, plan_id, title, starts, body_name in _rows(
-        sql, [json.dumps(list(scores))]
-    ):
-        where = where_in_plan(kind, row_id)
-        if where is not None:
-            found.append(
-                _Found(
-                    entry_id,
-                    kind,
-                    scores[entry_id],
-                    "",
-                    title,
-                    where,
-                    "",
-                    starts,
-                    body_name,
-                    plan_id,
-                )
-            )
-    return found
+    return [
+        _Found(entry_id, kind, scores[entry_id], "", title, None, "", starts, name, plan_id, row)
+        for entry_id, kind, row, plan_id, title, starts, name in _rows(
+            sql, [json.dumps(list(scores))]
+        )
+    ]
+
+
+def _placed(found: _Found) -> _Found | None:
+    """A hit to show: a plan's row is placed in its plan (services/plans/outline), and is
+    none when a row above it is deleted."""
+    if found.number is not None:
+        return found
+    from desktop_app.services.plans.outline import where_in_plan
+
+    where = where_in_plan(found.kind, found.row_id)
+    return None if where is None else replace(found, number=where)
 
 
 def _in_updates(scores: dict) -> list[_Found]:
@@ -246,9 +327,9 @@ def _in_updates(scores: dict) -> list[_Found]:
     from desktop_app.services.plans.quarters import quarter_label
 
     sql = (
-        "SELECT s.id, s.kind, u.id, u.title, u.quarter, b.name FROM search_entry s "
+        "SELECT s.ord, s.kind, u.id, u.title, u.quarter, b.name FROM search_entry s "
         "JOIN quarterly_update u ON u.id = s.row_id JOIN body b ON b.id = u.body_id "
-        "WHERE s.id IN (SELECT value FROM json_each(?)) AND s.kind = 'quarterly_update' "
+        "WHERE s.ord IN (SELECT value FROM json_each(?)) AND s.kind = 'quarterly_update' "
         "AND u.deleted_at IS NULL AND b.deleted_at IS NULL"
     )
     rows = _rows(sql, [json.dumps(list(scores))])
@@ -273,15 +354,19 @@ def _snippets(plan: _Plan, entry_ids: list[int]) -> dict[int, str]:
     snippets: dict[int, str] = {}
     if plan.table is not None:
         table = plan.table
+        # FTS5 seeks to the span of the keys; the list is tested outside it (`+`): given to
+        # FTS5, each key would be a query of its own.
         sql = (
             f"SELECT rowid, snippet({table}, 0, ?, ?, ?, ?) FROM {table} "
-            f"WHERE {table} MATCH ? AND rowid IN (SELECT value FROM json_each(?))"
+            f"WHERE {table} MATCH ? AND rowid BETWEEN ? AND ? "
+            "AND +rowid IN (SELECT value FROM json_each(?))"
         )
-        params = [OPEN, CLOSE, ELLIPSIS, SNIPPET_TOKENS, plan.match, json.dumps(entry_ids)]
+        span = [min(entry_ids), max(entry_ids)]
+        params = [OPEN, CLOSE, ELLIPSIS, SNIPPET_TOKENS, plan.match, *span, json.dumps(entry_ids)]
         snippets = {entry_id: " ".join(text.split()) for entry_id, text in _rows(sql, params)}
     missing = [i for i in entry_ids if OPEN not in snippets.get(i, "")]
     if missing:
-        sql = "SELECT id, text FROM search_entry WHERE id IN (SELECT value FROM json_each(?))"
+        sql = "SELECT ord, text FROM search_entry WHERE ord IN (SELECT value FROM json_each(?))"
         for entry_id, text in _rows(sql, [json.dumps(missing)]):
             snippets[entry_id] = _marked(text, plan.words)
     return snippets
@@ -317,8 +402,8 @@ def _confidential(found: list[_Found]) -> set[int]:
     secret_papers: set[int] = set()
     if papers:
         sql = (
-            "SELECT s.id FROM search_entry s JOIN document d ON d.id = s.row_id "
-            "WHERE s.id IN (SELECT value FROM json_each(?)) AND d.confidential"
+            "SELECT s.ord FROM search_entry s JOIN document d ON d.id = s.row_id "
+            "WHERE s.ord IN (SELECT value FROM json_each(?)) AND d.confidential"
         )
         secret_papers = {entry_id for (entry_id,) in _rows(sql, [json.dumps(papers)])}
     return {f.entry_id for f in found if f.item_id in part_two} | secret_papers

@@ -23,6 +23,13 @@ the reports written in the app (added with their table, migrations/*_reports.py)
 - `document_text` keeps the text extracted from an attached PDF, keyed by the file's
   SHA-256: it is derived from the file, so each machine extracts it and it is not synced.
 
+Since migration 0016 (`ORDERED`) the full-text tables are keyed by `ord`, the entry's date
+(its meeting's day, a plan's start) and then its id, so that the index itself gives the
+newest matches first (`ORDER BY rowid DESC`), and a span of dates is a span of rowids that
+FTS5 seeks to: search ranks the newest few hundred matches, and pages on to older ones,
+without reading every match of a common word. `search_text` holds the entry's body too,
+so a search within one body is narrowed inside the index.
+
 A sync writes a fresh laptop's tens of thousands of rows at once: there the insert triggers
 are set aside while the rows go in, and the rows' entries are written by one INSERT a table
 (`inserting_unindexed`, then `index_new_rows`). A trigger a row cost three times as much
@@ -260,6 +267,61 @@ SCHEMA = [
     *(statement for kind in SOURCES for statement in triggers(kind)),
     *_document_text_triggers(),
     *PLACEMENT,
+]
+
+# The key of an entry in the full-text tables (migration 0016): its day in the high bits,
+# its id in the low 32, so that the newest entry has the greatest key; an entry not yet
+# placed (no date) sorts oldest. Moving a meeting re-keys its entries (the update trigger).
+ORDER_KEY = '((CAST(coalesce(julianday("meeting_date"), 0) AS INTEGER) << 32) | "id")'
+BODY_KEY = """(replace("body_id", '-', ''))"""
+_FTS_ADD = (
+    "INSERT INTO search_text (rowid, text, body_key) VALUES ({r}.ord, {r}.text, {r}.body_key); "
+    "INSERT INTO search_trigram (rowid, text) SELECT {r}.ord, {r}.text WHERE {r}.unspaced; "
+)
+_FTS_REMOVE = (
+    "INSERT INTO search_text (search_text, rowid, text, body_key) "
+    "VALUES ('delete', {r}.ord, {r}.text, {r}.body_key); "
+    "INSERT INTO search_trigram (search_trigram, rowid, text) "
+    "SELECT 'delete', {r}.ord, {r}.text WHERE {r}.unspaced; "
+)
+ORDERED = [
+    *(f'DROP TRIGGER "search_entry_{event}"' for event in ("insert", "delete", "update")),
+    'DROP TABLE "search_text"',
+    'DROP TABLE "search_trigram"',
+    f'ALTER TABLE "search_entry" ADD COLUMN "ord" INTEGER GENERATED ALWAYS AS {ORDER_KEY} VIRTUAL',
+    'CREATE UNIQUE INDEX "search_entry_ord" ON "search_entry" ("ord")',
+    # The body's id as one word (a UUID's dashes would make it a phrase of five, and a
+    # phrase costs a body's search more than its words).
+    f'ALTER TABLE "search_entry" ADD COLUMN "body_key" TEXT GENERATED ALWAYS AS {BODY_KEY} VIRTUAL',
+    # The few entries a one- or two-character CJK term is looked for in, newest first.
+    'DROP INDEX "search_entry_unspaced"',
+    'CREATE INDEX "search_entry_unspaced" ON "search_entry" ("ord") WHERE "unspaced"',
+    (
+        'CREATE VIRTUAL TABLE "search_text" USING fts5(text, body_key, content="search_entry", '
+        "content_rowid=\"ord\", tokenize='unicode61 remove_diacritics 2')"
+    ),
+    (
+        'CREATE VIRTUAL TABLE "search_trigram" USING fts5(text, content="search_entry", '
+        "content_rowid=\"ord\", tokenize='trigram')"
+    ),
+    "INSERT INTO search_text (rowid, text, body_key) SELECT ord, text, body_key FROM search_entry",
+    "INSERT INTO search_trigram (rowid, text) SELECT ord, text FROM search_entry WHERE unspaced",
+    (
+        'CREATE TRIGGER "search_entry_insert" AFTER INSERT ON "search_entry" '
+        f"BEGIN {_FTS_ADD.format(r='new')}END"
+    ),
+    (
+        'CREATE TRIGGER "search_entry_delete" AFTER DELETE ON "search_entry" '
+        f"BEGIN {_FTS_REMOVE.format(r='old')}END"
+    ),
+    # External content: the index is told the old text, key and body to take out, exactly
+    # as they were; placing an entry (its date or body arriving) re-keys it.
+    (
+        'CREATE TRIGGER "search_entry_update" AFTER UPDATE OF "text", "meeting_date", "body_id" '
+        'ON "search_entry" WHEN old.text IS NOT new.text OR old.ord IS NOT new.ord '
+        f"OR old.body_id IS NOT new.body_id BEGIN {_FTS_REMOVE.format(r='old')}"
+        f"{_FTS_ADD.format(r='new')}END"
+    ),
 ]
 
 # The triggers an insert fires on each source table (their entry and its placement), and

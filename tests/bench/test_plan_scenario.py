@@ -16,6 +16,7 @@ def test_the_plan_progress_scenario_times_the_report_and_makes_its_plan_once(tmp
     (result,) = plan_progress.measure(workspace)
     assert result.scenario == budgets.PLAN_PROGRESS.scenario
     assert result.runs == plan_progress.RUNS and result.met is not None
+    assert result.baseline_value > 0 and result.ratio().startswith("×")
     plan_progress.measure(workspace)
     open_database(out)
     try:

@@ -36,6 +36,7 @@ def test_the_search_scenario_reports_a_p95(workspace):
     (result,) = search_scenario.measure(workspace)
     assert result.scenario == budgets.SEARCH.scenario
     assert result.measured.endswith(" p95") and result.met is not None
+    assert result.baseline.endswith(" p95") and result.ratio().startswith("×")
     assert result.runs == search_scenario.PASSES * (
         len(search_scenario.QUERIES) + len(search_scenario.BODY_QUERIES)
     )

@@ -32,6 +32,7 @@ def test_a_sync_with_nothing_new_applies_every_file_once_then_nothing(workspace)
     assert result.scenario == budgets.SYNC_NOTHING.scenario
     assert result.verdict == "" and result.runs == sync_nothing.RUNS
     assert "share of 8 files from 4 laptops" in result.notes[0]
+    assert result.baseline_value > 0 and "listing the share" in result.baseline
 
 
 def test_the_cost_of_a_service_write_counts_its_journal_and_audit_rows(workspace):

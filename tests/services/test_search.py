@@ -14,10 +14,11 @@ from reportlab.pdfgen import canvas
 from desktop_app.errors import ValidationError
 from desktop_app.exchange import import_file
 from desktop_app.paths import EXAMPLE_FILE
+from desktop_app.services import search as search_service
 from desktop_app.services.directory.bodies import create_body
 from desktop_app.services.meeting_cycle import meetings
 from desktop_app.services.papers import documents
-from desktop_app.services.search import search
+from desktop_app.services.search import search, search_page
 from desktop_app.storage import changes, store
 from desktop_app.storage import database as storage
 from desktop_app.storage.database import close_database, open_database
@@ -41,6 +42,11 @@ def add(model, **values):
 
 def item(meeting, title, rank="1", **values):
     return add(AgendaItem, meeting=meeting.id, rank=rank, title=title, **values)
+
+
+def changes_update(row, title):
+    with db.atomic():
+        changes.update(row, title=title)
 
 
 def minute(on, overview="", **values):
@@ -393,3 +399,110 @@ def test_a_body_narrows_the_search(board):
 def test_an_unknown_body_is_refused(board):
     with pytest.raises(ValidationError, match="There is no body"):
         search("families", body_id="nowhere")
+
+
+# Pages: the newest matches ranked together, then older ones
+
+
+def budget_items(board, years, title="Budget"):
+    """An item of that title at a meeting on 1 June of each year, oldest first."""
+    made = []
+    for year in years:
+        meeting = meetings.create_meeting(body_id=board.body.id, date=f"{year}-06-01")
+        made.append(item(meeting, title, number=str(year)))
+    return made
+
+
+def every_page(text, limit, **options):
+    pages = [search_page(text, limit=limit, **options)]
+    while pages[-1].more is not None:
+        pages.append(search_page(text, limit=limit, cursor=pages[-1].more, **options))
+    return pages
+
+
+def test_pages_go_from_the_newest_matches_to_the_oldest_each_once(board, monkeypatch):
+    monkeypatch.setattr(search_service, "WINDOW", 3)
+    made = budget_items(board, range(2001, 2009))
+    pages = every_page("budget", limit=2)
+    assert [len(page.hits) for page in pages] == [2, 2, 2, 2]
+    shown = [hit.item_id for page in pages for hit in page.hits]
+    assert shown == [i.id for i in reversed(made)]  # equal matches: the newest first
+    assert pages[0].since == dt.date(2006, 6, 1)  # the oldest of the newest three
+    assert pages[-1].more is None and pages[-1].since == dt.date(2001, 6, 1)
+
+
+def test_the_best_of_the_newest_matches_comes_first_and_older_ones_follow(board, monkeypatch):
+    monkeypatch.setattr(search_service, "WINDOW", 2)
+    old_best, old, newer, newest = budget_items(board, (2001, 2002, 2003, 2004))
+    # A closer match in the newest two, and one that is closer still but older than them.
+    changes_update(newer, "Budget budget")
+    changes_update(old_best, "Budget budget budget")
+    (first,) = pages = every_page("budget", limit=4)
+    assert [hit.item_id for hit in first.hits] == [newer.id, newest.id, old_best.id, old.id]
+    assert pages[0].more is None
+
+
+def test_a_deleted_hit_is_passed_over_and_the_pages_still_meet(board, monkeypatch):
+    monkeypatch.setattr(search_service, "WINDOW", 3)
+    made = budget_items(board, range(2001, 2007))
+    with db.atomic():
+        changes.delete(Meeting.get_by_id(made[4].meeting_id))  # 2005's: its hit stays indexed
+    pages = every_page("budget", limit=2)
+    shown = [hit.item_id for page in pages for hit in page.hits]
+    assert shown == [made[5].id, made[3].id, made[2].id, made[1].id, made[0].id]
+
+
+def test_a_body_pages_through_its_own_meetings_only(board, monkeypatch):
+    monkeypatch.setattr(search_service, "WINDOW", 2)
+    mine = budget_items(board, range(2001, 2005))
+    other = create_body(name="Audit Committee")
+    for year in range(2001, 2005):
+        item(meetings.create_meeting(body_id=other.id, date=f"{year}-07-01"), "Budget")
+    pages = every_page("budget", limit=1, body_id=board.body.id)
+    assert [hit.item_id for page in pages for hit in page.hits] == [i.id for i in reversed(mine)]
+
+
+def test_a_meeting_moved_back_in_time_moves_its_hits_to_a_later_page(board, monkeypatch):
+    monkeypatch.setattr(search_service, "WINDOW", 2)
+    first, second, third = budget_items(board, (2001, 2002, 2003))
+    meetings.update_meeting(meeting_id=third.meeting_id, date="2000-01-10")
+    pages = every_page("budget", limit=2)
+    assert [[hit.item_id for hit in page.hits] for page in pages] == [
+        [second.id, first.id],
+        [third.id],
+    ]
+    assert pages[1].hits[0].meeting_date == dt.date(2000, 1, 10)
+    db.execute_sql("INSERT INTO search_text (search_text, rank) VALUES ('integrity-check', 1)")
+
+
+def test_an_unspaced_term_pages_too(board, monkeypatch):
+    monkeypatch.setattr(search_service, "WINDOW", 2)
+    made = budget_items(board, (2001, 2002, 2003), title="预算")
+    pages = every_page("预算", limit=2)  # two characters: looked for with LIKE
+    assert [hit.item_id for page in pages for hit in page.hits] == [i.id for i in reversed(made)]
+    pages = every_page("预算报", limit=2)
+    assert pages == [search_page("预算报")] and pages[0].hits == []
+
+
+def test_an_index_from_before_the_order_is_written_again_newest_first(data_dir, monkeypatch):
+    every = storage.migration_modules()
+    before = [m for m in every if m[0] < 15]
+    monkeypatch.setattr(storage, "migration_modules", lambda: before)
+    open_database(data_dir)
+    body = create_body(name="Old Board")
+    older = meetings.create_meeting(body_id=body.id, date="2011-03-01")
+    newer = meetings.create_meeting(body_id=body.id, date="2012-03-01")
+    item(newer, "Harbour dues", number="2")  # written first, so its entry's id is the lower
+    item(older, "Harbour dues", number="1")
+    close_database()
+    monkeypatch.setattr(storage, "migration_modules", lambda: every)
+    open_database(data_dir)
+    try:
+        assert [hit.meeting_id for hit in search("harbour")] == [newer.id, older.id]
+        assert [hit.meeting_id for hit in search("harbour", body_id=body.id)] == [
+            newer.id,
+            older.id,
+        ]
+        db.execute_sql("INSERT INTO search_text (search_text, rank) VALUES ('integrity-check', 1)")
+    finally:
+        close_database()

@@ -6,8 +6,10 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from desktop_app.services import search as search_service
 from desktop_app.services.decisions import actions, minutes, resolutions
-from desktop_app.services.meeting_cycle import agenda, meeting_status
+from desktop_app.services.meeting_cycle import agenda, meeting_status, meetings
+from ui import search_panel
 from ui.action_tracker import ActionTracker
 from ui.models.actions import ActionsModel
 from ui.registers import RegistersDialog
@@ -81,6 +83,24 @@ def test_search_finds_a_minute_and_opens_it(qtbot, window, board):
     panel.box.setText("Zanzibar")
     panel.run()
     assert panel.summary.text() == "No matches."
+
+
+def test_more_matches_adds_the_next_page_down_to_the_oldest(qtbot, window, board, monkeypatch):
+    monkeypatch.setattr(search_panel, "PAGE", 2)
+    monkeypatch.setattr(search_service, "WINDOW", 2)
+    for day in (3, 10, 17):
+        meeting = meetings.create_meeting(body_id=board.body_id, date=f"2013-06-{day:02}")
+        agenda.add_item(meeting_id=meeting.id, title="Headcorn library")
+    window.open_search()
+    panel = window._search
+    qtbot.keyClicks(panel.box, "Headcorn")
+    qtbot.waitUntil(lambda: panel.results.count() == 2)
+    assert "17 Jun 2013" in panel.results.item(0).text()
+    assert "since 10 June 2013" in panel.summary.text() and panel.more.isVisible()
+    qtbot.mouseClick(panel.more, Qt.MouseButton.LeftButton)
+    assert panel.results.count() == 3 and "3 Jun 2013" in panel.results.item(2).text()
+    assert panel.results.currentRow() == 2 and not panel.more.isVisible()
+    assert panel.summary.text() == "3 matches"
 
 
 def test_the_decisions_register_lists_a_resolution(qtbot, window, board):
