@@ -247,14 +247,18 @@ def _on_item(pick: int, step, **values) -> None:
 
 
 def texts_under(item: AgendaItem) -> list[str]:
-    """The texts shown with an item: its title, minute, resolutions and papers, and those
-    of its live sub-items (a restore of the item shows them again)."""
-    texts = [item.title]
-    for sub_item in AgendaItem.live().where(AgendaItem.parent == item.id):
+    """The texts shown with an item: its title and the chair's brief note on it, its minute,
+    resolutions and papers, and those of its live sub-items (a restore of the item shows
+    them again)."""
+    texts = [item.title, item.brief_note]
+    # In an order of their own ids: each laptop inserted the rows in the order they came.
+    for sub_item in AgendaItem.live().where(AgendaItem.parent == item.id).order_by(AgendaItem.id):
         texts += texts_under(sub_item)
-    for minute in Minute.live().where(Minute.item == item.id):
+    for minute in Minute.live().where(Minute.item == item.id).order_by(Minute.id):
         texts += [minute.notes, minute.overview, minute.decision]
         texts += json.loads(minute.key_points) + json.loads(minute.recommendations)
-    texts += [row.text for row in Resolution.live().where(Resolution.item == item.id)]
-    texts += [row.title for row in Document.live().where(Document.item == item.id)]
+    resolutions = Resolution.live().where(Resolution.item == item.id).order_by(Resolution.id)
+    texts += [row.text for row in resolutions]
+    papers = Document.live().where(Document.item == item.id).order_by(Document.id)
+    texts += [row.title for row in papers]
     return texts
