@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop_app.errors import StorageError, ValidationError
 from desktop_app.services.session import open_data_folder
@@ -34,12 +34,42 @@ def start_window(data_dir: Path, *, guard_after_paint: bool = False) -> MainWind
     MainWindow."""
     from desktop_app.first_run import ensure_example
 
-    open_data_folder(data_dir)
+    notice = UpdatingNotice()
+    try:
+        open_data_folder(data_dir, updating=notice.show)
+    finally:
+        notice.close()
     first_start = ensure_example(data_dir)
     window = MainWindow(data_dir, guard_after_paint=guard_after_paint)
     if first_start:
         window.open_first_board()
     return window
+
+
+class UpdatingNotice:
+    """Said while a data folder of an earlier version is brought up to date, before the
+    window opens: once after an update, and seconds on a large folder (rebuilding the
+    search index took 12 s at four times the §6 dataset), when a silent pause would look
+    like a hang. The steps run on this thread, so the notice says so and stays still."""
+
+    TEXT = "Bringing the data folder up to date for this version of Minute Book…"
+
+    def __init__(self) -> None:
+        self.dialog: QProgressDialog | None = None
+
+    def show(self) -> None:
+        self.dialog = QProgressDialog(self.TEXT, "", 0, 0)
+        self.dialog.setWindowTitle("Minute Book")
+        self.dialog.setCancelButton(None)  # a step half done is not stopped: it rolls back
+        self.dialog.setMinimumDuration(0)
+        self.dialog.show()
+        QApplication.processEvents()  # painted before the steps take the thread
+
+    def close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
 
 
 def run_app(data_dir: Path, *, exit_after_start: bool = False) -> int:

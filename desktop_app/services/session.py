@@ -14,9 +14,15 @@ from desktop_app.storage import changes, database
 from desktop_app.storage.models import db
 
 
-def open_data_folder(data_dir: Path, *, now_ms: Callable[[], int] = wall_ms) -> None:
-    """Open (or make) the database in `data_dir`, migrated; StorageError if it cannot be."""
-    database.open_database(data_dir, now_ms=now_ms)
+def open_data_folder(
+    data_dir: Path,
+    *,
+    now_ms: Callable[[], int] = wall_ms,
+    updating: Callable[[], None] | None = None,
+) -> None:
+    """Open (or make) the database in `data_dir`, migrated; StorageError if it cannot be.
+    `updating()` is called before a folder of an earlier version is brought up to date."""
+    database.open_database(data_dir, now_ms=now_ms, updating=updating)
 
 
 def close_data_folder() -> None:

@@ -132,12 +132,16 @@ def schema_version(database: SqliteDatabase) -> int:
     return database.execute_sql("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(database: SqliteDatabase) -> None:
-    """Run each migration above the stored `user_version`, each in its own transaction."""
+def migrate(database: SqliteDatabase, *, updating: Callable[[], None] | None = None) -> None:
+    """Run each migration above the stored `user_version`, each in its own transaction.
+    `updating()` is called first when a folder made by an earlier version is brought up
+    to date (not for a new one): on a large folder that can take seconds."""
     known = migration_modules()
     _refuse_newer(schema_version(database), known[-1][0])
     if schema_version(database) == known[-1][0]:
         return
+    if updating is not None and schema_version(database) > 0:
+        updating()
     for number, module in known:
         # IMMEDIATE (see MinuteBookDatabase): a second process opening the folder waits
         # here, and reading the version inside the lock it finds the step already done.
@@ -151,11 +155,15 @@ def migrate(database: SqliteDatabase) -> None:
 
 
 def open_database(
-    data_dir: Path, *, now_ms: Callable[[], int] = wall_ms, tidy: bool = True
+    data_dir: Path,
+    *,
+    now_ms: Callable[[], int] = wall_ms,
+    tidy: bool = True,
+    updating: Callable[[], None] | None = None,
 ) -> SqliteDatabase:
     """Open the database in `data_dir` (making a new one if the folder has none), migrated
-    and bound to the models. With `tidy`, temporary files left by a killed process are
-    removed (`check` opens without it, to report them)."""
+    and bound to the models (`updating`: see `migrate`). With `tidy`, temporary files left
+    by a killed process are removed (`check` opens without it, to report them)."""
     global _context
     data_dir = Path(data_dir)
     path = data_dir / DATABASE_NAME
@@ -170,7 +178,7 @@ def open_database(
     try:
         database.connect(reuse_if_open=True)
         _refuse_foreign(database, path)
-        migrate(database)
+        migrate(database, updating=updating)
     # peewee re-raises sqlite3's errors as its own classes, which sqlite3.DatabaseError misses.
     except (sqlite3.DatabaseError, DatabaseError) as error:
         database.close()
