@@ -251,7 +251,11 @@ class BodyPage(QWidget):
         names.setMaximumHeight(16777215)
         names.setMinimumHeight(160)
         dialog.form.addRow(
-            "", QLabel("One a line; a role after a comma (chair, vice-chair…), else member.")
+            "",
+            QLabel(
+                "One a line, a role after a comma (chair, vice-chair…), else member.\n"
+                "Ctrl+Enter adds them."
+            ),
         )
         dialog.accept_on_ctrl_enter(names)
         dialog.exec()
