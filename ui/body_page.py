@@ -223,7 +223,7 @@ class BodyPage(QWidget):
         body_id = self.body_id
 
         def submit(values: dict):
-            text = values["names"]
+            listed = member_list.read_member_list(values["names"])  # a wrong line: refused
             made: list[member_list.Added] = []
 
             def apply():
@@ -233,7 +233,7 @@ class BodyPage(QWidget):
                     for membership_id in made[0].membership_ids:
                         kinds.MEMBERSHIP.restore(membership_id)
                     return
-                made.append(member_list.add_member_list(body_id=body_id, text=text))
+                made.append(member_list.add_listed_members(body_id=body_id, members=listed))
 
             def revert():
                 for membership_id in made[0].membership_ids:
@@ -241,8 +241,7 @@ class BodyPage(QWidget):
                 for person_id in made[0].new_person_ids:
                     kinds.PERSON.delete(person_id)
 
-            count = len(member_list.read_member_list(text))
-            perform(self._stack, self._changes, f"Add {count} members", apply, revert)
+            perform(self._stack, self._changes, f"Add {len(listed)} members", apply, revert)
 
         dialog = RecordDialog("Add members from a list", submit, self)
         names = dialog.add_text(

@@ -65,10 +65,14 @@ def read_member_list(text: str) -> list[ListedMember]:
 
 def add_member_list(*, body_id: str, text: str) -> Added:
     """Every member on the list added to the body in one transaction: all or none."""
-    listed = read_member_list(text)
+    return add_listed_members(body_id=body_id, members=read_member_list(text))
+
+
+def add_listed_members(*, body_id: str, members: list[ListedMember]) -> Added:
+    """The members `read_member_list` read, added in one transaction: all or none."""
     added, made = [], []
     with db.atomic():
-        for member in listed:
+        for member in members:
             person_id = member.person_id
             if person_id is None:
                 title, name = people.split_title(member.typed)
