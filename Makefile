@@ -29,8 +29,11 @@ run: $(STAMP) bytecode
 # `make test` runs the suite in parallel, one pytest-xdist worker a core, each module's tests
 # on one worker (its module fixtures are built once); `make test JOBS=0` runs it in one
 # process. One file runs as ever: .venv/bin/python -m pytest tests/test_cli.py
+# A worker killed by the per-test timeout ends the run, failed, rather than being replaced:
+# pytest-xdist 3.8 gives the replacement the test that killed its predecessor, again and
+# again, so one hung test held a run for as long as nine timeouts (pytest-xdist #1371).
 JOBS ?= auto
-PARALLEL = -n $(JOBS) --dist loadscope
+PARALLEL = -n $(JOBS) --dist loadscope --max-worker-restart=0
 
 test: $(STAMP)
 	scripts/system-packages test
@@ -47,7 +50,7 @@ reliability: $(STAMP)
 # `make bench SCALE="0.25 1 4"` runs every scenario at each size of the §6 dataset and says
 # which costs grow with the council rather than the meeting.
 SCALE ?= 1
-bench: $(STAMP)
+bench: $(STAMP) bytecode
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run $(foreach s,$(SCALE),--scale $(s)) $(ARGS)
 
 lint: $(STAMP)

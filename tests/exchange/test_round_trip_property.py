@@ -274,12 +274,17 @@ def meetings(
             )
         ),
     }
-    # Someone attending may have come in, or gone out, during one of the items.
+    # Someone attending may have come in, or gone out, during one of the items: a voter
+    # only during the first item (arriving) or the last (leaving), so that every vote drawn
+    # above could still be cast (voting.py: a member votes from the item they arrived
+    # during, up to the one they left during).
     agenda = [found for item in meeting["items"] for found in (item, *item["items"])]
     for line in attendance if agenda else ():
         if line["status"] in ATTENDING:
-            for key in ("arrivals", "departures"):
-                place = draw(optional(st.integers(0, len(agenda) - 1)))
+            votes_throughout = line["person"] in voters
+            for key, edge in (("arrivals", 0), ("departures", len(agenda) - 1)):
+                places = st.just(edge) if votes_throughout else st.integers(0, len(agenda) - 1)
+                place = draw(optional(places))
                 if place is not None:
                     agenda[place].setdefault(key, []).append(line["person"])
     return meeting

@@ -26,8 +26,11 @@ HEAVY = (
     "desktop_app.documents.minutes_pdf",
 )
 # Not needed to paint the window: the commands' parsers, publishing and pack issuing (the
-# Documents menu), the dialogs, the exchange package and the pages not shown (issue 16).
+# Documents menu), the dialogs, the exchange package, the pages not shown (issue 16), and the
+# steps that bring an earlier version's folder up to date.
 DEFERRED = (
+    "desktop_app.storage.migrations.0001_initial",
+    "desktop_app.storage.migrations.0016_search_order",
     "desktop_app.cli.signing",
     "desktop_app.cli.documents",
     "desktop_app.cli.packs",
