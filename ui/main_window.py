@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -100,7 +99,7 @@ class MainWindow(QMainWindow):
         if guard_after_paint:
             guard_once_painted(self, self._typing_guard)
         else:
-            QApplication.instance().installEventFilter(self._typing_guard)
+            self._typing_guard.install()
 
     # -- what the window shows -------------------------------------------------------------
 
@@ -110,7 +109,8 @@ class MainWindow(QMainWindow):
         if self._body_page is None:
             from ui.body_page import BodyPage
 
-            self._body_page = BodyPage(self.undo_stack, self.changes)
+            with self._typing_guard.paused():
+                self._body_page = BodyPage(self.undo_stack, self.changes)
             self.pages.addWidget(self._body_page)
         return self._body_page
 
@@ -119,7 +119,8 @@ class MainWindow(QMainWindow):
         if self._meeting_page is None:
             from ui.meeting_page import MeetingPage
 
-            self._meeting_page = MeetingPage(self.undo_stack, self.changes)
+            with self._typing_guard.paused():
+                self._meeting_page = MeetingPage(self.undo_stack, self.changes)
             self._meeting_page.edit_button.clicked.connect(self.edit_meeting)
             self._meeting_page.documents_button.setMenu(self.documents.menu)
             self.pages.addWidget(self._meeting_page)

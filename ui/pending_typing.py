@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 
@@ -50,6 +52,27 @@ class TypingGuard(QObject):
     typing is committed; Ctrl+Z/Ctrl+Y in a self-saving field are the window's undo and
     redo (the field's own undo would fight the undo stack); a list keeps its own keys."""
 
+    installed = False
+
+    def install(self) -> None:
+        QApplication.instance().installEventFilter(self)
+        self.installed = True
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """Off while a page is first built: a filter in Python is handed each of the
+        thousands of events its widgets make as they are made (5,454 for the meeting page,
+        a quarter of its first open), and nothing is typed or clicked meanwhile."""
+        app = QApplication.instance()
+        was_on = self.installed
+        if was_on:
+            app.removeEventFilter(self)
+        try:
+            yield
+        finally:
+            if was_on:
+                app.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.ShortcutOverride and isinstance(watched, QWidget):
@@ -86,7 +109,7 @@ def guard_once_painted(window: QWidget, guard: TypingGuard) -> None:
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.UpdateRequest:  # the window paints its widgets
                 watched.removeEventFilter(self)
-                QTimer.singleShot(0, lambda: QApplication.instance().installEventFilter(guard))
+                QTimer.singleShot(0, guard.install)
             return False
 
     window.installEventFilter(FirstPaint(window))

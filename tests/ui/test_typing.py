@@ -230,3 +230,27 @@ def test_a_start_puts_the_typing_guard_on_once_the_window_has_painted(qtbot):
 
     assert painted and seen_before_paint == []
     QApplication.instance().removeEventFilter(guard)
+
+
+def test_the_guard_is_off_only_while_a_page_is_built(qtbot):
+    seen = []
+
+    class Watching(TypingGuard):
+        def eventFilter(self, watched, event):
+            seen.append(event.type())
+            return super().eventFilter(watched, event)
+
+    guard = Watching()
+    guard.install()
+    try:
+        with guard.paused():
+            built = QWidget()  # a page's widgets made: thousands of events, none handed over
+            qtbot.addWidget(built)
+            built.show()
+            QApplication.processEvents()
+            assert seen == []
+        built.hide()
+        built.show()
+        qtbot.waitUntil(lambda: bool(seen))  # on again once the page is built
+    finally:
+        QApplication.instance().removeEventFilter(guard)
