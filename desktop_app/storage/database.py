@@ -129,6 +129,11 @@ class MigrationStep:
     def migrate(self, database: SqliteDatabase) -> None:
         importlib.import_module(self.module_name).migrate(database)
 
+    def complete(self, database: SqliteDatabase) -> None:
+        """The part of a step that reads through today's models, left by `migrate` in a
+        table named `step_NNNN_pending` until the schema is current (0006)."""
+        importlib.import_module(self.module_name).complete(database)
+
 
 @functools.cache
 def migration_modules() -> list[tuple[int, MigrationStep]]:
@@ -150,20 +155,39 @@ def migrate(database: SqliteDatabase, *, updating: Callable[[], None] | None = N
     to date (not for a new one): on a large folder that can take seconds."""
     known = migration_modules()
     _refuse_newer(schema_version(database), known[-1][0])
-    if schema_version(database) == known[-1][0]:
-        return
-    if updating is not None and schema_version(database) > 0:
-        updating()
-    for number, module in known:
-        # IMMEDIATE (see MinuteBookDatabase): a second process opening the folder waits
-        # here, and reading the version inside the lock it finds the step already done.
+    if schema_version(database) != known[-1][0]:
+        if updating is not None and schema_version(database) > 0:
+            updating()
+        for number, module in known:
+            # IMMEDIATE (see MinuteBookDatabase): a second process opening the folder waits
+            # here, and reading the version inside the lock it finds the step already done.
+            with database.atomic():
+                current = schema_version(database)
+                _refuse_newer(current, known[-1][0])
+                if number <= current:
+                    continue
+                module.migrate(database)
+                database.execute_sql(f"PRAGMA user_version = {int(number)}")
+    if _pending(database):
+        _complete_pending(database, dict(known))
+
+
+def _pending(database: SqliteDatabase) -> list[str]:
+    """The tables of steps left to complete (MigrationStep.complete), by step."""
+    found = database.execute_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'step_[0-9]*_pending'"
+    ).fetchall()
+    return sorted(name for (name,) in found)
+
+
+def _complete_pending(database: SqliteDatabase, steps: dict[int, MigrationStep]) -> None:
+    """Finish what the steps left pending, each in its own transaction: one that fails keeps
+    its table and is finished at a later open. Looked for again inside each transaction, as
+    a second process opening the folder may have finished it meanwhile."""
+    for table in _pending(database):
         with database.atomic():
-            current = schema_version(database)
-            _refuse_newer(current, known[-1][0])
-            if number <= current:
-                continue
-            module.migrate(database)
-            database.execute_sql(f"PRAGMA user_version = {int(number)}")
+            if table in _pending(database):
+                steps[int(table.split("_")[1])].complete(database)
 
 
 def open_database(

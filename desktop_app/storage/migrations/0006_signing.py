@@ -8,9 +8,14 @@ where the stored value still matches the minutes as they stand by the old rule: 
 fingerprint of minutes changed since approval stays as it was, so the change still shows.
 
 No schema change is needed: MinutesVersion already has `signed_by`, `signed_at` and
-`pdf_sha256`, and Signer holds the certificate. The step reads through the models, so it
-only runs when some fingerprint is stored (fingerprints arrived unreleased in 0003, so only
-development data folders have any); fresh and imported folders skip it.
+`pdf_sha256`, and Signer holds the certificate. Fingerprints arrived unreleased in 0003, so
+only development data folders have any; fresh and imported folders skip the step.
+
+Both rules read the minutes through today's models and services, which know columns the
+later steps add, so the work waits until the schema is current: `migrate` lists the stored
+fingerprints in PENDING, and `complete` (database.migrate calls it once every step has run)
+judges and re-takes them, then drops the list. The later steps only add columns and turn
+positions into ranks in the same order, so neither rule's reading changes meanwhile.
 
 The rows are rewritten in place, without a journal entry: every machine runs this same
 step on the same content and reaches the same values.
@@ -21,14 +26,26 @@ from __future__ import annotations
 import hashlib
 import json
 
+PENDING = "step_0006_pending"
+
 
 def migrate(db) -> None:
+    db.execute_sql(f'CREATE TABLE "{PENDING}" ("version_id" TEXT NOT NULL PRIMARY KEY)')
+    db.execute_sql(
+        f'INSERT INTO "{PENDING}" SELECT v.id FROM minutes_version v '
+        "JOIN meeting m ON m.id = v.meeting_id "
+        "WHERE v.content_sha256 != '' AND v.deleted_at IS NULL AND m.deleted_at IS NULL"
+    )
+
+
+def complete(db) -> None:
+    """The re-take, once the schema is current (see the module's docstring)."""
     stored = db.execute_sql(
         "SELECT v.id, v.meeting_id, v.content_sha256 FROM minutes_version v "
-        "JOIN meeting m ON m.id = v.meeting_id "
-        "WHERE v.content_sha256 != '' AND v.deleted_at IS NULL AND m.deleted_at IS NULL "
+        f'JOIN "{PENDING}" p ON p.version_id = v.id JOIN meeting m ON m.id = v.meeting_id '
         "ORDER BY m.date, m.start_time, v.version"
     ).fetchall()
+    db.execute_sql(f'DROP TABLE "{PENDING}"')
     if not stored:
         return
     from desktop_app.services.decisions.minutes_content import content_sha256
