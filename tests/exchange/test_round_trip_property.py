@@ -277,8 +277,10 @@ def meetings(
     # Someone attending may have come in, or gone out, during one of the items: a voter
     # only during the first item (arriving) or the last (leaving), so that every vote drawn
     # above could still be cast (voting.py: a member votes from the item they arrived
-    # during, up to the one they left during).
-    agenda = [found for item in meeting["items"] for found in (item, *item["items"])]
+    # during, up to the one they left during). The agenda is taken in the order it is held
+    # in, Part II after Part I (agenda_tree.py), whatever the file's order.
+    in_parts = sorted(meeting["items"], key=lambda item: item["confidential"])
+    agenda = [found for item in in_parts for found in (item, *item["items"])]
     for line in attendance if agenda else ():
         if line["status"] in ATTENDING:
             votes_throughout = line["person"] in voters
