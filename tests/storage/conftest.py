@@ -17,6 +17,12 @@ class FakeClock:
         return self.ms
 
 
+@pytest.fixture(autouse=True)
+def fresh_databases():
+    """Each new data folder's database made for real here: these are the tests of making
+    and opening one (tests/conftest.py copies a made one elsewhere)."""
+
+
 @pytest.fixture
 def clock():
     return FakeClock()
