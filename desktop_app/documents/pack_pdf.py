@@ -21,8 +21,9 @@ from reportlab.pdfgen import canvas
 
 from desktop_app.dates import long_date
 from desktop_app.documents import styles
-from desktop_app.documents.facts import MeetingFacts, PaperFacts, load_meeting_facts
+from desktop_app.documents.facts import MeetingFacts, PaperFacts
 from desktop_app.documents.fonts import REGULAR
+from desktop_app.documents.meeting_facts import load_meeting_facts
 from desktop_app.documents.pack_contents import (
     agenda_fingerprint,
     agenda_item_pages,
