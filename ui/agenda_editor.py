@@ -28,6 +28,7 @@ from desktop_app.errors import ValidationError
 from desktop_app.services.decisions.minute_links import earlier_minutes
 from desktop_app.services.directory import organisations, people
 from desktop_app.services.meeting_cycle import agenda
+from desktop_app.services.meeting_cycle.item_values import LONGEST_ITEM_MINUTES
 from desktop_app.services.papers import documents
 from ui.commands import kinds
 from ui.commands.desk import Desk
@@ -131,7 +132,7 @@ class AgendaEditor(QWidget):
             "paragraph of Schedule 12A to the Local Government Act 1972."
         )
         allowed = self.form.add_number(
-            "minutes_allowed", "Time allowed (minutes)", maximum=agenda.LONGEST_ITEM_MINUTES
+            "minutes_allowed", "Time allowed (minutes)", maximum=LONGEST_ITEM_MINUTES
         )
         allowed.setSpecialValueText("not set")
         allowed.setSuffix(" min")

@@ -47,7 +47,7 @@ from desktop_app.exchange.values import (
 from desktop_app.rules import schedule12a
 from desktop_app.rules import votes as vote_rules
 from desktop_app.services.decisions.minute_links import check_one_citation
-from desktop_app.services.meeting_cycle.agenda import LONGEST_ITEM_MINUTES
+from desktop_app.services.meeting_cycle.item_values import LONGEST_ITEM_MINUTES
 
 MAX_DEPTH = 8  # items within items; deeper than this is a generator gone wrong
 
