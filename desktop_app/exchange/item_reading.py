@@ -10,9 +10,7 @@ from typing import Any
 
 from desktop_app import vocabulary
 from desktop_app.exchange import minutes_record, plan_record, report_record
-from desktop_app.exchange.imported_files import file_beside, pdf_sha256
-from desktop_app.exchange.links import MinuteRef
-from desktop_app.exchange.records import (
+from desktop_app.exchange.format_fields import (
     ACTION_FIELDS,
     DECLARATION_FIELDS,
     DOCUMENT_FIELDS,
@@ -21,6 +19,10 @@ from desktop_app.exchange.records import (
     NAMED_VOTE_FIELDS,
     RESOLUTION_FIELDS,
     VOTES_FIELDS,
+)
+from desktop_app.exchange.imported_files import file_beside, pdf_sha256
+from desktop_app.exchange.links import MinuteRef
+from desktop_app.exchange.records import (
     ActionRecord,
     DeclarationRecord,
     DocumentRecord,

@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import vocabulary
-from desktop_app.exchange.records import (
+from desktop_app.exchange.format_fields import (
     ACTION_NOTE_FIELDS,
     APPROVES_FIELDS,
     MINUTE_FIELDS,
     MINUTES_VERSION_FIELDS,
+)
+from desktop_app.exchange.records import (
     ActionNoteRecord,
     MinuteRecord,
     MinutesVersionRecord,

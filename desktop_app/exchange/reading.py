@@ -22,8 +22,7 @@ from desktop_app.exchange import (
     report_record,
     update_record,
 )
-from desktop_app.exchange.item_reading import read_items, refuse_unexplained_part_two, walk_items
-from desktop_app.exchange.records import (
+from desktop_app.exchange.format_fields import (
     ATTENDANCE_FIELDS,
     BODY_FIELDS,
     FORMAT,
@@ -32,6 +31,9 @@ from desktop_app.exchange.records import (
     ORGANISATION_FIELDS,
     PERSON_FIELDS,
     TOP_FIELDS,
+)
+from desktop_app.exchange.item_reading import read_items, refuse_unexplained_part_two, walk_items
+from desktop_app.exchange.records import (
     AttendanceRecord,
     BodyRecord,
     ExchangeRecord,
