@@ -1,5 +1,5 @@
 """What the importer's helpers (import_rules.py, meeting_import.py, item_import.py,
-reference_links.py, versions_import.py, appointment_links.py, plan_record.py) may use of
+reference_links.py, versions_import.py, appointment_links.py, plan_import.py) may use of
 the import in progress: a Protocol that importer.py's `_Applier` meets, so the helpers
 need not import the importer that imports them."""
 

@@ -29,7 +29,7 @@ from desktop_app.exchange.import_rules import check_votes, refuse_repeated_numbe
 from desktop_app.exchange.json_file import load_json
 from desktop_app.exchange.links import MeetingRef
 from desktop_app.exchange.meeting_import import apply_meeting
-from desktop_app.exchange.plan_record import apply_plans, resolve_link
+from desktop_app.exchange.plan_import import apply_plans, resolve_link
 from desktop_app.exchange.records import (
     ActionRecord,
     BodyRecord,
