@@ -44,7 +44,7 @@ from desktop_app.exchange.values import (
     text_list,
     whole_number,
 )
-from desktop_app.services.decisions.appointments import ELECTED_ROLES
+from desktop_app.services.decisions.appointment_effects import ELECTED_ROLES
 
 # The fields only an election, co-option or appointment has.
 APPOINTMENT_FIELDS = ("appointee", "role", "appointed_body", "term")
