@@ -1,9 +1,9 @@
 """The Plans tab of a body's page: its strategy plans (seed 001) as a tree of priorities,
 outcomes and actions, and each priority's performance measures; beside it what the chosen
 row holds, with the steps it takes (ui/plan_steps.py: add, edit, delete, set the RAG
-status, record progress or a reading). Every step is undoable; a refusal is the service's one sentence, and the
-form stays open with what was typed. The plan and its progress report print in the
-background, behind a progress bar, into the preview.
+status, record progress or a reading). Every step is undoable; a refusal is the service's
+one sentence, and the form stays open with what was typed. The plan and its progress
+report print in the background, behind a progress bar, into the preview.
 
 Keys: Insert adds under the chosen row, Enter edits it, Delete deletes it."""
 
