@@ -50,7 +50,7 @@ def write_atomically(path: Path, data: bytes) -> Path:
 def publishable(meeting_id: str) -> list[catalogue.DocumentKind]:
     """The public editions this meeting has: its public agenda once it has items, the public
     pack once it is issued or a public item has a paper, the minutes once they are written."""
-    from desktop_app.documents.facts import load_meeting_facts
+    from desktop_app.documents.meeting_facts import load_meeting_facts
 
     facts = load_meeting_facts(meeting_id)
     public_items = [item for item in facts.all_items() if not item.confidential]
@@ -146,7 +146,7 @@ def _issued_public_pack(meeting_id: str) -> tuple[int, bytes] | None:
 
 
 def _minutes_approved(meeting_id: str) -> bool:
-    from desktop_app.documents.facts import load_meeting_facts
+    from desktop_app.documents.meeting_facts import load_meeting_facts
     from desktop_app.documents.minutes_pdf import is_approved
 
     return is_approved(load_meeting_facts(meeting_id))

@@ -23,26 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
-from desktop_app.services.decisions.minute_links import earlier_minutes
-from desktop_app.services.directory import organisations, people
 from desktop_app.services.meeting_cycle import agenda
 from desktop_app.services.papers import documents
+from ui.agenda_item_form import fill_choices, item_form, item_values
 from ui.commands import kinds
 from ui.commands.desk import Desk
 from ui.commands.edits import edit_fields
 from ui.errors import show_error
 from ui.events import Changes
 from ui.icons import icon
-from ui.inline_form import InlineForm
 from ui.models.agenda import AgendaModel
-from ui.record_dialog import choices
 from ui.text_box import TextBox
-
-PARAGRAPHS = [("(not confidential)", "")] + [
-    (f"Paragraph {n}", str(n)) for n in range(1, 8)
-]  # Schedule 12A, Local Government Act 1972, paragraphs 1–7
 
 
 class AgendaEditor(QWidget):
@@ -108,34 +100,7 @@ class AgendaEditor(QWidget):
                 Qt.ToolButtonStyle.ToolButtonTextBesideIcon
             )
 
-        self.form = InlineForm(
-            stack,
-            changes,
-            update=_update_item,
-            id_name="item_id",
-            load=self._item_values,
-            what="the item",
-        )
-        self.form.add_line("title", "Title", "What the item is about")
-        self.form.add_choice("kind", "Kind", choices(vocabulary.ITEM_KINDS))
-        self.form.add_choice("presenter", "Presented by", [])
-        self.form.add_choice("purpose", "Purpose", choices(vocabulary.PURPOSES))
-        self.form.add_choice("linked_item_id", "Follows up minute", [])
-        # Minutes from before the data folder began cannot be linked: their reference is typed.
-        self.form.add_line(
-            "cited_minute", "Or cites minute", "e.g. Cou/250/07-08, if not in Minute Book"
-        )
-        self.form.add_choice("exempt_paragraph", "Part II (exempt)", PARAGRAPHS)
-        self.form.fields["exempt_paragraph"].setToolTip(
-            "Confidential items are taken in Part II, without the press and public, under a "
-            "paragraph of Schedule 12A to the Local Government Act 1972."
-        )
-        allowed = self.form.add_number(
-            "minutes_allowed", "Time allowed (minutes)", maximum=agenda.LONGEST_ITEM_MINUTES
-        )
-        allowed.setSpecialValueText("not set")
-        allowed.setSuffix(" min")
-        allowed.setToolTip("The chair's brief times each item from the meeting's start.")
+        self.form = item_form(stack, changes, update=_update_item, load=self._item_values)
         # The clerk's private note: printed on the chair's brief only, never on the agenda.
         self.note = TextBox("Printed only on the chair's brief, under this item")
         self.note.setObjectName("brief_note")
@@ -191,12 +156,7 @@ class AgendaEditor(QWidget):
     def show_meeting(self, meeting_id: str) -> None:
         selected = self.selected_id() if meeting_id == self.meeting_id else None
         self.meeting_id = meeting_id
-        presenters = [("(no one)", None)]
-        presenters += [(people.display_name(p), f"person:{p.id}") for p in people.list_people()]
-        presenters += [(o.name, f"organisation:{o.id}") for o in organisations.list_organisations()]
-        InlineForm.set_options(self.form.fields["presenter"], presenters)
-        earlier = [("(none)", None)] + [(m.label, m.item_id) for m in earlier_minutes(meeting_id)]
-        InlineForm.set_options(self.form.fields["linked_item_id"], earlier)
+        fill_choices(self.form, meeting_id)
         self.model.load(meeting_id)
         published = any(e.number for e in self.model.entries)
         self.status.setText(
@@ -246,25 +206,7 @@ class AgendaEditor(QWidget):
         self.remove_paper_button.setEnabled(self.papers.count() > 0)
 
     def _item_values(self, item_id: str) -> dict:
-        entry = next(e for e in self.model.entries if e.id == item_id)
-        presenter = (
-            f"person:{entry.presenter_person_id}"
-            if entry.presenter_person_id
-            else f"organisation:{entry.presenter_organisation_id}"
-            if entry.presenter_organisation_id
-            else None
-        )
-        return dict(
-            title=entry.title,
-            kind=entry.kind,
-            presenter=presenter,
-            purpose=entry.purpose,
-            linked_item_id=entry.linked_item_id,
-            cited_minute=entry.cited_minute,
-            exempt_paragraph=entry.exempt_paragraph if entry.confidential else "",
-            minutes_allowed=entry.minutes_allowed or 0,  # the spin box shows 0 as "not set"
-            brief_note=entry.brief_note,
-        )
+        return item_values(next(e for e in self.model.entries if e.id == item_id))
 
     def _save_note(self, text: str) -> None:
         item_id = self._note_item

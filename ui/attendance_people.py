@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from desktop_app.services.directory import people
 from desktop_app.services.meeting_cycle import agenda, attendance
+from desktop_app.services.meeting_cycle.attendance_sheet import AttendanceEntry
 from ui.commands import kinds
 from ui.commands.desk import Desk
 from ui.commands.edits import create_for_person
@@ -16,7 +17,7 @@ from ui.record_dialog import RecordDialog
 
 
 def add_substitute(
-    desk: Desk, meeting_id: str, entries: list, chosen: attendance.AttendanceEntry | None
+    desk: Desk, meeting_id: str, entries: list, chosen: AttendanceEntry | None
 ) -> None:
     """`entries` are the sheet's lines; `chosen` the member selected, offered as the one
     stood in for."""
@@ -61,7 +62,7 @@ def add_in_attendance(desk: Desk, meeting_id: str) -> None:
     dialog.exec()
 
 
-def edit_times(desk: Desk, meeting_id: str, entry: attendance.AttendanceEntry) -> None:
+def edit_times(desk: Desk, meeting_id: str, entry: AttendanceEntry) -> None:
     """When `entry` (marked already) came and went, and during which items."""
     before = times_of(entry)
     # set_times takes the times and items at once: one left out would be cleared.
@@ -82,7 +83,7 @@ def edit_times(desk: Desk, meeting_id: str, entry: attendance.AttendanceEntry) -
     dialog.exec()
 
 
-def times_of(entry: attendance.AttendanceEntry) -> dict:
+def times_of(entry: AttendanceEntry) -> dict:
     """When someone came and went, and during which items, as set_times takes them."""
     return {
         "arrived": entry.arrived,

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import ValidationError
 from desktop_app.services.meeting_cycle import attendance, meetings, quorum
+from desktop_app.services.meeting_cycle.attendance_sheet import AttendanceEntry
 from ui import attendance_people
 from ui.commands import kinds
 from ui.commands.desk import Desk
@@ -166,7 +167,7 @@ class AttendanceView(QWidget):
         if row >= 0:
             self.table.selectRow(row)
 
-    def selected(self) -> attendance.AttendanceEntry | None:
+    def selected(self) -> AttendanceEntry | None:
         row = self.table.currentIndex().row()
         return self.model.entries[row] if 0 <= row < len(self.model.entries) else None
 

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import ValidationError
-from desktop_app.services.meeting_cycle import agenda, attendance, declarations
+from desktop_app.services.meeting_cycle import agenda, declarations
+from desktop_app.services.meeting_cycle.attendance_sheet import attendance_sheet
 from ui.commands import kinds
 from ui.commands.edits import create_record, delete_record, edit_fields
 from ui.errors import show_error
@@ -103,7 +104,7 @@ class InterestsView(QWidget):
         dialog.add_choice("item_id", "Item", items)
         present = [
             (e.name, e.person_id)
-            for e in attendance.attendance_sheet(meeting_id)
+            for e in attendance_sheet(meeting_id)
             if e.status in ("present", "substitute", "in attendance")
         ]
         dialog.add_choice("person_id", "Who", present)

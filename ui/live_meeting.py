@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import ValidationError
 from desktop_app.services.decisions import minutes
 from desktop_app.services.meeting_cycle import agenda, attendance, meetings, quorum
+from desktop_app.services.meeting_cycle.attendance_sheet import AttendanceEntry, attendance_sheet
 from ui.attendance_people import times_of
 from ui.commands.service_call import perform
 from ui.errors import show_error
@@ -193,7 +194,7 @@ class LiveMeeting(QWidget):
     def _show_people(self) -> None:
         selected = self.people.currentRow()
         self.people.clear()
-        for entry in attendance.attendance_sheet(self.meeting_id):
+        for entry in attendance_sheet(self.meeting_id):
             times = "".join(
                 f" · {label} {value}"
                 for label, value in (("arrived", entry.arrived), ("left", entry.left))
@@ -254,7 +255,7 @@ class LiveMeeting(QWidget):
 
     # -- attendance ----------------------------------------------------------------------------
 
-    def selected_person(self) -> attendance.AttendanceEntry | None:
+    def selected_person(self) -> AttendanceEntry | None:
         row = self.people.currentItem()
         return row.data(Qt.ItemDataRole.UserRole) if row else None
 

@@ -6,33 +6,33 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTreeView,
 )
 
-from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
 from desktop_app.services.directory import bodies
 from desktop_app.services.meeting_cycle import meetings
-from desktop_app.services.session import stored_values
 from ui.commands import kinds
-from ui.commands.edits import create_record, delete_record, edit_fields
-from ui.commands.service_call import perform
-from ui.document_actions import DocumentActions
+from ui.commands.edits import delete_record
 from ui.errors import show_error
 from ui.events import Changes
 from ui.focus_style import show_focus
-from ui.icons import icon
 from ui.models.body_tree import ID_ROLE, KIND_ROLE, BodyTreeModel, body_of_year
-from ui.pending_typing import TypingGuard, TypingRecovery, commit_typing, guard_once_painted
-from ui.sharing_actions import SharingActions
+from ui.pending_typing import (
+    TypingGuard,
+    TypingRecovery,
+    commit_typing,
+    guard_once_painted,
+    offer_recovered,
+)
 from ui.tasks import finish_running
+from ui.window_actions import build_actions
 
 TREE_WIDTH = 200  # a body's name and a meeting's date stay readable
 
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         splitter.setCollapsible(0, False)
         self.setCentralWidget(splitter)
 
-        self._build_actions()
+        build_actions(self)
         self.changes.changed.connect(self.refresh)
         self.changes.failed.connect(lambda message: show_error(self, ValidationError(message)))
         self.undo_stack.undoTextChanged.connect(self._show_undo_state)
@@ -208,128 +208,25 @@ class MainWindow(QMainWindow):
     # The dialogs' modules load when a dialog first opens: the first paint needs none of them.
 
     def new_body(self) -> None:
-        from ui.record_dialog import RecordDialog, choices
+        from ui.records_menu import new_body
 
-        def submit(values: dict):
-            body = create_record(
-                self.undo_stack,
-                self.changes,
-                text=f"Add {values['name']}",
-                create=lambda: bodies.create_body(**values),
-                kind=kinds.BODY,
-            )
-            self.select("body", body.id)
-
-        dialog = RecordDialog("New body", submit, self)
-        dialog.add_line("name", "Name")
-        dialog.add_choice("kind", "Kind", choices(vocabulary.BODY_KINDS), "committee")
-        dialog.add_line("quorum", "Quorum", "", "a number (6) or a fraction (1/3)")
-        dialog.add_line("venue", "Usual venue")
-        # Which body reports to which is the clerk's choice, not whichever was selected; it
-        # comes last, as a council or a first board reports to none.
-        parents = [("(no parent body)", None)] + [(b.name, b.id) for b in bodies.list_bodies()]
-        dialog.add_choice("parent_id", "Reports to", parents, None)
-        dialog.exec()
+        new_body(self)
 
     def new_meeting(self) -> None:
-        from ui.meeting_dialog import meeting_dialog
+        from ui.records_menu import new_meeting
 
-        body_id = self.current_body_id()
-        if body_id is None:
-            show_error(self, ValidationError("Choose the body the meeting belongs to first."))
-            return
-        body = bodies.get_body(body_id)
-
-        def submit(values: dict):
-            meeting = create_record(
-                self.undo_stack,
-                self.changes,
-                text="Schedule meeting",
-                create=lambda: meetings.create_meeting(body_id=body_id, **values),
-                kind=kinds.MEETING,
-            )
-            self.select("meeting", meeting.id)
-
-        dialog = meeting_dialog(self, f"New meeting of {body.name}", submit)
-        dialog.widgets["venue"].setText(body.venue)
-        dialog.exec()
+        new_meeting(self)
 
     def schedule_series(self) -> None:
         """A run of meetings (every second Monday at 14:30 until April), all undone at once."""
-        from desktop_app.services.meeting_cycle import schedule
-        from ui.record_dialog import RecordDialog, choices
+        from ui.records_menu import schedule_series
 
-        body_id = self.current_body_id()
-        if body_id is None:
-            show_error(self, ValidationError("Choose the body the meetings belong to first."))
-            return
-        body = bodies.get_body(body_id)
-        made: list[str] = []
-
-        def apply(values: dict):
-            if made:
-                for meeting_id in made:
-                    meetings.restore_meeting(meeting_id=meeting_id)
-                return
-            made.extend(m.id for m in schedule.schedule_series(body_id=body_id, **values))
-
-        def revert():
-            for meeting_id in reversed(made):
-                meetings.delete_meeting(meeting_id=meeting_id)
-
-        def submit(values: dict):
-            values["interval"] = int(values["interval"])
-            perform(
-                self.undo_stack,
-                self.changes,
-                "Schedule meetings",
-                lambda: apply(values),
-                revert,
-            )
-            self.statusBar().showMessage(f"Scheduled {len(made)} meetings of {body.name}.", 8000)
-
-        dialog = RecordDialog(f"Schedule meetings of {body.name}", submit, self)
-        dialog.add_date("first", "First meeting")
-        dialog.add_choice(
-            "rule",
-            "Repeat",
-            [
-                ("Weekly (every Nth week)", "weekly"),
-                ("Monthly (same weekday of the month)", "monthly"),
-            ],
-            "weekly",
-        )
-        dialog.add_choice("interval", "Every", [(str(n), str(n)) for n in range(1, 13)], "2")
-        dialog.add_date("until", "Until")
-        dialog.add_time("start_time", "Starts")
-        dialog.add_time("end_time", "Ends")
-        dialog.add_line("venue", "Venue", body.venue)
-        dialog.add_choice("kind", "Kind", choices(vocabulary.MEETING_KINDS), "ordinary")
-        dialog.exec()
+        schedule_series(self)
 
     def edit_meeting(self) -> None:
-        from ui.meeting_dialog import meeting_dialog
+        from ui.records_menu import edit_meeting
 
-        record = self.meeting_page.record
-        if record is None:
-            return
-        meeting = meetings.get_meeting(record.id)
-        names = ("date", "start_time", "end_time", "venue", "kind")
-        before = stored_values(meeting, names)
-
-        def submit(values: dict):
-            edit_fields(
-                self.undo_stack,
-                self.changes,
-                text="Edit meeting details",
-                update=meetings.update_meeting,
-                id_name="meeting_id",
-                row_id=record.id,
-                before=before,
-                after=values,
-            )
-
-        meeting_dialog(self, "Meeting details", submit, meeting).exec()
+        edit_meeting(self)
 
     def delete_selected(self) -> None:
         """Delete the selected meeting (not yet held) or body (with no meetings); undoable."""
@@ -429,22 +326,7 @@ class MainWindow(QMainWindow):
 
     def offer_recovered_typing(self) -> None:
         """After a crash: offer back what was being typed and not yet saved."""
-        kept = self.recovery.read()
-        if kept is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            "Minute Book",
-            f"Minute Book stopped before saving what you were typing in {kept['label']}:"
-            f"\n\n{_shown(kept['value'])}\n\nPut it back?",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            try:
-                self.recovery.save(kept)
-            except ValidationError as error:  # the row was deleted or the text is refused
-                show_error(self, error)
-            self.changes.changed.emit()
-        self.recovery.clear()
+        offer_recovered(self)
 
     def closeEvent(self, event) -> None:
         commit_typing()
@@ -453,92 +335,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # -- assembly -----------------------------------------------------------------------------
-
-    def _build_actions(self) -> None:
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        undo.setIcon(icon("undo"))
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        redo.setIcon(icon("redo"))
-        self.undo_action, self.redo_action = undo, redo
-
-        def action(text, meaning, shortcut, slot):
-            made = QAction(icon(meaning), text, self)
-            made.setShortcut(QKeySequence(shortcut))
-            made.triggered.connect(slot)
-            return made
-
-        self.new_body_action = action("New &body…", "new body", "Ctrl+Shift+B", self.new_body)
-        self.new_meeting_action = action(
-            "New &meeting…", "new meeting", "Ctrl+Shift+M", self.new_meeting
-        )
-        self.schedule_action = action(
-            "&Schedule meetings…", "schedule", "Ctrl+Shift+S", self.schedule_series
-        )
-        self.people_action = action("&People…", "people", "Ctrl+Shift+P", self.open_people)
-        self.tracker_action = action("&Actions…", "actions", "Ctrl+Shift+A", self.open_tracker)
-        self.registers_action = action(
-            "&Registers…", "registers", "Ctrl+Shift+R", self.open_registers
-        )
-        self.search_action = action("&Search…", "search", "Ctrl+F", self.open_search)
-        self.organisations_action = action(
-            "&Organisations…", "organisation", "Ctrl+Shift+O", self.open_organisations
-        )
-        # Not Ctrl+I: that is italic in the minutes' text boxes (README's key list).
-        self.import_action = action("&Import…", "import", "Ctrl+Shift+E", self.import_record)
-        self.export_action = action("&Export…", "export", "Ctrl+E", self.export_record)
-        self.open_pdf_action = action("&Open a PDF…", "paper", "Ctrl+O", self.open_pdf)
-        self.delete_action = action(
-            "&Delete selected body or meeting", "remove", "Ctrl+Delete", self.delete_selected
-        )
-        # Only from the tree: in a text field Ctrl+Delete deletes the next word.
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.tree.addAction(self.delete_action)
-        quit_action = action("&Quit", "quit", "Ctrl+Q", self.close)
-        self.sharing = SharingActions(self)
-
-        menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
-        file_menu.addActions([self.import_action, self.export_action, self.open_pdf_action])
-        file_menu.addSeparator()
-        file_menu.addActions(self.sharing.actions)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        edit_menu = menus.addMenu("&Edit")
-        edit_menu.addActions([undo, redo])
-        records = menus.addMenu("&Records")
-        records.addActions(
-            [
-                self.new_body_action,
-                self.new_meeting_action,
-                self.schedule_action,
-                self.delete_action,
-            ]
-        )
-        records.addSeparator()
-        records.addActions([self.people_action, self.organisations_action])
-        records.addSeparator()
-        records.addActions([self.tracker_action, self.registers_action, self.search_action])
-        self.documents = DocumentActions(
-            self,
-            undo_stack=self.undo_stack,
-            changes=self.changes,
-            meeting_id=self.current_meeting_id,
-            body_id=self.current_body_id,
-        )
-        menus.addMenu(self.documents.menu)
-
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.new_body_action, self.new_meeting_action, self.schedule_action])
-        toolbar.addSeparator()
-        toolbar.addActions([self.people_action, self.tracker_action, self.search_action])
-        toolbar.addSeparator()
-        toolbar.addActions([undo, redo])
-        toolbar.addSeparator()
-        toolbar.addAction(self.sharing.sync_action)
 
     def _tree_current_changed(self, index: QModelIndex, _previous: QModelIndex) -> None:
         if index.isValid():
@@ -601,7 +397,3 @@ class MainWindow(QMainWindow):
     def _show_counts(self) -> None:
         count = self.tree_model.body_count  # the tree has just read them
         self.status.setText(f"{count} bodies · data in {self.data_dir}")
-
-
-def _shown(value) -> str:
-    return "\n".join(value) if isinstance(value, list) else str(value)

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QWidget
 
 from desktop_app.errors import ValidationError
+from ui.errors import show_error
 
 log = logging.getLogger(__name__)
 
@@ -167,6 +168,30 @@ class TypingRecovery:
         except (ImportError, AttributeError):
             raise ValidationError("What was being typed could not be put back.") from None
         update(**dict(kept["key"]), **{str(kept["field"]): kept["value"]})
+
+
+def offer_recovered(window) -> None:
+    """After a crash: offer the window's clerk back what was being typed and not yet saved."""
+    kept = window.recovery.read()
+    if kept is None:
+        return
+    answer = QMessageBox.question(
+        window,
+        "Minute Book",
+        f"Minute Book stopped before saving what you were typing in {kept['label']}:"
+        f"\n\n{_shown(kept['value'])}\n\nPut it back?",
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        try:
+            window.recovery.save(kept)
+        except ValidationError as error:  # the row was deleted or the text is refused
+            show_error(window, error)
+        window.changes.changed.emit()
+    window.recovery.clear()
+
+
+def _shown(value) -> str:
+    return "\n".join(value) if isinstance(value, list) else str(value)
 
 
 # The services' packages (docs/ARCHITECTURE.md); before them every service module stood in

@@ -8,13 +8,13 @@ and changes a minute at the same time as the clerk, and the conflict is pictured
 board's meeting of 18 March 2013 approves the December minutes and Cllr Garland, who chaired
 it, signs them. Windows are grabbed offscreen; PDF pages are drawn by poppler's pdftoppm.
 Everything is made in a scratch folder, and only the pictures are written to the folder
-given: `python -m ui.readme_pictures docs`.
+given: `python -m ui.readme_pictures docs`. The story's clock, who acts in it and the papers
+it attaches are ui/readme_props.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 import shutil
 import subprocess
@@ -26,6 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
+from ui import readme_props as props  # noqa: E402
 from ui.screenshot import grab, settle, show_view  # noqa: E402
 
 # Every picture the README shows, by file name in docs/, in the order they are made.
@@ -56,8 +57,6 @@ PICTURES = (
 )
 BOARD = "Maidstone Locality Board"
 MEETING, APPROVING = dt.date(2012, 12, 17), dt.date(2013, 3, 18)
-CLERK = ("Sarah Jenkins", "CLERK-LAPTOP")
-OFFICER = ("Tom Ashdown", "OFFICER-LAPTOP")
 PASSPHRASE = "pictures only"
 
 
@@ -96,15 +95,15 @@ class _Story:
         self.app = application()
         self.clerk_folder = scratch / "minute-book"
         # The first start, as ui.app.start_window makes it, on the story's clock.
-        CLOCK.now_ms = _ms(CLOCK.START)
-        open_data_folder(self.clerk_folder, now_ms=CLOCK)
+        props.CLOCK.now_ms = props.ms(props.CLOCK.START)
+        open_data_folder(self.clerk_folder, now_ms=props.CLOCK)
         ensure_example(self.clerk_folder)  # the example
         self.window = MainWindow(self.clerk_folder)
         self.window.open_first_board()
         self.window.resize(1280, 820)
         self.window.show()  # as at a start: the status bar's sharing line follows
         settle()
-        _acting(*CLERK)
+        props.acting(*props.CLERK)
         self.made: list[Path] = []
 
     def tell(self) -> list[Path]:
@@ -130,7 +129,7 @@ class _Story:
         from desktop_app.services.papers.pack_issues import latest_issue
 
         item = self.item("Locality Board Priorities and Performance")
-        _at(dt.datetime(2012, 12, 7, 10, 15))
+        props.at(dt.datetime(2012, 12, 7, 10, 15))
         self.attach(item, "Priorities and Performance report", pages=3, author="Chris Inwood")
         self.attach(item, "Performance appendix", pages=16, author="Chris Inwood")
         depot = agenda.add_item(
@@ -142,20 +141,20 @@ class _Story:
         )
         self.attach(depot, "Valuation of the depot", pages=1, author="Zanzibarite")
         pack_issues.issue_packs(meeting_id=self.meeting.id)
-        _at(dt.datetime(2012, 12, 12, 9, 5))
+        props.at(dt.datetime(2012, 12, 12, 9, 5))
         self.attach(item, "Performance dashboard, quarter 3", pages=2, author="Chris Inwood")
         pack_issues.issue_packs(meeting_id=self.meeting.id)
         documents.extract_missing_texts()
 
         pack = pack_issues.pack_issue_pdf(latest_issue(self.meeting.id).id)
-        self.pdf_page("pack-pdf", pack, page=_page_starting(pack, "Index"), dpi=70)
+        self.pdf_page("pack-pdf", pack, page=props.page_starting(pack, "Index"), dpi=70)
         self.pack_issues_dialog()
 
     def attach(self, item, title: str, *, pages: int, author: str) -> None:
         from desktop_app.services.papers.documents import attach_document
 
         path = self.scratch / f"{title}.pdf"
-        path.write_bytes(_paper(title, author=author, pages=pages))
+        path.write_bytes(props.paper_pdf(title, author=author, pages=pages))
         attach_document(item_id=item.id, path=path, title=title, author=author)
 
     def pack_issues_dialog(self) -> None:
@@ -289,10 +288,10 @@ class _Story:
         overview = minutes.minute_of(item.id).overview
         sync_now(share)
         close_data_folder()
-        open_data_folder(self.scratch / "officer", now_ms=CLOCK)
-        _acting(*OFFICER)
+        open_data_folder(self.scratch / "officer", now_ms=props.CLOCK)
+        props.acting(*props.OFFICER)
         sync_now(share)
-        _at(dt.datetime(2012, 12, 18, 10, 20))
+        props.at(dt.datetime(2012, 12, 18, 10, 20))
         minutes.update_minute(
             item_id=item.id,
             overview=f"{overview} Places in the Maidstone primary schools are to be reviewed "
@@ -300,9 +299,9 @@ class _Story:
         )
         sync_now(share)
         close_data_folder()
-        open_data_folder(self.clerk_folder, now_ms=CLOCK)
-        _acting(*CLERK)
-        _at(dt.datetime(2012, 12, 18, 10, 25))
+        open_data_folder(self.clerk_folder, now_ms=props.CLOCK)
+        props.acting(*props.CLERK)
+        props.at(dt.datetime(2012, 12, 18, 10, 25))
         minutes.update_minute(
             item_id=item.id,
             overview=f"{overview} The Board asked for the figures by ward at its next meeting.",
@@ -354,7 +353,7 @@ class _Story:
             now=lambda: signed_at,
         )
         signed = catalogue.minutes_as_kept(self.meeting.id)
-        self.pdf_page("signed-minutes", signed, page=_page_count(signed), dpi=80)
+        self.pdf_page("signed-minutes", signed, page=props.page_count(signed), dpi=80)
         self.preview("signed-preview", signed, size=(900, 1000), last_page=True)
 
     # -- the pictures ---------------------------------------------------------------------------
@@ -391,84 +390,6 @@ class _Story:
             timeout=120,
         )
         self.made.append(path)
-
-
-def _acting(actor: str, machine: str) -> None:
-    """Who makes the changes from here on, and on which machine (what Conflicts… shows)."""
-    from desktop_app.services.session import act_as
-
-    act_as(actor=actor, machine=machine)
-
-
-class _StoryClock:
-    """The story's clock, so that every picture is the same at each run (the times the
-    Conflicts… dialog shows among them): it starts on the morning the example was loaded
-    and moves on a millisecond at each reading; `_at` sets it to a moment of the story."""
-
-    START = dt.datetime(2012, 12, 3, 9, 0)
-
-    def __init__(self):
-        self.now_ms = _ms(self.START)
-
-    def __call__(self) -> int:
-        self.now_ms += 1
-        return self.now_ms
-
-
-def _ms(moment: dt.datetime) -> int:
-    return int(moment.replace(tzinfo=dt.UTC).timestamp() * 1000)
-
-
-CLOCK = _StoryClock()
-
-
-def _at(moment: dt.datetime) -> None:
-    """Put the story's clock at `moment` (UTC), never back: the changes that follow, on
-    either laptop, are stamped from then on."""
-    from desktop_app.services.session import use_clock
-
-    CLOCK.now_ms = max(CLOCK.now_ms, _ms(moment))
-    use_clock(CLOCK)
-
-
-def _paper(title: str, *, author: str, pages: int) -> bytes:
-    """A report of `pages` pages, as an officer would send one: a title, the author, text."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=True)
-    width, height = A4
-    for number in range(1, pages + 1):
-        pdf.setFont("Helvetica-Bold", 16)
-        pdf.drawString(72, height - 90, title)
-        pdf.setFont("Helvetica", 11)
-        pdf.drawString(72, height - 112, f"{author} · page {number} of {pages}")
-        for line in range(30):
-            pdf.drawString(
-                72,
-                height - 150 - line * 18,
-                "The figures for the quarter, the measures against their targets and the risks.",
-            )
-        pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
-
-
-def _page_count(data: bytes) -> int:
-    from pypdf import PdfReader
-
-    return len(PdfReader(io.BytesIO(data)).pages)
-
-
-def _page_starting(data: bytes, heading: str) -> int:
-    """The first page (from 1) whose text starts with `heading`."""
-    from pypdf import PdfReader
-
-    for number, page in enumerate(PdfReader(io.BytesIO(data)).pages, start=1):
-        if any(line.strip() == heading for line in page.extract_text().splitlines()[:3]):
-            return number
-    raise ValueError(f"no page starts with {heading}")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ BUDGETS = (budgets.COLD_PDF, budgets.COLD_SIGN)
 
 
 def measure(workspace: Workspace) -> list[Result]:
-    from desktop_app.documents.facts import load_meeting_facts
+    from desktop_app.documents.meeting_facts import load_meeting_facts
     from desktop_app.documents.minutes_pdf import render_minutes
     from desktop_app.signing import keys
 

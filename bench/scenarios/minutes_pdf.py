@@ -24,7 +24,7 @@ BUDGETS = (budgets.MINUTES_PDF,)
 def measure(workspace: Workspace) -> list[Result]:
     budget = budgets.MINUTES_PDF
     try:
-        from desktop_app.documents.facts import load_meeting_facts
+        from desktop_app.documents.meeting_facts import load_meeting_facts
         from desktop_app.documents.minutes_pdf import render_minutes
     except ImportError:
         return [Result.unavailable(budget, "documents/minutes_pdf.py is not there yet")]

@@ -133,7 +133,7 @@ def _report(number: int) -> bytes:
 
 
 def _paper_files(meeting_id: str) -> list[bytes]:
-    from desktop_app.documents.facts import load_meeting_facts
+    from desktop_app.documents.meeting_facts import load_meeting_facts
     from desktop_app.services.papers.documents import document_file
 
     facts = load_meeting_facts(meeting_id)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from desktop_app.dates import long_date
 from desktop_app.documents.agenda_parts import agenda_items, front_sheet, is_draft
-from desktop_app.documents.facts import MeetingFacts, load_meeting_facts
+from desktop_app.documents.facts import MeetingFacts
+from desktop_app.documents.meeting_facts import load_meeting_facts
 from desktop_app.documents.pages import Furniture, Metadata, build_pdf
 
 DRAFT_WARNING = "Draft: the item numbers are previews until the agenda is published."

@@ -26,8 +26,9 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from desktop_app.dates import day_and_date, long_date
 from desktop_app.documents import catalogue, styles
-from desktop_app.documents.facts import ItemFacts, MeetingFacts, load_meeting_facts
+from desktop_app.documents.facts import ItemFacts, MeetingFacts
 from desktop_app.documents.fonts import REGULAR
+from desktop_app.documents.meeting_facts import load_meeting_facts
 from desktop_app.documents.pages import Furniture, Metadata, build_pdf
 from desktop_app.documents.styles import text
 from desktop_app.exchange import export_data

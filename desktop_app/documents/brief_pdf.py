@@ -19,8 +19,9 @@ from desktop_app.documents.agenda_parts import (
     is_draft,
     paragraph_list,
 )
-from desktop_app.documents.facts import ItemFacts, MeetingFacts, load_meeting_facts
+from desktop_app.documents.facts import ItemFacts, MeetingFacts
 from desktop_app.documents.fonts import BOLD, ITALIC
+from desktop_app.documents.meeting_facts import load_meeting_facts
 from desktop_app.documents.pages import Furniture, Metadata, build_pdf
 from desktop_app.storage.models import Meeting
 from desktop_app.times import clock

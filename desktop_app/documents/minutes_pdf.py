@@ -22,10 +22,10 @@ from desktop_app.documents.agenda_parts import ROLE_NAMES
 from desktop_app.documents.facts import (
     ItemFacts,
     MeetingFacts,
-    load_meeting_facts,
     numbers_by_depth,
 )
 from desktop_app.documents.fonts import ITALIC, REGULAR
+from desktop_app.documents.meeting_facts import load_meeting_facts
 from desktop_app.documents.minutes_parts import minute
 from desktop_app.documents.pages import Furniture, Metadata, build_pdf
 from desktop_app.documents.signature_block import signed_off

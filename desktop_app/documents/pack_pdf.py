@@ -19,10 +19,10 @@ from pypdf.errors import PyPdfError
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
-from desktop_app.dates import long_date
 from desktop_app.documents import styles
-from desktop_app.documents.facts import MeetingFacts, PaperFacts, load_meeting_facts
+from desktop_app.documents.facts import MeetingFacts, PaperFacts
 from desktop_app.documents.fonts import REGULAR
+from desktop_app.documents.meeting_facts import load_meeting_facts
 from desktop_app.documents.pack_contents import (
     agenda_fingerprint,
     agenda_item_pages,
@@ -36,6 +36,7 @@ from desktop_app.documents.pack_entries import (
     pack_entries,
     shown_in,
 )
+from desktop_app.documents.pack_outline import add_bookmarks, properties
 from desktop_app.documents.page_labels import (
     FRONT,
     Part,
@@ -183,9 +184,9 @@ def assemble_pack(
         steps.advance()
     stamps = _stamps(parts, papers)
     _stamp(writer, stamps)
-    _outline(writer, entries, parts, agenda_pages, since=since_issue)
+    add_bookmarks(writer, entries, parts, agenda_pages, since=since_issue)
     write_page_labels(writer, [stamp.label for stamp in stamps])
-    writer.add_metadata(_metadata(facts, public=public, issue=issue))
+    writer.add_metadata(properties(facts, public=public, issue=issue))
     writer.page_mode = "/UseOutlines"
     out = io.BytesIO()
     writer.write(out)
@@ -360,51 +361,3 @@ def _ground_text(canv, text: str, x: float, y: float, *, align_right: bool, grou
         canv.restoreState()
     canv.setFont(REGULAR, STAMP_SIZE)
     canv.drawString(start, y, text)
-
-
-def _outline(
-    writer: PdfWriter,
-    entries: Sequence[Entry],
-    parts: Sequence[Part],
-    agenda_pages: dict[str, int],
-    *,
-    since: int | None,
-) -> None:
-    """A bookmark for the agenda, the front pages, each item (sub-items under their item) and
-    each paper under its item."""
-    first = {}
-    page = 0
-    for part in parts:
-        first[part.key] = page
-        page += len(part.labels)
-    writer.add_outline_item(title="Agenda", page_number=first["agenda"])
-    if since is not None:
-        writer.add_outline_item(title=f"Changes since issue {since}", page_number=first["changes"])
-    writer.add_outline_item(title="Index", page_number=first["index"])
-    parents: dict[int, object] = {}
-    for entry in entries:
-        papers = [first[p.id] for p in entry.papers]
-        target = papers[0] if papers else agenda_pages[entry.item.id]
-        mark = writer.add_outline_item(
-            title=f"{entry.item.number}  {entry.title}".strip(),
-            page_number=target,
-            parent=parents.get(entry.depth - 1) if entry.depth else None,
-            is_open=False,
-        )
-        parents[entry.depth] = mark
-        for paper in entry.papers:
-            writer.add_outline_item(title=paper.title, page_number=first[paper.id], parent=mark)
-
-
-def _metadata(facts: MeetingFacts, *, public: bool, issue: int | None) -> dict[str, str]:
-    subject = "Agenda pack, public edition" if public else "Agenda pack"
-    if issue:
-        subject += f", issue {issue}"
-    return {
-        "/Title": f"Agenda pack: {facts.body_name}, {long_date(facts.date)}",
-        "/Author": facts.clerk.name if facts.clerk else facts.body_name,
-        "/Subject": subject,
-        "/Keywords": f"agenda pack, {facts.body_name}, {facts.date.isoformat()}",
-        "/Creator": "Minute Book",
-        "/Producer": "Minute Book (reportlab, pypdf)",
-    }

@@ -1,13 +1,13 @@
 """Which memberships and attendance lines in a file an appointment wrote, so that import
-gives them the keys appointments.py gives its own rows.
+gives them the keys appointment_effects.py gives its own rows.
 
 An election, co-option or appointment changes memberships (and a co-option the meeting's
-attendance); appointments.py keys each row it writes by the resolution's key and the row it
+attendance); appointment_effects.py keys each row it writes by the resolution's key and the row it
 continues, which is how taking the resolution back finds what to undo. The file holds those
 rows as ordinary members and attendance, and import gives every row a new key; written
 plainly, the link would be lost and undoing the resolution after an import would change
 nothing. So import finds the rows by the rule that made them, and writes them, once the
-resolution has its key, under the key appointments.py would have given them:
+resolution has its key, under the key appointment_effects.py would have given them:
 
 - the appointee's membership in the role, from the meeting's date: continuing their
   membership that ended the day before in another role, or else a row of its own;
@@ -31,7 +31,7 @@ from desktop_app.exchange.records import (
     ItemRecord,
     ResolutionRecord,
 )
-from desktop_app.services.decisions import appointments
+from desktop_app.services.decisions import appointment_effects
 from desktop_app.storage.models import Attendance, Membership, Synced
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ class AppointmentLinks:
         return True
 
     def write(self, applier: ImportRun) -> None:
-        """Write the kept rows under appointments.py's keys (after every resolution)."""
+        """Write the kept rows under appointment_effects.py's keys (after every resolution)."""
         # A continued membership is written before the one continuing it: it ends earlier.
         order = sorted(
             self.deferred,
@@ -94,11 +94,11 @@ class AppointmentLinks:
                 what = self.rows[made.continues].id
             else:
                 what = "attendance" if deferred.model is Attendance else "new"
-            # The rule appointments.py keys its rows by (its `_slot`), so undo finds them.
+            # The rule appointment_effects.py keys its rows by (its `_slot`), so undo finds them.
             self.rows[deferred.path] = applier.save(
                 deferred.model,
                 None,
-                _id=appointments._slot(resolution, what),
+                _id=appointment_effects._slot(resolution, what),
                 **deferred.create,
                 **deferred.values,
             )
@@ -142,7 +142,7 @@ def _memberships(
         if member.person == resolution.appointee and member.role == resolution.role:
             continued = ended(member.person, lambda role: role != resolution.role)
             made[member.path] = Made(resolution.path, continued)
-        elif resolution.role in appointments.ELECTED_ROLES and member.role == "member":
+        elif resolution.role in appointment_effects.ELECTED_ROLES and member.role == "member":
             continued = ended(member.person, lambda role: role == resolution.role)
             if continued is not None:
                 made[member.path] = Made(resolution.path, continued)

@@ -6,13 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app import vocabulary
-from desktop_app.exchange.records import (
-    NUMBERING_FIELDS,
-    TEMPLATE_FIELDS,
-    BodyRecord,
-    NumberingRecord,
-    TemplateItemRecord,
-)
+from desktop_app.exchange.format_fields import NUMBERING_FIELDS, TEMPLATE_FIELDS
+from desktop_app.exchange.records import BodyRecord, NumberingRecord, TemplateItemRecord
 from desktop_app.exchange.values import (
     by_rule,
     choice,

@@ -8,21 +8,20 @@ export imported into an empty data folder exports again to the same thing.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from desktop_app.atomic_files import write_atomically
 from desktop_app.errors import ValidationError
 from desktop_app.exchange.exported_files import ExportedFiles
+from desktop_app.exchange.format_fields import FORMAT
 from desktop_app.exchange.links import ExportedLinks
+from desktop_app.exchange.meeting_parts import MeetingParts, by_age
 from desktop_app.exchange.plan_record import action_codes, exported_plans
-from desktop_app.exchange.records import FORMAT, template_entries
+from desktop_app.exchange.records import template_entries
 from desktop_app.exchange.report_record import exported, exported_template
 from desktop_app.exchange.signatures_record import signers_data, signing_data
 from desktop_app.exchange.update_record import exported_updates
-from desktop_app.rules.attending import ATTENDING
-from desktop_app.services.meeting_cycle.agenda_tree import STORED_ORDER
 from desktop_app.storage.models import (
     Action,
     ActionNote,
@@ -35,10 +34,8 @@ from desktop_app.storage.models import (
     Membership,
     Minute,
     MinutesVersion,
-    NamedVote,
     Organisation,
     Person,
-    Report,
     Resolution,
     db,
 )
@@ -63,12 +60,6 @@ def export_data(*, body_name: str | None = None, files_dir: Path | None = None) 
         return _Exporter(files_dir).export(body_name)
 
 
-def _by_age(model):
-    # The stamp a row was made with breaks ties of the same millisecond: the stamp of its
-    # last change would move a row edited later (even by an import's second pass) along.
-    return (model.created_at, model.base_hlc)
-
-
 def _put(target: dict, key: str, value: Any) -> None:
     """Set `key` unless the value is empty (None, "", [], {})."""
     if value not in (None, "", [], {}):
@@ -85,7 +76,7 @@ class _Exporter:
         self.signer_ids: set[str] = set()  # the signers of exported signed minutes
 
     def export(self, body_name: str | None) -> dict:
-        bodies = list(Body.live().order_by(*_by_age(Body)))
+        bodies = list(Body.live().order_by(*by_age(Body)))
         if body_name is not None:
             wanted = body_name.strip().casefold()
             bodies = [b for b in bodies if b.name.casefold() == wanted]
@@ -172,13 +163,13 @@ class _Exporter:
         updates = exported_updates(body.id, self.person_key, with_board=parent_id in exported_ids)
         _put(data, "updates", updates)
         members = Membership.live().where(Membership.body == body.id)
-        _put(data, "members", [self.member(m) for m in members.order_by(*_by_age(Membership))])
+        _put(data, "members", [self.member(m) for m in members.order_by(*by_age(Membership))])
         meetings = list(
             Meeting.live()
             .where(Meeting.body == body.id)
-            .order_by(Meeting.date, Meeting.start_time, *_by_age(Meeting))
+            .order_by(Meeting.date, Meeting.start_time, *by_age(Meeting))
         )
-        parts = _MeetingParts(body.id)
+        parts = MeetingParts(body.id)
         parts.links = ExportedLinks(
             body,
             [(m.id, m.date, m.start_time) for m in meetings],
@@ -201,7 +192,7 @@ class _Exporter:
 
     # Meetings
 
-    def meeting(self, meeting: Meeting, parts: _MeetingParts) -> dict:
+    def meeting(self, meeting: Meeting, parts: MeetingParts) -> dict:
         data: dict[str, Any] = {"date": meeting.date.isoformat()}
         _put(data, "start", meeting.start_time)
         _put(data, "end", meeting.end_time)
@@ -224,7 +215,7 @@ class _Exporter:
         _put(data, "items", self.items(parts, parts.items[(meeting.id, None)]))
         return data
 
-    def minutes_version(self, version: MinutesVersion, parts: _MeetingParts) -> dict:
+    def minutes_version(self, version: MinutesVersion, parts: MeetingParts) -> dict:
         data: dict[str, Any] = {"version": version.version, "state": version.state}
         data["created_at"] = version.created_at
         _put(data, "created_by", version.created_by)
@@ -251,10 +242,10 @@ class _Exporter:
         _put(data, "left", line.left)
         return data
 
-    def items(self, parts: _MeetingParts, items: list[AgendaItem]) -> list[dict]:
+    def items(self, parts: MeetingParts, items: list[AgendaItem]) -> list[dict]:
         return [self.item(parts, item) for item in items]
 
-    def item(self, parts: _MeetingParts, item: AgendaItem) -> dict:
+    def item(self, parts: MeetingParts, item: AgendaItem) -> dict:
         data: dict[str, Any] = {}
         _put(data, "number", item.number)
         data["title"] = item.title
@@ -307,7 +298,7 @@ class _Exporter:
         _put(data, "notes", minute.notes)
         return data
 
-    def resolution(self, resolution: Resolution, parts: _MeetingParts) -> dict:
+    def resolution(self, resolution: Resolution, parts: MeetingParts) -> dict:
         data: dict[str, Any] = {"text": resolution.text, "outcome": resolution.outcome}
         if resolution.kind != "resolution":
             # An appointment's body is left out when it is the body whose meeting made it.
@@ -341,7 +332,7 @@ class _Exporter:
         _put(data, "approves_sha256", resolution.approves_sha256)
         return data
 
-    def approves(self, resolution: Resolution, parts: _MeetingParts) -> dict | None:
+    def approves(self, resolution: Resolution, parts: MeetingParts) -> dict | None:
         """{"meeting", "version"}: the minutes the resolution approved; None when there are
         none, or that version or its meeting has since been deleted."""
         version_id = resolution.__data__.get("approves_version")
@@ -355,7 +346,7 @@ class _Exporter:
         meeting = parts.links.meeting_named(version.__data__["meeting"], what)
         return {"meeting": meeting, "version": version.version} if meeting else None
 
-    def action(self, action: Action, parts: _MeetingParts) -> dict:
+    def action(self, action: Action, parts: MeetingParts) -> dict:
         data = {"text": action.text}
         _put(data, "owner", self.party(action, "owner_person", "owner_organisation"))
         _put(data, "due", action.due and action.due.isoformat())
@@ -369,7 +360,7 @@ class _Exporter:
         _put(data, "plan_action", self.plan_actions.get(action.__data__.get("plan_action")))
         return data
 
-    def action_note(self, note: ActionNote, action: Action, parts: _MeetingParts) -> dict:
+    def action_note(self, note: ActionNote, action: Action, parts: MeetingParts) -> dict:
         data = {"date": note.date.isoformat(), "text": note.text}
         what = f"A progress note on the action “{action.text}”"
         _put(data, "meeting", parts.links.meeting_named(note.__data__.get("meeting"), what))
@@ -383,73 +374,6 @@ class _Exporter:
         if document.confidential:
             data["confidential"] = True
         return data
-
-
-class _MeetingParts:
-    """Everything below a body's meetings, loaded in a few queries and grouped by parent."""
-
-    def __init__(self, body_id: str) -> None:
-        self.links: ExportedLinks | None = None  # set once the body's meetings are known
-        meeting_ids = Meeting.select(Meeting.id).where(Meeting.body == body_id)
-        self.all_items = items = list(
-            AgendaItem.live().where(AgendaItem.meeting.in_(meeting_ids)).order_by(*STORED_ORDER)
-        )
-        self.items: dict[tuple, list[AgendaItem]] = defaultdict(list)
-        for item in items:
-            self.items[(item.__data__["meeting"], item.__data__.get("parent"))].append(item)
-        item_ids = AgendaItem.select(AgendaItem.id).where(AgendaItem.meeting.in_(meeting_ids))
-        self.attendance = _grouped(
-            Attendance, "meeting", Attendance.meeting.in_(meeting_ids), _by_age(Attendance)
-        )
-        # Who came in and who left during each item, by (field, item); a line no longer
-        # marked as attending says nothing of comings and goings (rules/attending.py).
-        self.comings: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for lines in self.attendance.values():
-            for line in lines:
-                if line.status not in ATTENDING:
-                    continue
-                for field in ("arrived_during", "left_during"):
-                    if line.__data__.get(field):
-                        self.comings[(field, line.__data__[field])].append(line.__data__["person"])
-        self.declarations = _grouped(
-            Declaration, "item", Declaration.item.in_(item_ids), _by_age(Declaration)
-        )
-        self.minutes = _grouped(Minute, "item", Minute.item.in_(item_ids), _by_age(Minute))
-        self.resolutions = _grouped(
-            Resolution,
-            "item",
-            Resolution.item.in_(item_ids),
-            (Resolution.position, *_by_age(Resolution)),
-        )
-        self.actions = _grouped(
-            Action, "item", Action.item.in_(item_ids), (Action.position, *_by_age(Action))
-        )
-        self.documents = _grouped(Document, "item", Document.item.in_(item_ids), _by_age(Document))
-        self.reports = _grouped(Report, "item", Report.item.in_(item_ids), _by_age(Report))
-        resolution_ids = Resolution.select(Resolution.id).where(Resolution.item.in_(item_ids))
-        self.named_votes = _grouped(
-            NamedVote, "resolution", NamedVote.resolution.in_(resolution_ids), _by_age(NamedVote)
-        )
-        self.versions = _grouped(
-            MinutesVersion,
-            "meeting",
-            MinutesVersion.meeting.in_(meeting_ids),
-            (MinutesVersion.version, *_by_age(MinutesVersion)),
-        )
-        action_ids = Action.select(Action.id).where(Action.item.in_(item_ids))
-        self.notes = _grouped(
-            ActionNote,
-            "action",
-            ActionNote.action.in_(action_ids),
-            (ActionNote.date, *_by_age(ActionNote)),
-        )
-
-
-def _grouped(model, parent: str, condition, order) -> dict[str, list]:
-    grouped: dict[str, list] = defaultdict(list)
-    for row in model.live().where(condition).order_by(*order):
-        grouped[row.__data__[parent]].append(row)
-    return grouped
 
 
 def _quorum(quorum: str) -> int | str:

@@ -1,7 +1,7 @@
-"""What the importer's helpers (import_rules.py, item_import.py, versions_import.py,
-appointment_links.py, plan_record.py) may use of the import in progress: a Protocol that
-importer.py's `_Applier` meets, so the helpers need not import the importer that imports
-them."""
+"""What the importer's helpers (import_rules.py, meeting_import.py, item_import.py,
+reference_links.py, versions_import.py, appointment_links.py, plan_import.py) may use of
+the import in progress: a Protocol that importer.py's `_Applier` meets, so the helpers
+need not import the importer that imports them."""
 
 from __future__ import annotations
 
@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from desktop_app.exchange.links import MeetingRef
-from desktop_app.exchange.records import ActionRecord, ItemRecord, ResolutionRecord, VersionRef
+from desktop_app.exchange.records import (
+    ActionRecord,
+    ItemRecord,
+    MeetingRecord,
+    ResolutionRecord,
+    VersionRef,
+)
 from desktop_app.storage.models import Action, AgendaItem, Body, Meeting, Person, Resolution, Synced
 
 
@@ -21,6 +27,7 @@ class ImportRun(Protocol):
     meeting_refs: list[tuple[Synced, str, MeetingRef, str, str]]
     meeting_paths: dict[str, str]  # meeting id: its path in the file
     votes: list[tuple[Resolution, ResolutionRecord]]  # checked once all is written
+    statuses: list[tuple[str, MeetingRecord]]  # each meeting's, checked last
     bodies: dict[str, Body]  # by case-folded name
     files: dict[Path, tuple[str, int]]  # a paper's file: its (sha256, size) in the store
     # appointment_links.AppointmentLinks, which uses this Protocol itself: named, not imported.

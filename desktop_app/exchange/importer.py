@@ -6,7 +6,9 @@ transaction, journalled and audited: new rows as a sync writes what arrives
 Rows are matched to what is already here by natural keys (a person by `key`, a meeting by
 body, date and start, an item by meeting, parent and place in the list, ...), and only
 fields whose value differs are written: importing the same file twice changes nothing.
-Import adds and updates; it never deletes a row the file does not mention.
+Import adds and updates; it never deletes a row the file does not mention. This module
+writes the people, organisations and bodies and orders the rest: a meeting's rows are
+written by meeting_import.py, the references between meetings by reference_links.py.
 
 A minute, an attendance line and a named vote take the id every laptop gives them
 (storage/natural_ids.py). Given a namespace, every row made takes an id derived from it and
@@ -24,10 +26,10 @@ from typing import Any
 from desktop_app.exchange import reading
 from desktop_app.exchange.appointment_links import AppointmentLinks
 from desktop_app.exchange.import_rules import check_votes, refuse_repeated_numbers
-from desktop_app.exchange.item_import import apply_item_record
 from desktop_app.exchange.json_file import load_json
-from desktop_app.exchange.links import BodyLinks, MeetingRef, stored_links
-from desktop_app.exchange.plan_record import apply_plans, resolve_link
+from desktop_app.exchange.links import MeetingRef
+from desktop_app.exchange.meeting_import import apply_meeting
+from desktop_app.exchange.plan_import import apply_plans, resolve_link
 from desktop_app.exchange.records import (
     ActionRecord,
     BodyRecord,
@@ -40,30 +42,25 @@ from desktop_app.exchange.records import (
     VersionRef,
     template_entries,
 )
+from desktop_app.exchange.reference_links import link_items, link_meetings, link_references
 from desktop_app.exchange.summary import KINDS, ImportSummary
 from desktop_app.exchange.update_record import apply_updates
 from desktop_app.exchange.values import at, fail, join
 from desktop_app.exchange.versions_import import (
     apply_signers,
-    apply_versions,
     refuse_changes_to_signed,
     signed_record,
-    status_before_versions,
 )
-from desktop_app.rules import ranks
 from desktop_app.rules.minutes_status import check_signed_status
-from desktop_app.services.meeting_cycle.agenda_tree import STORED_ORDER
 from desktop_app.services.meeting_cycle.meeting_status import has_signed_version
 from desktop_app.services.reports.templates import template_text
 from desktop_app.storage import changes, natural_ids, store
 from desktop_app.storage.models import (
     Action,
     AgendaItem,
-    Attendance,
     Body,
     Meeting,
     Membership,
-    MinutesVersion,
     Organisation,
     Person,
     Resolution,
@@ -177,12 +174,12 @@ class _Applier:
             apply_plans(self, body_row, body.plans)
             self.placed, self.meeting_refs, self.approvals = [], [], []
             for meeting in body.meetings:
-                self.apply_meeting(body, meeting)
+                apply_meeting(self, body, meeting)
             self.new_rows.write()
-            self.link_meetings(body_row)
+            link_meetings(self, body_row)
             # After all the body's meetings, so an item may link to one later in the file.
-            self.link_items(body_row)
-            self.link_references(body_row)
+            link_items(self, body_row)
+            link_references(self, body_row)
             refuse_repeated_numbers(self, body, body_row)
         # Once every body's meetings are written: an update names its board's item.
         for body, body_row in zip(ordered, body_rows, strict=True):
@@ -337,184 +334,6 @@ class _Applier:
             saved = self.save(Membership, row, _create=create, _id=key, _under=body_row, **values)
             self.appointed.saved(member.path, saved)
 
-    def link_meetings(self, body_row: Body) -> None:
-        """Each meeting's `previous` is the body's meeting before it by date."""
-        previous = None
-        for meeting in (
-            Meeting.live()
-            .where(Meeting.body == body_row.id)
-            .order_by(Meeting.date, Meeting.start_time, Meeting.created_at)
-        ):
-            self.save(Meeting, meeting, previous_id=previous)
-            previous = meeting.id
-
-    def link_items(self, body_row: Body) -> None:
-        """Each item's linked meeting and earlier minute, found by the rule of links.py
-        among the body's meetings, in the file or already here."""
-        links = None
-        for meeting, item, row in self.placed:
-            linked_meeting = linked_item = None
-            if item.linked_meeting is not None or item.linked_minute is not None:
-                links = links or stored_links(body_row)
-            if item.linked_meeting is not None:
-                path = join(item.path, "linked_meeting")
-                linked_meeting = _found(links.find_meeting, item.linked_meeting, path=path)
-                if linked_meeting == meeting.id:
-                    fail(path, "an item cannot link to its own meeting")
-            if item.linked_minute is not None:
-                path = join(item.path, "linked_minute")
-                linked_item = _found(links.find_minute, item.linked_minute, meeting.id, path=path)
-                if linked_item == row.id:
-                    fail(path, "an item cannot link to itself")
-            self.save(AgendaItem, row, linked_meeting_id=linked_meeting, linked_item_id=linked_item)
-
-    def link_references(self, body_row: Body) -> None:
-        """The meetings that versions and progress notes name, and the minutes versions that
-        resolutions approve, among the body's meetings in the file or already here."""
-        if not (self.meeting_refs or self.approvals):
-            return
-        links = stored_links(body_row)
-        for row, field, ref, path, own in self.meeting_refs:
-            found = _found(links.find_meeting, ref, path=path)
-            if field == "approved_at_meeting_id" and found == own:
-                fail(path, "minutes are approved at a later meeting, not at their own")
-            self.save(type(row), row, **{field: found})
-        for row, ref, path, own in self.approvals:
-            version = _approved_version(links, ref, path, own)
-            self.save(Resolution, row, approves_version_id=version.id)
-
-    # Meetings
-
-    def apply_meeting(self, body: BodyRecord, meeting: MeetingRecord) -> None:
-        body_row = self.bodies[body.name.casefold()]
-        matches = self.existing(
-            body_row,
-            Meeting.live()
-            .where(
-                (Meeting.body == body_row.id)
-                & (Meeting.date == meeting.date)
-                & (Meeting.start_time == meeting.start)
-            )
-            .order_by(Meeting.created_at)
-            .limit(1),
-        )
-        found = matches[0] if matches else None
-        row = self.save(
-            Meeting,
-            found,
-            _create=dict(body_id=body_row.id, date=meeting.date, start_time=meeting.start),
-            _id=self.key_of("meeting", body_row.id, meeting.date, meeting.start),
-            _under=body_row,
-            end_time=meeting.end,
-            venue=meeting.venue,
-            kind=meeting.kind,
-            status=status_before_versions(meeting, found),
-            status_reason=meeting.reason,
-            is_public=meeting.public,
-            chair_id=self.person_id(meeting.chair),
-            public_attendees=meeting.public_attendees,
-            next_meeting_date=meeting.next_meeting,
-        )
-        self.meeting_paths[row.id] = meeting.path
-        apply_versions(self, row, meeting)
-        self.statuses.append((row.id, meeting))
-        existing = {
-            a.__data__["person"]: a
-            for a in self.existing(
-                row,
-                Attendance.live()
-                .where(Attendance.meeting == row.id)
-                .order_by(Attendance.created_at.desc()),
-            )
-        }
-        lines: dict[str, tuple[Attendance | None, dict]] = {}
-        for line in meeting.attendance:
-            person_id = self.person_id(line.person)
-            found = existing.get(person_id)
-            create = dict(meeting_id=row.id, person_id=person_id)
-            values = dict(
-                status=line.status,
-                substitute_for_id=self.person_id(line.substitute_for),
-                capacity=line.capacity,
-                arrived=line.arrived,
-                left=line.left,
-            )
-            lines[line.person] = (None, values)
-            if found is None and self.appointed.defer(Attendance, line.path, create, values):
-                continue
-            saved = self.save(
-                Attendance,
-                found,
-                _create=create,
-                _id=natural_ids.attendance_id(row.id, person_id),
-                _under=row,
-                **values,
-            )
-            lines[line.person] = (saved, values)
-        placed = len(self.placed)
-        self.apply_items(row, None, meeting.items)
-        self.apply_comings_and_goings(self.placed[placed:], lines)
-
-    def apply_comings_and_goings(self, placed: list, lines: dict) -> None:
-        """The items during which people arrived and left, now that the items are written:
-        on each attendance line, or on one an appointment is still to write."""
-        during: dict[str, dict[str, str]] = {"arrived_during_id": {}, "left_during_id": {}}
-        for _meeting, item, item_row in placed:
-            for person in item.arrivals:
-                during["arrived_during_id"][person] = item_row.id
-            for person in item.departures:
-                during["left_during_id"][person] = item_row.id
-        for person, (saved, values) in lines.items():
-            found = {field: by_person.get(person) for field, by_person in during.items()}
-            values.update(found)  # a line kept for an appointment is written with them
-            if saved is not None:
-                self.save(Attendance, saved, **found)
-
-    def apply_items(
-        self, meeting: Meeting, parent: AgendaItem | None, items: list[ItemRecord]
-    ) -> None:
-        under = AgendaItem.parent.is_null() if parent is None else AgendaItem.parent == parent.id
-        siblings = self.existing(
-            parent or meeting,
-            AgendaItem.live()
-            .where((AgendaItem.meeting == meeting.id) & under)
-            .order_by(*STORED_ORDER),
-        )
-        # The file keeps no ranks, only its order: items it adds go after those already
-        # here, in the file's order, spread so that their ranks stay short.
-        last = siblings[-1].rank if siblings else None
-        places = [row.rank for row in siblings] + ranks.spread(len(items) - len(siblings), last)
-        for index, item in enumerate(items):
-            presenter_person, presenter_organisation = self.party(item.presenter)
-            row = self.save(
-                AgendaItem,
-                siblings[index] if index < len(siblings) else None,
-                _create=dict(
-                    meeting_id=meeting.id,
-                    parent_id=parent.id if parent else None,
-                    rank=places[index],
-                ),
-                _id=self.key_of("item", meeting.id, parent.id if parent else "", index),
-                _under=parent or meeting,
-                number=item.number,
-                title=item.title,
-                kind=item.kind,
-                presenter_person_id=presenter_person,
-                presenter_organisation_id=presenter_organisation,
-                purpose=item.purpose,
-                confidential=item.confidential,
-                exempt_paragraph=item.exempt_paragraph,
-                started_at=item.started,
-                minutes_allowed=item.minutes_allowed,
-                brief_note=item.brief_note,
-                cited_minute=item.cites,
-            )
-            if index >= len(siblings):
-                siblings.append(row)
-            self.placed.append((meeting, item, row))
-            apply_item_record(self, meeting, row, item)
-            self.apply_items(meeting, row, item.items)
-
 
 def _stored(document: DocumentRecord) -> tuple[str, int]:
     """The document's file put in the store: its SHA-256 and size."""
@@ -522,37 +341,6 @@ def _stored(document: DocumentRecord) -> tuple[str, int]:
     if sha256 != document.sha256:
         fail(join(document.path, "file"), "the file changed while it was imported")
     return sha256, document.source.stat().st_size
-
-
-def _found(find, *args, path: str) -> str:
-    """What `find` finds, or a refusal at `path` saying why it found nothing."""
-    try:
-        return find(*args)
-    except LookupError as error:
-        fail(path, str(error))
-
-
-def _approved_version(links: BodyLinks, ref: VersionRef, path: str, own: str) -> MinutesVersion:
-    """The minutes version `ref` names: of that meeting, that version or else its latest."""
-    meeting_id = _found(links.find_meeting, ref.meeting, path=join(path, "meeting"))
-    if meeting_id == own:
-        fail(join(path, "meeting"), "a meeting cannot approve its own minutes")
-    versions = MinutesVersion.live().where(MinutesVersion.meeting == meeting_id)
-    if ref.version is not None:
-        versions = versions.where(MinutesVersion.version == ref.version)
-    found = versions.order_by(MinutesVersion.version.desc(), MinutesVersion.created_at).first()
-    if found is None and ref.version is None:
-        fail(
-            join(path, "meeting"),
-            f"the meeting on {ref.meeting} has no minutes versions; list them under its "
-            "minutes_versions",
-        )
-    if found is None:
-        fail(
-            join(path, "version"),
-            f"the meeting on {ref.meeting} has no minutes version {ref.version}",
-        )
-    return found
 
 
 def _template_text(template: list[TemplateItemRecord] | None, row: Body | None) -> str:

@@ -169,7 +169,7 @@ def _apply_resolution(
     resolution: ResolutionRecord,
 ) -> None:
     # Written as it stands: an appointment's effects on memberships, attendance and the
-    # chair are in the file already, so nothing of appointments.apply is done again.
+    # chair are in the file already, so nothing of appointment_effects.apply is done again.
     appointed_body = None
     if resolution.appointed_body:
         appointed_body = run.bodies[resolution.appointed_body.casefold()].id

@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import vocabulary
-from desktop_app.exchange.records import (
+from desktop_app.exchange.format_fields import (
     ACTION_NOTE_FIELDS,
     APPROVES_FIELDS,
     MINUTE_FIELDS,
     MINUTES_VERSION_FIELDS,
+)
+from desktop_app.exchange.records import (
     ActionNoteRecord,
     MinuteRecord,
     MinutesVersionRecord,
@@ -42,7 +44,7 @@ from desktop_app.exchange.values import (
     text_list,
     whole_number,
 )
-from desktop_app.services.decisions.appointments import ELECTED_ROLES
+from desktop_app.services.decisions.appointment_effects import ELECTED_ROLES
 
 # The fields only an election, co-option or appointment has.
 APPOINTMENT_FIELDS = ("appointee", "role", "appointed_body", "term")

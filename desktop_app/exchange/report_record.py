@@ -16,12 +16,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from desktop_app.exchange.records import (
+from desktop_app.exchange.format_fields import (
     IMPLICATION_FIELDS,
     REPORT_FIELDS,
     REPORT_TEMPLATE_FIELDS,
-    ReportRecord,
 )
+from desktop_app.exchange.records import ReportRecord
 from desktop_app.exchange.values import (
     at,
     boolean,

@@ -18,9 +18,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from desktop_app.exchange.format_fields import SIGNER_FIELDS
 from desktop_app.exchange.imported_files import file_beside
 from desktop_app.exchange.imported_files import pdf_sha256 as checked_pdf
-from desktop_app.exchange.records import SIGNER_FIELDS, MinutesVersionRecord, SignerRecord
+from desktop_app.exchange.records import MinutesVersionRecord, SignerRecord
 from desktop_app.exchange.values import (
     entries,
     fail,

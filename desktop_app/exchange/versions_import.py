@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from desktop_app.exchange.records import MeetingRecord, MinutesVersionRecord, SignerRecord
 from desktop_app.exchange.values import fail, join
 from desktop_app.services.decisions.minutes_content import content_sha256
-from desktop_app.services.decisions.minutes_versions import STATUS_OF_STATE
+from desktop_app.services.decisions.version_status import STATUS_OF_STATE
 from desktop_app.services.directory.people import display_name
 from desktop_app.storage import changes, store
 from desktop_app.storage.models import Body, Meeting, MinutesVersion, Person, Signer

@@ -1,7 +1,8 @@
 """Full-text search over item titles, minutes, resolutions, actions (and their progress
 notes), the text of attached reports and the reports written in the app.
 
-The index and the triggers that keep it in step are in storage/search_index.py.
+The index and the triggers that keep it in step are in storage/search_index.py; what each
+hit is found in (its item, meeting and body, a plan, an update) is search_hits.py.
 What the user types is never FTS5 syntax: each word is quoted, so `"`, `*`, `-`, `AND`,
 `NOT` and parentheses are searched for as they are. Every word must occur, as a whole word
 (no prefixes: on ten years of minutes a prefix query costs several times a word's).
@@ -25,11 +26,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from desktop_app.services import validation
+from desktop_app.services.search_hits import Found, confidential, fetched, joined, placed
 from desktop_app.storage import search_index
-from desktop_app.storage.models import Body, db
+from desktop_app.storage.models import Body
 from desktop_app.storage.plan_search import PLAN_KINDS
 
 OPEN, CLOSE, ELLIPSIS = "«", "»", "…"
@@ -87,22 +89,6 @@ class _Plan:
 
 
 @dataclass(frozen=True)
-class _Found:
-    entry_id: int  # the entry's key in the index (`search_entry.ord`)
-    kind: str
-    score: float
-    item_id: str
-    title: str
-    number: str | None  # None: a plan's row, placed in its plan when it is shown
-    meeting_id: str
-    date: str
-    body_name: str
-    plan_id: str = ""
-    row_id: str = ""
-    update_id: str = ""
-
-
-@dataclass(frozen=True)
 class Cursor:
     """Where a page of hits begins: in the window of the newest matches older than
     `before` (an index key; None: the newest of all), after the best `skip` of them."""
@@ -140,7 +126,7 @@ def search_page(
     if not found:
         return Page([], more, since)
     snippets = _snippets(plan, [f.entry_id for f in found])
-    secret = _confidential(found)
+    secret = confidential(found)
     hits = [
         Hit(
             kind=KINDS[f.kind],
@@ -195,10 +181,10 @@ def _like(word: str) -> str:
 
 def _ranked(
     plan: _Plan, limit: int, cursor: Cursor
-) -> tuple[list[_Found], Cursor | None, dt.date | None]:
+) -> tuple[list[Found], Cursor | None, dt.date | None]:
     """`limit` live hits from `cursor`, window after window; where the next page begins;
     the oldest day of the windows read."""
-    found: list[_Found] = []
+    found: list[Found] = []
     before, skip, since = cursor.before, cursor.skip, None
     while True:
         window, oldest = _window(plan, before)
@@ -209,7 +195,7 @@ def _ranked(
         while len(found) < limit and skip < len(window):
             chunk = window[skip : skip + limit - len(found)]
             skip += len(chunk)
-            found += [hit for hit in map(_placed, _joined(chunk)) if hit is not None]
+            found += [hit for hit in map(placed, joined(chunk)) if hit is not None]
         if skip < len(window):
             return found, Cursor(before, skip), since
         if len(window) < WINDOW or not _older(plan, oldest):
@@ -241,14 +227,14 @@ def _window(plan: _Plan, before: int | None) -> tuple[list[tuple], int]:
     key, source, params = _source(plan)
     below = f" AND {key} < ?" if before is not None else ""
     bound = [before] if before is not None else []
-    edge = _rows(
+    edge = fetched(
         f"SELECT {key} {source}{below} ORDER BY {key} DESC LIMIT 1 OFFSET ?",
         [*params, *bound, WINDOW - 1],
     )
     floor = edge[0][0] if edge else None
     above = f" AND {key} >= ?" if floor is not None else ""
     score = "0.0" if plan.table is None else f"bm25({plan.table}{WEIGHTS.get(plan.table, '')})"
-    ranked = _rows(
+    ranked = fetched(
         f"SELECT {key}, {score} AS score {source}{below}{above} ORDER BY score, {key} DESC",
         [*params, *bound, *([floor] if floor is not None else [])],
     )
@@ -258,96 +244,13 @@ def _window(plan: _Plan, before: int | None) -> tuple[list[tuple], int]:
 def _older(plan: _Plan, key: int) -> bool:
     """Whether any match is older than `key`."""
     column, source, params = _source(plan)
-    return bool(_rows(f"SELECT 1 {source} AND {column} < ? LIMIT 1", [*params, key]))
+    return bool(fetched(f"SELECT 1 {source} AND {column} < ? LIMIT 1", [*params, key]))
 
 
 def _day(key: int) -> dt.date | None:
     """The date of an index key (`search_index.ORDER_KEY`: the Julian day, from noon)."""
     day = key >> 32
-    return dt.date.fromisoformat(_rows("SELECT date(?)", [day + 0.5])[0][0]) if day else None
-
-
-def _joined(ranked: list[tuple]) -> list[_Found]:
-    """The ranked entries whose item, meeting and body (and action, for a note) are live,
-    and those of plans whose plan and body are live, in their rank."""
-    if not ranked:
-        return []
-    scores = dict(ranked)
-    sql = (
-        "SELECT s.ord, s.kind, i.id, i.title, i.number, m.id, m.date, b.name "
-        "FROM search_entry s "
-        "LEFT JOIN action a ON a.id = s.action_id "
-        "JOIN agenda_item i ON i.id = coalesce(s.item_id, a.item_id) "
-        "JOIN meeting m ON m.id = i.meeting_id "
-        "JOIN body b ON b.id = m.body_id "
-        "WHERE s.ord IN (SELECT value FROM json_each(?)) "
-        "AND i.deleted_at IS NULL AND m.deleted_at IS NULL AND b.deleted_at IS NULL "
-        "AND (s.action_id IS NULL OR a.deleted_at IS NULL)"
-    )
-    order = {entry_id: n for n, entry_id in enumerate(scores)}
-    found = [
-        _Found(entry_id, kind, scores[entry_id], *rest)
-        for entry_id, kind, *rest in _rows(sql, [json.dumps(list(scores))])
-    ]
-    found += _in_plans(scores)
-    found += _in_updates(scores)
-    return sorted(found, key=lambda f: order[f.entry_id])
-
-
-def _in_plans(scores: dict) -> list[_Found]:
-    """The ranked entries of plans' rows whose plan and body are live."""
-    sql = (
-        "SELECT s.ord, s.kind, s.row_id, p.id, p.title, p.starts, b.name FROM search_entry s "
-        "JOIN plan p ON p.id = s.plan_id JOIN body b ON b.id = p.body_id "
-        "WHERE s.ord IN (SELECT value FROM json_each(?)) AND s.plan_id IS NOT NULL "
-        "AND p.deleted_at IS NULL AND b.deleted_at IS NULL"
-    )
-    return [
-        _Found(entry_id, kind, scores[entry_id], "", title, None, "", starts, name, plan_id, row)
-        for entry_id, kind, row, plan_id, title, starts, name in _rows(
-            sql, [json.dumps(list(scores))]
-        )
-    ]
-
-
-def _placed(found: _Found) -> _Found | None:
-    """A hit to show: a plan's row is placed in its plan (services/plans/outline), and is
-    none when a row above it is deleted."""
-    if found.number is not None:
-        return found
-    from desktop_app.services.plans.outline import where_in_plan
-
-    where = where_in_plan(found.kind, found.row_id)
-    return None if where is None else replace(found, number=where)
-
-
-def _in_updates(scores: dict) -> list[_Found]:
-    """The ranked entries of live quarterly updates of live groups: the update's title is
-    the hit's, its quarter where it is found ("Quarter 2 2011/12")."""
-    from desktop_app.services.plans.quarters import quarter_label
-
-    sql = (
-        "SELECT s.ord, s.kind, u.id, u.title, u.quarter, b.name FROM search_entry s "
-        "JOIN quarterly_update u ON u.id = s.row_id JOIN body b ON b.id = u.body_id "
-        "WHERE s.ord IN (SELECT value FROM json_each(?)) AND s.kind = 'quarterly_update' "
-        "AND u.deleted_at IS NULL AND b.deleted_at IS NULL"
-    )
-    rows = _rows(sql, [json.dumps(list(scores))])
-    return [
-        _Found(
-            entry_id=entry_id,
-            kind=kind,
-            score=scores[entry_id],
-            item_id="",
-            title=title,
-            number=quarter_label(dt.date.fromisoformat(quarter)),
-            meeting_id="",
-            date=quarter,
-            body_name=body_name,
-            update_id=update_id,
-        )
-        for entry_id, kind, update_id, title, quarter, body_name in rows
-    ]
+    return dt.date.fromisoformat(fetched("SELECT date(?)", [day + 0.5])[0][0]) if day else None
 
 
 def _snippets(plan: _Plan, entry_ids: list[int]) -> dict[int, str]:
@@ -363,11 +266,11 @@ def _snippets(plan: _Plan, entry_ids: list[int]) -> dict[int, str]:
         )
         span = [min(entry_ids), max(entry_ids)]
         params = [OPEN, CLOSE, ELLIPSIS, SNIPPET_TOKENS, plan.match, *span, json.dumps(entry_ids)]
-        snippets = {entry_id: " ".join(text.split()) for entry_id, text in _rows(sql, params)}
+        snippets = {entry_id: " ".join(text.split()) for entry_id, text in fetched(sql, params)}
     missing = [i for i in entry_ids if OPEN not in snippets.get(i, "")]
     if missing:
         sql = "SELECT ord, text FROM search_entry WHERE ord IN (SELECT value FROM json_each(?))"
-        for entry_id, text in _rows(sql, [json.dumps(missing)]):
+        for entry_id, text in fetched(sql, [json.dumps(missing)]):
             snippets[entry_id] = _marked(text, plan.words)
     return snippets
 
@@ -384,30 +287,3 @@ def _marked(text: str, words: tuple[str, ...]) -> str:
     for word in sorted(set(words), key=len, reverse=True):
         piece = re.sub(re.escape(word), lambda m: f"{OPEN}{m.group(0)}{CLOSE}", piece, flags=re.I)
     return f"{ELLIPSIS if start else ''}{piece}{ELLIPSIS if end < len(text) else ''}"
-
-
-def _confidential(found: list[_Found]) -> set[int]:
-    """Entries on a Part II item (or under one), and confidential papers."""
-    item_ids = json.dumps(sorted({f.item_id for f in found}))
-    sql = (
-        "WITH RECURSIVE up(start, parent, secret) AS ("
-        " SELECT id, parent_id, confidential FROM agenda_item"
-        " WHERE id IN (SELECT value FROM json_each(?))"
-        " UNION SELECT up.start, p.parent_id, p.confidential FROM up"
-        " JOIN agenda_item p ON p.id = up.parent)"
-        " SELECT start FROM up GROUP BY start HAVING max(secret)"
-    )
-    part_two = {item_id for (item_id,) in _rows(sql, [item_ids])}
-    papers = [f.entry_id for f in found if f.kind == "document"]
-    secret_papers: set[int] = set()
-    if papers:
-        sql = (
-            "SELECT s.ord FROM search_entry s JOIN document d ON d.id = s.row_id "
-            "WHERE s.ord IN (SELECT value FROM json_each(?)) AND d.confidential"
-        )
-        secret_papers = {entry_id for (entry_id,) in _rows(sql, [json.dumps(papers)])}
-    return {f.entry_id for f in found if f.item_id in part_two} | secret_papers
-
-
-def _rows(sql: str, params) -> list[tuple]:
-    return db.execute_sql(sql, list(params)).fetchall()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from desktop_app.services.decisions.minutes_versions import follow_versions
+from desktop_app.services.decisions.version_status import follow_versions
 from desktop_app.services.meeting_cycle.agenda_cycles import (
     break_parent_cycles,
     deepest,

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from desktop_app.documents import catalogue
 from desktop_app.documents.archive_pdf import ATTACHMENT, CONFIDENTIAL_NOTE, render_archive
 from desktop_app.errors import ValidationError
-from desktop_app.exchange.records import FORMAT
+from desktop_app.exchange.format_fields import FORMAT
 from desktop_app.services.decisions import resolutions
 from desktop_app.services.meeting_cycle import declarations
 from desktop_app.services.papers import documents

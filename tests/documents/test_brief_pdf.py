@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from desktop_app.documents.brief_pdf import render_brief, time_slots
-from desktop_app.documents.facts import load_meeting_facts
+from desktop_app.documents.meeting_facts import load_meeting_facts
 from desktop_app.services.meeting_cycle import agenda, meetings
 from desktop_app.storage.models import AgendaItem, Meeting
 from tests.documents.conftest import SECRET_ITEM, SECRET_PAPER, pdf_text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop_app.documents.facts import load_meeting_facts
+from desktop_app.documents.meeting_facts import load_meeting_facts
 from tests.documents.conftest import SECRET_ITEM
 
 

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from desktop_app.documents import minutes_pdf
-from desktop_app.documents.facts import load_meeting_facts
+from desktop_app.documents.meeting_facts import load_meeting_facts
 from desktop_app.documents.minutes_pdf import render_minutes
 from desktop_app.documents.signature_block import SIGNATURE_FIELD
 from desktop_app.errors import ValidationError

@@ -23,6 +23,7 @@ from desktop_app.paths import EXAMPLE_FILE
 from desktop_app.services.decisions import appointments, minutes, resolutions
 from desktop_app.services.directory import bodies, memberships, people
 from desktop_app.services.meeting_cycle import agenda, attendance, meetings
+from desktop_app.services.meeting_cycle.attendance_sheet import AttendanceEntry, attendance_sheet
 from desktop_app.storage.models import AgendaItem, Body, Meeting
 from tests.documents.conftest import pdf_text
 
@@ -40,8 +41,8 @@ def _item(meeting_id: str, number: str) -> AgendaItem:
     return AgendaItem.get((AgendaItem.meeting == meeting_id) & (AgendaItem.number == number))
 
 
-def _line(meeting_id: str, name: str) -> attendance.AttendanceEntry:
-    return next(e for e in attendance.attendance_sheet(meeting_id) if e.name == name)
+def _line(meeting_id: str, name: str) -> AttendanceEntry:
+    return next(e for e in attendance_sheet(meeting_id) if e.name == name)
 
 
 # -- arrivals and departures -------------------------------------------------------------------

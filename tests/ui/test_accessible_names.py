@@ -14,6 +14,7 @@ from desktop_app.exchange import import_file
 from desktop_app.paths import EXAMPLE_FILE
 from desktop_app.services.directory import bodies
 from desktop_app.services.meeting_cycle import attendance, meetings
+from desktop_app.services.meeting_cycle.attendance_sheet import attendance_sheet
 from desktop_app.services.signatures import signing
 from ui.main_window import MainWindow
 from ui.people_dialog import name_dialog, person_dialog
@@ -155,7 +156,7 @@ def test_every_focusable_widget_on_every_page_and_dialog_has_a_name(qtbot, examp
         window.documents.open_document("agenda")
     pages["document preview"] = unnamed(shown.args[0])
 
-    present = next(e for e in attendance.attendance_sheet(meeting.id) if e.status == "present")
+    present = next(e for e in attendance_sheet(meeting.id) if e.status == "present")
     attendance.set_chair(meeting_id=meeting.id, person_id=present.person_id)
     earlier = meetings.get_meeting(meeting.id).previous_id
     SignDialog(signing.presiding_signer(earlier), window).exec()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.services.directory import bodies, memberships, people
 from desktop_app.services.meeting_cycle import attendance, meetings, quorum
+from desktop_app.services.meeting_cycle.attendance_sheet import attendance_sheet
 from desktop_app.storage.models import JournalEntry
 from tests.ui.conftest import in_dialog
 from tests.ui.test_body_editing import press_ok
@@ -19,9 +20,7 @@ def open_attendance(window, board):
 
 
 def status_of(board, person_id):
-    entry = next(
-        e for e in attendance.attendance_sheet(board.meeting_id) if e.person_id == person_id
-    )
+    entry = next(e for e in attendance_sheet(board.meeting_id) if e.person_id == person_id)
     return entry.status
 
 
@@ -89,9 +88,7 @@ def test_a_substitute_stands_in_for_a_member(qtbot, window, board):
 
     in_dialog(fill)
     qtbot.mouseClick(view.substitute_button, Qt.MouseButton.LeftButton)
-    entry = next(
-        e for e in attendance.attendance_sheet(board.meeting_id) if e.person_id == alland.id
-    )
+    entry = next(e for e in attendance_sheet(board.meeting_id) if e.person_id == alland.id)
     assert (entry.status, entry.substitute_for_id, entry.capacity) == (
         "substitute",
         board.member_id,
@@ -99,7 +96,7 @@ def test_a_substitute_stands_in_for_a_member(qtbot, window, board):
     )
     assert status_of(board, board.member_id) == "apologies"
     window.undo_action.trigger()
-    assert alland.id not in {e.person_id for e in attendance.attendance_sheet(board.meeting_id)}
+    assert alland.id not in {e.person_id for e in attendance_sheet(board.meeting_id)}
     assert status_of(board, board.member_id) == ""
     window.redo_action.trigger()
     assert status_of(board, alland.id) == "substitute"
@@ -142,16 +139,12 @@ def test_a_late_arrival_is_recorded_and_counted_from_then(qtbot, window, board):
 
     in_dialog(fill)
     qtbot.mouseClick(view.times_button, Qt.MouseButton.LeftButton)
-    entry = next(
-        e for e in attendance.attendance_sheet(board.meeting_id) if e.person_id == board.member_id
-    )
+    entry = next(e for e in attendance_sheet(board.meeting_id) if e.person_id == board.member_id)
     assert entry.arrived == "15:10"
     assert not quorum.meeting_quorum(board.meeting_id, at="14:45").quorate
     assert quorum.meeting_quorum(board.meeting_id, at="15:15").quorate
     window.undo_action.trigger()
-    entry = next(
-        e for e in attendance.attendance_sheet(board.meeting_id) if e.person_id == board.member_id
-    )
+    entry = next(e for e in attendance_sheet(board.meeting_id) if e.person_id == board.member_id)
     assert entry.arrived == ""
 
 
@@ -194,7 +187,7 @@ def test_a_capacity_is_edited_in_the_sheet_after_adding(qtbot, window, board):
 
     def capacity():
         return next(
-            e for e in attendance.attendance_sheet(board.meeting_id) if e.attendance_id == row.id
+            e for e in attendance_sheet(board.meeting_id) if e.attendance_id == row.id
         ).capacity
 
     qtbot.waitUntil(lambda: capacity() == "Observer", timeout=1000)  # committed at once

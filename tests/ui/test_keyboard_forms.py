@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QCalendarWidget, QDialogButtonBox, Q
 from desktop_app.services.decisions import actions
 from desktop_app.services.directory import bodies, memberships, people
 from desktop_app.services.meeting_cycle import agenda, attendance, meetings
+from desktop_app.services.meeting_cycle.attendance_sheet import attendance_sheet
 from desktop_app.storage.models import JournalEntry
 from tests.ui.conftest import in_dialog
 from ui.people_dialog import person_dialog
@@ -423,10 +424,10 @@ def test_someone_new_in_attendance_is_added_as_a_person_there(qtbot, window, boa
     in_form(qtbot, fill)
     view.attending_button.click()
 
-    rowe = next(e for e in attendance.attendance_sheet(board.meeting_id) if "Rowe" in e.name)
+    rowe = next(e for e in attendance_sheet(board.meeting_id) if "Rowe" in e.name)
     assert (rowe.status, rowe.capacity) == ("in attendance", "Clerk")
     window.undo_action.trigger()
-    assert not [e for e in attendance.attendance_sheet(board.meeting_id) if "Rowe" in e.name]
+    assert not [e for e in attendance_sheet(board.meeting_id) if "Rowe" in e.name]
     assert "Joan Rowe" not in [p.name for p in people.list_people()]
 
 
@@ -440,7 +441,7 @@ def test_arrival_typed_as_a_clerk_writes_it_is_kept_as_a_time(qtbot, window, boa
     in_form(qtbot, fill)
     view.times_button.click()
 
-    sheet = attendance.attendance_sheet(board.meeting_id)
+    sheet = attendance_sheet(board.meeting_id)
     assert next(e.arrived for e in sheet if e.person_id == board.chair_id) == "14:40"
 
 
@@ -456,17 +457,17 @@ def test_a_substitute_who_is_no_one_yet_is_added_as_a_person_there(qtbot, window
     view.substitute_button.click()
 
     assert questions == []  # a name like no one's: added without a question
-    sheet = {e.name: e for e in attendance.attendance_sheet(board.meeting_id)}
+    sheet = {e.name: e for e in attendance_sheet(board.meeting_id)}
     alland = sheet["Cllr Simon Alland"]
     assert (alland.status, alland.substitute_for_id) == ("substitute", board.member_id)
     assert sheet["CI Jon Bumpus"].status == "apologies"
 
     window.undo_action.trigger()  # one step takes back the person, the line and the mark
-    sheet = {e.name: e for e in attendance.attendance_sheet(board.meeting_id)}
+    sheet = {e.name: e for e in attendance_sheet(board.meeting_id)}
     assert "Cllr Simon Alland" not in sheet and sheet["CI Jon Bumpus"].status == ""
     assert "Simon Alland" not in [p.name for p in people.list_people()]
 
     window.redo_action.trigger()
-    sheet = {e.name: e for e in attendance.attendance_sheet(board.meeting_id)}
+    sheet = {e.name: e for e in attendance_sheet(board.meeting_id)}
     assert sheet["Cllr Simon Alland"].person_id == alland.person_id
     assert sheet["CI Jon Bumpus"].status == "apologies"

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.services.decisions import minutes
 from desktop_app.services.meeting_cycle import agenda, attendance, declarations, meetings
+from desktop_app.services.meeting_cycle.attendance_sheet import attendance_sheet
 from desktop_app.storage.models import JournalEntry
 from tests.ui.conftest import in_dialog
 from tests.ui.test_body_editing import press_ok
@@ -107,16 +108,16 @@ def test_live_mode_takes_items_keeps_notes_and_marks_attendance(qtbot, window, b
     live.people.setFocus()
     live.people.setCurrentRow(0)
     qtbot.keyClick(live.people, Qt.Key.Key_P)
-    first = attendance.attendance_sheet(board.meeting_id)[0]
+    first = attendance_sheet(board.meeting_id)[0]
     assert first.status == "present"
     live.people.setCurrentRow(0)
     live.arrived_now()
-    assert attendance.attendance_sheet(board.meeting_id)[0].arrived == "14:40"
+    assert attendance_sheet(board.meeting_id)[0].arrived == "14:40"
 
     qtbot.keyClick(live.notes, Qt.Key.Key_PageUp)
     assert live.notes.toPlainText() == "Apologies as listed."
     window.undo_action.trigger()  # the arrival time
-    assert attendance.attendance_sheet(board.meeting_id)[0].arrived == ""
+    assert attendance_sheet(board.meeting_id)[0].arrived == ""
 
 
 def test_reading_a_past_meeting_in_live_mode_changes_nothing(qtbot, window, board):

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.services.decisions import resolutions
-from desktop_app.services.meeting_cycle import agenda, attendance, meetings
+from desktop_app.services.meeting_cycle import agenda, meetings
+from desktop_app.services.meeting_cycle.attendance_sheet import AttendanceEntry, attendance_sheet
 from desktop_app.storage.models import Meeting
 from tests.ui.conftest import in_dialog
 from tests.ui.test_body_editing import press_ok
@@ -19,8 +20,8 @@ from tests.ui.test_minutes_writing import example, item  # noqa: F401 (the fixtu
 from ui.live_meeting import LiveMeeting
 
 
-def _entry(meeting_id: str, name: str) -> attendance.AttendanceEntry:
-    return next(e for e in attendance.attendance_sheet(meeting_id) if e.name == name)
+def _entry(meeting_id: str, name: str) -> AttendanceEntry:
+    return next(e for e in attendance_sheet(meeting_id) if e.name == name)
 
 
 def _choose(combo, value) -> None:

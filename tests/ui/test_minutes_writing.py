@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QScrollArea
 from desktop_app.exchange import import_file
 from desktop_app.services.decisions import actions, minutes, resolutions
 from desktop_app.services.directory import bodies
-from desktop_app.services.meeting_cycle import agenda, attendance, declarations, meetings
+from desktop_app.services.meeting_cycle import agenda, declarations, meetings
+from desktop_app.services.meeting_cycle.attendance_sheet import attendance_sheet
 from desktop_app.storage.models import JournalEntry
 from tests.ui.conftest import in_dialog
 from tests.ui.test_body_editing import press_ok
@@ -122,7 +123,7 @@ def test_a_vote_from_a_member_who_declared_an_interest_and_left_is_refused(
 ):
     window, _, meeting = example
     item34 = item(meeting, "34")
-    garland = next(e for e in attendance.attendance_sheet(meeting.id) if "Garland" in e.name)
+    garland = next(e for e in attendance_sheet(meeting.id) if "Garland" in e.name)
     declarations.declare_interest(
         meeting_id=meeting.id,
         item_id=item34.id,
@@ -157,7 +158,7 @@ def test_electing_a_chair_for_this_meeting(qtbot, example):
     editor = window.meeting_page.minutes
     first = item(meeting, "30")
     editor.select_item(first.id)
-    stockell = next(e for e in attendance.attendance_sheet(meeting.id) if "Stockell" in e.name)
+    stockell = next(e for e in attendance_sheet(meeting.id) if "Stockell" in e.name)
 
     def fill(dialog):
         person = dialog.widgets["person_id"]

@@ -117,7 +117,7 @@ def test_a_recovery_file_naming_something_else_than_a_save_function_is_refused(
     )
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     shown = []
-    monkeypatch.setattr("ui.main_window.show_error", lambda parent, error: shown.append(error))
+    monkeypatch.setattr("ui.pending_typing.show_error", lambda parent, error: shown.append(error))
 
     window.offer_recovered_typing()
 

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from desktop_app.services.decisions import resolutions
 from desktop_app.services.directory import bodies
-from desktop_app.services.meeting_cycle import attendance, meetings
+from desktop_app.services.meeting_cycle import meetings
+from desktop_app.services.meeting_cycle.attendance_sheet import attendance_sheet
 from desktop_app.services.signatures import signing
 from desktop_app.signing.signatures import VALID
 from tests.ui.conftest import in_dialog
@@ -261,7 +262,7 @@ def test_a_newcomer_records_a_parish_meeting_end_to_end(
 
     clerk.in_form(in_attendance)
     clerk.click(sheet.attending_button)
-    entries = {e.name: e for e in attendance.attendance_sheet(meeting.id)}
+    entries = {e.name: e for e in attendance_sheet(meeting.id)}
     patel_id = entries["Cllr Asha Patel"].person_id
     assert meetings.get_meeting(meeting.id).chair_id == patel_id  # the council's chair
     assert entries["Cllr Ian Moss"].status == "apologies"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from desktop_app.services.meeting_cycle import attendance
+from desktop_app.services.meeting_cycle.attendance_sheet import attendance_sheet
 from ui.models.rows import RowsModel
 
 COLUMNS = (
@@ -36,7 +36,7 @@ class AttendanceModel(RowsModel):
     capacity_edited = Signal(str, str)  # attendance id, the capacity typed
 
     def load(self, meeting_id: str | None) -> None:
-        self.replace(attendance.attendance_sheet(meeting_id) if meeting_id else [])
+        self.replace(attendance_sheet(meeting_id) if meeting_id else [])
 
     def row_of(self, person_id: str) -> int:
         return self.row_where("person_id", person_id)

@@ -6,13 +6,13 @@ latest version makes a new version at that step; otherwise the latest version mo
 Approval happens by a resolution at a later meeting of the same body, which records the
 fingerprint; from then on the minutes are frozen (freeze.py).
 
-The meeting's status follows its latest version (a draft: "minutes drafted", and so on).
+The meeting's status follows its latest version (a draft: "minutes drafted", and so on;
+version_status.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 
 from peewee import fn
@@ -22,12 +22,11 @@ from desktop_app.errors import ValidationError
 from desktop_app.services import validation
 from desktop_app.services.decisions import freeze
 from desktop_app.services.decisions.minutes_content import content_sha256, minutes_content
-from desktop_app.services.meeting_cycle import meeting_status
+from desktop_app.services.decisions.version_status import follow_latest, latest_version
 from desktop_app.storage import changes
 from desktop_app.storage.database import context
 from desktop_app.storage.models import (
     AgendaItem,
-    JournalEntry,
     Meeting,
     MinutesVersion,
     Resolution,
@@ -48,12 +47,6 @@ __all__ = [
     "withdraw_circulation",
 ]
 
-STATUS_OF_STATE = {
-    "draft": "minutes drafted",
-    "circulated": "minutes circulated",
-    "approved": "minutes approved",
-    "signed": "minutes signed",
-}
 WRITING = ("held", "minutes drafted", "minutes circulated")  # minutes being written
 APPROVAL = (
     "That the minutes of the meeting held on {date} be approved as a correct record and signed."
@@ -103,7 +96,7 @@ def draft_version(*, meeting_id: str) -> MinutesVersion:
     """Keep the minutes as they stand as the next draft version."""
     meeting = _being_written(meeting_id, "draft")
     sha = content_sha256(meeting.id)
-    latest = _latest(meeting.id)
+    latest = latest_version(meeting.id)
     if latest is not None and latest.state == "draft" and latest.content_sha256 == sha:
         raise ValidationError(
             f"Draft version {latest.version} already holds the minutes as they stand."
@@ -117,21 +110,21 @@ def draft_version(*, meeting_id: str) -> MinutesVersion:
             created_by=context().actor,
             content_sha256=sha,
         )
-        _follow_versions(meeting)
+        follow_latest(meeting)
     return version
 
 
 def discard_draft(*, meeting_id: str) -> None:
     """Delete the latest version if it is a draft (the undo of draft_version)."""
     meeting = validation.live_row(Meeting, meeting_id, "meeting")
-    latest = _latest(meeting.id)
+    latest = latest_version(meeting.id)
     if latest is None or latest.state != "draft":
         raise ValidationError(
             f"The minutes of {long_date(meeting.date)} have no draft version to discard."
         )
     with db.atomic():
         changes.delete(latest)
-        _follow_versions(meeting, removed=latest)
+        follow_latest(meeting, removed=latest)
 
 
 def circulate(*, meeting_id: str) -> MinutesVersion:
@@ -139,7 +132,7 @@ def circulate(*, meeting_id: str) -> MinutesVersion:
     changed since it. The meeting becomes "minutes circulated"."""
     meeting = _being_written(meeting_id, "circulate")
     sha = content_sha256(meeting.id)
-    latest = _latest(meeting.id)
+    latest = latest_version(meeting.id)
     if latest is not None and latest.state == "circulated" and latest.content_sha256 == sha:
         raise ValidationError(
             f"Version {latest.version} of these minutes was circulated on "
@@ -166,7 +159,7 @@ def circulate(*, meeting_id: str) -> MinutesVersion:
                 circulated_by=actor,
                 content_sha256=sha,
             )
-        _follow_versions(meeting)
+        follow_latest(meeting)
     return version
 
 
@@ -174,16 +167,16 @@ def withdraw_circulation(*, meeting_id: str) -> None:
     """The undo of circulate: the version goes back to draft, or away if circulating made it."""
     meeting = validation.live_row(Meeting, meeting_id, "meeting")
     freeze.ensure_editable(meeting.id)
-    latest = _latest(meeting.id)
+    latest = latest_version(meeting.id)
     if latest is None or latest.state != "circulated":
         raise ValidationError(f"The minutes of {long_date(meeting.date)} are not circulated.")
     with db.atomic():
         if _made_by_the_step(latest, latest.circulated_at):
             changes.delete(latest)
-            _follow_versions(meeting, removed=latest)
+            follow_latest(meeting, removed=latest)
         else:
             changes.update(latest, state="draft", circulated_at=None, circulated_by="")
-            _follow_versions(meeting)
+            follow_latest(meeting)
 
 
 def approve(*, meeting_id: str, at_item_id: str) -> Resolution:
@@ -214,7 +207,7 @@ def approve(*, meeting_id: str, at_item_id: str) -> Resolution:
     _refuse_status(meeting, "approve")
     freeze.ensure_editable(at.id)
     sha = content_sha256(meeting.id)
-    latest = _latest(meeting.id)
+    latest = latest_version(meeting.id)
     approval = dict(approved_at_meeting=at.id, approved_minute=item.number)
     with db.atomic():
         approval["frozen_stamps"] = freeze.content_stamps(meeting.id)
@@ -244,7 +237,7 @@ def approve(*, meeting_id: str, at_item_id: str) -> Resolution:
             approves_version=version.id,
             approves_sha256=sha,
         )
-        _follow_versions(meeting)
+        follow_latest(meeting)
     return resolution
 
 
@@ -266,7 +259,7 @@ def unapprove(*, meeting_id: str) -> None:
             changes.delete(resolution)
         if _made_by_the_step(version, version.approved_at):
             changes.delete(version)
-            _follow_versions(meeting, removed=version)
+            follow_latest(meeting, removed=version)
         else:
             changes.update(
                 version,
@@ -276,7 +269,7 @@ def unapprove(*, meeting_id: str) -> None:
                 approved_minute="",
                 frozen_stamps="",
             )
-            _follow_versions(meeting)
+            follow_latest(meeting)
 
 
 def content_changed_since_approval(meeting_id: str) -> bool:
@@ -288,18 +281,6 @@ def content_changed_since_approval(meeting_id: str) -> bool:
 
 
 # -- helpers ----------------------------------------------------------------------------------
-
-
-def _latest(meeting_id: str) -> MinutesVersion | None:
-    """The version the meeting's status follows: the approval in force, which a version
-    circulated meanwhile on another laptop cannot undo, else the highest numbered. Two
-    laptops can each make a version of one number: every laptop picks the same."""
-    return freeze.approved_version(meeting_id) or (
-        MinutesVersion.live()
-        .where(MinutesVersion.meeting == meeting_id)
-        .order_by(MinutesVersion.version.desc(), MinutesVersion.id.desc())
-        .first()
-    )
 
 
 def _next_number(meeting_id: str) -> int:
@@ -330,70 +311,6 @@ def _refuse_status(meeting: Meeting, verb: str) -> None:
             f"The meeting of {when} has not been held yet; mark it held before you {verb} "
             "its minutes."
         )
-
-
-def _follow_versions(meeting: Meeting, removed: MinutesVersion | None = None) -> None:
-    """Set the meeting's status from its latest version; with none left after `removed`
-    went, back to the status it had when that version was made."""
-    latest = _latest(meeting.id)
-    if latest is not None:
-        target = STATUS_OF_STATE[latest.state]
-    elif removed is not None:
-        target = _status_when_made(meeting, removed) or "held"
-    else:
-        return
-    current = meeting.status
-    if target == current:
-        return
-    if target in meeting_status.ALLOWED.get(current, ()):
-        meeting_status.change_status(meeting_id=meeting.id, status=target)
-    else:
-        meeting_status.revert_status(meeting_id=meeting.id, status=target, reason="")
-    meeting.status = target
-
-
-def follow_versions(meeting_id: str) -> None:
-    """Put the meeting's status in line with its minutes versions, after a merge of two
-    laptops' work (sync/derived.py): the status is worked out from the versions, never
-    taken from whichever laptop wrote it last. With no version left, the status the
-    meeting had when the last one to go was made."""
-    meeting = Meeting.get_or_none(Meeting.id == meeting_id)
-    if meeting is None or meeting.deleted_at is not None:
-        return
-    latest = _latest(meeting.id)
-    if latest is not None:
-        target = STATUS_OF_STATE[latest.state]
-    else:
-        gone = MinutesVersion.select().where(
-            (MinutesVersion.meeting == meeting.id) & MinutesVersion.deleted_at.is_null(False)
-        )
-        last = max(gone, key=lambda version: changes.stamp_of(version, "deleted_at"), default=None)
-        if last is None:
-            return
-        target = _status_when_made(meeting, last) or "held"
-    changes.update(meeting, status=target)
-
-
-def _status_when_made(meeting: Meeting, version: MinutesVersion) -> str | None:
-    """The meeting's status just before `version` was made. No row keeps it, but the change
-    journal does: the last status written for the meeting before the version's creation.
-    The journal holds the changes made here and those applied from other machines, ordered
-    by their stamps, so every machine finds the same status."""
-    entries = (
-        JournalEntry.select(JournalEntry.fields)
-        .where(
-            (JournalEntry.row_id == meeting.id)
-            & (JournalEntry.table_name == "meeting")
-            & (JournalEntry.hlc < version.base_hlc)
-            & JournalEntry.fields.contains('"status"')
-        )
-        .order_by(JournalEntry.hlc.desc())
-    )
-    for entry in entries:
-        status = json.loads(entry.fields).get("status")
-        if status:
-            return status
-    return None
 
 
 def _made_by_the_step(version: MinutesVersion, moment: str | None) -> bool:

@@ -11,7 +11,8 @@ The rules:
 - named votes may record only some of the members (a member may ask that their own vote be
   recorded), but never more in a column than the count recorded for it;
 - appointments and elections (appointments.py) are resolutions too, and deleting or
-  restoring one undoes or redoes what it did to memberships, attendance and the chair;
+  restoring one undoes or redoes what it did to memberships, attendance and the chair
+  (appointment_effects.py);
 - nothing changes once the meeting's minutes are approved (freeze.py).
 """
 
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
 from desktop_app.services import validation
-from desktop_app.services.decisions import appointments
+from desktop_app.services.decisions import appointment_effects
 from desktop_app.services.decisions.motions import (
     CARRIED,
     EDITABLE,
@@ -192,10 +193,10 @@ def delete_resolution(*, resolution_id: str) -> None:
             "approval instead, so those minutes are no longer frozen."
         )
     if row.kind in APPOINTING:
-        appointments.check_take_back(row)
+        appointment_effects.check_take_back(row)
     with db.atomic():
         if row.kind in APPOINTING:
-            appointments.take_back(row)
+            appointment_effects.take_back(row)
         changes.delete(row)
 
 
@@ -208,11 +209,11 @@ def restore_resolution(*, resolution_id: str) -> Resolution:
     if row.deleted_at is None:
         return row
     if row.kind in APPOINTING:
-        appointments.check_apply(row)
+        appointment_effects.check_apply(row)
     with db.atomic():
         changes.restore(row)
         if row.kind in APPOINTING:
-            appointments.apply(row)
+            appointment_effects.apply(row)
     return row
 
 

@@ -15,12 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop_app import vocabulary
 from desktop_app.errors import ValidationError
-from desktop_app.rules import ranks, schedule12a
+from desktop_app.rules import ranks
 from desktop_app.services import validation
 from desktop_app.services.decisions import freeze, voting
-from desktop_app.services.decisions.minute_links import check_one_citation
 from desktop_app.services.meeting_cycle.agenda_cycles import break_parent_cycles
 from desktop_app.services.meeting_cycle.agenda_entries import AgendaEntry, list_agenda
 from desktop_app.services.meeting_cycle.agenda_places import rank_at
@@ -38,9 +36,15 @@ from desktop_app.services.meeting_cycle.agenda_template import (
     start_agenda,
 )
 from desktop_app.services.meeting_cycle.agenda_tree import MAX_DEPTH, AgendaTree
+from desktop_app.services.meeting_cycle.item_values import (
+    BRIEF_ONLY,
+    EDITABLE,
+    clean_item,
+    is_published,
+)
 from desktop_app.services.meeting_cycle.under_items import held_under
 from desktop_app.storage import changes
-from desktop_app.storage.models import AgendaItem, Meeting, Organisation, Person, db
+from desktop_app.storage.models import AgendaItem, Meeting, db
 
 __all__ = [
     "STANDARD_TEMPLATE",
@@ -66,26 +70,6 @@ __all__ = [
 
 # The items that close Part I; a new item goes in before them.
 CLOSING_KINDS = ("any other business", "date of next meeting", "duration")
-EDITABLE = (
-    "title",
-    "kind",
-    "presenter_person_id",
-    "presenter_organisation_id",
-    "purpose",
-    "confidential",
-    "exempt_paragraph",
-    "linked_item_id",
-    "linked_meeting_id",
-    "cited_minute",
-    "started_at",
-    "brief_note",
-    "minutes_allowed",
-)
-# The chair's brief, which is not part of the minutes (minutes_content.py): it may still
-# change once they are approved. Every other field, and the items' order, is the record.
-BRIEF_ONLY = ("brief_note", "minutes_allowed")
-# The most time one item can be given: longer is a slip of the keyboard, not a plan.
-LONGEST_ITEM_MINUTES = 480
 
 
 @dataclass(frozen=True)
@@ -116,7 +100,7 @@ def add_item(
     meeting = validation.live_row(Meeting, meeting_id, "meeting")
     freeze.ensure_editable(meeting.id)
     tree = AgendaTree(meeting.id)
-    values = _clean(
+    values = clean_item(
         dict(
             title=title,
             kind=kind,
@@ -155,7 +139,7 @@ def add_item(
         item = changes.create(
             AgendaItem, meeting=meeting.id, parent=parent_id or None, rank=rank, **values
         )
-        if _published(tree):
+        if is_published(tree):
             number_new_items(meeting, AgendaTree(meeting.id))
     return item
 
@@ -173,7 +157,9 @@ def update_item(*, item_id: str, **fields) -> AgendaItem:
     meeting = Meeting.get_by_id(item.__data__["meeting"])
     if set(fields) - set(BRIEF_ONLY):
         freeze.ensure_editable(meeting.id)
-    values = _clean({**changes.current(item, EDITABLE), **fields}, meeting, AgendaTree(meeting.id))
+    values = clean_item(
+        {**changes.current(item, EDITABLE), **fields}, meeting, AgendaTree(meeting.id)
+    )
     if values["linked_item_id"] == item.id:
         raise ValidationError("An item cannot follow up itself.")
     with db.atomic():
@@ -284,7 +270,7 @@ def restore_item(*, item_id: str) -> AgendaItem:
             changes.update(item, rank=rank_at(siblings, index))
         # Restoring after a merge could close a loop of parents; it is broken at once.
         break_parent_cycles(meeting.id)
-        if _published(tree):
+        if is_published(tree):
             number_new_items(meeting, AgendaTree(meeting.id))
     return item
 
@@ -320,80 +306,6 @@ def _votes_still_fit(item: AgendaItem) -> None:
     )
 
 
-def _clean(values: dict, meeting: Meeting, tree: AgendaTree) -> dict:
-    person_id = values["presenter_person_id"] or None
-    organisation_id = values["presenter_organisation_id"] or None
-    if person_id and organisation_id:
-        raise ValidationError("An item is presented by a person or an organisation, not both.")
-    validation.optional_row(Person, person_id, "presenter")
-    validation.optional_row(Organisation, organisation_id, "presenting organisation")
-    purpose = values["purpose"] or ""
-    if purpose not in vocabulary.PURPOSES:
-        raise ValidationError(
-            f"“{purpose}” is not a purpose; use for decision, for information or for noting."
-        )
-    paragraph = schedule12a.exempt_paragraph(values["exempt_paragraph"])
-    confidential = bool(values["confidential"])
-    title = validation.optional_name(values["title"], "title")
-    schedule12a.check_part_two(
-        item=f"“{title}”" if title else "This item",
-        confidential=confidential,
-        paragraph=paragraph,
-        published=_published(tree),
-    )
-    linked_item = values["linked_item_id"] or None
-    earlier = validation.optional_row(AgendaItem, linked_item, "linked minute")
-    linked_meeting = values["linked_meeting_id"] or None
-    linked = validation.optional_row(Meeting, linked_meeting, "linked meeting")
-    if linked_meeting == meeting.id:
-        raise ValidationError("An item cannot link to its own meeting.")
-    # A record names links within its own body (the exchange format can write no other).
-    linked_bodies = {linked.body_id if linked else None, _body_of(earlier)} - {None}
-    if linked_bodies - {meeting.body_id}:
-        raise ValidationError("An item can only follow up minutes and meetings of its own body.")
-    cited = validation.optional_name(values["cited_minute"], "minute cited")
-    check_one_citation(linked=linked_item is not None, cited=cited)
-    return dict(
-        title=title,
-        kind=validation.choice(values["kind"] or "report", vocabulary.ITEM_KINDS, "kind of item"),
-        presenter_person_id=person_id,
-        presenter_organisation_id=organisation_id,
-        purpose=purpose,
-        confidential=confidential,
-        exempt_paragraph=paragraph,
-        linked_item_id=linked_item,
-        linked_meeting_id=linked_meeting,
-        cited_minute=cited,
-        started_at=validation.time(values["started_at"], "time the item was taken"),
-        brief_note=validation.text(values["brief_note"], "note for the chair"),
-        minutes_allowed=_minutes_allowed(values["minutes_allowed"]),
-    )
-
-
-def _minutes_allowed(value) -> int | None:
-    """Minutes the chair's brief gives an item; empty or 0 means no time is set."""
-    if value in (None, ""):
-        return None
-    try:
-        minutes = int(str(value).strip())
-    except ValueError:
-        raise ValidationError(
-            f"“{value}” is not a time allowed; give a whole number of minutes."
-        ) from None
-    if minutes < 0:
-        raise ValidationError("The time allowed for an item cannot be negative.")
-    if minutes > LONGEST_ITEM_MINUTES:
-        raise ValidationError(
-            f"An item cannot be given {minutes:,} minutes on the chair's brief; the most is "
-            f"{LONGEST_ITEM_MINUTES} minutes (8 hours)."
-        )
-    return minutes or None
-
-
-def _body_of(item: AgendaItem | None) -> str | None:
-    return Meeting.get_by_id(item.meeting_id).body_id if item else None
-
-
 def _load(item_id: str) -> tuple[AgendaItem, AgendaTree]:
     """The item as a member of its meeting's tree (the same object, so writes show), if
     the meeting's minutes, which record the items' order, may still change."""
@@ -418,10 +330,6 @@ def _closing_items(tree: AgendaTree) -> list[AgendaItem]:
             break
         run.insert(0, item)
     return run
-
-
-def _published(tree: AgendaTree) -> bool:
-    return any(item.number for item in tree.items.values())
 
 
 def _deleted_with(item: AgendaItem) -> list[AgendaItem]:

@@ -286,7 +286,7 @@ def stale_reason(issue: PackIssue, facts: MeetingFacts | None = None) -> str:
 
 
 def _facts(meeting_id: str) -> MeetingFacts:
-    from desktop_app.documents.facts import load_meeting_facts  # the documents' layer
+    from desktop_app.documents.meeting_facts import load_meeting_facts  # the documents' layer
 
     return load_meeting_facts(meeting_id)
 

@@ -10,6 +10,8 @@ readings over time). A meeting's action may be linked to a plan's action.
 - actions.py: a plan's actions, their partners and their progress;
 - measures.py: performance measures and their readings;
 - links.py: a meeting's action linked to a plan's action, both ways;
-- outline.py: a plan read whole, and what a quarter's report draws on:
-  `outline.plan_outline`, `outline.actions_in_quarter`, `outline.measure_readings`.
+- outline.py: a plan read whole, and a measure's readings: `outline.plan_outline`,
+  `outline.measure_readings`;
+- quarter_progress.py: what a quarter's report draws on: `actions_in_quarter`,
+  `measures_in_quarter`.
 """

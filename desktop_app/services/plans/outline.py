@@ -1,12 +1,10 @@
-"""A plan read whole, once, for the window, the printed plan and progress report and the
-exchange format; and what a quarter's report draws on (the quarterly updates of seeds 000
-and 002): each plan action's RAG status and progress in a quarter, and each measure's
-readings up to it.
+"""A plan read whole, once, for the window, the printed plan and progress report, the
+exchange format and a quarter's report (quarter_progress.py); a measure's readings; and
+where a plan's row sits, for a search hit.
 
     plan_outline(plan_id)                 -> PlanOutline (priorities → outcomes → actions, measures)
-    actions_in_quarter(body_id, quarter)  -> [QuarterAction] of the body's plans
-    measures_in_quarter(body_id, quarter) -> [QuarterMeasure] with the latest reading by then
     measure_readings(measure_id)          -> [ReadingView], oldest first
+    where_in_plan(kind, row_id)           -> "Priority 1", "1a", ... or None
 """
 
 from __future__ import annotations
@@ -19,7 +17,7 @@ from desktop_app import vocabulary
 from desktop_app.dates import MONTH_NAMES, long_date
 from desktop_app.services import validation
 from desktop_app.services.directory.people import display_name
-from desktop_app.services.plans.quarters import quarter_end, quarter_of
+from desktop_app.services.plans.quarters import quarter_of
 from desktop_app.storage.models import (
     Action,
     Body,
@@ -354,75 +352,7 @@ def _measure_views(query) -> list[MeasureView]:
     ]
 
 
-# -- what a quarter's report draws on ---------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class QuarterAction:
-    """A plan action as it stood in a quarter."""
-
-    plan_id: str
-    plan_title: str
-    priority: str  # "Priority 1: Tackling disadvantage"
-    action: ActionView
-    status: str  # in that quarter (ActionView.status_in)
-    rag: str
-    progress: ProgressView | None  # the note for that quarter, if one was recorded
-
-
-@dataclass(frozen=True)
-class QuarterMeasure:
-    plan_id: str
-    plan_title: str
-    priority: str
-    measure: MeasureView
-    latest: ReadingView | None  # the latest reading by the quarter's end
-    met: bool | None
-
-
-def actions_in_quarter(body_id: str, quarter: dt.date) -> list[QuarterAction]:
-    """Every action of the body's plans that run in the quarter (any day in it), with its
-    RAG status and progress then, in plan order."""
-    first = quarter_of(quarter)
-    found = []
-    for outline in _outlines_in(body_id, first):
-        for priority in outline.priorities:
-            for action in priority.actions:
-                status = action.status_in(first)
-                found.append(
-                    QuarterAction(
-                        plan_id=outline.id,
-                        plan_title=outline.title,
-                        priority=f"Priority {priority.number}: {priority.title}",
-                        action=action,
-                        status=status,
-                        rag=vocabulary.PLAN_RAG[status],
-                        progress=action.progress_in(first),
-                    )
-                )
-    return found
-
-
-def measures_in_quarter(body_id: str, quarter: dt.date) -> list[QuarterMeasure]:
-    """Every measure of the body's plans that run in the quarter, with the latest reading
-    by its end and whether that reaches the target."""
-    first = quarter_of(quarter)
-    found = []
-    for outline in _outlines_in(body_id, first):
-        for priority in outline.priorities:
-            for measure in priority.measures:
-                latest = measure.latest(quarter_end(first))
-                found.append(
-                    QuarterMeasure(
-                        plan_id=outline.id,
-                        plan_title=outline.title,
-                        priority=f"Priority {priority.number}: {priority.title}",
-                        measure=measure,
-                        latest=latest,
-                        met=measure.met(latest),
-                    )
-                )
-    return found
+# -- a measure's readings, and where a row sits ------------------------------------------------
 
 
 def measure_readings(measure_id: str) -> list[ReadingView]:
@@ -433,13 +363,6 @@ def measure_readings(measure_id: str) -> list[ReadingView]:
         .where(PlanReading.measure == measure_id)
         .order_by(PlanReading.date)
     ]
-
-
-def _outlines_in(body_id: str, first: dt.date) -> list[PlanOutline]:
-    plans = Plan.live().where(
-        (Plan.body == body_id) & (Plan.starts <= quarter_end(first)) & (Plan.ends >= first)
-    )
-    return [plan_outline(plan.id) for plan in plans.order_by(Plan.starts, Plan.title)]
 
 
 def where_in_plan(kind: str, row_id: str) -> str | None:

@@ -17,12 +17,12 @@ from desktop_app.dates import long_date
 from desktop_app.services import validation
 from desktop_app.services.decisions.actions import ActionEntry, entries_query, to_entries
 from desktop_app.services.meeting_cycle.agenda_tree import STORED_ORDER
-from desktop_app.services.plans.outline import (
+from desktop_app.services.plans.outline import month_year
+from desktop_app.services.plans.quarter_progress import (
     QuarterAction,
     QuarterMeasure,
     actions_in_quarter,
     measures_in_quarter,
-    month_year,
 )
 from desktop_app.services.plans.quarters import (
     quarter_end,

@@ -11,6 +11,7 @@ from desktop_app.errors import ValidationError
 from desktop_app.services.directory import memberships, organisations, people
 from desktop_app.services.directory.bodies import create_body
 from desktop_app.services.meeting_cycle import agenda, attendance, meetings
+from desktop_app.services.meeting_cycle.attendance_sheet import AttendanceEntry, attendance_sheet
 from desktop_app.storage import changes, natural_ids
 from desktop_app.storage.models import Attendance, AuditEntry, Declaration, JournalEntry, db
 
@@ -65,11 +66,11 @@ def board(database):
     return SimpleNamespace(body=body, meeting=meeting, **vars(p))
 
 
-def sheet_of(board) -> list[attendance.AttendanceEntry]:
-    return attendance.attendance_sheet(board.meeting.id)
+def sheet_of(board) -> list[AttendanceEntry]:
+    return attendance_sheet(board.meeting.id)
 
 
-def line(board, who) -> attendance.AttendanceEntry:
+def line(board, who) -> AttendanceEntry:
     return next(e for e in sheet_of(board) if e.person_id == who.id)
 
 
@@ -147,7 +148,7 @@ def test_the_sheet_lists_substitutes_then_people_in_attendance(board):
 
 def test_the_sheet_of_an_unknown_meeting_is_refused(refused):
     with refused("no meeting"):
-        attendance.attendance_sheet("nope")
+        attendance_sheet("nope")
 
 
 # Marking members

@@ -10,7 +10,7 @@ import pytest
 from desktop_app.services.decisions import actions as meeting_actions
 from desktop_app.services.directory import bodies, organisations
 from desktop_app.services.meeting_cycle import agenda, meetings
-from desktop_app.services.plans import actions, links, measures, outline, plans
+from desktop_app.services.plans import actions, links, measures, outline, plans, quarter_progress
 from desktop_app.services.plans.quarters import quarter_label, quarter_months, quarter_of
 from desktop_app.storage.models import JournalEntry, PlanReading
 
@@ -173,9 +173,11 @@ def test_progress_is_kept_by_quarter_with_its_rag_then(action):
         today=TODAY,
     )  # fmt: skip
     actions.update_plan_action(action_id=action.id, status="at risk")
-    (q3,) = [a for a in outline.actions_in_quarter(plan_body(action), dt.date(2012, 10, 1))]
+    (q3,) = [
+        a for a in quarter_progress.actions_in_quarter(plan_body(action), dt.date(2012, 10, 1))
+    ]
     assert (q3.status, q3.rag, q3.progress.text) == ("on track", "green", "Sessions begun")
-    (q4,) = outline.actions_in_quarter(plan_body(action), dt.date(2013, 1, 1))
+    (q4,) = quarter_progress.actions_in_quarter(plan_body(action), dt.date(2013, 1, 1))
     assert (q4.rag, q4.progress.text) == ("amber", "Funding late")
     assert quarter_label(quarter_of(dt.date(2012, 11, 15))) == "Quarter 3 2012/13"
     assert quarter_months(dt.date(2013, 1, 1)) == "January–March 2013"
@@ -199,8 +201,8 @@ def test_the_measures_latest_reading_by_a_quarter_is_judged_against_its_target(m
     measures.record_reading(measure_id=measure.id, date="2012-12-31", value=25.0, today=TODAY)
     measures.record_reading(measure_id=measure.id, date="2013-03-31", value=24.0, today=TODAY)
     body_id = plans.get_plan(measure.plan_id).body_id
-    (q3,) = outline.measures_in_quarter(body_id, dt.date(2012, 10, 1))
-    (q4,) = outline.measures_in_quarter(body_id, dt.date(2013, 1, 1))
+    (q3,) = quarter_progress.measures_in_quarter(body_id, dt.date(2012, 10, 1))
+    (q4,) = quarter_progress.measures_in_quarter(body_id, dt.date(2013, 1, 1))
     assert (q3.latest.value, q3.met) == (25.0, False)
     assert (q4.latest.value, q4.met) == (24.0, True)
 

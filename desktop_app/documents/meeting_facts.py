@@ -1,0 +1,318 @@
+"""Reading one meeting for the printed documents: load_meeting_facts reads it once from
+the services' tables into facts.py's plain values, with what only the documents need
+(papers, reports and updates as papers, votes, the numbers publishing would give, the
+chair's notes). Apart from the values, which every document module imports to lay out."""
+
+from __future__ import annotations
+
+from desktop_app.dates import long_date
+from desktop_app.documents.approval import approval_wording
+from desktop_app.documents.facts import (
+    ActionFacts,
+    Contact,
+    DeclarationFacts,
+    ItemFacts,
+    MeetingFacts,
+    MemberLine,
+    PaperFacts,
+    ResolutionFacts,
+    walk_items,
+)
+from desktop_app.services import validation
+from desktop_app.services.decisions.minute_links import citation_words
+from desktop_app.services.directory.memberships import list_members
+from desktop_app.services.directory.people import display_name
+from desktop_app.services.meeting_cycle.agenda_tree import STORED_ORDER
+from desktop_app.services.meeting_cycle.declarations import list_declarations
+from desktop_app.services.meeting_cycle.meeting_record import (
+    load_meeting_record,
+    people_named_by,
+)
+from desktop_app.services.meeting_cycle.numbering import preview_numbers
+from desktop_app.services.papers.documents import in_part_two
+from desktop_app.services.reports.workflow import approved_reports
+from desktop_app.services.updates.attaching import updates_on_items
+from desktop_app.services.updates.writing import get_update, update_fingerprint
+from desktop_app.storage.models import (
+    Action,
+    AgendaItem,
+    Body,
+    Document,
+    Meeting,
+    MinutesVersion,
+    NamedVote,
+    Organisation,
+    Person,
+    Resolution,
+)
+
+
+def load_meeting_facts(meeting_id: str) -> MeetingFacts:
+    """The meeting as the documents print it. Raises ValidationError for an unknown meeting."""
+    meeting = validation.live_row(Meeting, meeting_id, "meeting")
+    body = Body.get_by_id(meeting.__data__["body"])
+    record = load_meeting_record(meeting.id)
+    people = people_named_by(meeting, body=body)
+    organisations = {o.id: o.name for o in Organisation.select(Organisation.id, Organisation.name)}
+    declarations = [
+        DeclarationFacts(
+            name=d.name,
+            item_number=d.item_number,
+            item_title=d.item_title,
+            kind=d.kind,
+            description=d.description,
+            left_room=d.left_room,
+        )
+        for d in list_declarations(meeting.id)
+    ]
+    recorded = {item.id: item for item in walk_items(record.items)}
+    latest = (
+        MinutesVersion.live()
+        .where(MinutesVersion.meeting == meeting.id)
+        .order_by(MinutesVersion.version.desc())
+        .first()
+    )
+    return MeetingFacts(
+        id=meeting.id,
+        body_name=body.name,
+        body_kind=body.kind,
+        clerk=_contact(people.get(body.__data__.get("clerk")), organisations),
+        date=meeting.date,
+        start_time=meeting.start_time,
+        end_time=meeting.end_time,
+        venue=meeting.venue or body.venue,
+        kind=meeting.kind,
+        status=meeting.status,
+        status_reason=meeting.status_reason,
+        is_public=meeting.is_public,
+        chair=record.chair,
+        public_attendees=meeting.public_attendees,
+        members=[
+            MemberLine(
+                name=display_name(people[m.__data__["person"]]),
+                role=m.role,
+                # The organisation the member represents here, else the one they work for.
+                organisation=organisations.get(
+                    m.__data__.get("organisation")
+                    or people[m.__data__["person"]].__data__.get("organisation"),
+                    "",
+                ),
+                voting=m.voting,
+            )
+            for m in list_members(body_id=body.id, on=meeting.date)
+        ],
+        attendance=record.attendance,
+        declarations=declarations,
+        items=_items(meeting, people, organisations, declarations, recorded),
+        minutes_state=latest.state if latest else "",
+        minutes_version=latest.version if latest else None,
+        next_meeting_date=meeting.next_meeting_date,
+    )
+
+
+def _contact(person: Person | None, organisations: dict[str, str]) -> Contact | None:
+    if person is None:
+        return None
+    organisation = organisations.get(person.__data__.get("organisation"), "")
+    position = ", ".join(part for part in (person.position, organisation) if part)
+    return Contact(display_name(person), position, person.email, person.phone)
+
+
+def _items(meeting, people, organisations, declarations, recorded) -> list[ItemFacts]:
+    """The items with what only the documents need (papers, votes, numbering, notes for the
+    chair); the minutes' wording comes from the meeting record the window shows."""
+    rows = list(AgendaItem.live().where(AgendaItem.meeting == meeting.id).order_by(*STORED_ORDER))
+    ids = [row.id for row in rows]
+    preview = preview_numbers(meeting_id=meeting.id) if any(not r.number for r in rows) else {}
+    papers = _grouped(
+        Document.live().where(Document.item.in_(ids)).order_by(Document.created_at),
+        lambda d: PaperFacts(d.id, d.title, d.author, d.date, d.confidential, d.sha256, d.filename),
+    )
+    _with_reports(papers, rows)
+    _with_updates(papers, rows)
+    resolutions = _resolutions(ids, people)
+    actions = _grouped(
+        Action.live().where(Action.item.in_(ids)).order_by(Action.position),
+        lambda a: ActionFacts(a.text, _owner(a, people, organisations), a.due, a.status),
+    )
+    linked = _linked_minutes(rows)
+    declared: dict[str, list[DeclarationFacts]] = {}
+    by_number = {row.number: row.id for row in rows if row.number}
+    for declaration in declarations:
+        item_id = by_number.get(declaration.item_number)
+        if item_id:
+            declared.setdefault(item_id, []).append(declaration)
+
+    made: dict[str, ItemFacts] = {}
+    for row in rows:
+        record = recorded[row.id]
+        made[row.id] = ItemFacts(
+            id=row.id,
+            number=row.number or preview.get(row.id, ""),
+            numbered=bool(row.number),
+            title=row.title,
+            kind=row.kind,
+            presenter=record.presenter,
+            purpose=row.purpose,
+            confidential=row.confidential,
+            exempt_paragraph=row.exempt_paragraph,
+            brief_note=row.brief_note,
+            minutes_allowed=row.minutes_allowed,
+            started_at=row.started_at,
+            follows_up=linked.get(row.id)
+            or (citation_words(row.cited_minute) if row.cited_minute else ""),
+            papers=papers.get(row.id, []),
+            overview=record.overview,
+            key_points=record.key_points,
+            recommendations=record.recommendations,
+            decision=record.decision,
+            notes=record.notes,
+            resolutions=resolutions.get(row.id, []),
+            actions=actions.get(row.id, []),
+            declarations=declared.get(row.id, []),
+            events=record.events,
+        )
+    top: list[ItemFacts] = []
+    # Attach after all are made: a sub-item may sort before its parent.
+    for row in rows:
+        parent = made.get(row.__data__.get("parent"))
+        (parent.sub_items if parent else top).append(made[row.id])
+    for item in top:
+        _inherit_confidence(item)
+    return top
+
+
+def _with_reports(papers: dict[str, list[PaperFacts]], rows: list[AgendaItem]) -> None:
+    """An item's approved report is its first paper (the others are its appendices)."""
+    reports = approved_reports([row.id for row in rows])
+    for row in rows:
+        report = reports.get(row.id)
+        if report is not None:
+            paper = PaperFacts(
+                id=report.paper_id,
+                title=report.title,
+                author=report.report_of,
+                date=None,
+                confidential=in_part_two(row),
+                sha256=report.content_sha256,
+                filename="",
+                report_id=report.id,
+            )
+            papers.setdefault(row.id, []).insert(0, paper)
+
+
+def _with_updates(papers: dict[str, list[PaperFacts]], rows: list[AgendaItem]) -> None:
+    """A group's quarterly update attached to an item is its first paper. Its key changes
+    with its words, so an update edited after a pack was issued is a replaced paper."""
+    for item_id, update in updates_on_items(row.id for row in rows).items():
+        row = next(r for r in rows if r.id == item_id)
+        fingerprint = update_fingerprint(update.id)
+        paper = PaperFacts(
+            id=f"{update.id}@{fingerprint[:16]}",
+            title=update.title,
+            author=get_update(update.id).prepared_by,
+            date=update.date,
+            confidential=in_part_two(row),
+            sha256=fingerprint,
+            filename="",
+            update_id=update.id,
+        )
+        papers.setdefault(item_id, []).insert(0, paper)
+
+
+def _inherit_confidence(item: ItemFacts) -> None:
+    # A sub-item of a Part II item is Part II, whatever its own flag says.
+    for sub in item.sub_items:
+        if item.confidential:
+            sub.confidential = True
+            sub.exempt_paragraph = sub.exempt_paragraph or item.exempt_paragraph
+        _inherit_confidence(sub)
+
+
+def _resolutions(item_ids: list[str], people: dict[str, Person]) -> dict[str, list]:
+    rows = list(
+        Resolution.live().where(Resolution.item.in_(item_ids)).order_by(Resolution.position)
+    )
+    named: dict[str, list[tuple[str, str]]] = {}
+    for vote in NamedVote.live().where(NamedVote.resolution.in_([r.id for r in rows])):
+        person = people.get(vote.__data__["person"])
+        if person:
+            named.setdefault(vote.__data__["resolution"], []).append(
+                (display_name(person), vote.vote)
+            )
+    version_ids = [r.__data__.get("approves_version") for r in rows]
+    versions = {
+        v.id: v.version
+        for v in MinutesVersion.select(MinutesVersion.id, MinutesVersion.version).where(
+            MinutesVersion.id.in_([v for v in version_ids if v])
+        )
+    }
+
+    def name_of(row, column: str) -> str:
+        person = people.get(row.__data__.get(column))
+        return display_name(person) if person else ""
+
+    result: dict[str, list[ResolutionFacts]] = {}
+    for r in rows:
+        result.setdefault(r.__data__["item"], []).append(
+            ResolutionFacts(
+                text=r.text,
+                outcome=r.outcome,
+                kind=r.kind,
+                proposer=name_of(r, "proposer"),
+                seconder=name_of(r, "seconder"),
+                votes_for=r.votes_for,
+                votes_against=r.votes_against,
+                votes_abstain=r.votes_abstain,
+                unopposed=r.unopposed,
+                casting_vote=r.casting_vote,
+                named_votes=sorted(named.get(r.id, [])),
+                approves_version=versions.get(r.__data__.get("approves_version")),
+                approves_sha256=r.approves_sha256,
+                approval=approval_wording(r) if r.approves_sha256 else "",
+                appointee=name_of(r, "appointee"),
+                appointed_role=r.appointed_role,
+                term=r.term,
+            )
+        )
+    return result
+
+
+def _linked_minutes(rows: list[AgendaItem]) -> dict[str, str]:
+    """“minute 24, 1 October 2012” for items that follow up an earlier minute."""
+    wanted = {row.__data__.get("linked_item") for row in rows} - {None}
+    if not wanted:
+        return {}
+    earlier = {
+        item.id: item
+        for item in AgendaItem.select(AgendaItem.id, AgendaItem.number, AgendaItem.meeting).where(
+            AgendaItem.id.in_(list(wanted))
+        )
+    }
+    dates = {
+        m.id: m.date
+        for m in Meeting.select(Meeting.id, Meeting.date).where(
+            Meeting.id.in_([i.__data__["meeting"] for i in earlier.values()])
+        )
+    }
+    linked = {}
+    for row in rows:
+        item = earlier.get(row.__data__.get("linked_item"))
+        if item is not None:
+            day = long_date(dates[item.__data__["meeting"]])
+            linked[row.id] = f"minute {item.number}, {day}" if item.number else day
+    return linked
+
+
+def _owner(action: Action, people, organisations) -> str:
+    person = people.get(action.__data__.get("owner_person"))
+    if person:
+        return display_name(person)
+    return organisations.get(action.__data__.get("owner_organisation"), "")
+
+
+def _grouped(query, make) -> dict[str, list]:
+    grouped: dict[str, list] = {}
+    for row in query:
+        grouped.setdefault(row.__data__["item"], []).append(make(row))
+    return grouped
