@@ -141,12 +141,15 @@ def _filtered(flt: ActionFilter, today: dt.date):
 
 
 def _dead_items():
+    """The deleted items, and those of deleted meetings and bodies: each part a union of
+    its own, as SQLite reads an OR of the two through no index (migration 0017), and would
+    read every item of the council to find the few deleted."""
     dead_bodies = Body.select(Body.id).where(Body.deleted_at.is_null(False))
-    dead_meetings = Meeting.select(Meeting.id).where(
-        Meeting.deleted_at.is_null(False) | Meeting.body.in_(dead_bodies)
+    dead_meetings = Meeting.select(Meeting.id).where(Meeting.deleted_at.is_null(False)) | (
+        Meeting.select(Meeting.id).where(Meeting.body.in_(dead_bodies))
     )
-    return AgendaItem.select(AgendaItem.id).where(
-        AgendaItem.deleted_at.is_null(False) | AgendaItem.meeting.in_(dead_meetings)
+    return AgendaItem.select(AgendaItem.id).where(AgendaItem.deleted_at.is_null(False)) | (
+        AgendaItem.select(AgendaItem.id).where(AgendaItem.meeting.in_(dead_meetings))
     )
 
 

@@ -194,3 +194,16 @@ def test_actions_of_a_deleted_item_leave_the_count_and_the_pages(tracked):
     agenda.delete_item(item_id=gone[0].item_id)
     assert count_actions(ActionFilter(), today=TODAY) == COUNT - len(gone)
     assert len(everything(ActionFilter())) == COUNT - len(gone)
+
+
+def test_actions_of_a_deleted_meeting_leave_the_count_and_the_pages(tracked):
+    body = create_body(name="Working Group")
+    meeting = meetings.create_meeting(body_id=body.id, date=dt.date(2013, 7, 1))
+    item = agenda.add_item(meeting_id=meeting.id, title="Terms of reference")
+    for text in ("Draft the terms", "Circulate the terms"):
+        actions.add_action(item_id=item.id, text=text)
+    assert count_actions(ActionFilter(), today=TODAY) == COUNT + 2
+
+    meetings.delete_meeting(meeting_id=meeting.id)  # not yet held: it may go
+    assert count_actions(ActionFilter(), today=TODAY) == COUNT
+    assert len(everything(ActionFilter())) == COUNT
