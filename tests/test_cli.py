@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import types
 from pathlib import Path
 
@@ -220,8 +221,11 @@ def test_exit_after_start_opens_the_window_once_and_exits_0(tmp_path):
     """The measuring aid of the start-up benchmark: a whole start, the first-run example
     included, then out."""
     data = tmp_path / "data"
+    started = time.time()
     result = python_main("--data-dir", str(data), "--exit-after-start")
     assert result.returncode == 0, result.stderr
+    painted = float(result.stdout.split("first paint at ")[1].split()[0])
+    assert started < painted < time.time()
     open_database(data)
     try:
         assert get_setting(FLAG) == "imported"  # the example, as any first start gives

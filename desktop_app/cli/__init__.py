@@ -56,7 +56,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument(
         "--exit-after-start",
         action="store_true",
-        help="open the window, paint it once and exit (to measure a start)",
+        help="open the window, paint it once, print when, and exit (to measure a start)",
     )
     if commands:
         _add_commands(parser)
