@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from pathlib import Path
@@ -86,8 +87,9 @@ def run_app(data_dir: Path, *, exit_after_start: bool = False) -> int:
         QMessageBox.critical(None, "Minute Book", str(error))
         return 2
     window.show()
+    app.processEvents()  # the first paint
+    gc.enable()  # off for the start (main.py)
     if exit_after_start:
-        app.processEvents()  # the first paint
         # When, for the start-up bench: a start ends here, not at the exit that follows.
         print(f"first paint at {time.time():.6f}", flush=True)
         return 0

@@ -8,6 +8,7 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -151,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         args.data_dir = default_data_dir()
     run = getattr(args, "run", _open_window)
+    if run is not _open_window:
+        gc.enable()  # main.py turns the collector off for the start; a task needs it
     try:
         if args.data_dir.exists() and not args.data_dir.is_dir():
             raise ValidationError(f"{args.data_dir} is a file; --data-dir names a folder.")
