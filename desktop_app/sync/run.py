@@ -209,8 +209,10 @@ class _Batch:
     def applied(self, changes_: int) -> None:
         self.held += changes_
         if self.held >= BATCH or time.monotonic() - self.since >= BATCH_SECONDS:
-            self.transaction.__exit__(None, None, None)
-            self.transaction, self.held = None, 0
+            # Forgotten before it ends: a commit that fails has ended it all the same (rolled
+            # back), and must not be ended a second time on the way out.
+            transaction, self.transaction, self.held = self.transaction, None, 0
+            transaction.__exit__(None, None, None)
 
     def __exit__(self, *error) -> None:
         if self.transaction is not None:

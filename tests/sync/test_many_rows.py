@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+from peewee import IntegrityError
+
 from desktop_app.services.decisions import minutes
 from desktop_app.services.directory import bodies
 from desktop_app.services.meeting_cycle import agenda, meetings
 from desktop_app.services.search import search
-from desktop_app.storage.models import AuditEntry, JournalEntry, db
+from desktop_app.storage.models import AuditEntry, Document, JournalEntry, db
 from desktop_app.sync import applying
 from desktop_app.sync.applying import apply_changes
 from desktop_app.sync.journal_rows import journal_change
+from desktop_app.sync.run import BATCH, _Batch
+from tests.services.test_search import insert_raw
 from tests.sync.replicas import laptops
 
 ITEMS = applying.MANY + 20
@@ -106,3 +111,16 @@ def test_many_remote_changes_are_one_audit_entry_naming_who_and_where(tmp_path):
         items = JournalEntry.select().where(JournalEntry.table_name == "agenda_item").count()
         assert made.summary.startswith(f"{items:,} AgendaItem rows, from ")
         assert made.actor and made.machine
+
+
+def test_a_batch_whose_commit_fails_is_rolled_back_once_and_says_why(database):
+    """A commit refused at the end of a batch (here a paper naming an item that is not
+    there) ends the batch rolled back, with SQLite's own error, not a second, confusing
+    one from ending the same transaction twice."""
+    with pytest.raises(IntegrityError, match="FOREIGN KEY"):
+        with _Batch() as batch:
+            with batch.file():
+                insert_raw(db.obj, "document", id="paper", item_id="no such item", title="Paper")
+            batch.applied(BATCH)
+    assert not db.in_transaction()
+    assert Document.get_or_none(Document.id == "paper") is None
