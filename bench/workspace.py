@@ -23,6 +23,9 @@ class Workspace:
     data_dir: Path
     marker: dict
     scratch_dir: Path = SCRATCH_DIR
+    # The cached dataset as generated, for a scenario that must not see what the scenarios
+    # before it wrote into the working copy (sync_apply: a journal of the rows alone).
+    dataset_dir: Path | None = None
 
     def scratch(self, name: str) -> Path:
         """An empty folder of that name under the scratch folder (emptied if it was there)."""
@@ -60,4 +63,4 @@ def prepare(dataset: Path, work: Path = WORK_DIR) -> Workspace:
         shutil.copytree(dataset / "store", work / "store", copy_function=os.link)
     marker = read_marker(dataset)
     assert marker is not None, f"{dataset} holds no finished dataset"
-    return Workspace(work, marker)
+    return Workspace(work, marker, dataset_dir=dataset)

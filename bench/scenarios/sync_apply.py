@@ -33,7 +33,11 @@ def measure(workspace: Workspace, *, changes: int = CHANGES, edits: int = EDITS)
     share = scratch / "share"
     share.mkdir()
     started = time.perf_counter()
-    sent = journalled_laptop(workspace.data_dir, scratch / "source", share, edits=edits)
+    # From the dataset as generated: the working copy holds what the scenarios before wrote
+    # through the services (a pack's papers, an update drafted and deleted), whose journal
+    # would come before the rows' own and name rows not sent yet.
+    dataset = workspace.dataset_dir or workspace.data_dir
+    sent = journalled_laptop(dataset, scratch / "source", share, edits=edits)
     built = time.perf_counter() - started
     source_export = _export_digest(scratch / "source")
 
