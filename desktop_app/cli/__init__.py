@@ -189,6 +189,16 @@ def _say(message: str, code: int) -> int:
 
 
 def _open_window(args) -> int:
+    # The services the window opens with, imported before Qt: once PySide6 is loaded it
+    # reads the source of every module imported after it, to see whether the module asks for
+    # one of its __feature__ switches (peewee's alone took 2 ms). 2% of a start (bench/).
+    import desktop_app.documents.catalogue
+    import desktop_app.first_run
+    import desktop_app.services.directory.bodies
+    import desktop_app.services.meeting_cycle.meetings
+    import desktop_app.services.session
+    import desktop_app.services.settings
+    import desktop_app.storage.search_index  # noqa: F401
     from ui.app import run_app  # only here: the command line never loads Qt
 
     return run_app(args.data_dir, exit_after_start=args.exit_after_start)
