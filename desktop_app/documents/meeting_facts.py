@@ -24,10 +24,8 @@ from desktop_app.services.directory.memberships import list_members
 from desktop_app.services.directory.people import display_name
 from desktop_app.services.meeting_cycle.agenda_tree import STORED_ORDER
 from desktop_app.services.meeting_cycle.declarations import list_declarations
-from desktop_app.services.meeting_cycle.meeting_record import (
-    load_meeting_record,
-    people_named_by,
-)
+from desktop_app.services.meeting_cycle.meeting_record import meeting_record
+from desktop_app.services.meeting_cycle.meeting_rows import load_meeting_rows
 from desktop_app.services.meeting_cycle.numbering import preview_numbers
 from desktop_app.services.papers.documents import in_part_two
 from desktop_app.services.reports.workflow import approved_reports
@@ -51,8 +49,9 @@ def load_meeting_facts(meeting_id: str) -> MeetingFacts:
     """The meeting as the documents print it. Raises ValidationError for an unknown meeting."""
     meeting = validation.live_row(Meeting, meeting_id, "meeting")
     body = Body.get_by_id(meeting.__data__["body"])
-    record = load_meeting_record(meeting.id)
-    people = people_named_by(meeting, body=body)
+    rows = load_meeting_rows(meeting.id, with_body=True)
+    record = meeting_record(rows)
+    people = rows.people
     organisations = {o.id: o.name for o in Organisation.select(Organisation.id, Organisation.name)}
     declarations = [
         DeclarationFacts(

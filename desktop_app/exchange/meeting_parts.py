@@ -10,6 +10,7 @@ from collections import defaultdict
 from desktop_app.exchange.links import ExportedLinks
 from desktop_app.rules.attending import ATTENDING
 from desktop_app.services.meeting_cycle.agenda_tree import STORED_ORDER
+from desktop_app.services.meeting_cycle.meeting_rows import by_age
 from desktop_app.storage.models import (
     Action,
     ActionNote,
@@ -24,12 +25,6 @@ from desktop_app.storage.models import (
     Report,
     Resolution,
 )
-
-
-def by_age(model):
-    # The stamp a row was made with breaks ties of the same millisecond: the stamp of its
-    # last change would move a row edited later (even by an import's second pass) along.
-    return (model.created_at, model.base_hlc)
 
 
 class MeetingParts:
