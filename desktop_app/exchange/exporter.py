@@ -170,7 +170,7 @@ class _Exporter:
             .where(Meeting.body == body.id)
             .order_by(Meeting.date, Meeting.start_time, *by_age(Meeting))
         )
-        parts = MeetingParts(body.id)
+        parts = MeetingParts(body.id, meetings)
         parts.links = ExportedLinks(
             body,
             [(m.id, m.date, m.start_time) for m in meetings],
