@@ -123,7 +123,8 @@ def _items(meeting: MeetingRows, organisations, declarations, recorded) -> list[
             PaperFacts(d.id, d.title, d.author, d.date, d.confidential, d.sha256, d.filename)
             for d in found
         ]
-        for item_id, found in meeting.documents.items()
+        for item_id, found in ((row.id, meeting.documents.get(row.id)) for row in rows)
+        if found
     }
     _with_reports(papers, rows)
     _with_updates(papers, rows)
@@ -227,10 +228,10 @@ def _inherit_confidence(item: ItemFacts) -> None:
 
 def _resolutions(meeting: MeetingRows) -> dict[str, list]:
     people = meeting.people
-    rows = [r for found in meeting.resolutions.values() for r in found]
+    rows = [r for item in meeting.items for r in meeting.resolutions.get(item.id, [])]
     named: dict[str, list[tuple[str, str]]] = {}
-    for resolution_id, votes in meeting.named_votes.items():
-        for vote in votes:
+    for resolution_id in (r.id for r in rows):
+        for vote in meeting.named_votes.get(resolution_id, []):
             person = people.get(vote.__data__["person"])
             if person:
                 named.setdefault(resolution_id, []).append((display_name(person), vote.vote))

@@ -29,7 +29,7 @@ class MeetingParts:
         found_by = Meeting.select(Meeting.id).where(
             (Meeting.body == body_id) & Meeting.deleted_at.is_null()
         )
-        read = load_rows(meetings, found_by, people=False).values()
+        read = load_rows(meetings, found_by, for_export=True).values()
         self.all_items = [item for rows in read for item in rows.items]
         self.items: dict[tuple, list[AgendaItem]] = defaultdict(list)
         for item in self.all_items:
@@ -39,8 +39,6 @@ class MeetingParts:
         # marked as attending says nothing of comings and goings (rules/attending.py).
         self.comings: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.declarations: dict[str, list] = defaultdict(list)
-        self.minutes, self.resolutions, self.actions = (_merged() for _ in range(3))
-        self.documents, self.named_votes, self.notes = (_merged() for _ in range(3))
         for rows in read:
             for line in rows.attendance:
                 if line.status not in ATTENDING:
@@ -50,14 +48,14 @@ class MeetingParts:
                         self.comings[(field, line.__data__[field])].append(line.__data__["person"])
             for declaration in rows.declarations:
                 self.declarations[declaration.__data__.get("item")].append(declaration)
-            # The format lists them by age (by place first), its ties broken by the stamp
-            # each row was made with.
-            self.minutes.update(_by_age(rows.minutes, ()))
-            self.resolutions.update(_by_age(rows.resolutions, ("position",)))
-            self.actions.update(_by_age(rows.actions, ("position",)))
-            self.documents.update(rows.documents)
-            self.named_votes.update(rows.named_votes)
-            self.notes.update(rows.notes)
+        # The meetings read together share these, by the row the rows belong to.
+        some = next(iter(read), None)
+        self.minutes = some.minutes if some else defaultdict(list)
+        self.resolutions = some.resolutions if some else defaultdict(list)
+        self.actions = some.actions if some else defaultdict(list)
+        self.documents = some.documents if some else defaultdict(list)
+        self.named_votes = some.named_votes if some else defaultdict(list)
+        self.notes = some.notes if some else defaultdict(list)
         item_ids = AgendaItem.select(AgendaItem.id).where(AgendaItem.meeting.in_(found_by))
         self.reports = _grouped(Report, "item", Report.item.in_(item_ids), by_age(Report))
         self.versions = _grouped(
@@ -66,18 +64,6 @@ class MeetingParts:
             MinutesVersion.meeting.in_(found_by),
             (MinutesVersion.version, *by_age(MinutesVersion)),
         )
-
-
-def _merged() -> defaultdict:
-    return defaultdict(list)
-
-
-def _by_age(grouped: dict[str, list], first: tuple[str, ...]) -> dict[str, list]:
-    def key(row) -> tuple:
-        data = row.__data__
-        return (*(data[name] for name in first), data["created_at"], data["base_hlc"])
-
-    return {owner: sorted(rows, key=key) for owner, rows in grouped.items()}
 
 
 def _grouped(model, parent: str, condition, order) -> dict[str, list]:

@@ -39,15 +39,17 @@ def minutes_content(meeting_id: str) -> str:
 
 
 def content_of(rows: MeetingRows) -> str:
-    """minutes_content built from the meeting's rows (meeting_rows.py): minutes by age,
-    resolutions and actions by their place then age, as the fingerprint has always taken
-    them; the rest sorted here by what it says."""
+    """minutes_content built from the meeting's rows (meeting_rows.py). Minutes are taken
+    by when they were made, resolutions and actions by their place, ties by id, as the
+    fingerprint has always taken them; the rest is sorted by what it says."""
     meeting = rows.meeting
     keys = _Keys(rows)
     tree = AgendaTree(meeting.id, items=rows.items)
     items = [item for item, _ in tree.walk()]
     places = _places(tree)
-    minutes, resolutions, actions = rows.minutes, rows.resolutions, rows.actions
+    minutes = _in_order(rows.minutes, items, ())
+    resolutions = _in_order(rows.resolutions, items, ("position",))
+    actions = _in_order(rows.actions, items, ("position",))
     votes, progress = rows.named_votes, rows.progress
     data = meeting.__data__
     record = {
@@ -259,6 +261,16 @@ def _fields_set(row, names: str) -> dict:
     """Fields added after minutes were first approved, only where they hold something: left
     empty, they leave the fingerprint of minutes approved before they existed as it was."""
     return {name: value for name, value in _fields(row, names).items() if value not in ("", None)}
+
+
+def _in_order(grouped: dict[str, list], items, first: tuple[str, ...]) -> dict[str, list]:
+    """The rows of each of `items`, by `first`, then when made, then id."""
+
+    def key(row) -> tuple:
+        data = row.__data__
+        return (*(data[name] for name in first), data["created_at"], data["id"])
+
+    return {item.id: sorted(grouped.get(item.id, []), key=key) for item in items}
 
 
 def _order(entry: dict) -> str:

@@ -7,8 +7,9 @@ and every reader sees the same rows.
 
 `load_meeting_rows` reads one meeting; `load_rows` reads many (a body's meetings for the
 export) in the same number of queries. Rows come as the storage models, live only, in the
-orders their readers list them: items in stored agenda order (agenda_tree.py), minutes by
-age, resolutions and actions by their place, then by age. The people and organisations are
+order the export lists them: items in stored agenda order (agenda_tree.py), the rest by
+age (when made, ties by the stamp they were made with), resolutions and actions by their
+place first. The people and organisations are
 only those the rows name, deleted and archived ones too (the record still names them), so
 the cost follows the meeting, not the council (issue 16).
 """
@@ -39,36 +40,31 @@ from desktop_app.storage.models import (
 )
 
 
-def _lists() -> defaultdict:
-    return defaultdict(list)
-
-
 @dataclass(frozen=True)
 class MeetingRows:
-    """One meeting's live rows. The dicts of lists give [] for a row with nothing below it."""
+    """One meeting's live rows. The rows below its items are in dicts of lists by the row
+    they belong to, giving [] for one with nothing below it; meetings read together share
+    these dicts (and the people and organisations), so look rows up by the ids of this
+    meeting's own items, resolutions and actions rather than going through a dict whole."""
 
     meeting: Meeting
     body: Body
     items: list[AgendaItem]  # in stored order: rank, then id (a sub-item may come first)
-    minutes: dict[str, list[Minute]] = field(default_factory=_lists)  # by item, by age
-    resolutions: dict[str, list[Resolution]] = field(default_factory=_lists)  # by item
-    named_votes: dict[str, list[NamedVote]] = field(default_factory=_lists)  # by resolution
-    actions: dict[str, list[Action]] = field(default_factory=_lists)  # by item
-    notes: dict[str, list[ActionNote]] = field(default_factory=_lists)  # by action, by date
+    minutes: dict[str, list[Minute]]  # by item
+    resolutions: dict[str, list[Resolution]]  # by item
+    named_votes: dict[str, list[NamedVote]]  # by resolution
+    actions: dict[str, list[Action]]  # by item
+    notes: dict[str, list[ActionNote]]  # by action, by date
+    documents: dict[str, list[Document]]  # by item
+    people: dict[str, Person]
+    organisations: dict[str, Organisation]
+    attendance: list[Attendance] = field(default_factory=list)
+    declarations: list[Declaration] = field(default_factory=list)
     # The notes made at this meeting, on live actions of any meeting: its progress reports.
     progress: list[ActionNote] = field(default_factory=list)
-    attendance: list[Attendance] = field(default_factory=list)  # by age
-    declarations: list[Declaration] = field(default_factory=list)  # by age
-    documents: dict[str, list[Document]] = field(default_factory=_lists)  # by item, by age
-    people: dict[str, Person] = field(default_factory=dict)
-    organisations: dict[str, Organisation] = field(default_factory=dict)
 
-    def person(self, person_id: str | None) -> Person | None:
-        return self.people.get(person_id) if person_id else None
 
-    def organisation_name(self, organisation_id: str | None) -> str:
-        found = self.organisations.get(organisation_id) if organisation_id else None
-        return found.name if found else ""
+GROUPED = ("minutes", "resolutions", "named_votes", "actions", "notes", "documents")
 
 
 def by_age(model) -> tuple:
@@ -81,18 +77,19 @@ def load_meeting_rows(meeting_id: str, *, with_body: bool = False) -> MeetingRow
     """The live meeting's rows; with `with_body`, its people include the body's clerk and
     members (the documents name them). Raises ValidationError for an unknown meeting."""
     meeting = validation.live_row(Meeting, meeting_id, "meeting")
-    return _load([meeting], with_body=with_body, people=True)[meeting.id]
+    return _load([meeting], with_body=with_body, named=True)[meeting.id]
 
 
-def load_rows(meetings: Iterable[Meeting], found_by, *, people: bool = True) -> dict:
+def load_rows(meetings: Iterable[Meeting], found_by, *, for_export: bool = False) -> dict:
     """The rows of each of `meetings` by its id, in the same few queries however many there
-    are: `found_by` is the query of Meeting.id that found them (a body's meetings), which the
-    queries of the rows below them use. Without `people`, no people or organisations are read
-    (the export reads them all)."""
-    return _load(list(meetings), found_by, with_body=False, people=people)
+    are: `found_by` is the query of Meeting.id that found them (a body's live meetings),
+    which the queries of the rows below them use. `for_export` leaves out what the export
+    does not take from here: the people and organisations (it reads them all) and the
+    progress reported at each meeting (it lists notes by their action)."""
+    return _load(list(meetings), found_by, with_body=False, named=not for_export)
 
 
-def _load(meetings: list[Meeting], found_by=None, *, with_body: bool, people: bool) -> dict:
+def _load(meetings: list[Meeting], found_by=None, *, with_body: bool, named: bool) -> dict:
     if not meetings:
         return {}
     # A list of ids for one meeting; a subquery for many.
@@ -107,16 +104,15 @@ def _load(meetings: list[Meeting], found_by=None, *, with_body: bool, people: bo
     resolutions = list(
         Resolution.live()
         .where(Resolution.item.in_(item_ids))
-        .order_by(Resolution.position, Resolution.created_at, Resolution.id)
+        .order_by(Resolution.position, *by_age(Resolution))
     )
     actions = list(
-        Action.live()
-        .where(Action.item.in_(item_ids))
-        .order_by(Action.position, Action.created_at, Action.id)
+        Action.live().where(Action.item.in_(item_ids)).order_by(Action.position, *by_age(Action))
     )
     resolution_ids = _ids(resolutions, Resolution.select(Resolution.id), Resolution.item, item_ids)
     action_ids = _ids(actions, Action.select(Action.id), Action.item, item_ids)
-    named_people: dict[str, Person] = {}  # one dict for all: the export reads many meetings
+    shared = {name: defaultdict(list) for name in GROUPED}
+    named_people: dict[str, Person] = {}
     named_organisations: dict[str, Organisation] = {}
     made = {
         m.id: MeetingRows(
@@ -125,55 +121,49 @@ def _load(meetings: list[Meeting], found_by=None, *, with_body: bool, people: bo
             items=[],
             people=named_people,
             organisations=named_organisations,
+            **shared,
         )
         for m in meetings
     }
-    of_item: dict[str, MeetingRows] = {}
     for item in items:
-        rows = made[item.__data__["meeting"]]
-        rows.items.append(item)
-        of_item[item.id] = rows
-    of_resolution = _place(resolutions, "item", of_item, "resolutions")
-    of_action = _place(actions, "item", of_item, "actions")
-    _place(
-        Minute.live().where(Minute.item.in_(item_ids)).order_by(Minute.created_at, Minute.id),
+        made[item.__data__["meeting"]].items.append(item)
+    _group(resolutions, "item", shared["resolutions"])
+    _group(actions, "item", shared["actions"])
+    _group(
+        Minute.live().where(Minute.item.in_(item_ids)).order_by(*by_age(Minute)),
         "item",
-        of_item,
-        "minutes",
+        shared["minutes"],
     )
-    _place(
+    _group(
         NamedVote.live()
         .where(NamedVote.resolution.in_(resolution_ids))
         .order_by(*by_age(NamedVote)),
         "resolution",
-        of_resolution,
-        "named_votes",
+        shared["named_votes"],
     )
-    _place(
+    _group(
         ActionNote.live()
         .where(ActionNote.action.in_(action_ids))
         .order_by(ActionNote.date, *by_age(ActionNote)),
         "action",
-        of_action,
-        "notes",
+        shared["notes"],
     )
-    _place(
+    _group(
         Document.live().where(Document.item.in_(item_ids)).order_by(*by_age(Document)),
         "item",
-        of_item,
-        "documents",
+        shared["documents"],
     )
     for model, name in ((Attendance, "attendance"), (Declaration, "declarations")):
         for row in model.live().where(model.meeting.in_(meeting_ids)).order_by(*by_age(model)):
             getattr(made[row.__data__["meeting"]], name).append(row)
-    progress = (
-        ActionNote.live()
-        .join(Action, on=(ActionNote.action == Action.id))
-        .where(ActionNote.meeting.in_(meeting_ids) & Action.deleted_at.is_null())
-    )
-    for note in progress:
-        made[note.__data__["meeting"]].progress.append(note)
-    if people:
+    if named:
+        progress = (
+            ActionNote.live()
+            .join(Action, on=(ActionNote.action == Action.id))
+            .where(ActionNote.meeting.in_(meeting_ids) & Action.deleted_at.is_null())
+        )
+        for note in progress:
+            made[note.__data__["meeting"]].progress.append(note)
         found = _named(made, with_body=with_body)
         named_people.update(found[0])
         named_organisations.update(found[1])
@@ -181,23 +171,16 @@ def _load(meetings: list[Meeting], found_by=None, *, with_body: bool, people: bo
 
 
 def _ids(rows: list, select, parent, parents) -> list[str] | object:
-    """The rows' ids as a list when they are few; else as the subquery that found them."""
+    """The rows' ids as a list when they are few; else as a subquery of the rows below
+    `parents`, deleted ones too (what is found below them is read live, and cheaper so)."""
     if isinstance(parents, list):
         return [row.id for row in rows]
-    return select.where(parent.in_(parents) & select.model.deleted_at.is_null())
+    return select.where(parent.in_(parents))
 
 
-def _place(rows, column: str, owners: dict[str, MeetingRows], name: str) -> dict:
-    """Put each row in the list `name` of its meeting's rows under the row it belongs to;
-    gives back which meeting's rows each row went to, by its id."""
-    placed: dict[str, MeetingRows] = {}
+def _group(rows, column: str, grouped: dict[str, list]) -> None:
     for row in rows:
-        owner_id = row.__data__[column]
-        owner = owners.get(owner_id)
-        if owner is not None:
-            getattr(owner, name)[owner_id].append(row)
-            placed[row.id] = owner
-    return placed
+        grouped[row.__data__[column]].append(row)
 
 
 def _named(made: dict[str, MeetingRows], *, with_body: bool) -> tuple[dict, dict]:
@@ -219,12 +202,13 @@ def _named(made: dict[str, MeetingRows], *, with_body: bool) -> tuple[dict, dict
         add(rows.attendance, ("person", "substitute_for"))
         add(rows.items, ("presenter_person",), ("presenter_organisation",))
         add(rows.declarations, ("person",))
-        for resolutions in rows.resolutions.values():
-            add(resolutions, ("proposer", "seconder", "appointee"))
-        for votes in rows.named_votes.values():
-            add(votes, ("person",))
-        for actions in rows.actions.values():
-            add(actions, ("owner_person",), ("owner_organisation",))
+    any_rows = next(iter(made.values()))
+    for resolutions in any_rows.resolutions.values():
+        add(resolutions, ("proposer", "seconder", "appointee"))
+    for votes in any_rows.named_votes.values():
+        add(votes, ("person",))
+    for actions in any_rows.actions.values():
+        add(actions, ("owner_person",), ("owner_organisation",))
     if with_body:
         bodies = {rows.body.id: rows.body for rows in made.values()}
         add(bodies.values(), ("clerk",))
