@@ -127,8 +127,10 @@ def _load(meetings: list[Meeting], found_by=None, *, with_body: bool, named: boo
     }
     for item in items:
         made[item.__data__["meeting"]].items.append(item)
-    _group(resolutions, "item", shared["resolutions"])
-    _group(actions, "item", shared["actions"])
+    for row in resolutions:
+        shared["resolutions"][row.__data__["item"]].append(row)
+    for row in actions:
+        shared["actions"][row.__data__["item"]].append(row)
     _group(
         Minute.live().where(Minute.item.in_(item_ids)).order_by(*by_age(Minute)),
         "item",
@@ -154,7 +156,8 @@ def _load(meetings: list[Meeting], found_by=None, *, with_body: bool, named: boo
         shared["documents"],
     )
     for model, name in ((Attendance, "attendance"), (Declaration, "declarations")):
-        for row in model.live().where(model.meeting.in_(meeting_ids)).order_by(*by_age(model)):
+        query = model.live().where(model.meeting.in_(meeting_ids)).order_by(*by_age(model))
+        for row in query.iterator():
             getattr(made[row.__data__["meeting"]], name).append(row)
     if named:
         progress = (
@@ -178,8 +181,9 @@ def _ids(rows: list, select, parent, parents) -> list[str] | object:
     return select.where(parent.in_(parents))
 
 
-def _group(rows, column: str, grouped: dict[str, list]) -> None:
-    for row in rows:
+def _group(query, column: str, grouped: dict[str, list]) -> None:
+    # Iterated once: peewee need not keep its own list of the rows as well.
+    for row in query.iterator():
         grouped[row.__data__[column]].append(row)
 
 
