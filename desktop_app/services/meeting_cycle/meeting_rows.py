@@ -9,9 +9,9 @@ and every reader sees the same rows.
 export) in the same number of queries. Rows come as the storage models, live only, in the
 order the export lists them: items in stored agenda order (agenda_tree.py), the rest by
 age (when made, ties by the stamp they were made with), resolutions and actions by their
-place first. The people and organisations are
-only those the rows name, deleted and archived ones too (the record still names them), so
-the cost follows the meeting, not the council (issue 16).
+place first; a reader wanting another order sorts them itself. The people and
+organisations are only those the rows name, deleted and archived ones too (the record
+still names them), so the cost follows the meeting, not the council (issue 16).
 """
 
 from __future__ import annotations
