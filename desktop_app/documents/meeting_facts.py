@@ -1,7 +1,8 @@
-"""Reading one meeting for the printed documents: load_meeting_facts reads it once from
-the services' tables into facts.py's plain values, with what only the documents need
-(papers, reports and updates as papers, votes, the numbers publishing would give, the
-chair's notes). Apart from the values, which every document module imports to lay out."""
+"""Reading one meeting for the printed documents: load_meeting_facts builds it from the
+meeting's rows (meeting_rows.py, the one read model of a meeting) into facts.py's plain
+values, with what only the documents need (papers, reports and updates as papers, votes,
+the numbers publishing would give, the chair's notes). Apart from the values, which every
+document module imports to lay out."""
 
 from __future__ import annotations
 
@@ -18,16 +19,12 @@ from desktop_app.documents.facts import (
     ResolutionFacts,
     walk_items,
 )
-from desktop_app.services import validation
 from desktop_app.services.decisions.minute_links import citation_words
 from desktop_app.services.directory.memberships import list_members
 from desktop_app.services.directory.people import display_name
-from desktop_app.services.meeting_cycle.agenda_tree import STORED_ORDER
-from desktop_app.services.meeting_cycle.declarations import list_declarations
-from desktop_app.services.meeting_cycle.meeting_record import (
-    load_meeting_record,
-    people_named_by,
-)
+from desktop_app.services.meeting_cycle.declarations import declarations_in_order
+from desktop_app.services.meeting_cycle.meeting_record import meeting_record
+from desktop_app.services.meeting_cycle.meeting_rows import MeetingRows, load_meeting_rows
 from desktop_app.services.meeting_cycle.numbering import preview_numbers
 from desktop_app.services.papers.documents import in_part_two
 from desktop_app.services.reports.workflow import approved_reports
@@ -36,24 +33,18 @@ from desktop_app.services.updates.writing import get_update, update_fingerprint
 from desktop_app.storage.models import (
     Action,
     AgendaItem,
-    Body,
-    Document,
     Meeting,
     MinutesVersion,
-    NamedVote,
-    Organisation,
     Person,
-    Resolution,
 )
 
 
 def load_meeting_facts(meeting_id: str) -> MeetingFacts:
     """The meeting as the documents print it. Raises ValidationError for an unknown meeting."""
-    meeting = validation.live_row(Meeting, meeting_id, "meeting")
-    body = Body.get_by_id(meeting.__data__["body"])
-    record = load_meeting_record(meeting.id)
-    people = people_named_by(meeting, body=body)
-    organisations = {o.id: o.name for o in Organisation.select(Organisation.id, Organisation.name)}
+    rows = load_meeting_rows(meeting_id, with_body=True)
+    meeting, body, people = rows.meeting, rows.body, rows.people
+    record = meeting_record(rows)
+    organisations = {o.id: o.name for o in rows.organisations.values()}
     declarations = [
         DeclarationFacts(
             name=d.name,
@@ -63,7 +54,9 @@ def load_meeting_facts(meeting_id: str) -> MeetingFacts:
             description=d.description,
             left_room=d.left_room,
         )
-        for d in list_declarations(meeting.id)
+        for d in declarations_in_order(
+            rows.items, rows.declarations, lambda row: people[row.__data__["person"]]
+        )
     ]
     recorded = {item.id: item for item in walk_items(record.items)}
     latest = (
@@ -103,7 +96,7 @@ def load_meeting_facts(meeting_id: str) -> MeetingFacts:
         ],
         attendance=record.attendance,
         declarations=declarations,
-        items=_items(meeting, people, organisations, declarations, recorded),
+        items=_items(rows, organisations, declarations, recorded),
         minutes_state=latest.state if latest else "",
         minutes_version=latest.version if latest else None,
         next_meeting_date=meeting.next_meeting_date,
@@ -118,23 +111,24 @@ def _contact(person: Person | None, organisations: dict[str, str]) -> Contact | 
     return Contact(display_name(person), position, person.email, person.phone)
 
 
-def _items(meeting, people, organisations, declarations, recorded) -> list[ItemFacts]:
+def _items(meeting: MeetingRows, organisations, declarations, recorded) -> list[ItemFacts]:
     """The items with what only the documents need (papers, votes, numbering, notes for the
     chair); the minutes' wording comes from the meeting record the window shows."""
-    rows = list(AgendaItem.live().where(AgendaItem.meeting == meeting.id).order_by(*STORED_ORDER))
-    ids = [row.id for row in rows]
-    preview = preview_numbers(meeting_id=meeting.id) if any(not r.number for r in rows) else {}
-    papers = _grouped(
-        Document.live().where(Document.item.in_(ids)).order_by(Document.created_at),
-        lambda d: PaperFacts(d.id, d.title, d.author, d.date, d.confidential, d.sha256, d.filename),
+    rows, people = meeting.items, meeting.people
+    preview = (
+        preview_numbers(meeting_id=meeting.meeting.id) if any(not r.number for r in rows) else {}
     )
+    papers = {
+        item_id: [
+            PaperFacts(d.id, d.title, d.author, d.date, d.confidential, d.sha256, d.filename)
+            for d in found
+        ]
+        for item_id, found in ((row.id, meeting.documents.get(row.id)) for row in rows)
+        if found
+    }
     _with_reports(papers, rows)
     _with_updates(papers, rows)
-    resolutions = _resolutions(ids, people)
-    actions = _grouped(
-        Action.live().where(Action.item.in_(ids)).order_by(Action.position),
-        lambda a: ActionFacts(a.text, _owner(a, people, organisations), a.due, a.status),
-    )
+    resolutions = _resolutions(meeting)
     linked = _linked_minutes(rows)
     declared: dict[str, list[DeclarationFacts]] = {}
     by_number = {row.number: row.id for row in rows if row.number}
@@ -168,7 +162,10 @@ def _items(meeting, people, organisations, declarations, recorded) -> list[ItemF
             decision=record.decision,
             notes=record.notes,
             resolutions=resolutions.get(row.id, []),
-            actions=actions.get(row.id, []),
+            actions=[
+                ActionFacts(a.text, _owner(a, people, organisations), a.due, a.status)
+                for a in meeting.actions[row.id]
+            ],
             declarations=declared.get(row.id, []),
             events=record.events,
         )
@@ -229,17 +226,15 @@ def _inherit_confidence(item: ItemFacts) -> None:
         _inherit_confidence(sub)
 
 
-def _resolutions(item_ids: list[str], people: dict[str, Person]) -> dict[str, list]:
-    rows = list(
-        Resolution.live().where(Resolution.item.in_(item_ids)).order_by(Resolution.position)
-    )
+def _resolutions(meeting: MeetingRows) -> dict[str, list]:
+    people = meeting.people
+    rows = [r for item in meeting.items for r in meeting.resolutions.get(item.id, [])]
     named: dict[str, list[tuple[str, str]]] = {}
-    for vote in NamedVote.live().where(NamedVote.resolution.in_([r.id for r in rows])):
-        person = people.get(vote.__data__["person"])
-        if person:
-            named.setdefault(vote.__data__["resolution"], []).append(
-                (display_name(person), vote.vote)
-            )
+    for resolution_id in (r.id for r in rows):
+        for vote in meeting.named_votes.get(resolution_id, []):
+            person = people.get(vote.__data__["person"])
+            if person:
+                named.setdefault(resolution_id, []).append((display_name(person), vote.vote))
     version_ids = [r.__data__.get("approves_version") for r in rows]
     versions = {
         v.id: v.version
@@ -309,10 +304,3 @@ def _owner(action: Action, people, organisations) -> str:
     if person:
         return display_name(person)
     return organisations.get(action.__data__.get("owner_organisation"), "")
-
-
-def _grouped(query, make) -> dict[str, list]:
-    grouped: dict[str, list] = {}
-    for row in query:
-        grouped.setdefault(row.__data__["item"], []).append(make(row))
-    return grouped

@@ -16,12 +16,13 @@ from desktop_app.errors import ValidationError
 from desktop_app.exchange.exported_files import ExportedFiles
 from desktop_app.exchange.format_fields import FORMAT
 from desktop_app.exchange.links import ExportedLinks
-from desktop_app.exchange.meeting_parts import MeetingParts, by_age
+from desktop_app.exchange.meeting_parts import MeetingParts
 from desktop_app.exchange.plan_record import action_codes, exported_plans
 from desktop_app.exchange.records import template_entries
 from desktop_app.exchange.report_record import exported, exported_template
 from desktop_app.exchange.signatures_record import signers_data, signing_data
 from desktop_app.exchange.update_record import exported_updates
+from desktop_app.services.meeting_cycle.meeting_rows import by_age
 from desktop_app.storage.models import (
     Action,
     ActionNote,
@@ -169,7 +170,7 @@ class _Exporter:
             .where(Meeting.body == body.id)
             .order_by(Meeting.date, Meeting.start_time, *by_age(Meeting))
         )
-        parts = MeetingParts(body.id)
+        parts = MeetingParts(body.id, meetings)
         parts.links = ExportedLinks(
             body,
             [(m.id, m.date, m.start_time) for m in meetings],

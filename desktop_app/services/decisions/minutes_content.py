@@ -1,6 +1,7 @@
 """What a meeting's minutes say, as one canonical text: the content that approval freezes
 and whose SHA-256 the approving resolution records (DESIGN.md §4, chained record).
 
+It is built from the meeting's rows (meeting_rows.py, the one read model of a meeting).
 Only natural keys appear in it — a person's key, an organisation's or body's name, a
 meeting's date and start, an item's place in the agenda — never a row id, so the same
 record gives the same fingerprint in every data folder, after export and import too.
@@ -11,20 +12,15 @@ from __future__ import annotations
 import hashlib
 import json
 
-from desktop_app.services import validation
 from desktop_app.services.meeting_cycle.agenda_tree import AgendaTree
+from desktop_app.services.meeting_cycle.meeting_rows import MeetingRows, load_meeting_rows
 from desktop_app.storage import changes
 from desktop_app.storage.models import (
     Action,
-    ActionNote,
     AgendaItem,
-    Attendance,
     Body,
-    Declaration,
     Meeting,
-    Minute,
     MinutesVersion,
-    NamedVote,
     Organisation,
     Person,
     Resolution,
@@ -39,24 +35,22 @@ def minutes_content(meeting_id: str) -> str:
     """The meeting's record as canonical JSON (sorted keys, fixed orders): what approval
     freezes. Actions' status is left out (tracking goes on after approval); progress
     reported at this meeting is in."""
-    meeting = validation.live_row(Meeting, meeting_id, "meeting")
-    keys = _Keys()
-    tree = AgendaTree(meeting.id)
+    return content_of(load_meeting_rows(meeting_id))
+
+
+def content_of(rows: MeetingRows) -> str:
+    """minutes_content built from the meeting's rows (meeting_rows.py). Minutes are taken
+    by when they were made, resolutions and actions by their place, ties by id, as the
+    fingerprint has always taken them; the rest is sorted by what it says."""
+    meeting = rows.meeting
+    keys = _Keys(rows)
+    tree = AgendaTree(meeting.id, items=rows.items)
     items = [item for item, _ in tree.walk()]
     places = _places(tree)
-    ids = [item.id for item in items]
-    minutes = _grouped(Minute, Minute.item.in_(ids), "item", Minute.created_at, Minute.id)
-    resolutions = _grouped(
-        Resolution, Resolution.item.in_(ids), "item", Resolution.position, Resolution.created_at
-    )
-    resolution_ids = [r.id for rows in resolutions.values() for r in rows]
-    votes = _grouped(NamedVote, NamedVote.resolution.in_(resolution_ids), "resolution")
-    actions = _grouped(Action, Action.item.in_(ids), "item", Action.position, Action.created_at)
-    progress = (
-        ActionNote.live()
-        .join(Action, on=(ActionNote.action == Action.id))
-        .where((ActionNote.meeting == meeting.id) & Action.deleted_at.is_null())
-    )
+    minutes = _in_order(rows.minutes, items, ())
+    resolutions = _in_order(rows.resolutions, items, ("position",))
+    actions = _in_order(rows.actions, items, ("position",))
+    votes, progress = rows.named_votes, rows.progress
     data = meeting.__data__
     record = {
         "meeting": {
@@ -122,7 +116,7 @@ def minutes_content(meeting_id: str) -> str:
                     "person": keys.person(a.__data__["person"]),
                     "substitute_for": keys.person(a.__data__.get("substitute_for")),
                 }
-                for a in Attendance.live().where(Attendance.meeting == meeting.id)
+                for a in rows.attendance
             ),
             key=_order,
         ),
@@ -133,7 +127,7 @@ def minutes_content(meeting_id: str) -> str:
                     "item": places.get(d.__data__.get("item"), ""),
                     "person": keys.person(d.__data__["person"]),
                 }
-                for d in Declaration.live().where(Declaration.meeting == meeting.id)
+                for d in rows.declarations
             ),
             key=_order,
         ),
@@ -170,10 +164,13 @@ def _resolution(row: Resolution, keys: _Keys) -> dict:
 
 
 class _Keys:
-    """Natural keys of the rows the record refers to, each looked up once."""
+    """Natural keys of the rows the record refers to, each looked up once: those of the
+    people, organisations and body the meeting's rows name are known from them."""
 
-    def __init__(self) -> None:
-        self._seen: dict[tuple[str, str], object] = {}
+    def __init__(self, rows: MeetingRows) -> None:
+        self._seen: dict[tuple[str, str], object] = {("body", rows.body.id): rows.body.name}
+        self._seen.update({("person", i): p.key for i, p in rows.people.items()})
+        self._seen.update({("organisation", i): o.name for i, o in rows.organisations.items()})
 
     def _cached(self, kind: str, row_id: str | None, find) -> object:
         if not row_id:
@@ -266,12 +263,15 @@ def _fields_set(row, names: str) -> dict:
     return {name: value for name, value in _fields(row, names).items() if value not in ("", None)}
 
 
+def _in_order(grouped: dict[str, list], items, first: tuple[str, ...]) -> dict[str, list]:
+    """The rows of each of `items`, by `first`, then when made, then id."""
+
+    def key(row) -> tuple:
+        data = row.__data__
+        return (*(data[name] for name in first), data["created_at"], data["id"])
+
+    return {item.id: sorted(grouped.get(item.id, []), key=key) for item in items}
+
+
 def _order(entry: dict) -> str:
     return json.dumps(entry, sort_keys=True, ensure_ascii=False)
-
-
-def _grouped(model, condition, key: str, *order) -> dict[str, list]:
-    grouped: dict[str, list] = {}
-    for row in model.live().where(condition).order_by(*order, model.created_at, model.id):
-        grouped.setdefault(row.__data__[key], []).append(row)
-    return grouped

@@ -31,8 +31,14 @@ def shown_key(item: AgendaItem) -> tuple:
 class AgendaTree:
     """The live items of one meeting; an item whose parent is gone counts as top-level."""
 
-    def __init__(self, meeting_id: str):
-        rows = list(AgendaItem.live().where(AgendaItem.meeting == meeting_id))
+    def __init__(self, meeting_id: str, *, items: list[AgendaItem] | None = None):
+        """The tree of the meeting's live items, read now; or of `items`, the live items of
+        it already read (meeting_rows.py)."""
+        rows = (
+            list(AgendaItem.live().where(AgendaItem.meeting == meeting_id))
+            if items is None
+            else list(items)
+        )
         self.items: dict[str, AgendaItem] = {row.id: row for row in rows}
         self._children: dict[str | None, list[AgendaItem]] = {}
         for row in rows:

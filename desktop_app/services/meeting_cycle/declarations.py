@@ -112,9 +112,8 @@ def restore_declaration(*, declaration_id: str) -> Declaration:
 def list_declarations(meeting_id: str) -> list[DeclarationEntry]:
     """The meeting's declarations in agenda order (sub-items under their item), then as made."""
     meeting = validation.live_row(Meeting, meeting_id, "meeting")
-    items = {
-        item.id: item
-        for item in AgendaItem.live()
+    items = (
+        AgendaItem.live()
         .select(
             AgendaItem.id,
             AgendaItem.parent,
@@ -123,17 +122,24 @@ def list_declarations(meeting_id: str) -> list[DeclarationEntry]:
             AgendaItem.title,
         )
         .where(AgendaItem.meeting == meeting.id)
-    }
+    )
     rows = (
         Declaration.live()
         .join(Person, on=(Declaration.person == Person.id))
         .where(Declaration.meeting == meeting.id)
         .select(Declaration, Person)
-        .order_by(Declaration.created_at, Declaration.hlc)
     )
+    return declarations_in_order(items, rows, lambda row: row.person)
+
+
+def declarations_in_order(items, declarations, person_of) -> list[DeclarationEntry]:
+    """`declarations` of the live `items` of one meeting in agenda order, then as made (by
+    when, then by the stamp of their last change); `person_of` gives a declaration's person.
+    The meeting's documents list them from its rows (meeting_rows.py) by the same rule."""
+    items = {item.id: item for item in items}
     entries = []
-    for row in rows:
-        item = items.get(row.item_id)
+    for row in sorted(declarations, key=lambda row: (row.created_at, row.hlc)):
+        item = items.get(row.__data__.get("item"))
         if item is None:  # on an item since deleted: it went with the item
             continue
         entries.append(
@@ -144,8 +150,8 @@ def list_declarations(meeting_id: str) -> list[DeclarationEntry]:
                     item_id=item.id,
                     item_number=item.number,
                     item_title=item.title,
-                    person_id=row.person_id,
-                    name=display_name(row.person),
+                    person_id=row.__data__["person"],
+                    name=display_name(person_of(row)),
                     kind=row.kind,
                     description=row.description,
                     left_room=row.left_room,
@@ -162,7 +168,7 @@ def _agenda_place(item: AgendaItem, items: dict[str, AgendaItem]) -> tuple[int, 
     while item is not None and item.id not in seen:
         seen.add(item.id)
         place.append((item.rank, item.id))
-        item = items.get(item.parent_id)
+        item = items.get(item.__data__.get("parent"))
     return tuple(reversed(place))
 
 

@@ -1,4 +1,5 @@
-"""The whole record of one meeting, read in a handful of queries for the meeting page."""
+"""The whole record of one meeting as the meeting page shows it, built from its rows
+(meeting_rows.py, the one read model of a meeting)."""
 
 from __future__ import annotations
 
@@ -8,23 +9,8 @@ from dataclasses import dataclass, field
 
 from desktop_app.dates import long_date
 from desktop_app.rules.attending import ATTENDING
-from desktop_app.services import validation
 from desktop_app.services.directory.people import display_name, surname_first
-from desktop_app.services.meeting_cycle.agenda_tree import STORED_ORDER
-from desktop_app.storage.models import (
-    Action,
-    AgendaItem,
-    Attendance,
-    Body,
-    Declaration,
-    Meeting,
-    Membership,
-    Minute,
-    NamedVote,
-    Organisation,
-    Person,
-    Resolution,
-)
+from desktop_app.services.meeting_cycle.meeting_rows import MeetingRows, load_meeting_rows
 from desktop_app.times import clock
 
 
@@ -76,14 +62,15 @@ class MeetingRecord:
 
 
 def load_meeting_record(meeting_id: str) -> MeetingRecord:
-    meeting = validation.live_row(Meeting, meeting_id, "meeting")
-    body = Body.get_by_id(meeting.__data__["body"])
-    people = people_named_by(meeting)
-    organisations = {o.id: o.name for o in Organisation.select(Organisation.id, Organisation.name)}
+    return meeting_record(load_meeting_rows(meeting_id))
+
+
+def meeting_record(rows: MeetingRows) -> MeetingRecord:
+    """The page's view of a meeting, built from its rows (meeting_rows.py)."""
+    meeting, body, people = rows.meeting, rows.body, rows.people
+    organisations = {o.id: o.name for o in rows.organisations.values()}
     chair_id = meeting.__data__.get("chair")
-    rows = list(AgendaItem.live().where(AgendaItem.meeting == meeting.id).order_by(*STORED_ORDER))
-    lines = list(Attendance.live().where(Attendance.meeting == meeting.id))
-    events, unplaced = _events(meeting, rows, lines, people)
+    events, unplaced = _events(rows)
     return MeetingRecord(
         id=meeting.id,
         body_id=body.id,
@@ -96,39 +83,9 @@ def load_meeting_record(meeting_id: str) -> MeetingRecord:
         status=meeting.status,
         status_reason=meeting.status_reason,
         chair=display_name(people[chair_id]) if chair_id in people else "",
-        attendance=_attendance(lines, people, organisations, unplaced),
-        items=_items(rows, people, organisations, events),
+        attendance=_attendance(rows.attendance, people, organisations, unplaced),
+        items=_items(rows, organisations, events),
     )
-
-
-def people_named_by(meeting: Meeting, *, body: Body | None = None) -> dict[str, Person]:
-    """Everyone the meeting's rows may name (its chair, attendance, presenters, declarations,
-    action owners, proposers, seconders and named votes) and, given its `body`, the body's
-    clerk and members; deleted and archived people too, as the record still names them.
-    Found through the meeting's own rows in one query, so the cost follows the meeting,
-    not the council (issue 16)."""
-    items = AgendaItem.select(AgendaItem.id).where(AgendaItem.meeting == meeting.id)
-    resolutions = Resolution.select(Resolution.id).where(Resolution.item.in_(items))
-    named = [
-        Attendance.select(Attendance.person).where(Attendance.meeting == meeting.id),
-        Attendance.select(Attendance.substitute_for).where(Attendance.meeting == meeting.id),
-        AgendaItem.select(AgendaItem.presenter_person).where(AgendaItem.meeting == meeting.id),
-        Declaration.select(Declaration.person).where(Declaration.meeting == meeting.id),
-        Action.select(Action.owner_person).where(Action.item.in_(items)),
-        Resolution.select(Resolution.proposer).where(Resolution.item.in_(items)),
-        Resolution.select(Resolution.seconder).where(Resolution.item.in_(items)),
-        NamedVote.select(NamedVote.person).where(NamedVote.resolution.in_(resolutions)),
-    ]
-    one_by_one = {meeting.__data__.get("chair")}
-    if body is not None:
-        named.append(Membership.select(Membership.person).where(Membership.body == body.id))
-        one_by_one.add(body.__data__.get("clerk"))
-    union = named[0]
-    for query in named[1:]:
-        union = union | query
-    ids = [person_id for person_id in one_by_one if person_id]
-    found = Person.select().where(Person.id.in_(union) | Person.id.in_(ids))
-    return {person.id: person for person in found}
 
 
 def _attendance(lines, people, organisations, unplaced) -> list[AttendanceLine]:
@@ -151,27 +108,24 @@ def _attendance(lines, people, organisations, unplaced) -> list[AttendanceLine]:
     return sorted(found, key=lambda line: (order.get(line.status, 4), *surname_first(line.name)))
 
 
-def _items(rows, people, organisations, events) -> list[ItemRecord]:
-    ids = [row.id for row in rows]
-    minutes = {m.__data__["item"]: m for m in Minute.live().where(Minute.item.in_(ids))}
-    resolutions: dict[str, list] = {}
-    for r in Resolution.live().where(Resolution.item.in_(ids)).order_by(Resolution.position):
-        resolutions.setdefault(r.__data__["item"], []).append((r.outcome, r.text))
-    actions: dict[str, list] = {}
-    for a in Action.live().where(Action.item.in_(ids)).order_by(Action.position):
+def _items(meeting: MeetingRows, organisations, events) -> list[ItemRecord]:
+    people = meeting.people
+
+    def action(a) -> tuple[str, str, str]:
         owner = people.get(a.__data__.get("owner_person"))
         owner_name = (
             display_name(owner)
             if owner
             else organisations.get(a.__data__.get("owner_organisation"), "")
         )
-        due = long_date(a.due) if a.due else ""
-        actions.setdefault(a.__data__["item"], []).append((a.text, owner_name, due))
+        return (a.text, owner_name, long_date(a.due) if a.due else "")
 
+    rows = meeting.items
     records: dict[str, ItemRecord] = {}
     for row in rows:
         presenter = people.get(row.__data__.get("presenter_person"))
-        minute = minutes.get(row.id)
+        # Were there two (made on two laptops), the last made is the one shown.
+        minute = meeting.minutes[row.id][-1] if meeting.minutes[row.id] else None
         record = ItemRecord(
             id=row.id,
             number=row.number,
@@ -187,8 +141,8 @@ def _items(rows, people, organisations, events) -> list[ItemRecord]:
             recommendations=json.loads(minute.recommendations) if minute else [],
             decision=minute.decision if minute else "",
             notes=minute.notes if minute else "",
-            resolutions=resolutions.get(row.id, []),
-            actions=actions.get(row.id, []),
+            resolutions=[(r.outcome, r.text) for r in meeting.resolutions[row.id]],
+            actions=[action(a) for a in meeting.actions[row.id]],
             events=events.get(row.id, []),
         )
         records[row.id] = record
@@ -200,11 +154,12 @@ def _items(rows, people, organisations, events) -> list[ItemRecord]:
     return top
 
 
-def _events(meeting, rows, lines, people) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+def _events(meeting: MeetingRows) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """What happened during each item: arrivals and departures at the item the clerk named,
     else at the item taken when they happened (items are stamped with the time they were
     taken), and declarations that took someone out of the room. Times that no item takes
     are given back by attendance line, for the attendance list to say."""
+    rows, lines, people = meeting.items, meeting.attendance, meeting.people
     taken = sorted((row.started_at, row.id) for row in rows if row.started_at)
     live = {row.id for row in rows}
     timed: dict[str, list[tuple[str, str]]] = {}
@@ -229,7 +184,7 @@ def _events(meeting, rows, lines, people) -> tuple[dict[str, list[str]], dict[st
             elif time:
                 unplaced.setdefault(row.id, []).append(f"{verb}{when}")
     events = {item_id: [line for _, line in sorted(found)] for item_id, found in timed.items()}
-    for row in Declaration.live().where(Declaration.meeting == meeting.id):
+    for row in meeting.declarations:
         item_id = row.__data__.get("item")
         if item_id and row.left_room:
             name = display_name(people[row.__data__["person"]])

@@ -9,14 +9,11 @@ from types import SimpleNamespace
 import pytest
 
 from desktop_app.services.directory import organisations, people
-from desktop_app.services.directory.bodies import create_body, get_body, update_body
+from desktop_app.services.directory.bodies import create_body, update_body
 from desktop_app.services.directory.memberships import add_member
 from desktop_app.services.meeting_cycle import meetings
-from desktop_app.services.meeting_cycle.meeting_record import (
-    AttendanceLine,
-    load_meeting_record,
-    people_named_by,
-)
+from desktop_app.services.meeting_cycle.meeting_record import AttendanceLine, load_meeting_record
+from desktop_app.services.meeting_cycle.meeting_rows import load_meeting_rows
 from desktop_app.storage import changes
 from desktop_app.storage.models import (
     Action,
@@ -214,12 +211,11 @@ def test_the_people_loaded_for_a_meeting_are_those_it_names_not_the_councils(hel
     )
     with db.atomic():
         changes.create(Attendance, meeting=elsewhere.id, person=stranger.id, status="present")
-    meeting = meetings.get_meeting(held.meeting.id)
 
-    named = {person.name for person in people_named_by(meeting).values()}
+    named = {person.name for person in load_meeting_rows(held.meeting.id).people.values()}
 
-    # Jay Edwins's attendance was deleted, but is still a row of this meeting.
-    assert named == {"Chris Garland", "Dave Ashdown", "Jon Bumpus", "Simon Alland", "Jay Edwins 🩺"}
+    # Jay Edwins's attendance was deleted: no live row of this meeting names him now.
+    assert named == {"Chris Garland", "Dave Ashdown", "Jon Bumpus", "Simon Alland"}
 
 
 def test_the_people_loaded_for_a_meetings_documents_add_its_bodys_clerk_and_members(held):
@@ -229,7 +225,7 @@ def test_the_people_loaded_for_a_meetings_documents_add_its_bodys_clerk_and_memb
     add_member(body_id=held.board.id, person_id=member.id)
     update_body(body_id=held.board.id, clerk_id=clerk.id)
 
-    found = people_named_by(meetings.get_meeting(held.meeting.id), body=get_body(held.board.id))
+    found = load_meeting_rows(held.meeting.id, with_body=True).people
 
     names = {person.name for person in found.values()}
     assert {"Ruth Clerk", "Matt Member", "Chris Garland"} <= names
