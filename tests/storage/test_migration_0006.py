@@ -11,6 +11,7 @@ from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import AgendaItem, Minute, MinutesVersion, Resolution, db
 from tests.services.test_search import insert_raw
 from tests.signing.record import approve, make_board
+from tests.storage.old_folders import insert_old_body
 
 rekey = importlib.import_module("desktop_app.storage.migrations.0006_signing")
 
@@ -94,16 +95,7 @@ def test_a_folder_made_before_0006_with_fingerprints_opens_with_every_migration(
     every = storage.migration_modules()
     monkeypatch.setattr(storage, "migration_modules", lambda: [m for m in every if m[0] <= 5])
     old = open_database(data_dir)
-    insert_raw(
-        old,
-        "body",
-        id="b",
-        name="Old Board",
-        numbering_pattern="{n}",
-        numbering_restart="never",
-        numbering_year_starts="05-01",
-        numbering_next=1,
-    )
+    insert_old_body(old)
     insert_raw(old, "meeting", id="m", body_id="b", date="2012-12-17", start_time="14:30")
     insert_raw(old, "agenda_item", id="i", meeting_id="m", position=0, title="Budget", number="")
     insert_raw(old, "minute", id="n", item_id="i", overview="Noted.")

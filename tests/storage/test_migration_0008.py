@@ -10,6 +10,7 @@ from desktop_app.storage import database as storage
 from desktop_app.storage.database import close_database, open_database
 from desktop_app.storage.models import AgendaItem, JournalEntry
 from tests.services.test_search import insert_raw
+from tests.storage.old_folders import insert_old_body
 
 DELETED = "2012-12-01T10:00:00.000+00:00"
 
@@ -21,16 +22,7 @@ def migrated(data_dir, monkeypatch):
     every = storage.migration_modules()
     monkeypatch.setattr(storage, "migration_modules", lambda: [m for m in every if m[0] < 8])
     old = open_database(data_dir)
-    insert_raw(
-        old,
-        "body",
-        id="b",
-        name="Old Board",
-        numbering_pattern="{n}",
-        numbering_restart="never",
-        numbering_year_starts="05-01",
-        numbering_next=1,
-    )
+    insert_old_body(old)
     for meeting_id, date in (("m", "2012-12-17"), ("n", "2013-01-14")):
         insert_raw(old, "meeting", id=meeting_id, body_id="b", date=date)
 
