@@ -15,6 +15,8 @@ from desktop_app.services.session import open_data_folder
 from ui.main_window import MainWindow
 from ui.sharing_actions import AFTER_SHOWN_MS
 
+PREPARE_AFTER_MS = 2 * AFTER_SHOWN_MS  # after the share's first look, not with it
+
 
 def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -79,21 +81,38 @@ def run_app(data_dir: Path, *, exit_after_start: bool = False) -> int:
     its first paint, whose time it prints (seconds since the epoch) for the start-up
     benchmark (bench/scenarios/startup.py)."""
     app = application()
+    window = show_window(data_dir)
+    if window is None:
+        return 2
+    if exit_after_start:
+        # When, for the start-up bench: a start ends here, not at the exit that follows.
+        print(f"first paint at {time.time():.6f}", flush=True)
+        return 0
+    after_first_paint(window)
+    return app.exec()
+
+
+def show_window(data_dir: Path) -> MainWindow | None:
+    """A start up to the window's first paint; None once the clerk has been told why the
+    folder cannot be opened."""
+    app = application()
     try:
         # Nothing can be typed before the first paint: the typing guard waits for it.
         window = start_window(data_dir, guard_after_paint=True)
     # ValidationError: another program kept the folder busy past the timeout (DatabaseBusy).
     except (StorageError, ValidationError) as error:
         QMessageBox.critical(None, "Minute Book", str(error))
-        return 2
+        return None
     window.show()
     app.processEvents()  # the first paint
     gc.enable()  # off for the start (main.py)
-    if exit_after_start:
-        # When, for the start-up bench: a start ends here, not at the exit that follows.
-        print(f"first paint at {time.time():.6f}", flush=True)
-        return 0
+    return window
+
+
+def after_first_paint(window: MainWindow) -> None:
+    """What a start sets going once the window shows: nobody waits on it to start work."""
     window.offer_recovered_typing()
-    # Once the window has painted: nobody waits on the share to start work.
     QTimer.singleShot(AFTER_SHOWN_MS, window.sharing.start)
-    return app.exec()
+    # While the clerk looks at the window: the pages a first click shows are built then, so
+    # that click does not wait on their modules and widgets (most of a first open).
+    QTimer.singleShot(PREPARE_AFTER_MS, window.prepare_pages)

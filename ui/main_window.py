@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -125,6 +125,18 @@ class MainWindow(QMainWindow):
             self._meeting_page.documents_button.setMenu(self.documents.menu)
             self.pages.addWidget(self._meeting_page)
         return self._meeting_page
+
+    def prepare_pages(self) -> None:
+        """Build the pages not yet shown, one per pass of the event loop, so that a key
+        pressed meanwhile waits on one page at most. A start calls it once the window has
+        painted (ui/app.py)."""
+        if self._body_page is None:
+            self.body_page  # noqa: B018 — built by the property
+        elif self._meeting_page is None:
+            self.meeting_page  # noqa: B018
+        else:
+            return
+        QTimer.singleShot(0, self.prepare_pages)
 
     def show_body(self, body_id: str) -> None:
         self.body_page.show_body(body_id)

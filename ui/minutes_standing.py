@@ -13,7 +13,6 @@ from desktop_app.dates import short_date
 from desktop_app.services.decisions import minutes_versions
 from ui.commands.desk import Desk
 from ui.icons import icon
-from ui.sign_dialog import sign_meeting
 
 
 class MinutesStanding(QWidget):
@@ -62,6 +61,8 @@ class MinutesStanding(QWidget):
 
     def sign(self) -> None:
         """Sign the approved minutes (not undoable: a signed version is the record)."""
+        from ui.sign_dialog import sign_meeting  # signing loads when first used, not to show
+
         sign_meeting(self, self.meeting_id, lambda _version: self._desk.changes.changed.emit())
 
     def draft_version(self) -> None:

@@ -66,8 +66,9 @@ def measure(workspace: Workspace) -> list[Result]:
             met=budget.met(mid),
             notes=notes,
         ),
-        # The first open of a session pays for what the window loads only then (the meeting
-        # page, its tabs' modules, SQLite's first pages of the tables).
+        # The first open of a session, on a window started as a clerk's is (ui.app) and
+        # looked at for half a second: it pays for what the window reads only then (SQLite's
+        # first pages of the tables, the page's first fill), its page built meanwhile.
         Result(
             cold.scenario,
             measured=cold.format(timings[0]),

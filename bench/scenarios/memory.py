@@ -69,7 +69,7 @@ def _session(workspace: Workspace, bare: float) -> Result:
         met=budget.met(rss),
         notes=[
             f"{OPENS} opens and {SEARCHES} searches ({report['hits']:,} hits listed) after the "
-            f"first paint ({budget.format(report['after_start'])}); peak (VmHWM) "
+            f"start ({budget.format(report['after_start'])}); peak (VmHWM) "
             f"{budget.format(report['peak_rss'])}"
         ],
     )

@@ -74,35 +74,35 @@ def bare(launched: float) -> dict:
 
 
 def main_window(launched: float, data_dir: Path) -> dict:
-    from PySide6.QtWidgets import QApplication
-
     try:
-        from ui.app import create_main_window
+        from ui.app import show_window
     except ImportError as error:
-        return {"unavailable": f"ui.app.create_main_window cannot be imported ({error})"}
+        return {"unavailable": f"ui.app.show_window cannot be imported ({error})"}
     imported = time.time()
-    app = QApplication(sys.argv[:1])
-    window = create_main_window(data_dir)
+    window = show_window(data_dir)  # as a start does, to the first paint
     built = time.time()
-    window.show()
-    app.processEvents()
     return _report(launched, imported, built, window)
+
+
+def _started(data_dir: Path):
+    """The window as a start leaves it once the clerk has looked at it for a moment: what
+    it sets going after its first paint (ui.app.after_first_paint) has run."""
+    from ui.app import after_first_paint, application, show_window
+
+    app = application()
+    window = show_window(data_dir)
+    after_first_paint(window)
+    _settle(app)
+    return app, window
 
 
 def open_meetings(data_dir: Path, meeting_ids: list[str], runs: int) -> dict:
     """Open the meetings in turn, `runs` times in all, timing each open to the end of the
     event-loop pass that paints it."""
-    from PySide6.QtWidgets import QApplication
-
     try:
-        from ui.app import create_main_window
+        app, window = _started(data_dir)
     except ImportError as error:
-        return {"unavailable": f"ui.app.create_main_window cannot be imported ({error})"}
-    app = QApplication(sys.argv[:1])
-    window = create_main_window(data_dir)
-    window.show()
-    app.processEvents()
-    _settle(app)
+        return {"unavailable": f"ui.app cannot start the window ({error})"}
     if not hasattr(window, "show_meeting"):
         return {"unavailable": "MainWindow.show_meeting(meeting_id) is not there yet"}
     timings = []
@@ -116,8 +116,8 @@ def open_meetings(data_dir: Path, meeting_ids: list[str], runs: int) -> dict:
 
 def _settle(app, seconds: float = 0.5) -> None:
     """The window left alone for a moment after its first paint, as a clerk looks at it
-    before clicking a meeting: what the window does then (the share's first look, 100 ms
-    after showing) falls there, not in the first open."""
+    before clicking a meeting: what the window does then (the share's first look, the
+    pages built while nothing is asked of it) falls there, not in the first open."""
     ended = time.perf_counter() + seconds
     while time.perf_counter() < ended:
         app.processEvents()
@@ -127,14 +127,7 @@ def _settle(app, seconds: float = 0.5) -> None:
 def session(data_dir: Path, meeting_ids: list[str], runs: int, queries: list[str]) -> dict:
     """A clerk's session: the window up, `runs` meeting opens and a search typed into the
     search panel for each of `queries`; the memory resident (and its peak) after it."""
-    from PySide6.QtWidgets import QApplication
-
-    from ui.app import create_main_window
-
-    app = QApplication(sys.argv[:1])
-    window = create_main_window(data_dir)
-    window.show()
-    app.processEvents()
+    app, window = _started(data_dir)
     after_start = resident_bytes()
     for run in range(runs):
         window.show_meeting(meeting_ids[run % len(meeting_ids)])

@@ -4,9 +4,10 @@ says, not on an empty page."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop_app.storage.database import close_database
-from ui.app import start_window
+from ui.app import after_first_paint, show_window, start_window
 from ui.models.body_tree import ID_ROLE, KIND_ROLE
 
 
@@ -71,3 +72,29 @@ def test_a_later_start_builds_no_page_when_the_tree_takes_the_focus(started, tmp
     assert window.pages.currentWidget() is window.welcome
     assert window._body_page is None and window._meeting_page is None
     assert not window.tree.currentIndex().isValid()
+
+
+def test_a_later_start_builds_the_pages_while_the_clerk_looks(started, tmp_path, qtbot):
+    folder = tmp_path / "used"
+    started(folder).close()
+    close_database()
+
+    window = show_window(folder)  # as a start does, to the first paint
+    qtbot.addWidget(window)
+    assert window._body_page is None and window._meeting_page is None  # not for the paint
+    after_first_paint(window)
+    qtbot.waitUntil(lambda: window._meeting_page is not None, timeout=5000)
+    prepared = window._body_page
+    assert window.pages.currentWidget() is window.welcome  # built, not shown
+
+    board = window.tree_model.index(0, 0)
+    qtbot.mouseClick(
+        window.tree.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.tree.visualRect(board).center(),
+    )
+
+    assert window.pages.currentWidget() is prepared
+    assert prepared.body_id == board.data(ID_ROLE)
+    window.close()
+    close_database()
