@@ -31,7 +31,7 @@ class BodyTreeModel(QStandardItemModel):
         """Rebuild the bodies from the services; meetings come back as bodies expand."""
         self.clear()
         self.setHorizontalHeaderLabels(["Bodies and meetings"])
-        rows = bodies.list_bodies()
+        rows = bodies.list_body_entries()
         self._year_starts = {b.id: b.numbering_year_starts for b in rows}
         nodes = {b.id: _node(b.name, "body", b.id) for b in rows}
         for body in rows:

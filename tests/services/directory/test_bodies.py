@@ -188,6 +188,23 @@ def test_list_is_in_name_order_and_leaves_out_archived_bodies(board):
     ]
 
 
+def test_the_trees_entries_are_the_listed_bodies_with_what_the_tree_shows(board):
+    group = bodies.create_body(
+        name="Delivery Group", parent_id=board.id, numbering_year_starts="04-01"
+    )
+    archived = bodies.create_body(name="Audit Committee")
+    bodies.set_body_archived(body_id=archived.id, archived=True)
+    deleted = bodies.create_body(name="Cabinet")
+    bodies.delete_body(body_id=deleted.id)
+
+    assert bodies.list_body_entries() == [
+        (group.id, "Delivery Group", board.id, "04-01"),
+        (board.id, "Maidstone Locality Board", None, "05-01"),
+    ]
+    listed = bodies.list_bodies()
+    assert [entry.id for entry in bodies.list_body_entries()] == [b.id for b in listed]
+
+
 def test_find_body_ignores_case_and_misses_deleted_bodies(board):
     assert bodies.find_body(name="MAIDSTONE locality board").id == board.id
 
