@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import ValidationError
 from desktop_app.services.directory import bodies
 from desktop_app.services.meeting_cycle import meetings
-from ui.commands import kinds
-from ui.commands.edits import delete_record
 from ui.errors import show_error
 from ui.events import Changes
 from ui.focus_style import show_focus
@@ -242,6 +240,9 @@ class MainWindow(QMainWindow):
 
     def delete_selected(self) -> None:
         """Delete the selected meeting (not yet held) or body (with no meetings); undoable."""
+        from ui.commands import kinds
+        from ui.commands.edits import delete_record
+
         key = self._current_key()
         if key is None:
             return
