@@ -151,7 +151,7 @@ def test_every_focusable_widget_on_every_page_and_dialog_has_a_name(qtbot, examp
         opens()
 
     window.documents.open_document("attendance")  # asks for the period
-    window.documents.issue_pack(meeting.id)  # asks which editions
+    window.documents.packs.issue_pack(meeting.id)  # asks which editions
     with qtbot.waitSignal(window.documents.opened, timeout=20_000) as shown:
         window.documents.open_document("agenda")
     pages["document preview"] = unnamed(shown.args[0])
@@ -169,7 +169,7 @@ def test_every_focusable_widget_on_every_page_and_dialog_has_a_name(qtbot, examp
         ("action tracker", window.open_tracker),
         ("registers", window.open_registers),
         ("conflicts", window.sharing.open_conflicts),
-        ("pack issues", lambda: window.documents.show_issues(meeting.id)),
+        ("pack issues", lambda: window.documents.packs.show_issues(meeting.id)),
     ):
         before = set(QApplication.topLevelWidgets())
         opens()
