@@ -1,7 +1,7 @@
 """The Documents menu: each document of the meeting or body the window shows, rendered off
-the GUI thread and opened in the preview; issuing the agenda pack and its list of issues
-(ui/pack_issue_actions.py); and Publish, which writes the meeting's public editions into a
-folder chosen once."""
+the GUI thread and opened in the preview; issuing the agenda pack and its list of issues,
+through the PackIssuing it owns as `packs` (ui/pack_issue_actions.py); and Publish, which
+writes the meeting's public editions into a folder chosen once."""
 
 from __future__ import annotations
 
@@ -46,14 +46,12 @@ ICONS = {
 }
 
 
-class DocumentActions(PackIssuing, QObject):
+class DocumentActions(QObject):
     """One action per document in the catalogue, for whatever the window has selected."""
 
     opened = Signal(object)  # the PdfPreview just shown
     published = Signal(list)  # the paths written
     cancelled = Signal()  # the clerk stopped a document being made
-    issued = Signal(object)  # pack_issues.Issued, once the issue is on the undo stack
-    issues_shown = Signal(object)  # the Pack issues dialog just shown
 
     def __init__(
         self,
@@ -67,8 +65,16 @@ class DocumentActions(PackIssuing, QObject):
     ):
         super().__init__(window)
         self.window = window
-        self.undo_stack, self.changes = undo_stack, changes
         self._meeting_id, self._body_id, self._today = meeting_id, body_id, today
+        self.packs = PackIssuing(
+            window,
+            undo_stack=undo_stack,
+            changes=changes,
+            need_meeting=self._need_meeting,
+            show=self._show,
+            publish_one=self._publish_one,
+            say_cancelled=self._say_cancelled,
+        )
         self.menu = QMenu("&Documents", window)
         self.menu.setObjectName("documentsMenu")
         self.actions: dict[str, QAction] = {}
@@ -84,13 +90,12 @@ class DocumentActions(PackIssuing, QObject):
         self.issue_action = QAction(icon("publish"), "&Issue agenda pack…", window)
         self.issue_action.setShortcut(QKeySequence(ISSUE_SHORTCUT))
         self.issue_action.setToolTip("Issue the meeting's agenda pack, full and public editions")
-        self.issue_action.triggered.connect(lambda: self.issue_pack())
+        self.issue_action.triggered.connect(lambda: self.packs.issue_pack())
         self.issues_action = QAction(icon("archive"), "Pack i&ssues…", window)
         self.issues_action.setToolTip("Every issue of the meeting's agenda pack, as issued")
-        self.issues_action.triggered.connect(lambda: self.show_issues())
+        self.issues_action.triggered.connect(lambda: self.packs.show_issues())
         self.menu.addActions([self.issue_action, self.issues_action])
         self.menu.addSeparator()
-        self._issues_dialog = None
         self.publish_action = QAction(icon("upload"), "&Publish…", window)
         self.publish_action.setShortcut(QKeySequence(PUBLISH_SHORTCUT))
         self.publish_action.setToolTip("Write the public agenda, pack and minutes into a folder")
@@ -202,7 +207,7 @@ class DocumentActions(PackIssuing, QObject):
 
         def done(result) -> None:
             if isinstance(result, pack_issues.StaleIssue):
-                self._offer_new_edition(result, lambda meeting, _: self.publish(meeting))
+                self.packs.offer_new_edition(result, lambda meeting, _: self.publish(meeting))
             else:
                 self._done_publishing(result)
 
@@ -243,7 +248,7 @@ class DocumentActions(PackIssuing, QObject):
 
         def done(result) -> None:
             if isinstance(result, pack_issues.StaleIssue):
-                self._offer_new_edition(result)
+                self.packs.offer_new_edition(result)
             else:
                 self._done_publishing(result)
 

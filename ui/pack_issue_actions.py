@@ -3,29 +3,57 @@ them off the GUI thread (one undoable step: Ctrl+Z withdraws them), opening an i
 for byte as it was issued, and offering a new public edition when the public pack no
 longer matches the record.
 
-PackIssuing is the part of the Documents menu's DocumentActions (ui/document_actions.py)
-that issues packs; the rest of the class gives it the window, the undo stack, the preview
-(`_show`), publishing (`_publish_one`) and the meeting chosen (`_need_meeting`)."""
+The Documents menu's DocumentActions (ui/document_actions.py) owns a PackIssuing as
+`packs`, handing it the preview, publishing one document, the meeting chosen and how to
+say a task was cancelled; its Publish offers a new public edition through it too."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 
 from desktop_app.documents import catalogue
 from desktop_app.errors import Cancelled, ValidationError
 from ui.errors import show_error
+from ui.events import Changes
 from ui.tasks import run_task
 
 # Pack issuing and its dialogs load when first used, not to build the menu at start-up.
 if TYPE_CHECKING:
     from desktop_app.services.papers import pack_issues
+    from ui.pack_issues_dialog import PackIssuesDialog
 
 
-class PackIssuing:
+class PackIssuing(QObject):
+    """Issue agenda pack… and Pack issues… for the meeting the window has chosen."""
+
+    issued = Signal(object)  # pack_issues.Issued, once the issue is on the undo stack
+    issues_shown = Signal(object)  # the Pack issues dialog just shown
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        *,
+        undo_stack: QUndoStack,
+        changes: Changes,
+        need_meeting: Callable[[], str],
+        show: Callable[..., None],
+        publish_one: Callable[[str, str, bytes], None],
+        say_cancelled: Callable[[], None],
+    ):
+        """`need_meeting` gives the meeting chosen (a ValidationError if none), `show` opens
+        bytes in the preview, `publish_one` publishes the document a preview shows."""
+        super().__init__(window)
+        self.window = window
+        self.undo_stack, self.changes = undo_stack, changes
+        self._need_meeting, self._show = need_meeting, show
+        self._publish_one, self._say_cancelled = publish_one, say_cancelled
+        self._issues_dialog: PackIssuesDialog | None = None
+
     # -- issuing the agenda pack --------------------------------------------------------------
 
     def issue_pack(self, meeting_id: str | None = None, parent: QWidget | None = None) -> None:
@@ -98,7 +126,7 @@ class PackIssuing:
         entry = next(e for e in pack_issues.pack_issue_entries(meeting_id) if e.id == first)
         self.open_issue(meeting_id, entry)
 
-    def _offer_new_edition(
+    def offer_new_edition(
         self, stale: pack_issues.StaleIssue, then=None, parent: QWidget | None = None
     ) -> None:
         """Say why the public pack cannot go out and offer to issue a new public edition
@@ -126,7 +154,7 @@ class PackIssuing:
         try:
             data = pack_issues.pack_issue_pdf(entry.id)
         except pack_issues.StaleIssue as stale:
-            self._offer_new_edition(stale, parent=self._issues_dialog)
+            self.offer_new_edition(stale, parent=self._issues_dialog)
             return
         except ValidationError as error:
             show_error(self.window, error)

@@ -1,9 +1,10 @@
 """The Plans tab of a body's page: its strategy plans (seed 001) as a tree of priorities,
 outcomes and actions, and each priority's performance measures; beside it what the chosen
-row holds, with the steps it takes (ui/plan_steps.py: add, edit, delete, set the RAG
-status, record progress or a reading). Every step is undoable; a refusal is the service's
-one sentence, and the form stays open with what was typed. The plan and its progress
-report print in the background, behind a progress bar, into the preview.
+row holds, with the steps it takes (ui/plan_steps.py, the PlanSteps it owns: add, edit,
+delete, set the RAG status, record progress or a reading). Every step is undoable; a
+refusal is the service's one sentence, and the form stays open with what was typed. The
+plan and its progress report print in the background, behind a progress bar, into the
+preview.
 
 Keys: Insert adds under the chosen row, Enter edits it, Delete deletes it."""
 
@@ -32,17 +33,37 @@ from desktop_app.errors import ValidationError
 from desktop_app.services.plans import outline, plans
 from ui.body_tab import BodyTab, refill
 from ui.events import Changes
-from ui.plan_rows import RAG_MARK, action_html, measure_html, rag_icon
+from ui.plan_rows import (
+    RAG_MARK,
+    action_html,
+    action_in,
+    measure_html,
+    measure_in,
+    outcome_in,
+    priority_in,
+    rag_icon,
+)
 from ui.plan_steps import PlanSteps
 from ui.record_dialog import choices
 
 ROLE = Qt.ItemDataRole.UserRole
 
 
-class PlanEditor(PlanSteps, BodyTab):
+class PlanEditor(BodyTab):
     def __init__(self, stack: QUndoStack, changes: Changes, parent=None, *, today=None):
         super().__init__(stack, changes, parent, today=today)
         self.plan: outline.PlanOutline | None = None
+        self.steps = steps = PlanSteps(
+            self,
+            stack,
+            changes,
+            body_id=lambda: self.body_id,
+            plan=lambda: self.plan,
+            chosen=self._chosen,
+            choose_plan=self.choose_plan,
+            select_row=self.select_row,
+            today=lambda: self.today,
+        )
 
         self.plans = QComboBox()
         self.plans.setObjectName("plans")
@@ -52,15 +73,15 @@ class PlanEditor(PlanSteps, BodyTab):
         top.addWidget(QLabel("&Plan:", buddy=self.plans))
         top.addWidget(self.plans, 1)
         for name, text, meaning, tip, slot in (
-            ("new_plan", "&New plan…", "add", "A plan of this body for a period", self.new_plan),
+            ("new_plan", "&New plan…", "add", "A plan of this body for a period", steps.new_plan),
             ("edit_plan", "Plan de&tails…", "edit", "The plan's title, period and introduction",
-             self.edit_plan),
+             steps.edit_plan),
             ("delete_plan", "Delete plan", "remove", "Delete the plan (undo brings it back)",
-             self.delete_plan),
-            ("print_plan", "Print p&lan", "print", "The plan as it prints", self.print_plan),
+             steps.delete_plan),
+            ("print_plan", "Print p&lan", "print", "The plan as it prints", steps.print_plan),
             ("progress_report", "Progress &report…", "documents",
              "A quarter's progress: RAG per action, each measure against its target",
-             self.print_progress),
+             steps.print_progress),
         ):  # fmt: skip
             top.addWidget(self._button(name, text, meaning, tip, slot))
 
@@ -70,7 +91,7 @@ class PlanEditor(PlanSteps, BodyTab):
         self.tree.setHeaderHidden(True)
         self.tree.setMinimumWidth(300)
         self.tree.currentItemChanged.connect(lambda *_: self._show_row())
-        self.tree.itemActivated.connect(lambda *_: self.edit())  # Enter or a double click
+        self.tree.itemActivated.connect(lambda *_: steps.edit())  # Enter or a double click
         self.tree.installEventFilter(self)
 
         self.details = QLabel()
@@ -83,27 +104,27 @@ class PlanEditor(PlanSteps, BodyTab):
         self.status.setAccessibleName("RAG status of the action")
         for text, value in choices(vocabulary.PLAN_STATUSES):
             self.status.addItem(text, value)
-        self.status.activated.connect(lambda _: self._set_status())
+        self.status.activated.connect(lambda _: steps.set_status(self.status.currentData()))
         self.status_label = QLabel("R&AG status:", buddy=self.status)
-        steps = QGridLayout()
+        grid = QGridLayout()
         for place, (name, text, meaning, tip, slot) in enumerate((
             ("add_priority", "Add pr&iority…", "add", "A new priority of the plan",
-             self.add_priority),
+             steps.add_priority),
             ("add_outcome", "Add &outcome…", "add", "An outcome of the priority (1a, 1b)",
-             self.add_outcome),
-            ("add_action", "Add a&ction…", "add", "An action for the outcome", self.add_action),
+             steps.add_outcome),
+            ("add_action", "Add a&ction…", "add", "An action for the outcome", steps.add_action),
             ("add_measure", "Add &measure…", "add", "A performance measure of the priority",
-             self.add_measure),
+             steps.add_measure),
             ("add_partner", "Add partner…", "organisation", "A key partner in the action",
-             self.add_partner),
+             steps.add_partner),
             ("record_progress", "Record pro&gress…", "status",
-             "Progress in a quarter, with the RAG status then", self.record_progress),
+             "Progress in a quarter, with the RAG status then", steps.record_progress),
             ("record_reading", "Record rea&ding…", "registers", "The measure's value on a date",
-             self.record_reading),
-            ("edit", "&Edit…", "edit", "Change the chosen row (Enter)", self.edit),
-            ("delete", "Delete", "remove", "Delete the chosen row (Delete)", self.delete),
+             steps.record_reading),
+            ("edit", "&Edit…", "edit", "Change the chosen row (Enter)", steps.edit),
+            ("delete", "Delete", "remove", "Delete the chosen row (Delete)", steps.delete),
         )):  # fmt: skip
-            steps.addWidget(self._button(name, text, meaning, tip, slot), place // 3, place % 3)
+            grid.addWidget(self._button(name, text, meaning, tip, slot), place // 3, place % 3)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -112,7 +133,7 @@ class PlanEditor(PlanSteps, BodyTab):
         status_row.addWidget(self.status_label)
         status_row.addWidget(self.status)
         status_row.addStretch()
-        right_layout.addLayout(steps)
+        right_layout.addLayout(grid)
         right_layout.addLayout(status_row)
         scroll = QScrollArea()
         scroll.setAccessibleName("The chosen row of the plan")
@@ -134,7 +155,8 @@ class PlanEditor(PlanSteps, BodyTab):
         """Insert adds under the chosen row and Delete deletes it, while the tree has the
         keyboard."""
         if watched is self.tree and event.type() == QEvent.Type.KeyPress:
-            step = {Qt.Key.Key_Insert: self.add, Qt.Key.Key_Delete: self.delete}.get(event.key())
+            keys = {Qt.Key.Key_Insert: self.steps.add, Qt.Key.Key_Delete: self.steps.delete}
+            step = keys.get(event.key())
             if step is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
                 step()
                 return True
@@ -237,7 +259,7 @@ class PlanEditor(PlanSteps, BodyTab):
             ("delete", kind in ("priority", "outcome", "action", "measure")),
         ):
             self.buttons[name].setEnabled(on)
-        action = self._action(chosen[1]) if kind == "action" else None
+        action = action_in(self.plan, chosen[1]) if kind == "action" else None
         self.status.setVisible(action is not None)
         self.status_label.setVisible(action is not None)
         if action is not None:
@@ -256,33 +278,15 @@ class PlanEditor(PlanSteps, BodyTab):
             return head + "<p>Choose a row of the plan, or <b>Add priority…</b>.</p>"
         kind, row_id = chosen
         if kind in ("priority", "measures"):
-            priority = self._priority(row_id)
+            priority = priority_in(plan, row_id)
             points = "".join(f"<li>{escape(p)}</li>" for p in priority.why_points)
             return (
                 f"<h3>Priority {priority.number}: {escape(priority.title)}</h3>"
                 f"<p><b>Why is this important?</b></p><ul>{points}</ul>"
             )
         if kind == "outcome":
-            found = next(o for p in plan.priorities for o in p.outcomes if o.id == row_id)
+            found = outcome_in(plan, row_id)
             return f"<h3>Outcome {found.code}</h3><p>{escape(found.text)}</p>"
         if kind == "action":
-            return action_html(self._action(row_id))
-        return measure_html(self._measure(row_id))
-
-    def _priority(self, row_id: str) -> outline.PriorityView:
-        return next(p for p in self.plan.priorities if p.id == row_id)
-
-    def _action(self, row_id: str) -> outline.ActionView:
-        return next(a for a in self.plan.actions if a.id == row_id)
-
-    def _measure(self, row_id: str) -> outline.MeasureView:
-        return next(m for m in self.plan.measures if m.id == row_id)
-
-    def _priority_of(self, chosen) -> outline.PriorityView | None:
-        kind, row_id = chosen
-        for priority in self.plan.priorities:
-            ids = {priority.id, *(o.id for o in priority.outcomes)}
-            ids |= {a.id for a in priority.actions} | {m.id for m in priority.measures}
-            if row_id in ids:
-                return priority
-        return None
+            return action_html(action_in(plan, row_id))
+        return measure_html(measure_in(plan, row_id))

@@ -1,5 +1,6 @@
 """How a plan's rows read in the Plans tab: the RAG mark and dot beside each action in the
-tree, and what an action or a measure holds, beside it, as the printed plan says it."""
+tree, and what an action or a measure holds, beside it, as the printed plan says it; and
+each row found in the plan by the id its node in the tree holds."""
 
 from __future__ import annotations
 
@@ -82,3 +83,29 @@ def measure_html(measure: outline.MeasureView) -> str:
         f"<b>Target:</b> {escape(dated(measure.target, measure.target_date))}</p>"
         f"<p><b>Readings</b></p><ul>{readings}</ul>"
     )
+
+
+def priority_in(plan: outline.PlanOutline, row_id: str) -> outline.PriorityView:
+    return next(p for p in plan.priorities if p.id == row_id)
+
+
+def outcome_in(plan: outline.PlanOutline, row_id: str) -> outline.OutcomeView:
+    return next(o for p in plan.priorities for o in p.outcomes if o.id == row_id)
+
+
+def action_in(plan: outline.PlanOutline, row_id: str) -> outline.ActionView:
+    return next(a for a in plan.actions if a.id == row_id)
+
+
+def measure_in(plan: outline.PlanOutline, row_id: str) -> outline.MeasureView:
+    return next(m for m in plan.measures if m.id == row_id)
+
+
+def priority_holding(plan: outline.PlanOutline, row_id: str) -> outline.PriorityView | None:
+    """The priority the row is, or is under (its outcomes, actions and measures)."""
+    for priority in plan.priorities:
+        ids = {priority.id, *(o.id for o in priority.outcomes)}
+        ids |= {a.id for a in priority.actions} | {m.id for m in priority.measures}
+        if row_id in ids:
+            return priority
+    return None

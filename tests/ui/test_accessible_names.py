@@ -92,19 +92,19 @@ def test_every_focusable_widget_on_every_page_and_dialog_has_a_name(qtbot, examp
         node = next(n for n in plans._nodes() if n.data(0, Qt.ItemDataRole.UserRole)[0] == kind)
         plans.tree.setCurrentItem(node)
         pages[f"plans, {kind}"] = unnamed(window)
-        plans.edit()
+        plans.steps.edit()
     for opens in (
-        plans.new_plan,
-        plans.add_priority,
-        plans.add_measure,
-        plans.record_reading,
-        plans.print_progress,
+        plans.steps.new_plan,
+        plans.steps.add_priority,
+        plans.steps.add_measure,
+        plans.steps.record_reading,
+        plans.steps.print_progress,
     ):
         opens()
     plans.tree.setCurrentItem(
         next(n for n in plans._nodes() if n.data(0, Qt.ItemDataRole.UserRole)[0] == "action")
     )
-    for opens in (plans.add_action, plans.add_partner, plans.record_progress):
+    for opens in (plans.steps.add_action, plans.steps.add_partner, plans.steps.record_progress):
         opens()
 
     window.select("meeting", meeting.id)
@@ -151,7 +151,7 @@ def test_every_focusable_widget_on_every_page_and_dialog_has_a_name(qtbot, examp
         opens()
 
     window.documents.open_document("attendance")  # asks for the period
-    window.documents.issue_pack(meeting.id)  # asks which editions
+    window.documents.packs.issue_pack(meeting.id)  # asks which editions
     with qtbot.waitSignal(window.documents.opened, timeout=20_000) as shown:
         window.documents.open_document("agenda")
     pages["document preview"] = unnamed(shown.args[0])
@@ -169,7 +169,7 @@ def test_every_focusable_widget_on_every_page_and_dialog_has_a_name(qtbot, examp
         ("action tracker", window.open_tracker),
         ("registers", window.open_registers),
         ("conflicts", window.sharing.open_conflicts),
-        ("pack issues", lambda: window.documents.show_issues(meeting.id)),
+        ("pack issues", lambda: window.documents.packs.show_issues(meeting.id)),
     ):
         before = set(QApplication.topLevelWidgets())
         opens()

@@ -76,7 +76,7 @@ def open_issues(qtbot, window):
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, PdfPreview):
             widget.close()
-    with qtbot.waitSignal(window.documents.issues_shown) as shown:
+    with qtbot.waitSignal(window.documents.packs.issues_shown) as shown:
         window.documents.issues_action.trigger()
     dialog = shown.args[0]
     qtbot.addWidget(dialog)
