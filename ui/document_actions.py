@@ -115,8 +115,9 @@ class DocumentActions(QObject):
             elif kind.period:
                 self._ask_period(kind, self._need_body())
             else:  # the action log, as it stands today
-                body_id = self._need_body()
-                self._render(kind, catalogue.body_target(body_id, date=self._today()))
+                body_id, today = self._need_body(), self._today()
+                # The same day in the file's name and on its pages, whatever the clock says.
+                self._render(kind, catalogue.body_target(body_id, date=today), today=today)
         except ValidationError as error:
             show_error(self.window, error)
 

@@ -248,8 +248,9 @@ class _Story:
         from desktop_app.documents.update_pdf import render_update
 
         self.pdf_page("update-pdf", render_update(self.first_update().id), page=1, dpi=70)
-        register = catalogue.body_target(self.board.id, date=dt.date.today())
-        actions = catalogue.document("actions").render(register.id)
+        # As at the approving meeting, not today: the same picture whenever it is made.
+        register = catalogue.body_target(self.board.id, date=APPROVING)
+        actions = catalogue.document("actions").render(register.id, today=APPROVING)
         self.pdf_page("action-log-pdf", actions, page=1, dpi=96)
         self.preview("preview", minutes, size=(1000, 820), last_page=False)
 
@@ -265,8 +266,11 @@ class _Story:
         preview.resize(*size)
         preview.show()
         settle()
-        if last_page:
+        if last_page:  # scrolled to its foot, where the chair's signature box is
             preview.go_to(preview.page_count() - 1)
+            bar = preview.view.verticalScrollBar()
+            bar.setValue(bar.maximum())
+            settle()
         self.picture(name, preview)
         preview.close()
 

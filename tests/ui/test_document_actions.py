@@ -3,6 +3,7 @@ preview, print and save it, and publish the public editions into a folder."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -88,6 +89,16 @@ def test_the_agenda_opens_in_the_preview_with_all_its_pages(qtbot, example):
     assert preview.windowTitle() == "Agenda — Maidstone Locality Board, 17 December 2012"
     assert "Troubled Families" in pdf_text(preview.data)
     assert not preview.publish_action.isVisible()  # the full agenda is not for publication
+
+
+def test_the_action_log_is_as_at_the_same_day_in_its_name_and_on_its_pages(qtbot, example):
+    window, _ = example
+    window.documents._today = lambda: dt.date(2013, 3, 18)  # the window's clock, not the PC's
+
+    preview = open_preview(qtbot, window, "actions")
+
+    assert preview.file_name == "Maidstone Locality Board action log 2013-03-18.pdf"
+    assert "Action log, as at 18 March 2013" in pdf_text(preview.data)
 
 
 def test_the_previewed_agenda_prints_and_saves(qtbot, example, tmp_path, monkeypatch):
