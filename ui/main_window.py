@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import ValidationError
 from desktop_app.services.directory import bodies
 from desktop_app.services.meeting_cycle import meetings
+from ui.body_tree_view import expand_to, expanded_keys
 from ui.errors import show_error
 from ui.events import Changes
 from ui.focus_style import show_focus
@@ -167,10 +168,10 @@ class MainWindow(QMainWindow):
             body_index = self.tree_model.find("body", body_id)
             if self.tree_model.canFetchMore(body_index):  # a hidden view does not fetch
                 self.tree_model.fetchMore(body_index)
-            self._expand_to(body_index)
+            expand_to(self.tree, body_index)
         index = self.tree_model.find(kind, row_id)
         if index.isValid():
-            self._expand_to(index.parent())
+            expand_to(self.tree, index.parent())
             self.tree.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Redraw from the services after any change, keeping what was open and selected."""
-        expanded = self._expanded_keys()
+        expanded = expanded_keys(self.tree)
         # Whatever node is current, a municipal year included: a current lost in the reload
         # is set by Qt to the first row when the tree next takes the focus, and the page
         # would follow that body, not the one the clerk chose.
@@ -382,27 +383,6 @@ class MainWindow(QMainWindow):
         while index.isValid() and index.data(KIND_ROLE) != "body":
             index = index.parent()
         return index.data(ID_ROLE) if index.isValid() else None
-
-    def _expanded_keys(self) -> list[tuple[str, str]]:
-        keys = []
-
-        def walk(parent: QModelIndex):
-            for row in range(self.tree_model.rowCount(parent)):
-                index = self.tree_model.index(row, 0, parent)
-                if self.tree.isExpanded(index):
-                    keys.append((index.data(KIND_ROLE), index.data(ID_ROLE)))
-                    walk(index)
-
-        walk(QModelIndex())
-        return keys
-
-    def _expand_to(self, index: QModelIndex) -> None:
-        chain = []
-        while index.isValid():
-            chain.append(index)
-            index = index.parent()
-        for ancestor in reversed(chain):
-            self.tree.expand(ancestor)
 
     def _show_undo_state(self, text: str) -> None:
         self.statusBar().showMessage(f"Saved. Ctrl+Z undoes “{text}”." if text else "Saved.", 5000)

@@ -30,30 +30,10 @@ from ui import readme_props as props  # noqa: E402
 from ui.screenshot import grab, settle, show_view  # noqa: E402
 
 # Every picture the README shows, by file name in docs/, in the order they are made.
-PICTURES = (
-    "pack-pdf",
-    "pack-issues",
-    "meeting",
-    "agenda",
-    "attendance",
-    "live",
-    "minutes",
-    "reports",
-    "search",
-    "body",
-    "plans",
-    "updates",
-    "tracker",
-    "minutes-pdf",
-    "agenda-pdf",
-    "report-pdf",
-    "plan-pdf",
-    "update-pdf",
-    "action-log-pdf",
-    "preview",
-    "conflicts",
-    "signed-minutes",
-    "signed-preview",
+PICTURES = tuple(
+    "pack-pdf pack-issues meeting agenda attendance live minutes reports search body plans "
+    "updates tracker minutes-pdf agenda-pdf report-pdf plan-pdf update-pdf action-log-pdf "
+    "preview conflicts signed-minutes signed-preview".split()
 )
 BOARD = "Maidstone Locality Board"
 MEETING, APPROVING = dt.date(2012, 12, 17), dt.date(2013, 3, 18)
